@@ -1,0 +1,28 @@
+//! `annals check FILE...`: validate datasets.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::{EXIT_OK, report};
+use crate::dataset;
+
+/// Checks each file, printing `FILE: ok (...)` or its problems; the worst exit code.
+pub fn run(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut code = EXIT_OK;
+    for file in files {
+        match dataset::load_file(file) {
+            Ok(d) => {
+                let _ = writeln!(
+                    out,
+                    "{}: ok ({} events, {} actors, {} topics)",
+                    file.display(),
+                    d.events.len(),
+                    d.actors.len(),
+                    d.topics.len()
+                );
+            }
+            Err(error) => code = code.max(report(&error, err)),
+        }
+    }
+    code
+}

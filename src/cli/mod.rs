@@ -1,0 +1,117 @@
+//! The command line: `annals [FILE]`, `annals check`, `annals list`.
+//!
+//! One file per subcommand; this one holds the argument definitions and the dispatch.
+//!
+//! Each subcommand writes to the given streams and returns the exit code,
+//! so that tests can run it without a process.
+
+use std::ffi::OsString;
+use std::io::Write;
+
+mod check;
+mod list;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::dataset::{self, DatasetError};
+use crate::model::Dataset;
+
+/// Exit code: every file was valid.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: a dataset is invalid, or an output could not be written.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code: a file could not be read, or the command line is wrong.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Annals: browse chronologies of international relations on a timeline.
+#[derive(Debug, Parser)]
+#[command(
+    name = "annals",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// What to do; without a subcommand the viewer opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The dataset to open in the viewer (the embedded Iran–Tajikistan dataset when omitted).
+    pub file: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check dataset files and report every problem as FILE:LINE:COL: message.
+    Check {
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the events in time order: date, kind, title, actors.
+    List {
+        /// The dataset (the embedded one when omitted).
+        file: Option<PathBuf>,
+    },
+}
+
+/// Parses the arguments and runs the command; the process's exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() {
+                EXIT_USAGE
+            } else {
+                EXIT_OK
+            });
+        }
+    };
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    ExitCode::from(execute(cli, &mut stdout.lock(), &mut stderr.lock()))
+}
+
+/// Runs a parsed command line, writing to `out` and `err`; the exit code.
+pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    match cli.command {
+        Some(Command::Check { files }) => check::run(&files, out, err),
+        Some(Command::List { file }) => match open(file.as_deref()) {
+            Ok(dataset) => {
+                list::run(&dataset, out);
+                EXIT_OK
+            }
+            Err(error) => report(&error, err),
+        },
+        None => {
+            let what = cli
+                .file
+                .as_ref()
+                .map_or("the embedded dataset".to_string(), |f| {
+                    f.display().to_string()
+                });
+            let _ = writeln!(out, "annals: would open {what} in the viewer");
+            EXIT_OK
+        }
+    }
+}
+
+/// The dataset at `file`, or the embedded one.
+pub fn open(file: Option<&Path>) -> Result<Dataset, DatasetError> {
+    match file {
+        Some(path) => dataset::load_file(path),
+        None => dataset::parse_str(dataset::EMBEDDED_NAME, dataset::EMBEDDED_RON),
+    }
+}
+
+/// Writes a load error to `err`; its exit code.
+pub(crate) fn report(error: &DatasetError, err: &mut dyn Write) -> u8 {
+    let _ = writeln!(err, "{error}");
+    match error {
+        DatasetError::Unreadable { .. } => EXIT_USAGE,
+        DatasetError::Invalid { .. } => EXIT_INVALID,
+    }
+}

@@ -1,0 +1,307 @@
+//! Reading and writing datasets in the RON format, with every problem
+//! reported as `FILE:LINE:COL: message`.
+
+mod locate;
+mod validate;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+
+use crate::model::Dataset;
+pub use locate::LineCol;
+pub use validate::closest;
+
+/// The curated Iran–Tajikistan dataset, compiled into the program.
+pub const EMBEDDED_RON: &str = include_str!("../../assets/events.ron");
+
+/// The name under which the embedded dataset's problems would be reported.
+pub const EMBEDDED_NAME: &str = "assets/events.ron";
+
+/// At most this many problems are listed for one file.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// How deep RON values may nest before the file is refused.
+const RECURSION_LIMIT: usize = 64;
+
+/// One thing wrong with a dataset file, at a line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, when the place is known.
+    pub at: Option<LineCol>,
+    /// What is wrong, naming the item's id where there is one.
+    pub message: String,
+}
+
+/// Why a dataset could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum DatasetError {
+    /// The file could not be read at all.
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file was read but is not a valid dataset.
+    #[error("{}", Problems { name, problems, omitted: *omitted })]
+    Invalid {
+        /// The file name as given, used as the prefix of every line.
+        name: String,
+        /// The problems, in the order of the file.
+        problems: Vec<Problem>,
+        /// How many more problems there were beyond [`MAX_PROBLEMS`].
+        omitted: usize,
+    },
+}
+
+impl DatasetError {
+    /// Each problem as one `FILE:LINE:COL: message` line.
+    pub fn lines(&self) -> Vec<String> {
+        self.to_string().lines().map(str::to_string).collect()
+    }
+}
+
+struct Problems<'a> {
+    name: &'a str,
+    problems: &'a [Problem],
+    omitted: usize,
+}
+
+impl fmt::Display for Problems<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            match problem.at {
+                Some(at) => write!(
+                    f,
+                    "{}:{}:{}: {}",
+                    self.name, at.line, at.col, problem.message
+                )?,
+                None => write!(f, "{}: {}", self.name, problem.message)?,
+            }
+        }
+        if self.omitted > 0 {
+            write!(f, "\n{}: ... and {} more problems", self.name, self.omitted)?;
+        }
+        Ok(())
+    }
+}
+
+/// Loads and checks a dataset file.
+pub fn load_file(path: &Path) -> Result<Dataset, DatasetError> {
+    let bytes = std::fs::read(path).map_err(|source| DatasetError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse_bytes(&path.display().to_string(), &bytes)
+}
+
+/// The embedded curated dataset.
+pub fn embedded() -> Dataset {
+    match parse_str(EMBEDDED_NAME, EMBEDDED_RON) {
+        Ok(dataset) => dataset,
+        Err(error) => panic!("the embedded dataset is invalid:\n{error}"),
+    }
+}
+
+/// Checks the bytes of a dataset file; `name` prefixes every problem.
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset, DatasetError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_str(name, text),
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            let text = String::from_utf8_lossy(valid);
+            let message = if looks_binary(bytes) {
+                "this is not a text file; a dataset is RON text that starts with Dataset("
+            } else {
+                "the file is not UTF-8 text; save it as UTF-8"
+            };
+            Err(single(
+                name,
+                Some(LineCol::of_offset(&text, text.len())),
+                message,
+            ))
+        }
+    }
+}
+
+/// Checks the text of a dataset; `name` prefixes every problem.
+pub fn parse_str(name: &str, text: &str) -> Result<Dataset, DatasetError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(single(
+            name,
+            None,
+            "the file is empty; a dataset starts with Dataset(title: \"...\", ...)",
+        ));
+    }
+    if looks_binary(text.as_bytes()) {
+        return Err(single(
+            name,
+            None,
+            "this is not a text file; a dataset is RON text that starts with Dataset(",
+        ));
+    }
+    let raw: Dataset<String> = ron_options().from_str(text).map_err(|error| {
+        let at = LineCol {
+            line: error.span.start.line,
+            col: error.span.start.col,
+        };
+        let end = LineCol::of_offset(text, text.trim_end().len());
+        let message = describe_ron_error(&error.code);
+        let reached = LineCol {
+            line: error.span.end.line,
+            col: error.span.end.col,
+        };
+        if reached >= end && !matches!(error.code, ron::Error::Eof) {
+            single(
+                name,
+                Some(at),
+                &format!("the file ends too early ({message}): is it cut short?"),
+            )
+        } else {
+            single(name, Some(at), &message)
+        }
+    })?;
+    validate::validate(raw).map_err(|findings| {
+        let locator = locate::Locator::new(text);
+        let omitted = findings.len().saturating_sub(MAX_PROBLEMS);
+        let mut problems: Vec<Problem> = findings
+            .into_iter()
+            .map(|f| Problem {
+                at: locator
+                    .find(&f.path)
+                    .map(|offset| LineCol::of_offset(text, offset)),
+                message: f.message,
+            })
+            .collect();
+        problems.sort_by_key(|p| p.at);
+        problems.truncate(MAX_PROBLEMS);
+        DatasetError::Invalid {
+            name: name.to_string(),
+            problems,
+            omitted,
+        }
+    })
+}
+
+/// Writes a dataset as pretty RON in the same shape that [`parse_str`] reads.
+pub fn to_ron_string(dataset: &Dataset) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .extensions(Extensions::IMPLICIT_SOME)
+        .indentor("    ".to_string());
+    // Serializing plain strings, vectors and enums into a String cannot fail.
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .to_string_pretty(dataset, config)
+        .unwrap_or_else(|e| unreachable!("a dataset always serializes: {e}"))
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+fn single(name: &str, at: Option<LineCol>, message: &str) -> DatasetError {
+    DatasetError::Invalid {
+        name: name.to_string(),
+        problems: vec![Problem {
+            at,
+            message: message.to_string(),
+        }],
+        omitted: 0,
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(4096)];
+    sample
+        .iter()
+        .any(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')))
+}
+
+/// A reader's message for a RON error, with a suggestion for misspelt names.
+fn describe_ron_error(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{}{}; expected one of {}",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default(),
+            did_you_mean(found, expected),
+            list(expected)
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown {} `{found}`{}; expected one of {}",
+            match outer.as_deref() {
+                Some("EventKind") => "event kind".to_string(),
+                Some("ActorKind") => "actor kind".to_string(),
+                Some(o) => format!("variant of {o}"),
+                None => "variant".to_string(),
+            },
+            did_you_mean(found, expected),
+            list(expected)
+        ),
+        E::MissingStructField { field, outer } => format!(
+            "missing required field `{field}`{}",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default()
+        ),
+        E::DuplicateStructField { field, outer } => format!(
+            "field `{field}` is given twice{}",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default()
+        ),
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("expected {expected}(...) here, found {found}(...)")
+        }
+        E::Eof => "the file ends too early: a bracket or parenthesis is not closed".to_string(),
+        E::ExceededRecursionLimit => {
+            format!("values are nested too deeply (more than {RECURSION_LIMIT} levels)")
+        }
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}
+
+fn did_you_mean(found: &str, expected: &[&str]) -> String {
+    closest(found, expected.iter().copied())
+        .map(|best| format!(" (did you mean `{best}`?)"))
+        .unwrap_or_default()
+}
+
+fn list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,358 @@
+//! Checks a parsed dataset for what the RON grammar cannot see: duplicate ids,
+//! dangling references, topic cycles, impossible dates, empty titles.
+//!
+//! Every problem is collected with the path of the offending item, so that a
+//! curator sees them all at once, each at its line.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Actor, Dataset, EdtfDate, Event, Role, Source};
+
+/// A problem found after parsing, at a path such as `events[3].date`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Where in the document: `events[3].actors[1]`.
+    pub path: String,
+    /// What is wrong, naming the item's id where there is one.
+    pub message: String,
+}
+
+/// Turns a dataset whose dates are text into a checked [`Dataset`], or
+/// returns every problem found.
+pub fn validate(raw: Dataset<String>) -> Result<Dataset, Vec<Finding>> {
+    let mut findings = Vec::new();
+    let mut report = |path: String, message: String| findings.push(Finding { path, message });
+
+    let actor_ids = unique_ids(
+        raw.actors.iter().map(|a| a.id.as_str()),
+        "actors",
+        "actor",
+        &mut report,
+    );
+    let topic_ids = unique_ids(
+        raw.topics.iter().map(|t| t.id.as_str()),
+        "topics",
+        "topic",
+        &mut report,
+    );
+    unique_ids(
+        raw.events.iter().map(|e| e.id.as_str()),
+        "events",
+        "event",
+        &mut report,
+    );
+    if raw.title.trim().is_empty() {
+        report("title".into(), "the dataset's title is empty".into());
+    }
+
+    let kinds: HashMap<&str, crate::model::ActorKind> =
+        raw.actors.iter().map(|a| (a.id.as_str(), a.kind)).collect();
+    for (i, actor) in raw.actors.iter().enumerate() {
+        if actor.name.trim().is_empty() {
+            report(
+                format!("actors[{i}].name"),
+                format!("actor {:?} has an empty name", actor.id),
+            );
+        }
+        for (r, role) in actor.roles.iter().enumerate() {
+            let path = format!("actors[{i}].roles[{r}]");
+            match kinds.get(role.of.as_str()) {
+                None => report(
+                    format!("{path}.of"),
+                    format!(
+                        "role {:?} of actor {:?} belongs to unknown actor {:?}{}",
+                        role.title,
+                        actor.id,
+                        role.of,
+                        suggestion(&role.of, &actor_ids)
+                    ),
+                ),
+                Some(crate::model::ActorKind::Person) => report(
+                    format!("{path}.of"),
+                    format!(
+                        "role {:?} of actor {:?} belongs to {:?}, a person; a role belongs to a country or organization",
+                        role.title, actor.id, role.of
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    let topic_parents: HashMap<&str, &str> = raw
+        .topics
+        .iter()
+        .filter_map(|t| Some((t.id.as_str(), t.parent.as_deref()?)))
+        .collect();
+    for (i, topic) in raw.topics.iter().enumerate() {
+        if let Some(parent) = &topic.parent {
+            if !topic_ids.contains(parent.as_str()) {
+                report(
+                    format!("topics[{i}].parent"),
+                    format!(
+                        "topic {:?} has unknown parent {:?}{}",
+                        topic.id,
+                        parent,
+                        suggestion(parent, &topic_ids)
+                    ),
+                );
+            } else if in_cycle(&topic.id, &topic_parents) {
+                report(
+                    format!("topics[{i}].parent"),
+                    format!(
+                        "topic {:?} is its own ancestor: the topic tree has a cycle",
+                        topic.id
+                    ),
+                );
+            }
+        }
+    }
+
+    for (i, event) in raw.events.iter().enumerate() {
+        let path = format!("events[{i}]");
+        if event.title.trim().is_empty() {
+            report(
+                format!("{path}.title"),
+                format!("event {:?} has an empty title", event.id),
+            );
+        }
+        if event.actors.is_empty() && event.counterparts.is_empty() {
+            report(
+                format!("{path}.actors"),
+                format!("event {:?} has neither actors nor counterparts", event.id),
+            );
+        }
+        for (field, ids) in [
+            ("actors", &event.actors),
+            ("counterparts", &event.counterparts),
+        ] {
+            for (k, id) in ids.iter().enumerate() {
+                if !actor_ids.contains(id.as_str()) {
+                    report(
+                        format!("{path}.{field}[{k}]"),
+                        format!(
+                            "event {:?} names unknown actor {:?}{}",
+                            event.id,
+                            id,
+                            suggestion(id, &actor_ids)
+                        ),
+                    );
+                }
+            }
+        }
+        for (k, id) in event.topics.iter().enumerate() {
+            if !topic_ids.contains(id.as_str()) {
+                report(
+                    format!("{path}.topics[{k}]"),
+                    format!(
+                        "event {:?} names unknown topic {:?}{}",
+                        event.id,
+                        id,
+                        suggestion(id, &topic_ids)
+                    ),
+                );
+            }
+        }
+    }
+
+    let actors = raw
+        .actors
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| convert_actor(a, i, &mut report))
+        .collect();
+    let events = raw
+        .events
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| convert_event(e, i, &mut report))
+        .collect();
+    if !findings.is_empty() {
+        return Err(findings);
+    }
+    Ok(Dataset {
+        title: raw.title,
+        description: raw.description,
+        actors,
+        topics: raw.topics,
+        events,
+    })
+}
+
+/// Reports every id that is empty or repeated; returns the set of ids.
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    section: &str,
+    noun: &str,
+    report: &mut impl FnMut(String, String),
+) -> HashSet<&'a str> {
+    let mut seen = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            report(
+                format!("{section}[{i}].id"),
+                format!("{noun} has an empty id"),
+            );
+        } else if let Some(first) = seen.insert(id, i) {
+            seen.insert(id, first);
+            report(
+                format!("{section}[{i}].id"),
+                format!("duplicate {noun} id {id:?} (first used by {section}[{first}])"),
+            );
+        }
+    }
+    seen.into_keys().collect()
+}
+
+fn in_cycle(start: &str, parents: &HashMap<&str, &str>) -> bool {
+    let mut current = start;
+    for _ in 0..=parents.len() {
+        match parents.get(current) {
+            Some(&parent) if parent == start => return true,
+            Some(&parent) => current = parent,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// ", did you mean \"X\"?" for the closest known id, when one is close.
+pub fn suggestion(unknown: &str, known: &HashSet<&str>) -> String {
+    closest(unknown, known.iter().copied())
+        .map(|best| format!(" (did you mean {best:?}?)"))
+        .unwrap_or_default()
+}
+
+/// The known name closest to `unknown` by edit distance, when it is close enough to be a typo.
+pub fn closest<'a>(unknown: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let unknown_lower = unknown.to_lowercase();
+    known
+        .map(|k| (edit_distance(&unknown_lower, &k.to_lowercase()), k))
+        .filter(|(d, k)| *d <= (k.chars().count().max(unknown.chars().count()) / 3).max(1))
+        .filter(|(d, _)| *d > 0 || !unknown.is_empty())
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Optimal string alignment distance: insertions, deletions, substitutions
+/// and transpositions of neighbours (`titel` is one edit from `title`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    d[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+fn parse_date(
+    text: String,
+    path: String,
+    owner: &str,
+    report: &mut impl FnMut(String, String),
+) -> Option<EdtfDate> {
+    match EdtfDate::parse(&text) {
+        Ok(date) => Some(date),
+        Err(error) => {
+            report(path, format!("{owner}: {error}"));
+            None
+        }
+    }
+}
+
+fn placeholder() -> EdtfDate {
+    EdtfDate::parse("0000").unwrap_or_else(|_| unreachable!("year 0000 is valid EDTF"))
+}
+
+fn convert_actor(actor: Actor<String>, i: usize, report: &mut impl FnMut(String, String)) -> Actor {
+    let owner = format!("actor {:?}", actor.id);
+    let roles = actor
+        .roles
+        .into_iter()
+        .enumerate()
+        .map(|(r, role)| {
+            let path = format!("actors[{i}].roles[{r}]");
+            let from = role
+                .from
+                .and_then(|d| parse_date(d, format!("{path}.from"), &owner, report));
+            let to = role
+                .to
+                .and_then(|d| parse_date(d, format!("{path}.to"), &owner, report));
+            if let (Some(from), Some(to)) = (&from, &to)
+                && to.latest() <= from.earliest()
+            {
+                report(
+                    format!("{path}.to"),
+                    format!(
+                        "{owner}: role {:?} ends ({}) before it starts ({})",
+                        role.title, to, from
+                    ),
+                );
+            }
+            Role {
+                title: role.title,
+                of: role.of,
+                from,
+                to,
+            }
+        })
+        .collect();
+    Actor {
+        id: actor.id,
+        name: actor.name,
+        kind: actor.kind,
+        roles,
+        aliases: actor.aliases,
+        wikidata: actor.wikidata,
+    }
+}
+
+fn convert_event(event: Event<String>, i: usize, report: &mut impl FnMut(String, String)) -> Event {
+    let owner = format!("event {:?}", event.id);
+    let date = parse_date(event.date, format!("events[{i}].date"), &owner, report)
+        .unwrap_or_else(placeholder);
+    let sources = event
+        .sources
+        .into_iter()
+        .enumerate()
+        .map(|(s, source)| Source {
+            publisher: source.publisher,
+            title: source.title,
+            url: source.url,
+            published: source.published.and_then(|d| {
+                parse_date(
+                    d,
+                    format!("events[{i}].sources[{s}].published"),
+                    &owner,
+                    report,
+                )
+            }),
+        })
+        .collect();
+    Event {
+        id: event.id,
+        kind: event.kind,
+        date,
+        title: event.title,
+        actors: event.actors,
+        counterparts: event.counterparts,
+        topics: event.topics,
+        place: event.place,
+        summary: event.summary,
+        sources,
+        note: event.note,
+    }
+}

@@ -1,0 +1,139 @@
+//! Events in time order, for binary-searching the visible ones and for
+//! stepping to the next and previous event.
+
+use crate::model::{Dataset, Moment};
+
+/// The position of an event in [`Dataset::events`].
+pub type EventIdx = u32;
+
+/// Spans longer than this are kept apart, so that the range query stays a
+/// binary search over short events.
+const LONG_SPAN_SECONDS: i64 = 400 * 86_400;
+
+/// The events of a dataset sorted by their start, with their bounds in
+/// flat arrays for cache-friendly range queries.
+#[derive(Debug, Clone, Default)]
+pub struct TimeIndex {
+    /// Event positions sorted by start (then by id, for a stable order).
+    order: Vec<EventIdx>,
+    /// The sort key of each entry of `order`.
+    starts: Vec<i64>,
+    /// Events that span more than [`LONG_SPAN_SECONDS`] (or are open-ended), by start.
+    long: Vec<EventIdx>,
+    /// Rank of each event in `order`, indexed by event position.
+    rank: Vec<u32>,
+}
+
+impl TimeIndex {
+    /// Sorts the events of `dataset` by time.
+    pub fn new(dataset: &Dataset) -> TimeIndex {
+        let events = &dataset.events;
+        let mut order: Vec<EventIdx> = (0..events.len() as EventIdx).collect();
+        order.sort_by(|&a, &b| {
+            let (ea, eb) = (&events[a as usize], &events[b as usize]);
+            (ea.date.sort_key(), &ea.id).cmp(&(eb.date.sort_key(), &eb.id))
+        });
+        let starts = order
+            .iter()
+            .map(|&i| events[i as usize].date.sort_key().0)
+            .collect();
+        let long = order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let d = &events[i as usize].date;
+                d.latest().0.saturating_sub(d.earliest().0) > LONG_SPAN_SECONDS
+            })
+            .collect();
+        let mut rank = vec![0; events.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        TimeIndex {
+            order,
+            starts,
+            long,
+            rank,
+        }
+    }
+
+    /// All events, earliest first.
+    pub fn in_time_order(&self) -> &[EventIdx] {
+        &self.order
+    }
+
+    /// The number of events.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// True when the dataset has no events.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The first and last instants of the dataset (its earliest start and latest
+    /// bounded end), or `None` when empty.
+    pub fn extent(&self, dataset: &Dataset) -> Option<(Moment, Moment)> {
+        let first = *self.starts.first()?;
+        let last = self
+            .order
+            .iter()
+            .rev()
+            .take(1)
+            .chain(&self.long)
+            .map(|&i| dataset.events[i as usize].date.latest())
+            .filter(|m| !m.is_open())
+            .max()
+            .unwrap_or(Moment(*self.starts.last()?));
+        Some((Moment(first), last.max(Moment(first))))
+    }
+
+    /// The events whose time may overlap `[start, end)`, in time order of
+    /// their start: a binary search over the short events plus the long ones.
+    pub fn overlapping(&self, dataset: &Dataset, start: Moment, end: Moment) -> Vec<EventIdx> {
+        let from = self
+            .starts
+            .partition_point(|&s| s < start.0.saturating_sub(LONG_SPAN_SECONDS));
+        let to = self.starts.partition_point(|&s| s < end.0);
+        let mut found: Vec<EventIdx> = self.order[from..to]
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let d = &dataset.events[i as usize].date;
+                d.latest() > start && d.earliest() < end
+            })
+            .collect();
+        let long = self.long.iter().copied().filter(|&i| {
+            let d = &dataset.events[i as usize].date;
+            d.latest() > start
+                && d.earliest() < end
+                && self.starts[self.rank[i as usize] as usize]
+                    < start.0.saturating_sub(LONG_SPAN_SECONDS)
+        });
+        found.extend(long);
+        found.sort_by_key(|&i| self.rank[i as usize]);
+        found
+    }
+
+    /// The position in time order of an event.
+    pub fn rank_of(&self, event: EventIdx) -> usize {
+        self.rank[event as usize] as usize
+    }
+
+    /// The event after `event` in time order (or the first, when none is given).
+    pub fn next(&self, event: Option<EventIdx>) -> Option<EventIdx> {
+        match event {
+            None => self.order.first().copied(),
+            Some(e) => self.order.get(self.rank_of(e) + 1).copied(),
+        }
+    }
+
+    /// The event before `event` in time order (or the last, when none is given).
+    pub fn previous(&self, event: Option<EventIdx>) -> Option<EventIdx> {
+        match event {
+            None => self.order.last().copied(),
+            Some(e) => self.rank_of(e).checked_sub(1).map(|r| self.order[r]),
+        }
+    }
+}

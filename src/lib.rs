@@ -1,0 +1,11 @@
+//! Annals: a timeline viewer for chronologies of international relations.
+//!
+//! The library holds everything but the window: the [`model`], loading and
+//! checking datasets ([`dataset`]), the time-ordered [`index`], and the
+//! command line ([`cli`]). The binary is a thin shell around it.
+
+pub mod cli;
+pub mod dataset;
+pub mod index;
+pub mod model;
+pub mod query;

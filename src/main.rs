@@ -1,0 +1,7 @@
+//! The `annals` program: parses the command line and runs it.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    annals::cli::run(std::env::args_os())
+}

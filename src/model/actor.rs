@@ -1,0 +1,81 @@
+//! Actors: countries, organizations and people, with the roles people hold.
+
+use serde::{Deserialize, Serialize};
+
+use super::EdtfDate;
+
+/// What kind of actor this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ActorKind {
+    /// A state, identified by its ISO 3166-1 alpha-3 code.
+    Country,
+    /// A person; their offices are [`Role`]s.
+    Person,
+    /// An international or national organization.
+    Organization,
+}
+
+impl ActorKind {
+    /// A lower-case word for display and export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Country => "country",
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+        }
+    }
+}
+
+/// A country, organization or person that takes part in events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Actor")]
+pub struct Actor<D = EdtfDate> {
+    /// A short stable id: the ISO alpha-3 code for a country, a name for others.
+    pub id: String,
+    /// The name shown to readers.
+    pub name: String,
+    /// Country, person or organization.
+    pub kind: ActorKind,
+    /// A person's offices, each with its own dates.
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role<D>>,
+    /// Other names the actor is known by (searched by the text filter).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The Wikidata item id (`Q794`), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+}
+
+/// An office a person holds in a country or organization.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Role")]
+pub struct Role<D = EdtfDate> {
+    /// The office: "President", "Minister of Defence".
+    pub title: String,
+    /// The id of the country or organization the office belongs to.
+    pub of: String,
+    /// When the office began, where known.
+    #[serde(default = "none", skip_serializing_if = "Option::is_none")]
+    pub from: Option<D>,
+    /// When the office ended; absent while it lasts or when unknown.
+    #[serde(default = "none", skip_serializing_if = "Option::is_none")]
+    pub to: Option<D>,
+}
+
+fn none<D>() -> Option<D> {
+    None
+}
+
+impl Role {
+    /// True when the role may have been held at some instant of `[start, end)`.
+    /// An undated side is taken as open.
+    pub fn overlaps(&self, start: super::Moment, end: super::Moment) -> bool {
+        let begins = self
+            .from
+            .as_ref()
+            .map_or(super::Moment::MIN, |d| d.earliest());
+        let ends = self.to.as_ref().map_or(super::Moment::MAX, |d| d.latest());
+        begins < end && start < ends
+    }
+}

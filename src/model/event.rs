@@ -1,0 +1,71 @@
+//! Events and the sources that attest them.
+
+use serde::{Deserialize, Serialize};
+
+use super::{EdtfDate, EventKind};
+
+/// Something that happened between actors on a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Event")]
+pub struct Event<D = EdtfDate> {
+    /// A stable id, unique in the dataset.
+    pub id: String,
+    /// What kind of event.
+    pub kind: EventKind,
+    /// When, as an EDTF date.
+    pub date: D,
+    /// A short factual title.
+    pub title: String,
+    /// The initiating side: visitor, caller, or every party of a symmetric signing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<String>,
+    /// The receiving side: host, called party.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counterparts: Vec<String>,
+    /// Topic ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    /// Where it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// What happened, in a few sentences.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Where it is reported.
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source<D>>,
+    /// A curator's note: disagreements between sources, doubts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl<D> Event<D> {
+    /// Every actor id of both sides, initiators first.
+    pub fn participants(&self) -> impl Iterator<Item = &str> {
+        self.actors
+            .iter()
+            .chain(&self.counterparts)
+            .map(String::as_str)
+    }
+}
+
+/// A publication that reports an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Source")]
+pub struct Source<D = EdtfDate> {
+    /// Who published it: "IRNA", "Tehran Times".
+    pub publisher: String,
+    /// The title, or a description of the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Where to read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When it was published.
+    #[serde(default = "none", skip_serializing_if = "Option::is_none")]
+    pub published: Option<D>,
+}
+
+fn none<D>() -> Option<D> {
+    None
+}

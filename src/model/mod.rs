@@ -1,0 +1,62 @@
+//! The data model: a dataset of actors, topics and dated events.
+//!
+//! Pure data: no egui, no file system, no command line. Every type is
+//! generic over its date representation `D` so that the loader can read
+//! dates as text first and report every bad one, not only the first;
+//! everywhere else `D` is the default, a parsed [`EdtfDate`].
+
+pub mod actor;
+pub mod date;
+pub mod event;
+pub mod kind;
+pub mod topic;
+
+pub use actor::{Actor, ActorKind, Role};
+pub use date::{EdtfDate, Moment, Precision};
+pub use event::{Event, Source};
+pub use kind::EventKind;
+pub use topic::Topic;
+
+use serde::{Deserialize, Serialize};
+
+/// A whole chronology: what it is about, who acts in it, its topics and its events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Dataset")]
+pub struct Dataset<D = EdtfDate> {
+    /// A short title, shown in the window title.
+    pub title: String,
+    /// What the dataset covers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Countries, organizations and people.
+    #[serde(default = "Vec::new")]
+    pub actors: Vec<Actor<D>>,
+    /// The topic tree.
+    #[serde(default = "Vec::new")]
+    pub topics: Vec<Topic>,
+    /// The events, in any order.
+    #[serde(default = "Vec::new")]
+    pub events: Vec<Event<D>>,
+}
+
+impl Dataset {
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The topic with this id.
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    /// The display name of an actor id, or the id itself when unknown.
+    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actor(id).map_or(id, |a| a.name.as_str())
+    }
+
+    /// The display name of a topic id, or the id itself when unknown.
+    pub fn topic_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.topic(id).map_or(id, |t| t.name.as_str())
+    }
+}

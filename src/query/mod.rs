@@ -1,0 +1,24 @@
+//! Which events match a set of filters: actors, topics, kinds, text and a period.
+//!
+//! One engine serves the viewer's panels, `annals list` and `annals export`,
+//! so that the same choices select the same events everywhere.
+
+mod filter;
+mod period;
+
+pub use filter::Filter;
+pub use period::Period;
+
+use crate::index::{EventIdx, TimeIndex};
+use crate::model::Dataset;
+
+/// The events of `dataset` that match `filter`, in time order.
+pub fn select(dataset: &Dataset, index: &TimeIndex, filter: &Filter) -> Vec<EventIdx> {
+    let matcher = filter.matcher(dataset);
+    index
+        .in_time_order()
+        .iter()
+        .copied()
+        .filter(|&i| matcher.matches(&dataset.events[i as usize]))
+        .collect()
+}

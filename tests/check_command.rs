@@ -1,0 +1,77 @@
+//! `annals check` and `annals list`, run as a user runs them.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn annals(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the annals binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_passes_the_curated_dataset() {
+    let out = annals(&["check", "assets/events.ron"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("assets/events.ron: ok (19 events, "),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_reports_every_bad_file_with_exit_1() {
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for entry in std::fs::read_dir(&bad).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() == "bom.ron" {
+            continue;
+        }
+        let out = annals(&["check", path.to_str().unwrap()]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", path.display());
+        assert!(
+            stderr.starts_with(path.to_str().unwrap()),
+            "{}: {stderr}",
+            path.display()
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn check_of_a_missing_file_exits_2() {
+    let out = annals(&["check", "assets/events.ron", "no/such/file.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stdout).contains("assets/events.ron: ok"));
+    assert!(text(&out.stderr).contains("no/such/file.ron: cannot read the file"));
+}
+
+#[test]
+fn list_prints_the_events_in_time_order() {
+    let out = annals(&["list"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 19);
+    // A year-only date sorts at the start of its year.
+    assert!(lines[0].starts_with("1991 "), "{}", lines[0]);
+    assert!(lines[1].starts_with("1991-09-09"), "{}", lines[1]);
+    assert!(lines.last().unwrap().starts_with("2025-04-22"), "{stdout}");
+    let bagheri = lines
+        .iter()
+        .position(|l| l.contains("Bagheri visits"))
+        .unwrap();
+    let rahmon = lines
+        .iter()
+        .position(|l| l.starts_with("2022-05-29"))
+        .unwrap();
+    assert!(bagheri < rahmon);
+}
