@@ -9,7 +9,10 @@ use std::ffi::OsString;
 use std::io::Write;
 
 mod check;
+mod filter_args;
 mod list;
+
+pub use filter_args::FilterArgs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -54,6 +57,9 @@ pub enum Command {
     List {
         /// The dataset (the embedded one when omitted).
         file: Option<PathBuf>,
+        /// Which events.
+        #[command(flatten)]
+        filter: FilterArgs,
     },
 }
 
@@ -79,11 +85,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match cli.command {
         Some(Command::Check { files }) => check::run(&files, out, err),
-        Some(Command::List { file }) => match open(file.as_deref()) {
-            Ok(dataset) => {
-                list::run(&dataset, out);
-                EXIT_OK
-            }
+        Some(Command::List { file, filter }) => match open(file.as_deref()) {
+            Ok(dataset) => match filter.to_filter(&dataset) {
+                Ok(filter) => {
+                    list::run(&dataset, &filter, out);
+                    EXIT_OK
+                }
+                Err(message) => {
+                    let _ = writeln!(err, "annals: {message}");
+                    EXIT_USAGE
+                }
+            },
             Err(error) => report(&error, err),
         },
         None => {
