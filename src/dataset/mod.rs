@@ -1,6 +1,8 @@
 //! Reading and writing datasets in the RON format, with every problem
 //! reported as `FILE:LINE:COL: message`.
 
+pub mod background;
+mod chunked;
 mod locate;
 mod validate;
 
@@ -10,6 +12,7 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 
 use crate::model::Dataset;
+pub use background::BackgroundLoad;
 pub use locate::LineCol;
 pub use validate::closest;
 
@@ -111,9 +114,30 @@ pub fn embedded() -> Dataset {
 
 /// Checks the bytes of a dataset file; `name` prefixes every problem.
 pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset, DatasetError> {
+    let control = chunked::Control::default();
+    parse_bytes_controlled(name, bytes, &control)
+        .unwrap_or_else(|| parse_bytes_sequential(name, bytes))
+}
+
+/// [`parse_bytes`], watched and stoppable through `control`; `None` when stopped.
+fn parse_bytes_controlled(
+    name: &str,
+    bytes: &[u8],
+    control: &chunked::Control,
+) -> Option<Result<Dataset, DatasetError>> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(text) {
+        Ok(text) => parse_str_controlled(name, text, control),
+        Err(_) => Some(parse_bytes_sequential(name, bytes)),
+    }
+}
+
+/// Checks the bytes of a dataset file in one thread; the reference that
+/// [`parse_bytes`] matches.
+fn parse_bytes_sequential(name: &str, bytes: &[u8]) -> Result<Dataset, DatasetError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => parse_str(name, text),
+        Ok(text) => parse_str_sequential(name, text),
         Err(error) => {
             let valid = &bytes[..error.valid_up_to()];
             let text = String::from_utf8_lossy(valid);
@@ -132,7 +156,35 @@ pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset, DatasetError> {
 }
 
 /// Checks the text of a dataset; `name` prefixes every problem.
+///
+/// The events are read and checked in parallel; the result and the problems
+/// reported are those of [`parse_str_sequential`].
 pub fn parse_str(name: &str, text: &str) -> Result<Dataset, DatasetError> {
+    let control = chunked::Control::default();
+    parse_str_controlled(name, text, &control).unwrap_or_else(|| parse_str_sequential(name, text))
+}
+
+/// [`parse_str`], watched and stoppable through `control`; `None` when stopped.
+fn parse_str_controlled(
+    name: &str,
+    text: &str,
+    control: &chunked::Control,
+) -> Option<Result<Dataset, DatasetError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() || looks_binary(text.as_bytes()) {
+        return Some(parse_str_sequential(name, text));
+    }
+    match chunked::parse(text, control) {
+        Ok(dataset) => Some(Ok(dataset)),
+        Err(chunked::Stop::Cancelled) => None,
+        Err(chunked::Stop::Unusual) => Some(parse_str_sequential(name, text)),
+        Err(chunked::Stop::Invalid(findings)) => Some(Err(located(name, text, findings))),
+    }
+}
+
+/// Checks the text of a dataset in one thread: the reference reader, which
+/// [`parse_str`] falls back to for anything but the plain shape of a dataset.
+pub fn parse_str_sequential(name: &str, text: &str) -> Result<Dataset, DatasetError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(single(
@@ -169,39 +221,57 @@ pub fn parse_str(name: &str, text: &str) -> Result<Dataset, DatasetError> {
             single(name, Some(at), &message)
         }
     })?;
-    validate::validate(raw).map_err(|findings| {
-        let locator = locate::Locator::new(text);
-        let omitted = findings.len().saturating_sub(MAX_PROBLEMS);
-        let mut problems: Vec<Problem> = findings
-            .into_iter()
-            .map(|f| Problem {
-                at: locator
-                    .find(&f.path)
-                    .map(|offset| LineCol::of_offset(text, offset)),
-                message: f.message,
-            })
-            .collect();
-        problems.sort_by_key(|p| p.at);
-        problems.truncate(MAX_PROBLEMS);
-        DatasetError::Invalid {
-            name: name.to_string(),
-            problems,
-            omitted,
-        }
-    })
+    validate::validate(raw).map_err(|findings| located(name, text, findings))
+}
+
+/// The error for problems found after parsing, each at its line in `text`.
+fn located(name: &str, text: &str, findings: Vec<validate::Finding>) -> DatasetError {
+    let locator = locate::Locator::new(text);
+    let omitted = findings.len().saturating_sub(MAX_PROBLEMS);
+    let mut problems: Vec<Problem> = findings
+        .into_iter()
+        .map(|f| Problem {
+            at: locator
+                .find(&f.path)
+                .map(|offset| LineCol::of_offset(text, offset)),
+            message: f.message,
+        })
+        .collect();
+    problems.sort_by_key(|p| p.at);
+    problems.truncate(MAX_PROBLEMS);
+    DatasetError::Invalid {
+        name: name.to_string(),
+        problems,
+        omitted,
+    }
 }
 
 /// Writes a dataset as pretty RON in the same shape that [`parse_str`] reads.
 pub fn to_ron_string(dataset: &Dataset) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(true)
-        .extensions(Extensions::IMPLICIT_SOME)
-        .indentor("    ".to_string());
     // Serializing plain strings, vectors and enums into a String cannot fail.
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
-        .to_string_pretty(dataset, config)
+        .to_string_pretty(dataset, pretty_config())
         .unwrap_or_else(|e| unreachable!("a dataset always serializes: {e}"))
+}
+
+/// Streams a dataset as RON to `out`, one actor, topic or event per line:
+/// the compact shape for large files, read by [`parse_str`] like any other.
+pub fn write_ron(dataset: &Dataset, out: impl std::io::Write) -> std::io::Result<()> {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .to_io_writer_pretty(out, dataset, pretty_config().depth_limit(2))
+        .map_err(|e| match e {
+            ron::Error::Io(message) => std::io::Error::other(message),
+            other => std::io::Error::other(other.to_string()),
+        })
+}
+
+fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .extensions(Extensions::IMPLICIT_SOME)
+        .indentor("    ".to_string())
 }
 
 fn ron_options() -> ron::Options {
