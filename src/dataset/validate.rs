@@ -192,12 +192,7 @@ pub fn finish(
     mut findings: Vec<Finding>,
 ) -> Result<Dataset, Vec<Finding>> {
     let mut report = |path: String, message: String| findings.push(Finding { path, message });
-    unique_ids(
-        events.iter().map(|e| e.id.as_str()),
-        "events",
-        "event",
-        &mut report,
-    );
+    unique_event_ids(&events, &mut report);
     let actors = head
         .actors
         .into_iter()
@@ -239,6 +234,35 @@ fn unique_ids<'a>(
         }
     }
     seen.into_keys().collect()
+}
+
+/// Reports every event id that is empty or repeated. Sorting the ids on all
+/// cores is faster than hashing them one by one when there are millions.
+fn unique_event_ids(events: &[Event], report: &mut impl FnMut(String, String)) {
+    use rayon::prelude::*;
+    let mut ids: Vec<(&str, usize)> = events
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    ids.par_sort_unstable();
+    let mut run_start = 0;
+    for k in 0..ids.len() {
+        let (id, i) = ids[k];
+        if id.trim().is_empty() {
+            report(format!("events[{i}].id"), "event has an empty id".into());
+            continue;
+        }
+        if k > 0 && ids[k - 1].0 == id {
+            let first = ids[run_start].1;
+            report(
+                format!("events[{i}].id"),
+                format!("duplicate event id {id:?} (first used by events[{first}])"),
+            );
+        } else {
+            run_start = k;
+        }
+    }
 }
 
 fn in_cycle(start: &str, parents: &HashMap<&str, &str>) -> bool {
