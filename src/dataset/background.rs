@@ -1,34 +1,19 @@
 //! Loading a dataset on a worker thread, so that a window stays responsive:
 //! the caller polls for the result, shows the progress, and may cancel.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
 use super::chunked::Control;
-use super::{DatasetError, parse_bytes_controlled};
+use super::{DatasetError, load_file_controlled};
 use crate::model::Dataset;
-
-/// The file is read in blocks of this size, so that progress moves and a
-/// cancel is noticed while reading.
-const READ_BLOCK: usize = 4 * 1024 * 1024;
 
 /// Share of the progress bar given to reading the file; parsing and
 /// checking take the rest.
 const READ_SHARE: f32 = 0.2;
-
-/// What the worker shares with the handle.
-#[derive(Debug, Default)]
-struct Shared {
-    control: Control,
-    /// Bytes of the file read so far.
-    read: AtomicU64,
-    /// The size of the file, once known.
-    size: AtomicU64,
-}
 
 /// A dataset file being loaded on a worker thread.
 ///
@@ -37,7 +22,7 @@ struct Shared {
 #[derive(Debug)]
 pub struct BackgroundLoad {
     path: PathBuf,
-    shared: Arc<Shared>,
+    shared: Arc<Control>,
     result: mpsc::Receiver<Result<Dataset, DatasetError>>,
     worker: Option<JoinHandle<()>>,
     cancelled: bool,
@@ -47,7 +32,7 @@ impl BackgroundLoad {
     /// Starts loading `path` on a new thread.
     pub fn start(path: impl Into<PathBuf>) -> BackgroundLoad {
         let path = path.into();
-        let shared = Arc::new(Shared::default());
+        let shared = Arc::new(Control::default());
         let (sender, result) = mpsc::channel();
         let worker = {
             let path = path.clone();
@@ -55,7 +40,7 @@ impl BackgroundLoad {
             std::thread::Builder::new()
                 .name("annals-load".to_string())
                 .spawn(move || {
-                    if let Some(outcome) = load(&path, &shared) {
+                    if let Some(outcome) = load_file_controlled(&path, &shared) {
                         // The handle may be gone; then nobody wants the result.
                         let _ = sender.send(outcome);
                     }
@@ -94,11 +79,11 @@ impl BackgroundLoad {
         } else {
             self.shared.read.load(Ordering::Relaxed) as f32 / size as f32
         };
-        let total = self.shared.control.total.load(Ordering::Relaxed);
+        let total = self.shared.total.load(Ordering::Relaxed);
         let parsed = if total == 0 {
             0.0
         } else {
-            self.shared.control.done.load(Ordering::Relaxed) as f32 / total as f32
+            self.shared.done.load(Ordering::Relaxed) as f32 / total as f32
         };
         (READ_SHARE * read + (1.0 - READ_SHARE) * parsed).clamp(0.0, 1.0)
     }
@@ -107,7 +92,7 @@ impl BackgroundLoad {
     /// and [`BackgroundLoad::poll`] returns nothing from then on.
     pub fn cancel(&mut self) {
         self.cancelled = true;
-        self.shared.control.cancel.store(true, Ordering::Relaxed);
+        self.shared.cancel.store(true, Ordering::Relaxed);
     }
 
     /// The result once the load is over: the dataset, or why it could not be
@@ -118,10 +103,10 @@ impl BackgroundLoad {
             return None;
         }
         let outcome = self.result.try_recv().ok()?;
-        self.shared.control.done.store(
-            self.shared.control.total.load(Ordering::Relaxed),
-            Ordering::Relaxed,
-        );
+        // Finished: the bar is full, whichever way the file was read.
+        let total = self.shared.total.load(Ordering::Relaxed).max(1);
+        self.shared.total.store(total, Ordering::Relaxed);
+        self.shared.done.store(total, Ordering::Relaxed);
         Some(outcome)
     }
 
@@ -134,40 +119,6 @@ impl BackgroundLoad {
 
 impl Drop for BackgroundLoad {
     fn drop(&mut self) {
-        self.shared.control.cancel.store(true, Ordering::Relaxed);
+        self.shared.cancel.store(true, Ordering::Relaxed);
     }
-}
-
-/// Reads and parses the file; `None` when cancelled.
-fn load(path: &Path, shared: &Shared) -> Option<Result<Dataset, DatasetError>> {
-    let unreadable = |source| DatasetError::Unreadable {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(source) => return Some(Err(unreadable(source))),
-    };
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    shared.size.store(size, Ordering::Relaxed);
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    let mut block = vec![0; READ_BLOCK];
-    loop {
-        if shared.control.cancel.load(Ordering::Relaxed) {
-            return None;
-        }
-        match file.read(&mut block) {
-            Ok(0) => break,
-            Ok(n) => {
-                bytes.extend_from_slice(&block[..n]);
-                shared.read.fetch_add(n as u64, Ordering::Relaxed);
-            }
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(source) => return Some(Err(unreadable(source))),
-        }
-    }
-    shared
-        .size
-        .store(bytes.len().max(1) as u64, Ordering::Relaxed);
-    parse_bytes_controlled(&path.display().to_string(), &bytes, &shared.control)
 }

@@ -9,7 +9,7 @@
 //! which reports every problem at its exact line and column.
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -19,13 +19,18 @@ use crate::model::{Dataset, Event};
 /// Runs of events smaller than this are not worth a task of their own.
 const MIN_CHUNK_BYTES: usize = 256 * 1024;
 
+/// Runs per core: enough that the cores finish a wave at about the same time.
+const RUNS_PER_THREAD: usize = 64;
+
 /// Where the events are in a dataset's text.
-struct Layout {
+pub struct Layout {
     /// The byte range of the list's contents, between `[` and `]`.
     items: Range<usize>,
     /// Runs of whole items (with their trailing commas) covering `items`,
     /// each with the position of its first event.
     chunks: Vec<(Range<usize>, usize)>,
+    /// The number of items in the list.
+    count: usize,
 }
 
 /// Shared with a caller that watches the work: how far it got, and whether to stop.
@@ -37,6 +42,10 @@ pub struct Control {
     pub done: AtomicUsize,
     /// Bytes of event text in all (known once the text was scanned).
     pub total: AtomicUsize,
+    /// Bytes of the file read so far.
+    pub read: AtomicU64,
+    /// The size of the file, once known.
+    pub size: AtomicU64,
 }
 
 /// Why the parallel reader did not produce a dataset.
@@ -56,61 +65,83 @@ type CheckedRun = (Vec<Event>, Vec<Finding>);
 /// Reads and checks `text` with its events in parallel.
 pub fn parse(text: &str, control: &Control) -> Result<Dataset, Stop> {
     let layout = scan(text).ok_or(Stop::Unusual)?;
-    control
-        .total
-        .store(layout.items.len().max(1), Ordering::Relaxed);
-    let head_text = format!(
+    let head = head_text(text, &layout);
+    parse_runs(
+        &head,
+        &layout,
+        &|range| Some(format!("[{}]", &text[range])),
+        control,
+    )
+}
+
+/// The text without the items of its events list.
+pub fn head_text(text: &str, layout: &Layout) -> String {
+    format!(
         "{}{}",
         &text[..layout.items.start],
         &text[layout.items.end..]
-    );
+    )
+}
+
+/// Reads and checks a dataset given the text without its events (`head`),
+/// where its events are (`layout`), and a source of the text of each run
+/// of events, given by its byte range, wrapped in `[` and `]` as a RON list.
+pub fn parse_runs(
+    head: &str,
+    layout: &Layout,
+    run_text: &(dyn Fn(Range<usize>) -> Option<String> + Sync),
+    control: &Control,
+) -> Result<Dataset, Stop> {
+    control
+        .total
+        .store(layout.items.len().max(1), Ordering::Relaxed);
     let head: Dataset<String> = super::ron_options()
-        .from_str(&head_text)
+        .from_str(head)
         .map_err(|_| Stop::Unusual)?;
-    drop(head_text);
     if !head.events.is_empty() {
         return Err(Stop::Unusual);
     }
     let mut findings = Vec::new();
     let known = validate::check_head(&head, &mut findings);
-    let chunks: Vec<Result<CheckedRun, Stop>> = layout
-        .chunks
-        .par_iter()
-        .map(|(range, first)| {
-            if control.cancel.load(Ordering::Relaxed) {
-                return Err(Stop::Cancelled);
-            }
-            let list = format!("[{}]", &text[range.clone()]);
-            let raw: Vec<Event<String>> = super::ron_options()
-                .from_str(&list)
-                .map_err(|_| Stop::Unusual)?;
-            drop(list);
-            let mut found = Vec::new();
-            let events = raw
-                .into_iter()
-                .enumerate()
-                .map(|(k, e)| validate::check_event(e, first + k, &known, &mut found))
-                .collect();
-            control.done.fetch_add(range.len(), Ordering::Relaxed);
-            Ok((events, found))
-        })
-        .collect();
+    // Runs are read a wave at a time, on all cores, and each wave is moved
+    // into the final list before the next is read: the runs of a wave are
+    // the only copy of events held twice, whatever the size of the file.
+    let wave = rayon::current_num_threads().max(1) * 2;
+    let mut events = Vec::with_capacity(layout.count);
+    for runs in layout.chunks.chunks(wave) {
+        let checked: Vec<Result<CheckedRun, Stop>> = runs
+            .par_iter()
+            .map(|(range, first)| {
+                if control.cancel.load(Ordering::Relaxed) {
+                    return Err(Stop::Cancelled);
+                }
+                let list = run_text(range.clone()).ok_or(Stop::Unusual)?;
+                let raw: Vec<Event<String>> = super::ron_options()
+                    .from_str(&list)
+                    .map_err(|_| Stop::Unusual)?;
+                drop(list);
+                let mut found = Vec::new();
+                let events = raw
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, e)| validate::check_event(e, first + k, &known, &mut found))
+                    .collect();
+                control.done.fetch_add(range.len(), Ordering::Relaxed);
+                Ok((events, found))
+            })
+            .collect();
+        for run in checked {
+            let (run, found) = run?;
+            findings.extend(found);
+            events.extend(run);
+        }
+    }
     drop(known);
-    let mut parts = Vec::with_capacity(chunks.len());
-    for chunk in chunks {
-        let (events, found) = chunk?;
-        findings.extend(found);
-        parts.push(events);
-    }
-    let mut events = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        events.extend(part);
-    }
     validate::finish(head, events, findings).map_err(Stop::Invalid)
 }
 
 /// Finds the `events` list of the top-level struct and cuts its items into runs.
-fn scan(text: &str) -> Option<Layout> {
+pub fn scan(text: &str) -> Option<Layout> {
     let bytes = text.as_bytes();
     let threads = rayon::current_num_threads().max(1);
     let mut i = 0;
@@ -173,7 +204,7 @@ fn scan(text: &str) -> Option<Layout> {
         }
     };
     // The items of the list.
-    let target = ((text.len() - items_start) / (threads * 16)).max(MIN_CHUNK_BYTES);
+    let target = ((text.len() - items_start) / (threads * RUNS_PER_THREAD)).max(MIN_CHUNK_BYTES);
     let mut chunks = Vec::new();
     let mut chunk_start = items_start;
     let mut chunk_first = 0usize;
@@ -223,6 +254,7 @@ fn scan(text: &str) -> Option<Layout> {
     Some(Layout {
         items: items_start..items_end,
         chunks,
+        count: items,
     })
 }
 

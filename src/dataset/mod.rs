@@ -97,11 +97,117 @@ impl fmt::Display for Problems<'_> {
 
 /// Loads and checks a dataset file.
 pub fn load_file(path: &Path) -> Result<Dataset, DatasetError> {
+    let control = chunked::Control::default();
+    load_file_controlled(path, &control).unwrap_or_else(|| read_and_parse(path, &control))
+}
+
+/// Files are read in blocks of this size, so that progress moves and a
+/// cancel is noticed while reading.
+const READ_BLOCK: usize = 4 * 1024 * 1024;
+
+/// [`load_file`], watched and stoppable through `control`; `None` when stopped.
+///
+/// For a large file, the whole text is held only while its events are
+/// located; it is then let go, and each run of events is read again from
+/// the file when its turn comes, so that the text and the full dataset are
+/// never in memory together.
+fn load_file_controlled(
+    path: &Path,
+    control: &chunked::Control,
+) -> Option<Result<Dataset, DatasetError>> {
+    let unreadable = |source| DatasetError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(source) => return Some(Err(unreadable(source))),
+    };
+    let stamp = |file: &std::fs::File| file.metadata().ok().map(|m| (m.len(), m.modified().ok()));
+    let before = stamp(&file);
+    let bytes = match read_blocks(&mut file, control) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return None,
+        Err(source) => return Some(Err(unreadable(source))),
+    };
+    let name = path.display().to_string();
+    let plain = !bytes.starts_with(b"\xEF\xBB\xBF")
+        && !looks_binary(&bytes)
+        && !bytes.iter().all(u8::is_ascii_whitespace);
+    let text = match (plain, String::from_utf8(bytes)) {
+        (true, Ok(text)) => text,
+        (_, Ok(text)) => return parse_bytes_controlled(&name, text.as_bytes(), control),
+        (_, Err(error)) => return parse_bytes_controlled(&name, error.as_bytes(), control),
+    };
+    let Some(layout) = chunked::scan(&text) else {
+        return Some(parse_str_sequential(&name, &text));
+    };
+    let head = chunked::head_text(&text, &layout);
+    drop(text);
+    let file = std::sync::Mutex::new(file);
+    let run_text = |range: std::ops::Range<usize>| {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut bytes = vec![0; range.len()];
+        let mut file = file.lock().ok()?;
+        file.seek(SeekFrom::Start(range.start as u64)).ok()?;
+        file.read_exact(&mut bytes).ok()?;
+        drop(file);
+        let run = std::str::from_utf8(&bytes).ok()?;
+        Some(format!("[{run}]"))
+    };
+    let outcome = chunked::parse_runs(&head, &layout, &run_text, control);
+    let unchanged = file
+        .lock()
+        .ok()
+        .is_some_and(|file| before.is_some() && stamp(&file) == before);
+    match outcome {
+        Ok(dataset) if unchanged => Some(Ok(dataset)),
+        Err(chunked::Stop::Cancelled) => None,
+        // A problem, or a file that changed while it was read: read it whole
+        // again, to report every problem at its place in what is there now.
+        _ => Some(read_and_parse(path, control)),
+    }
+}
+
+/// Reads the whole file and parses it from memory.
+fn read_and_parse(path: &Path, control: &chunked::Control) -> Result<Dataset, DatasetError> {
     let bytes = std::fs::read(path).map_err(|source| DatasetError::Unreadable {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_bytes(&path.display().to_string(), &bytes)
+    let name = path.display().to_string();
+    parse_bytes_controlled(&name, &bytes, control).unwrap_or_else(|| parse_bytes(&name, &bytes))
+}
+
+/// The bytes of `file`, read in blocks; `None` when cancelled.
+fn read_blocks(
+    file: &mut std::fs::File,
+    control: &chunked::Control,
+) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    use std::sync::atomic::Ordering;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    control.size.store(size, Ordering::Relaxed);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut block = vec![0; READ_BLOCK];
+    loop {
+        if control.cancel.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        match file.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => {
+                bytes.extend_from_slice(&block[..n]);
+                control.read.fetch_add(n as u64, Ordering::Relaxed);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    control
+        .size
+        .store(bytes.len().max(1) as u64, Ordering::Relaxed);
+    Ok(Some(bytes))
 }
 
 /// The embedded curated dataset.
