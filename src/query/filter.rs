@@ -179,13 +179,28 @@ impl Matcher<'_> {
         if self.text.is_empty() {
             return true;
         }
-        let hit = |s: &str| s.to_lowercase().contains(&self.text);
+        let hit = |s: &str| contains_folded(s, &self.text);
         hit(&event.title)
             || hit(&event.summary)
             || event.place.as_deref().is_some_and(hit)
             || event.note.as_deref().is_some_and(hit)
             || event.sources.iter().any(|s| hit(&s.publisher))
             || event.participants().any(|p| self.named.contains(p))
+    }
+}
+
+/// True when `haystack`, lowercased, contains `needle` (already lowercase);
+/// without allocating when both are ASCII, as most of a dataset is.
+fn contains_folded(haystack: &str, needle: &str) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        let needle = needle.as_bytes();
+        needle.is_empty()
+            || haystack
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle))
+    } else {
+        haystack.to_lowercase().contains(needle)
     }
 }
 
