@@ -16,7 +16,7 @@ fn load(c: &mut Criterion) {
     for events in bench_data::SIZES {
         let path = bench_data::dataset_file(events);
         group.measurement_time(Duration::from_secs(if events >= 1_000_000 {
-            30
+            40
         } else {
             5
         }));

@@ -9,7 +9,7 @@ use annals::dataset;
 use annals::index::TimeIndex;
 use annals::model::{ActorKind, Moment};
 use annals::query::{self, Filter};
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 
 fn queries(c: &mut Criterion) {
     for events in bench_data::SIZES {
@@ -48,6 +48,7 @@ fn queries(c: &mut Criterion) {
         ];
         let mut group = c.benchmark_group("filter");
         group.sample_size(10);
+        group.sampling_mode(SamplingMode::Flat);
         group.warm_up_time(Duration::from_millis(500));
         group.measurement_time(Duration::from_secs(3));
         for (facet, filter) in &filters {
