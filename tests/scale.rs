@@ -268,3 +268,37 @@ fn generate_writes_a_valid_file_and_refuses_to_overwrite_without_force() {
     let check = annals(&["check", path]);
     assert_eq!(check.status.code(), Some(0));
 }
+
+#[test]
+fn loading_a_large_file_equals_the_sequential_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_generated(dir.path(), 10_000);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        dataset::load_file(&path).unwrap(),
+        dataset::parse_str_sequential("g.ron", &text).unwrap()
+    );
+}
+
+#[test]
+fn a_problem_late_in_a_large_file_is_reported_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    for (text, line) in [
+        corrupt_event_9000(|l| l.replacen("kind: ", "kind: Vizit", 1)),
+        corrupt_event_9000(|l| l.replacen("topics: [\"", "topics: [\"nowhere\", \"", 1)),
+    ] {
+        std::fs::write(&path, &text).unwrap();
+        let error = dataset::load_file(&path).unwrap_err();
+        let lines = problem_lines(&error);
+        let name = path.display().to_string();
+        assert!(
+            lines[0].starts_with(&format!("{name}:{line}:")),
+            "expected line {line}: {lines:?}"
+        );
+        assert_eq!(
+            lines,
+            problem_lines(&dataset::parse_str_sequential(&name, &text).unwrap_err())
+        );
+    }
+}
