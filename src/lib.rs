@@ -1,11 +1,13 @@
 //! Annals: a timeline viewer for chronologies of international relations.
 //!
 //! The library holds everything but the window: the [`model`], loading and
-//! checking datasets ([`dataset`]), the time-ordered [`index`], and the
-//! command line ([`cli`]). The binary is a thin shell around it.
+//! checking datasets ([`dataset`]), the time-ordered [`index`], synthetic
+//! datasets for measuring ([`generate`]), and the command line ([`cli`]).
+//! The binary is a thin shell around it.
 
 pub mod cli;
 pub mod dataset;
+pub mod generate;
 pub mod index;
 pub mod model;
 pub mod query;

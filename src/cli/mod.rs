@@ -1,4 +1,4 @@
-//! The command line: `annals [FILE]`, `annals check`, `annals list`.
+//! The command line: `annals [FILE]`, `annals check`, `annals list`, `annals generate`.
 //!
 //! One file per subcommand; this one holds the argument definitions and the dispatch.
 //!
@@ -10,6 +10,7 @@ use std::io::Write;
 
 mod check;
 mod filter_args;
+mod generate;
 mod list;
 
 pub use filter_args::FilterArgs;
@@ -61,6 +62,21 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// Write a synthetic dataset of N events, for measuring performance.
+    Generate {
+        /// How many events.
+        #[arg(long)]
+        events: usize,
+        /// The seed: the same seed and number of events give the same file.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The file to write.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Parses the arguments and runs the command; the process's exit code.
@@ -85,6 +101,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match cli.command {
         Some(Command::Check { files }) => check::run(&files, out, err),
+        Some(Command::Generate {
+            events,
+            seed,
+            output,
+            force,
+        }) => generate::run(events, seed, &output, force, err),
         Some(Command::List { file, filter }) => match open(file.as_deref()) {
             Ok(dataset) => match filter.to_filter(&dataset) {
                 Ok(filter) => {

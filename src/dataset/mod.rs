@@ -1,6 +1,8 @@
 //! Reading and writing datasets in the RON format, with every problem
 //! reported as `FILE:LINE:COL: message`.
 
+pub mod background;
+mod chunked;
 mod locate;
 mod validate;
 
@@ -10,6 +12,7 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 
 use crate::model::Dataset;
+pub use background::BackgroundLoad;
 pub use locate::LineCol;
 pub use validate::closest;
 
@@ -94,11 +97,117 @@ impl fmt::Display for Problems<'_> {
 
 /// Loads and checks a dataset file.
 pub fn load_file(path: &Path) -> Result<Dataset, DatasetError> {
+    let control = chunked::Control::default();
+    load_file_controlled(path, &control).unwrap_or_else(|| read_and_parse(path, &control))
+}
+
+/// Files are read in blocks of this size, so that progress moves and a
+/// cancel is noticed while reading.
+const READ_BLOCK: usize = 4 * 1024 * 1024;
+
+/// [`load_file`], watched and stoppable through `control`; `None` when stopped.
+///
+/// For a large file, the whole text is held only while its events are
+/// located; it is then let go, and each run of events is read again from
+/// the file when its turn comes, so that the text and the full dataset are
+/// never in memory together.
+fn load_file_controlled(
+    path: &Path,
+    control: &chunked::Control,
+) -> Option<Result<Dataset, DatasetError>> {
+    let unreadable = |source| DatasetError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(source) => return Some(Err(unreadable(source))),
+    };
+    let stamp = |file: &std::fs::File| file.metadata().ok().map(|m| (m.len(), m.modified().ok()));
+    let before = stamp(&file);
+    let bytes = match read_blocks(&mut file, control) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return None,
+        Err(source) => return Some(Err(unreadable(source))),
+    };
+    let name = path.display().to_string();
+    let plain = !bytes.starts_with(b"\xEF\xBB\xBF")
+        && !looks_binary(&bytes)
+        && !bytes.iter().all(u8::is_ascii_whitespace);
+    let text = match (plain, String::from_utf8(bytes)) {
+        (true, Ok(text)) => text,
+        (_, Ok(text)) => return parse_bytes_controlled(&name, text.as_bytes(), control),
+        (_, Err(error)) => return parse_bytes_controlled(&name, error.as_bytes(), control),
+    };
+    let Some(layout) = chunked::scan(&text) else {
+        return Some(parse_str_sequential(&name, &text));
+    };
+    let head = chunked::head_text(&text, &layout);
+    drop(text);
+    let file = std::sync::Mutex::new(file);
+    let run_text = |range: std::ops::Range<usize>| {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut bytes = vec![0; range.len()];
+        let mut file = file.lock().ok()?;
+        file.seek(SeekFrom::Start(range.start as u64)).ok()?;
+        file.read_exact(&mut bytes).ok()?;
+        drop(file);
+        let run = std::str::from_utf8(&bytes).ok()?;
+        Some(format!("[{run}]"))
+    };
+    let outcome = chunked::parse_runs(&head, &layout, &run_text, control);
+    let unchanged = file
+        .lock()
+        .ok()
+        .is_some_and(|file| before.is_some() && stamp(&file) == before);
+    match outcome {
+        Ok(dataset) if unchanged => Some(Ok(dataset)),
+        Err(chunked::Stop::Cancelled) => None,
+        // A problem, or a file that changed while it was read: read it whole
+        // again, to report every problem at its place in what is there now.
+        _ => Some(read_and_parse(path, control)),
+    }
+}
+
+/// Reads the whole file and parses it from memory.
+fn read_and_parse(path: &Path, control: &chunked::Control) -> Result<Dataset, DatasetError> {
     let bytes = std::fs::read(path).map_err(|source| DatasetError::Unreadable {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_bytes(&path.display().to_string(), &bytes)
+    let name = path.display().to_string();
+    parse_bytes_controlled(&name, &bytes, control).unwrap_or_else(|| parse_bytes(&name, &bytes))
+}
+
+/// The bytes of `file`, read in blocks; `None` when cancelled.
+fn read_blocks(
+    file: &mut std::fs::File,
+    control: &chunked::Control,
+) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    use std::sync::atomic::Ordering;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    control.size.store(size, Ordering::Relaxed);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut block = vec![0; READ_BLOCK];
+    loop {
+        if control.cancel.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        match file.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => {
+                bytes.extend_from_slice(&block[..n]);
+                control.read.fetch_add(n as u64, Ordering::Relaxed);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    control
+        .size
+        .store(bytes.len().max(1) as u64, Ordering::Relaxed);
+    Ok(Some(bytes))
 }
 
 /// The embedded curated dataset.
@@ -111,9 +220,30 @@ pub fn embedded() -> Dataset {
 
 /// Checks the bytes of a dataset file; `name` prefixes every problem.
 pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset, DatasetError> {
+    let control = chunked::Control::default();
+    parse_bytes_controlled(name, bytes, &control)
+        .unwrap_or_else(|| parse_bytes_sequential(name, bytes))
+}
+
+/// [`parse_bytes`], watched and stoppable through `control`; `None` when stopped.
+fn parse_bytes_controlled(
+    name: &str,
+    bytes: &[u8],
+    control: &chunked::Control,
+) -> Option<Result<Dataset, DatasetError>> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(text) {
+        Ok(text) => parse_str_controlled(name, text, control),
+        Err(_) => Some(parse_bytes_sequential(name, bytes)),
+    }
+}
+
+/// Checks the bytes of a dataset file in one thread; the reference that
+/// [`parse_bytes`] matches.
+fn parse_bytes_sequential(name: &str, bytes: &[u8]) -> Result<Dataset, DatasetError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => parse_str(name, text),
+        Ok(text) => parse_str_sequential(name, text),
         Err(error) => {
             let valid = &bytes[..error.valid_up_to()];
             let text = String::from_utf8_lossy(valid);
@@ -132,7 +262,35 @@ pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset, DatasetError> {
 }
 
 /// Checks the text of a dataset; `name` prefixes every problem.
+///
+/// The events are read and checked in parallel; the result and the problems
+/// reported are those of [`parse_str_sequential`].
 pub fn parse_str(name: &str, text: &str) -> Result<Dataset, DatasetError> {
+    let control = chunked::Control::default();
+    parse_str_controlled(name, text, &control).unwrap_or_else(|| parse_str_sequential(name, text))
+}
+
+/// [`parse_str`], watched and stoppable through `control`; `None` when stopped.
+fn parse_str_controlled(
+    name: &str,
+    text: &str,
+    control: &chunked::Control,
+) -> Option<Result<Dataset, DatasetError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() || looks_binary(text.as_bytes()) {
+        return Some(parse_str_sequential(name, text));
+    }
+    match chunked::parse(text, control) {
+        Ok(dataset) => Some(Ok(dataset)),
+        Err(chunked::Stop::Cancelled) => None,
+        Err(chunked::Stop::Unusual) => Some(parse_str_sequential(name, text)),
+        Err(chunked::Stop::Invalid(findings)) => Some(Err(located(name, text, findings))),
+    }
+}
+
+/// Checks the text of a dataset in one thread: the reference reader, which
+/// [`parse_str`] falls back to for anything but the plain shape of a dataset.
+pub fn parse_str_sequential(name: &str, text: &str) -> Result<Dataset, DatasetError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(single(
@@ -169,39 +327,57 @@ pub fn parse_str(name: &str, text: &str) -> Result<Dataset, DatasetError> {
             single(name, Some(at), &message)
         }
     })?;
-    validate::validate(raw).map_err(|findings| {
-        let locator = locate::Locator::new(text);
-        let omitted = findings.len().saturating_sub(MAX_PROBLEMS);
-        let mut problems: Vec<Problem> = findings
-            .into_iter()
-            .map(|f| Problem {
-                at: locator
-                    .find(&f.path)
-                    .map(|offset| LineCol::of_offset(text, offset)),
-                message: f.message,
-            })
-            .collect();
-        problems.sort_by_key(|p| p.at);
-        problems.truncate(MAX_PROBLEMS);
-        DatasetError::Invalid {
-            name: name.to_string(),
-            problems,
-            omitted,
-        }
-    })
+    validate::validate(raw).map_err(|findings| located(name, text, findings))
+}
+
+/// The error for problems found after parsing, each at its line in `text`.
+fn located(name: &str, text: &str, findings: Vec<validate::Finding>) -> DatasetError {
+    let locator = locate::Locator::new(text);
+    let omitted = findings.len().saturating_sub(MAX_PROBLEMS);
+    let mut problems: Vec<Problem> = findings
+        .into_iter()
+        .map(|f| Problem {
+            at: locator
+                .find(&f.path)
+                .map(|offset| LineCol::of_offset(text, offset)),
+            message: f.message,
+        })
+        .collect();
+    problems.sort_by_key(|p| p.at);
+    problems.truncate(MAX_PROBLEMS);
+    DatasetError::Invalid {
+        name: name.to_string(),
+        problems,
+        omitted,
+    }
 }
 
 /// Writes a dataset as pretty RON in the same shape that [`parse_str`] reads.
 pub fn to_ron_string(dataset: &Dataset) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(true)
-        .extensions(Extensions::IMPLICIT_SOME)
-        .indentor("    ".to_string());
     // Serializing plain strings, vectors and enums into a String cannot fail.
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
-        .to_string_pretty(dataset, config)
+        .to_string_pretty(dataset, pretty_config())
         .unwrap_or_else(|e| unreachable!("a dataset always serializes: {e}"))
+}
+
+/// Streams a dataset as RON to `out`, one actor, topic or event per line:
+/// the compact shape for large files, read by [`parse_str`] like any other.
+pub fn write_ron(dataset: &Dataset, out: impl std::io::Write) -> std::io::Result<()> {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .to_io_writer_pretty(out, dataset, pretty_config().depth_limit(2))
+        .map_err(|e| match e {
+            ron::Error::Io(message) => std::io::Error::other(message),
+            other => std::io::Error::other(other.to_string()),
+        })
+}
+
+fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .extensions(Extensions::IMPLICIT_SOME)
+        .indentor("    ".to_string())
 }
 
 fn ron_options() -> ron::Options {

@@ -19,8 +19,28 @@ pub struct Finding {
 
 /// Turns a dataset whose dates are text into a checked [`Dataset`], or
 /// returns every problem found.
-pub fn validate(raw: Dataset<String>) -> Result<Dataset, Vec<Finding>> {
+pub fn validate(mut raw: Dataset<String>) -> Result<Dataset, Vec<Finding>> {
+    let raw_events = std::mem::take(&mut raw.events);
     let mut findings = Vec::new();
+    let known = check_head(&raw, &mut findings);
+    let events = raw_events
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| check_event(e, i, &known, &mut findings))
+        .collect();
+    drop(known);
+    finish(raw, events, findings)
+}
+
+/// The ids that events may refer to.
+pub struct Known<'a> {
+    actors: HashSet<&'a str>,
+    topics: HashSet<&'a str>,
+}
+
+/// Checks everything but the events: the title, actors, roles and the topic
+/// tree; returns the ids that events may refer to.
+pub fn check_head<'a>(raw: &'a Dataset<String>, findings: &mut Vec<Finding>) -> Known<'a> {
     let mut report = |path: String, message: String| findings.push(Finding { path, message });
 
     let actor_ids = unique_ids(
@@ -33,12 +53,6 @@ pub fn validate(raw: Dataset<String>) -> Result<Dataset, Vec<Finding>> {
         raw.topics.iter().map(|t| t.id.as_str()),
         "topics",
         "topic",
-        &mut report,
-    );
-    unique_ids(
-        raw.events.iter().map(|e| e.id.as_str()),
-        "events",
-        "event",
         &mut report,
     );
     if raw.title.trim().is_empty() {
@@ -107,74 +121,92 @@ pub fn validate(raw: Dataset<String>) -> Result<Dataset, Vec<Finding>> {
             }
         }
     }
+    Known {
+        actors: actor_ids,
+        topics: topic_ids,
+    }
+}
 
-    for (i, event) in raw.events.iter().enumerate() {
-        let path = format!("events[{i}]");
-        if event.title.trim().is_empty() {
-            report(
-                format!("{path}.title"),
-                format!("event {:?} has an empty title", event.id),
-            );
-        }
-        if event.actors.is_empty() && event.counterparts.is_empty() {
-            report(
-                format!("{path}.actors"),
-                format!("event {:?} has neither actors nor counterparts", event.id),
-            );
-        }
-        for (field, ids) in [
-            ("actors", &event.actors),
-            ("counterparts", &event.counterparts),
-        ] {
-            for (k, id) in ids.iter().enumerate() {
-                if !actor_ids.contains(id.as_str()) {
-                    report(
-                        format!("{path}.{field}[{k}]"),
-                        format!(
-                            "event {:?} names unknown actor {:?}{}",
-                            event.id,
-                            id,
-                            suggestion(id, &actor_ids)
-                        ),
-                    );
-                }
-            }
-        }
-        for (k, id) in event.topics.iter().enumerate() {
-            if !topic_ids.contains(id.as_str()) {
+/// Checks the event at position `i` against the known ids and parses its
+/// dates; problems go to `findings`.
+pub fn check_event(
+    event: Event<String>,
+    i: usize,
+    known: &Known,
+    findings: &mut Vec<Finding>,
+) -> Event {
+    let mut report = |path: String, message: String| findings.push(Finding { path, message });
+    let path = format!("events[{i}]");
+    if event.title.trim().is_empty() {
+        report(
+            format!("{path}.title"),
+            format!("event {:?} has an empty title", event.id),
+        );
+    }
+    if event.actors.is_empty() && event.counterparts.is_empty() {
+        report(
+            format!("{path}.actors"),
+            format!("event {:?} has neither actors nor counterparts", event.id),
+        );
+    }
+    for (field, ids) in [
+        ("actors", &event.actors),
+        ("counterparts", &event.counterparts),
+    ] {
+        for (k, id) in ids.iter().enumerate() {
+            if !known.actors.contains(id.as_str()) {
                 report(
-                    format!("{path}.topics[{k}]"),
+                    format!("{path}.{field}[{k}]"),
                     format!(
-                        "event {:?} names unknown topic {:?}{}",
+                        "event {:?} names unknown actor {:?}{}",
                         event.id,
                         id,
-                        suggestion(id, &topic_ids)
+                        suggestion(id, &known.actors)
                     ),
                 );
             }
         }
     }
+    for (k, id) in event.topics.iter().enumerate() {
+        if !known.topics.contains(id.as_str()) {
+            report(
+                format!("{path}.topics[{k}]"),
+                format!(
+                    "event {:?} names unknown topic {:?}{}",
+                    event.id,
+                    id,
+                    suggestion(id, &known.topics)
+                ),
+            );
+        }
+    }
+    convert_event(event, i, &mut report)
+}
 
-    let actors = raw
+/// Completes the check once every event has been through [`check_event`]:
+/// event ids must be unique and actor roles' dates valid. `head` is the
+/// dataset whose events were taken out and checked.
+pub fn finish(
+    head: Dataset<String>,
+    events: Vec<Event>,
+    mut findings: Vec<Finding>,
+) -> Result<Dataset, Vec<Finding>> {
+    let mut report = |path: String, message: String| findings.push(Finding { path, message });
+    unique_event_ids(&events, &mut report);
+    let actors = head
         .actors
         .into_iter()
         .enumerate()
         .map(|(i, a)| convert_actor(a, i, &mut report))
         .collect();
-    let events = raw
-        .events
-        .into_iter()
-        .enumerate()
-        .map(|(i, e)| convert_event(e, i, &mut report))
-        .collect();
     if !findings.is_empty() {
         return Err(findings);
     }
     Ok(Dataset {
-        title: raw.title,
-        description: raw.description,
+        title: head.title,
+        description: head.description,
         actors,
-        topics: raw.topics,
+        topics: head.topics,
         events,
     })
 }
@@ -202,6 +234,35 @@ fn unique_ids<'a>(
         }
     }
     seen.into_keys().collect()
+}
+
+/// Reports every event id that is empty or repeated. Sorting the ids on all
+/// cores is faster than hashing them one by one when there are millions.
+fn unique_event_ids(events: &[Event], report: &mut impl FnMut(String, String)) {
+    use rayon::prelude::*;
+    let mut ids: Vec<(&str, usize)> = events
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    ids.par_sort_unstable();
+    let mut run_start = 0;
+    for k in 0..ids.len() {
+        let (id, i) = ids[k];
+        if id.trim().is_empty() {
+            report(format!("events[{i}].id"), "event has an empty id".into());
+            continue;
+        }
+        if k > 0 && ids[k - 1].0 == id {
+            let first = ids[run_start].1;
+            report(
+                format!("events[{i}].id"),
+                format!("duplicate event id {id:?} (first used by events[{first}])"),
+            );
+        } else {
+            run_start = k;
+        }
+    }
 }
 
 fn in_cycle(start: &str, parents: &HashMap<&str, &str>) -> bool {

@@ -2,12 +2,12 @@
 //!
 //! Semantics, the same everywhere: OR within a facet, AND across facets.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::Period;
-use crate::model::{Dataset, Event, Moment};
+use crate::model::{Actor, Dataset, Event, Moment};
 
 /// What the user chose to see. An empty facet does not filter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,11 +67,36 @@ impl Filter {
             .flat_map(|t| descendants(dataset, t))
             .collect();
         let (start, end) = self.period.span();
+        let text = self.text.trim().to_lowercase();
+        // Looked up per participant of every event: a map, not a scan.
+        let people = if self.actors.is_empty() || !self.include_members {
+            HashMap::new()
+        } else {
+            dataset
+                .actors
+                .iter()
+                .filter(|a| !a.roles.is_empty())
+                .map(|a| (a.id.as_str(), a))
+                .collect()
+        };
+        // Whether an actor's names contain the text does not depend on the event.
+        let named = if text.is_empty() {
+            HashSet::new()
+        } else {
+            let hit = |s: &str| s.to_lowercase().contains(&text);
+            dataset
+                .actors
+                .iter()
+                .filter(|a| hit(&a.name) || a.aliases.iter().any(|alias| hit(alias)))
+                .map(|a| a.id.as_str())
+                .collect()
+        };
         Matcher {
             filter: self,
-            dataset,
+            people,
+            named,
             topics,
-            text: self.text.trim().to_lowercase(),
+            text,
             start,
             end,
         }
@@ -81,7 +106,10 @@ impl Filter {
 /// A filter prepared against one dataset.
 pub struct Matcher<'a> {
     filter: &'a Filter,
-    dataset: &'a Dataset,
+    /// Actors with roles, by id, when members count for their country or organization.
+    people: HashMap<&'a str, &'a Actor>,
+    /// Ids of the actors whose name or alias contains the text.
+    named: HashSet<&'a str>,
     topics: HashSet<&'a str>,
     text: String,
     start: Moment,
@@ -138,7 +166,7 @@ impl Matcher<'_> {
         event.participants().any(|p| {
             p == actor
                 || (self.filter.include_members
-                    && self.dataset.actor(p).is_some_and(|person| {
+                    && self.people.get(p).is_some_and(|person| {
                         person.roles.iter().any(|role| {
                             role.of == actor
                                 && role.overlaps(event.date.earliest(), event.date.latest())
@@ -151,17 +179,28 @@ impl Matcher<'_> {
         if self.text.is_empty() {
             return true;
         }
-        let hit = |s: &str| s.to_lowercase().contains(&self.text);
+        let hit = |s: &str| contains_folded(s, &self.text);
         hit(&event.title)
             || hit(&event.summary)
             || event.place.as_deref().is_some_and(hit)
             || event.note.as_deref().is_some_and(hit)
             || event.sources.iter().any(|s| hit(&s.publisher))
-            || event.participants().any(|p| {
-                self.dataset
-                    .actor(p)
-                    .is_some_and(|a| hit(&a.name) || a.aliases.iter().any(|alias| hit(alias)))
-            })
+            || event.participants().any(|p| self.named.contains(p))
+    }
+}
+
+/// True when `haystack`, lowercased, contains `needle` (already lowercase);
+/// without allocating when both are ASCII, as most of a dataset is.
+fn contains_folded(haystack: &str, needle: &str) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        let needle = needle.as_bytes();
+        needle.is_empty()
+            || haystack
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle))
+    } else {
+        haystack.to_lowercase().contains(needle)
     }
 }
 
