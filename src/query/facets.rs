@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use super::event_set::BitIter;
 use super::prepared::Facet;
 use super::{EventSet, Filter, QueryIndex};
+use crate::model::EventKind;
 
 /// The number of matching events per facet value, and overall.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,6 +16,7 @@ pub struct FacetCounts {
     actors: HashMap<String, u32>,
     topics: HashMap<String, u32>,
     kinds: HashMap<String, u32>,
+    legend: Vec<(EventKind, u32)>,
     /// The events matching the whole filter.
     pub matched: usize,
     /// The events of the dataset.
@@ -31,6 +33,11 @@ impl FacetCounts {
     /// The events that match the other facets and are about this topic or one below it.
     pub fn topic(&self, id: &str) -> u32 {
         self.topics.get(id).copied().unwrap_or(0)
+    }
+
+    /// The kinds of the dataset's events in legend order, each with its count.
+    pub fn legend(&self) -> &[(EventKind, u32)] {
+        &self.legend
     }
 
     /// The events that match the other facets and are of this kind (by slug).
@@ -81,10 +88,17 @@ impl QueryIndex {
                 .map(|(i, c)| (name(self, i as u32).to_string(), c))
                 .collect()
         };
+        let kinds: HashMap<String, u32> = named(kinds, QueryIndex::kind_slug);
+        let legend = self
+            .kinds_present()
+            .into_iter()
+            .map(|kind| (kind.clone(), kinds.get(&kind.slug()).copied().unwrap_or(0)))
+            .collect();
         FacetCounts {
+            legend,
             actors: named(actors, QueryIndex::actor_id),
             topics: named(topics, QueryIndex::topic_id),
-            kinds: named(kinds, QueryIndex::kind_slug),
+            kinds,
             matched: sets.combined(n, None).len(),
             total: n,
         }

@@ -89,6 +89,8 @@ pub struct QueryIndex {
     pub(crate) event_topics: PerEvent,
     /// Kind slugs, in the order the legend shows them.
     kinds: Names,
+    /// The kind of each kind slug.
+    kind_values: Vec<EventKind>,
     /// The kind of each event.
     pub(crate) event_kind: Vec<u32>,
     kind_events: Postings,
@@ -125,8 +127,10 @@ impl QueryIndex {
             topics.intern(&topic.id);
         }
         let mut kinds = Names::default();
+        let mut kind_values = Vec::new();
         for kind in &EventKind::BUILT_IN {
             kinds.intern(&kind.slug());
+            kind_values.push(kind.clone());
         }
         let mut event_actors = PerEvent::default();
         let mut event_member_of = PerEvent::default();
@@ -175,7 +179,11 @@ impl QueryIndex {
                 }
             }
             event_topics.push(&tagged);
-            event_kind.push(kinds.intern(&event.kind.slug()));
+            let k = kinds.intern(&event.kind.slug());
+            if k as usize == kind_values.len() {
+                kind_values.push(event.kind.clone());
+            }
+            event_kind.push(k);
             earliest.push(start.0);
             latest.push(end.0);
             let e = e as EventIdx;
@@ -251,6 +259,7 @@ impl QueryIndex {
             topic_descendants,
             event_topics,
             kinds,
+            kind_values,
             event_kind,
             kind_events,
             earliest,
@@ -302,13 +311,13 @@ impl QueryIndex {
         )
     }
 
-    /// The kind slugs of the dataset's events, built-in ones in legend order first.
-    pub fn kinds_present(&self) -> Vec<&str> {
+    /// The kinds of the dataset's events, built-in ones in legend order first.
+    pub fn kinds_present(&self) -> Vec<&EventKind> {
         self.kind_events
             .iter()
-            .enumerate()
-            .filter(|(_, events)| !events.is_empty())
-            .map(|(k, _)| self.kinds.names[k].as_str())
+            .zip(&self.kind_values)
+            .filter(|(events, _)| !events.is_empty())
+            .map(|(_, kind)| kind)
             .collect()
     }
 
