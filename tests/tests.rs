@@ -5,3 +5,4 @@ mod curated_dataset;
 mod filter_panel;
 mod load_errors;
 mod loader_fuzz;
+mod query_engine;
