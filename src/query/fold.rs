@@ -6,6 +6,9 @@ use unicode_normalization::char::is_combining_mark;
 
 /// `text` decomposed (NFD), without its combining marks, in lower case.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)

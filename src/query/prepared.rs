@@ -96,8 +96,11 @@ pub struct QueryIndex {
     kind_events: Postings,
     earliest: Vec<i64>,
     latest: Vec<i64>,
-    /// Folded title, summary and note of each event, one line each.
-    event_text: Vec<Box<str>>,
+    /// Folded title, summary and note of every event, one line per field,
+    /// all events in one buffer for a single scan.
+    event_text: String,
+    /// Where each event's text starts in `event_text`, and its end at the close.
+    event_text_starts: Vec<usize>,
     /// Folded name and aliases of each actor.
     actor_text: Vec<String>,
     /// Folded distinct places and the events at each.
@@ -143,6 +146,12 @@ impl QueryIndex {
         let mut publishers = Names::default();
         let mut publisher_events: Postings = Vec::new();
         let parents = topic_parents(dataset, &mut topics);
+        let people: HashMap<&str, &crate::model::Actor> = dataset
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person && !a.roles.is_empty())
+            .map(|a| (a.id.as_str(), a))
+            .collect();
         let mut direct = Vec::new();
         let mut members = Vec::new();
         let mut tagged = Vec::new();
@@ -155,7 +164,7 @@ impl QueryIndex {
                 if !direct.contains(&a) {
                     direct.push(a);
                 }
-                if let Some(person) = dataset.actor(id).filter(|a| a.kind == ActorKind::Person) {
+                if let Some(person) = people.get(id) {
                     for role in person.roles.iter().filter(|r| r.overlaps(start, end)) {
                         let of = actors.intern(&role.of);
                         if !members.contains(&of) {
@@ -216,7 +225,7 @@ impl QueryIndex {
             kind_events[event_kind[e] as usize].push(idx);
         }
         let topic_descendants = all_descendants(&parents, topics.names.len());
-        let event_text = dataset
+        let texts: Vec<String> = dataset
             .events
             .par_iter()
             .map(|event| {
@@ -228,13 +237,23 @@ impl QueryIndex {
                     text.push('\n');
                     text.push_str(&fold(part));
                 }
-                text.into_boxed_str()
+                text.push('\n');
+                text
             })
             .collect();
+        let mut event_text_starts = Vec::with_capacity(n + 1);
+        let mut event_text = String::with_capacity(texts.iter().map(String::len).sum());
+        for text in texts {
+            event_text_starts.push(event_text.len());
+            event_text.push_str(&text);
+        }
+        event_text_starts.push(event_text.len());
+        let actor_by_id: HashMap<&str, &crate::model::Actor> =
+            dataset.actors.iter().map(|a| (a.id.as_str(), a)).collect();
         let actor_text = actors
             .names
             .iter()
-            .map(|id| match dataset.actor(id) {
+            .map(|id| match actor_by_id.get(id.as_str()) {
                 Some(actor) => {
                     let mut text = fold(&actor.name);
                     for alias in &actor.aliases {
@@ -265,6 +284,7 @@ impl QueryIndex {
             earliest,
             latest,
             event_text,
+            event_text_starts,
             actor_text,
             places: places.names.into_iter().zip(place_events).collect(),
             publishers: publishers.names.into_iter().zip(publisher_events).collect(),
@@ -334,37 +354,70 @@ impl QueryIndex {
             return None;
         }
         let key = words.join(" ");
+        let mut narrowed: Option<EventSet> = None;
         if let Ok(cache) = self.text_cache.lock()
             && let Some((cached, set)) = cache.as_ref()
-            && *cached == key
         {
-            return Some(set.clone());
+            if *cached == key {
+                return Some(set.clone());
+            }
+            // Typing on narrows: when every word searched before is part of
+            // a word searched now, only the events found before can match.
+            if cached
+                .split(' ')
+                .all(|old| words.iter().any(|new| new.contains(old)))
+            {
+                narrowed = Some(EventSet::clone(set));
+            }
         }
-        let mut found = EventSet::all(self.events);
         for word in &words {
-            found.intersect_with(&self.word_matches(word));
+            let found = match narrowed.take() {
+                Some(candidates) if candidates.len() < self.events / 8 => {
+                    self.word_matches_among(word, candidates)
+                }
+                Some(mut candidates) => {
+                    candidates.intersect_with(&self.word_matches(word));
+                    candidates
+                }
+                None => self.word_matches(word),
+            };
+            narrowed = Some(found);
         }
-        let found = Arc::new(found);
+        let found = Arc::new(narrowed.unwrap_or_else(|| EventSet::all(self.events)));
         if let Ok(mut cache) = self.text_cache.lock() {
             *cache = Some((key, found.clone()));
         }
         Some(found)
     }
 
+    /// The events of `candidates` where a folded word appears in any searched
+    /// field, looking only at those events' own text.
+    fn word_matches_among(&self, word: &str, candidates: EventSet) -> EventSet {
+        let finder = memchr::memmem::Finder::new(word.as_bytes());
+        let text = self.event_text.as_bytes();
+        let starts = &self.event_text_starts;
+        let mut found = EventSet::none(self.events);
+        for event in candidates.iter() {
+            let e = event as usize;
+            if finder.find(&text[starts[e]..starts[e + 1]]).is_some() {
+                found.insert(event);
+            }
+        }
+        found.union_with(&self.word_matches_elsewhere(word));
+        found.intersect_with(&candidates);
+        found
+    }
+
     /// The events where a folded word appears in any searched field.
     fn word_matches(&self, word: &str) -> EventSet {
-        let words: Vec<u64> = self
-            .event_text
-            .par_chunks(64)
-            .map(|chunk| {
-                chunk
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, text)| text.contains(word))
-                    .fold(0u64, |bits, (i, _)| bits | 1 << i)
-            })
-            .collect();
-        let mut found = EventSet::from_words(words, self.events);
+        let mut found = EventSet::from_words(self.scan_event_text(word), self.events);
+        found.union_with(&self.word_matches_elsewhere(word));
+        found
+    }
+
+    /// The events whose actors' names, place or sources' publishers contain a folded word.
+    fn word_matches_elsewhere(&self, word: &str) -> EventSet {
+        let mut found = EventSet::none(self.events);
         for (a, text) in self.actor_text.iter().enumerate() {
             if text.contains(word) {
                 found.insert_all(&self.actor_events[a]);
@@ -376,6 +429,37 @@ impl QueryIndex {
             }
         }
         found
+    }
+
+    /// The events whose own text (title, summary, note) contains a folded
+    /// word: one substring scan over the whole buffer, in parallel blocks.
+    fn scan_event_text(&self, word: &str) -> Vec<u64> {
+        const EVENTS_PER_TASK: usize = 64 * 1024;
+        let finder = memchr::memmem::Finder::new(word.as_bytes());
+        let starts = &self.event_text_starts;
+        let text = self.event_text.as_bytes();
+        let blocks: Vec<Vec<u64>> = (0..self.events.div_ceil(EVENTS_PER_TASK))
+            .into_par_iter()
+            .map(|block| {
+                let first = block * EVENTS_PER_TASK;
+                let last = (first + EVENTS_PER_TASK).min(self.events);
+                let mut bits = vec![0u64; (last - first).div_ceil(64)];
+                let end = starts[last];
+                let mut at = starts[first];
+                let mut event = first;
+                while let Some(found) = finder.find(&text[at..end]) {
+                    let position = at + found;
+                    while starts[event + 1] <= position {
+                        event += 1;
+                    }
+                    let bit = event - first;
+                    bits[bit / 64] |= 1 << (bit % 64);
+                    at = starts[event + 1];
+                }
+                bits
+            })
+            .collect();
+        blocks.concat()
     }
 
     /// Each facet of `filter` evaluated on its own; `None` where it does not filter.
