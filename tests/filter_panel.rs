@@ -5,6 +5,7 @@ use annals::dataset;
 use annals::model::Dataset;
 use annals::query::{self, Filter, QueryIndex};
 use annals::ui::filter_panel::{filter_chips_ui, filter_panel_ui};
+use annals::ui::filter_toolbar::{period_ui, search_ui};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -29,6 +30,10 @@ fn harness() -> Harness<'static, PanelState> {
             |ui, state: &mut PanelState| {
                 let counts = state.index.facet_counts(&state.filter);
                 egui::Frame::side_top_panel(ui.style()).show(ui, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        search_ui(ui, &mut state.filter);
+                        period_ui(ui, &mut state.filter);
+                    });
                     filter_chips_ui(ui, &state.dataset, &counts, &mut state.filter);
                     ui.separator();
                     filter_panel_ui(ui, &state.dataset, &counts, &mut state.filter);
@@ -82,7 +87,15 @@ fn click(harness: &mut Harness<'_, PanelState>, label: &str) {
 
 #[test]
 fn panel_and_command_line_select_the_same_events() {
-    let cases: [(&[&str], &[&str]); 5] = [
+    let cases: [(&[&str], &[&str]); 7] = [
+        (
+            &["Iran", "Shanghai Cooperation Organisation", "all"],
+            &["--actor", "IRN", "--actor", "SCO", "--all-actors"],
+        ),
+        (
+            &["Include their people", "Mohammad Bagheri", "Sherali Mirzo"],
+            &["--no-members", "--actor", "bagheri", "--actor", "mirzo"],
+        ),
         (&["Visit"], &["--kind", "visit"]),
         (&["Treaty signing"], &["--kind", "treaty-signing"]),
         (
@@ -160,4 +173,39 @@ fn the_panel_renders_tidily() {
     harness.remove_cursor();
     harness.run();
     harness.snapshot("filter_panel");
+}
+
+#[test]
+fn typing_a_search_and_a_period_filters_like_the_command_line() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.get_by_label("Search").type_text("TEHRÁN");
+    harness.run();
+    assert_eq!(harness.state().filter.text, "TEHRÁN");
+    assert_eq!(
+        panel_selection(&harness),
+        cli_selection(&["--search", "tehran"])
+    );
+    harness.get_by_label("From").click();
+    harness.run();
+    harness.get_by_label("From").type_text("2022");
+    harness.run();
+    harness.get_by_label("To").click();
+    harness.run();
+    harness.get_by_label("To").type_text("2022");
+    harness.run();
+    assert_eq!(
+        panel_selection(&harness),
+        cli_selection(&["--search", "tehran", "--from", "2022", "--to", "2022"])
+    );
+    harness.get_by_label("Strictly inside").click();
+    harness.run();
+    assert_eq!(
+        panel_selection(&harness),
+        cli_selection(&[
+            "--search", "tehran", "--from", "2022", "--to", "2022", "--strict"
+        ])
+    );
 }

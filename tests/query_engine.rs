@@ -334,7 +334,18 @@ fn arbitrary_filter() -> impl Strategy<Value = Filter> {
         "meeting",
         "membership",
     ];
-    let texts = vec!["", "dushanbe", "raisi", "irna", "sco", "agreement"];
+    let texts = vec![
+        "",
+        "dushanbe",
+        "raisi",
+        "irna",
+        "sco",
+        "agreement",
+        "TEHRÁN",
+        "raisi dushanbe",
+        "iran press",
+        "republic",
+    ];
     let years = vec![
         None,
         Some("1991"),
@@ -396,5 +407,107 @@ proptest! {
         let mut cleared = filter.clone();
         cleared.clear();
         prop_assert_eq!(selected(&dataset, &cleared).len(), dataset.events.len());
+    }
+}
+
+/// The filter semantics written out plainly, one event at a time, to check
+/// the indexed engine against.
+fn reference_selection(dataset: &Dataset, filter: &Filter) -> Vec<String> {
+    let (start, end) = filter.period.span();
+    let words: Vec<String> = fold(&filter.text)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let under = |topic: &str, selected: &str| {
+        let mut current = Some(topic.to_string());
+        while let Some(t) = current {
+            if t == selected {
+                return true;
+            }
+            current = dataset.topic(&t).and_then(|t| t.parent.clone());
+        }
+        false
+    };
+    let involves = |event: &annals::model::Event, actor: &str| {
+        event.participants().any(|p| {
+            p == actor
+                || (filter.include_members
+                    && dataset.actor(p).is_some_and(|person| {
+                        person.roles.iter().any(|r| {
+                            r.of == actor && r.overlaps(event.date.earliest(), event.date.latest())
+                        })
+                    }))
+        })
+    };
+    let index = annals::index::TimeIndex::new(dataset);
+    index
+        .in_time_order()
+        .iter()
+        .map(|&i| &dataset.events[i as usize])
+        .filter(|event| {
+            let (e, l) = (event.date.earliest(), event.date.latest());
+            let period = if filter.strict {
+                start <= e && l <= end
+            } else {
+                e < end && start < l
+            };
+            let kind = filter.kinds.is_empty() || filter.kinds.contains(&event.kind.slug());
+            let topic = filter.topics.is_empty()
+                || event
+                    .topics
+                    .iter()
+                    .any(|t| filter.topics.iter().any(|s| under(t, s)));
+            let actor = filter.actors.is_empty()
+                || if filter.all_actors {
+                    filter.actors.iter().all(|a| involves(event, a))
+                } else {
+                    filter.actors.iter().any(|a| involves(event, a))
+                };
+            let mut fields = vec![fold(&event.title), fold(&event.summary)];
+            fields.extend(event.place.as_deref().map(fold));
+            fields.extend(event.note.as_deref().map(fold));
+            fields.extend(event.sources.iter().map(|s| fold(&s.publisher)));
+            for p in event.participants() {
+                if let Some(actor) = dataset.actor(p) {
+                    fields.push(fold(&actor.name));
+                    fields.extend(actor.aliases.iter().map(|a| fold(a)));
+                }
+            }
+            let text = words
+                .iter()
+                .all(|w| fields.iter().any(|f| f.contains(w.as_str())));
+            period && kind && topic && actor && text
+        })
+        .map(|event| event.id.clone())
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn the_index_agrees_with_the_plain_semantics(filters in proptest::collection::vec(arbitrary_filter(), 1..6)) {
+        // One index for the whole sequence, so that the remembered text
+        // search is exercised too.
+        let dataset = dataset::embedded();
+        let index = QueryIndex::new(&dataset);
+        for filter in &filters {
+            let indexed: Vec<String> = query::select(&dataset, &index, filter)
+                .into_iter()
+                .map(|i| dataset.events[i as usize].id.clone())
+                .collect();
+            prop_assert_eq!(indexed, reference_selection(&dataset, filter), "{:?}", filter);
+        }
+    }
+
+    #[test]
+    fn typing_on_finds_what_a_fresh_search_finds(text in "[a-z ]{0,3}(dushanbe|tehran|raisi|sco)[a-z ]{0,3}") {
+        let dataset = dataset::embedded();
+        let typed = QueryIndex::new(&dataset);
+        let mut prefix = String::new();
+        for c in text.chars() {
+            prefix.push(c);
+            let _ = typed.text_matches(&prefix);
+        }
+        let fresh = QueryIndex::new(&dataset);
+        prop_assert_eq!(typed.text_matches(&text), fresh.text_matches(&text));
     }
 }

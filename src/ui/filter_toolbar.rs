@@ -55,7 +55,7 @@ fn date_field_ui(
     let valid = text.trim().is_empty() || EdtfDate::parse(text.trim()).is_ok();
     let label = ui.label(name);
     let mut edit = TextEdit::singleline(&mut text)
-        .hint_text("YYYY[-MM[-DD]]")
+        .hint_text("e.g. 2014")
         .desired_width(90.0);
     if !valid {
         edit = edit.text_color(Color32::from_rgb(200, 40, 40));
