@@ -209,3 +209,23 @@ fn typing_a_search_and_a_period_filters_like_the_command_line() {
         ])
     );
 }
+
+#[test]
+fn only_on_hover_selects_that_actor_alone() {
+    let mut harness = harness();
+    harness.run();
+    click(&mut harness, "Iran");
+    click(&mut harness, "Tajikistan");
+    harness.get_by_label("Ebrahim Raisi").hover();
+    harness.run();
+    harness.get_by_label("only").click();
+    harness.run();
+    let actors: Vec<&str> = harness
+        .state()
+        .filter
+        .actors
+        .iter()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(actors, ["raisi"]);
+}

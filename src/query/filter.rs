@@ -70,3 +70,19 @@ impl Filter {
         self.period = Period::default();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Filter;
+
+    #[test]
+    fn a_filter_saved_before_a_field_existed_still_loads() {
+        let saved = r#"(actors: ["TJK"], text: "tehran")"#;
+        let filter: Filter = ron::from_str(saved).expect("an older saved filter loads");
+        assert!(filter.actors.contains("TJK"));
+        assert!(filter.include_members);
+        assert!(!filter.fade_unmatched);
+        let again: Filter = ron::from_str(&ron::to_string(&filter).unwrap()).unwrap();
+        assert_eq!(again, filter);
+    }
+}
