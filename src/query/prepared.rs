@@ -346,8 +346,8 @@ impl QueryIndex {
         self.facets(filter).combined(self.events, None)
     }
 
-    /// The events of `filter`'s text search alone, or none when it has no text
-    /// (for highlighting the matches on the canvas).
+    /// The events where every word of `text` appears in some searched field,
+    /// or none when `text` has no word (for highlighting matches on the canvas).
     pub fn text_matches(&self, text: &str) -> Option<Arc<EventSet>> {
         let words: Vec<String> = fold(text).split_whitespace().map(str::to_string).collect();
         if words.is_empty() {
@@ -391,7 +391,7 @@ impl QueryIndex {
     }
 
     /// The events of `candidates` where a folded word appears in any searched
-    /// field, looking only at those events' own text.
+    /// field, scanning only those events' own text.
     fn word_matches_among(&self, word: &str, candidates: EventSet) -> EventSet {
         let finder = memchr::memmem::Finder::new(word.as_bytes());
         let text = self.event_text.as_bytes();
@@ -465,7 +465,7 @@ impl QueryIndex {
     /// Each facet of `filter` evaluated on its own; `None` where it does not filter.
     pub(crate) fn facets(&self, filter: &Filter) -> FacetSets {
         FacetSets {
-            actors: self.actor_set(filter, None),
+            actors: self.actor_set(filter),
             topics: self.union_of(
                 filter
                     .topics
@@ -492,16 +492,7 @@ impl QueryIndex {
     }
 
     /// The events of the actor facet, or `None` when no actor is selected.
-    /// With `without`, that actor is left out of the selection.
-    pub(crate) fn actor_set(&self, filter: &Filter, without: Option<&str>) -> Option<EventSet> {
-        let selected: Vec<&String> = filter
-            .actors
-            .iter()
-            .filter(|id| Some(id.as_str()) != without)
-            .collect();
-        if selected.is_empty() {
-            return None;
-        }
+    fn actor_set(&self, filter: &Filter) -> Option<EventSet> {
         let one = |id: &str| {
             let mut set = EventSet::none(self.events);
             if let Some(a) = self.actors.get(id) {
@@ -512,7 +503,7 @@ impl QueryIndex {
             }
             set
         };
-        let mut sets = selected.iter().map(|id| one(id));
+        let mut sets = filter.actors.iter().map(|id| one(id));
         let mut found = sets.next()?;
         for set in sets {
             if filter.all_actors {
