@@ -6,16 +6,15 @@ mod bench_data;
 use std::time::Duration;
 
 use annals::dataset;
-use annals::index::TimeIndex;
 use annals::model::{ActorKind, Moment};
-use annals::query::{self, Filter};
+use annals::query::{self, Filter, QueryIndex};
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 
 fn queries(c: &mut Criterion) {
     for events in bench_data::SIZES {
         let path = bench_data::dataset_file(events);
         let dataset = dataset::load_file(&path).expect("the generated dataset loads");
-        let index = TimeIndex::new(&dataset);
+        let index = QueryIndex::new(&dataset);
         let label = bench_data::label(events);
         // The most active country of the generator comes first.
         let country = dataset
@@ -65,7 +64,7 @@ fn queries(c: &mut Criterion) {
         for (span, from, to) in [("1y", 1990, 1991), ("10y", 1990, 2000)] {
             let (start, end) = (Moment::from_ymd(from, 1, 1), Moment::from_ymd(to, 1, 1));
             group.bench_function(BenchmarkId::new(span, &label), |b| {
-                b.iter(|| index.overlapping(&dataset, start, end))
+                b.iter(|| index.time_index().overlapping(&dataset, start, end))
             });
         }
         group.finish();

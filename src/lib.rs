@@ -11,3 +11,4 @@ pub mod generate;
 pub mod index;
 pub mod model;
 pub mod query;
+pub mod ui;

@@ -84,6 +84,7 @@ impl FilterArgs {
             text: self.search.clone().unwrap_or_default(),
             period,
             strict: self.strict,
+            ..Filter::default()
         })
     }
 }

@@ -14,6 +14,7 @@ mod generate;
 mod list;
 
 pub use filter_args::FilterArgs;
+pub use list::ListFormat;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -61,6 +62,12 @@ pub enum Command {
         /// Which events.
         #[command(flatten)]
         filter: FilterArgs,
+        /// How to print them.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Print only the number of matching events.
+        #[arg(long)]
+        count: bool,
     },
     /// Write a synthetic dataset of N events, for measuring performance.
     Generate {
@@ -107,12 +114,20 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             output,
             force,
         }) => generate::run(events, seed, &output, force, err),
-        Some(Command::List { file, filter }) => match open(file.as_deref()) {
+        Some(Command::List {
+            file,
+            filter,
+            format,
+            count,
+        }) => match open(file.as_deref()) {
             Ok(dataset) => match filter.to_filter(&dataset) {
-                Ok(filter) => {
-                    list::run(&dataset, &filter, out);
-                    EXIT_OK
-                }
+                Ok(filter) => match list::run(&dataset, &filter, format, count, out) {
+                    Ok(()) => EXIT_OK,
+                    Err(message) => {
+                        let _ = writeln!(err, "annals: cannot write the list: {message}");
+                        EXIT_INVALID
+                    }
+                },
                 Err(message) => {
                     let _ = writeln!(err, "annals: {message}");
                     EXIT_USAGE

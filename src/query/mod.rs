@@ -1,32 +1,62 @@
 //! Which events match a set of filters: actors, topics, kinds, text and a period.
 //!
 //! One engine serves the viewer's panels, `annals list` and `annals export`,
-//! so that the same choices select the same events everywhere.
+//! so that the same choices select the same events everywhere. A dataset is
+//! prepared once into a [`QueryIndex`] (posting lists, folded text); each
+//! filter change is then a few bit-set operations.
 
+mod chips;
+mod event_set;
+mod facets;
 mod filter;
+mod fold;
+mod matcher;
 mod period;
+mod prepared;
 
+pub use chips::Chip;
+pub use event_set::EventSet;
+pub use facets::FacetCounts;
 pub use filter::Filter;
+pub use fold::fold;
+pub use matcher::Matcher;
 pub use period::Period;
+pub use prepared::QueryIndex;
 
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::Dataset;
 
+/// An index that [`select`] can work from: a prepared [`QueryIndex`], or a
+/// bare [`TimeIndex`] from which one is prepared for the call.
+pub trait Prepared {
+    /// Runs `f` with a query index of `dataset`.
+    fn with_query_index<R>(&self, dataset: &Dataset, f: impl FnOnce(&QueryIndex) -> R) -> R;
+}
+
+impl Prepared for QueryIndex {
+    fn with_query_index<R>(&self, _dataset: &Dataset, f: impl FnOnce(&QueryIndex) -> R) -> R {
+        f(self)
+    }
+}
+
+impl Prepared for TimeIndex {
+    fn with_query_index<R>(&self, dataset: &Dataset, f: impl FnOnce(&QueryIndex) -> R) -> R {
+        f(&QueryIndex::with_time_index(dataset, self.clone()))
+    }
+}
+
 /// The events of `dataset` that match `filter`, in time order.
-pub fn select(dataset: &Dataset, index: &TimeIndex, filter: &Filter) -> Vec<EventIdx> {
-    use rayon::prelude::*;
-    let matcher = filter.matcher(dataset);
-    // Events are matched in the order they are stored, on all cores, which
-    // reads memory front to back; only the verdicts are visited in time order.
-    let matched: Vec<bool> = dataset
-        .events
-        .par_iter()
-        .map(|event| matcher.matches(event))
-        .collect();
-    index
-        .in_time_order()
-        .iter()
-        .copied()
-        .filter(|&i| matched.get(i as usize).copied().unwrap_or(false))
-        .collect()
+///
+/// Pass the dataset's [`QueryIndex`] when filtering more than once.
+pub fn select(dataset: &Dataset, index: &impl Prepared, filter: &Filter) -> Vec<EventIdx> {
+    index.with_query_index(dataset, |index| {
+        let matched = index.matching(filter);
+        index
+            .time_index()
+            .in_time_order()
+            .iter()
+            .copied()
+            .filter(|&i| matched.contains(i))
+            .collect()
+    })
 }

@@ -1,0 +1,106 @@
+//! The active filters as removable chips: one per actor, topic and kind, the
+//! text search and the period.
+
+use super::{Filter, Period};
+use crate::model::{Dataset, EventKind};
+
+/// One active choice of a filter, which the user can remove on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chip {
+    /// A selected actor, by id.
+    Actor(String),
+    /// A selected topic, by id.
+    Topic(String),
+    /// A selected kind, by slug.
+    Kind(String),
+    /// The text search.
+    Text,
+    /// The period.
+    Period,
+}
+
+impl Chip {
+    /// What the chip says: "Actor: Tajikistan", "Text: “tehran”".
+    pub fn label(&self, dataset: &Dataset, filter: &Filter) -> String {
+        match self {
+            Chip::Actor(id) => format!("Actor: {}", dataset.actor_name(id)),
+            Chip::Topic(id) => format!("Topic: {}", dataset.topic_name(id)),
+            Chip::Kind(slug) => format!("Kind: {}", kind_label(dataset, slug)),
+            Chip::Text => format!("Text: \u{201c}{}\u{201d}", filter.text.trim()),
+            Chip::Period => {
+                let Period { from, to } = &filter.period;
+                let word = if filter.strict { "Within" } else { "Period" };
+                format!(
+                    "{word}: {} \u{2013} {}",
+                    from.as_deref().unwrap_or(".."),
+                    to.as_deref().unwrap_or("..")
+                )
+            }
+        }
+    }
+}
+
+/// The label of a kind slug, from the built-in kinds or the dataset's own.
+fn kind_label(dataset: &Dataset, slug: &str) -> String {
+    EventKind::BUILT_IN
+        .iter()
+        .chain(dataset.events.iter().map(|e| &e.kind))
+        .find(|k| k.slug() == slug)
+        .map_or_else(|| slug.to_string(), |k| k.label().to_string())
+}
+
+impl Filter {
+    /// The active choices, in the order the panels show them.
+    pub fn chips(&self) -> Vec<Chip> {
+        let mut chips: Vec<Chip> = self.actors.iter().cloned().map(Chip::Actor).collect();
+        chips.extend(self.topics.iter().cloned().map(Chip::Topic));
+        chips.extend(self.kinds.iter().cloned().map(Chip::Kind));
+        if !self.text.trim().is_empty() {
+            chips.push(Chip::Text);
+        }
+        if !self.period.is_unbounded() {
+            chips.push(Chip::Period);
+        }
+        chips
+    }
+
+    /// Removes one choice.
+    pub fn remove(&mut self, chip: &Chip) {
+        match chip {
+            Chip::Actor(id) => {
+                self.actors.remove(id);
+            }
+            Chip::Topic(id) => {
+                self.topics.remove(id);
+            }
+            Chip::Kind(slug) => {
+                self.kinds.remove(slug);
+            }
+            Chip::Text => self.text.clear(),
+            Chip::Period => self.period = Period::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Chip;
+    use crate::query::Filter;
+
+    #[test]
+    fn removing_every_chip_empties_the_filter() {
+        let mut filter = Filter {
+            text: "tehran".into(),
+            ..Filter::default()
+        };
+        filter.actors.insert("TJK".into());
+        filter.kinds.insert("visit".into());
+        filter.period.from = Some("2014".into());
+        assert_eq!(filter.chips().len(), 4);
+        assert!(filter.chips().contains(&Chip::Actor("TJK".into())));
+        for chip in filter.chips() {
+            filter.remove(&chip);
+        }
+        assert!(filter.is_empty());
+    }
+}

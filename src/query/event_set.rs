@@ -1,0 +1,152 @@
+//! A set of event positions as a bit vector, for combining facets quickly.
+
+use crate::index::EventIdx;
+
+/// A set of events of one dataset, one bit per event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventSet {
+    words: Vec<u64>,
+    universe: usize,
+}
+
+impl EventSet {
+    /// No event of a dataset of `universe` events.
+    pub fn none(universe: usize) -> EventSet {
+        EventSet {
+            words: vec![0; universe.div_ceil(64)],
+            universe,
+        }
+    }
+
+    /// Every event of a dataset of `universe` events.
+    pub fn all(universe: usize) -> EventSet {
+        let mut set = EventSet {
+            words: vec![u64::MAX; universe.div_ceil(64)],
+            universe,
+        };
+        set.clear_tail();
+        set
+    }
+
+    /// A set built from its 64-bit words (bit `i` of word `w` is event `64 * w + i`).
+    pub(crate) fn from_words(words: Vec<u64>, universe: usize) -> EventSet {
+        let mut set = EventSet { words, universe };
+        set.clear_tail();
+        set
+    }
+
+    fn clear_tail(&mut self) {
+        let rest = self.universe % 64;
+        if rest != 0
+            && let Some(last) = self.words.last_mut()
+        {
+            *last &= (1u64 << rest) - 1;
+        }
+    }
+
+    /// The number of events of the dataset, in the set or not.
+    pub fn universe(&self) -> usize {
+        self.universe
+    }
+
+    /// Adds an event.
+    pub fn insert(&mut self, event: EventIdx) {
+        let i = event as usize;
+        if i < self.universe {
+            self.words[i / 64] |= 1 << (i % 64);
+        }
+    }
+
+    /// Adds every event of a list.
+    pub fn insert_all(&mut self, events: &[EventIdx]) {
+        for &e in events {
+            self.insert(e);
+        }
+    }
+
+    /// True when the event is in the set.
+    pub fn contains(&self, event: EventIdx) -> bool {
+        let i = event as usize;
+        i < self.universe && self.words[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    /// The number of events in the set.
+    pub fn len(&self) -> usize {
+        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// True when no event is in the set.
+    pub fn is_empty(&self) -> bool {
+        self.words.iter().all(|&w| w == 0)
+    }
+
+    /// Keeps only the events that are also in `other`.
+    pub fn intersect_with(&mut self, other: &EventSet) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= b;
+        }
+    }
+
+    /// Adds the events of `other`.
+    pub fn union_with(&mut self, other: &EventSet) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a |= b;
+        }
+    }
+
+    /// The 64-bit words of the set.
+    pub(crate) fn words(&self) -> &[u64] {
+        &self.words
+    }
+
+    /// The events in the set, by position in the dataset.
+    pub fn iter(&self) -> impl Iterator<Item = EventIdx> + '_ {
+        self.words
+            .iter()
+            .enumerate()
+            .flat_map(|(w, &word)| BitIter(word).map(move |bit| (w * 64 + bit) as EventIdx))
+    }
+}
+
+/// The positions of the set bits of a word, lowest first.
+pub(crate) struct BitIter(pub(crate) u64);
+
+impl Iterator for BitIter {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let bit = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(bit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EventSet;
+
+    #[test]
+    fn all_has_exactly_the_universe() {
+        let set = EventSet::all(130);
+        assert_eq!(set.len(), 130);
+        assert!(set.contains(129));
+        assert!(!set.contains(130));
+        assert_eq!(set.iter().last(), Some(129));
+    }
+
+    #[test]
+    fn intersection_and_union() {
+        let mut a = EventSet::none(100);
+        a.insert_all(&[1, 5, 70]);
+        let mut b = EventSet::none(100);
+        b.insert_all(&[5, 70, 99]);
+        let mut both = a.clone();
+        both.intersect_with(&b);
+        assert_eq!(both.iter().collect::<Vec<_>>(), vec![5, 70]);
+        a.union_with(&b);
+        assert_eq!(a.iter().collect::<Vec<_>>(), vec![1, 5, 70, 99]);
+    }
+}

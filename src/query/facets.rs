@@ -1,0 +1,135 @@
+//! Facet counts: beside each actor, topic and kind, the number of events that
+//! would match with it, counted under the other active filters.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::event_set::BitIter;
+use super::prepared::Facet;
+use super::{EventSet, Filter, QueryIndex};
+use crate::model::EventKind;
+
+/// The number of matching events per facet value, and overall.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    actors: HashMap<String, u32>,
+    topics: HashMap<String, u32>,
+    kinds: HashMap<String, u32>,
+    legend: Vec<(EventKind, u32)>,
+    /// The events matching the whole filter.
+    pub matched: usize,
+    /// The events of the dataset.
+    pub total: usize,
+}
+
+impl FacetCounts {
+    /// The events that match the other facets and involve this actor
+    /// (and, in the all-actors mode, every selected actor too).
+    pub fn actor(&self, id: &str) -> u32 {
+        self.actors.get(id).copied().unwrap_or(0)
+    }
+
+    /// The events that match the other facets and are about this topic or one below it.
+    pub fn topic(&self, id: &str) -> u32 {
+        self.topics.get(id).copied().unwrap_or(0)
+    }
+
+    /// The kinds of the dataset's events in legend order, each with its count.
+    pub fn legend(&self) -> &[(EventKind, u32)] {
+        &self.legend
+    }
+
+    /// The events that match the other facets and are of this kind (by slug).
+    pub fn kind(&self, slug: &str) -> u32 {
+        self.kinds.get(slug).copied().unwrap_or(0)
+    }
+}
+
+impl QueryIndex {
+    /// The facet counts of `filter`: for each value, the events matching all
+    /// other facets plus that value, in one pass per facet.
+    pub fn facet_counts(&self, filter: &Filter) -> FacetCounts {
+        let n = self.len();
+        let sets = self.facets(filter);
+        let (n_actors, n_topics, n_kinds) = self.value_counts();
+
+        let mut actor_mask = sets.combined(n, Some(Facet::Actors));
+        if filter.all_actors
+            && let Some(actors) = &sets.actors
+        {
+            actor_mask.intersect_with(actors);
+        }
+        let members = filter.include_members;
+        let actors = count(&actor_mask, n_actors, |e, counts| {
+            for &a in self.event_actors.of(e) {
+                counts[a as usize] += 1;
+            }
+            if members {
+                for &a in self.event_member_of.of(e) {
+                    counts[a as usize] += 1;
+                }
+            }
+        });
+        let topic_mask = sets.combined(n, Some(Facet::Topics));
+        let topics = count(&topic_mask, n_topics, |e, counts| {
+            for &t in self.event_topics.of(e) {
+                counts[t as usize] += 1;
+            }
+        });
+        let kind_mask = sets.combined(n, Some(Facet::Kinds));
+        let kinds = count(&kind_mask, n_kinds, |e, counts| {
+            counts[self.event_kind[e] as usize] += 1;
+        });
+        let named = |counts: Vec<u32>, name: fn(&QueryIndex, u32) -> &str| {
+            counts
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| (name(self, i as u32).to_string(), c))
+                .collect()
+        };
+        let kinds: HashMap<String, u32> = named(kinds, QueryIndex::kind_slug);
+        let legend = self
+            .kinds_present()
+            .into_iter()
+            .map(|kind| (kind.clone(), kinds.get(&kind.slug()).copied().unwrap_or(0)))
+            .collect();
+        FacetCounts {
+            legend,
+            actors: named(actors, QueryIndex::actor_id),
+            topics: named(topics, QueryIndex::topic_id),
+            kinds,
+            matched: sets.combined(n, None).len(),
+            total: n,
+        }
+    }
+}
+
+/// Runs `add` for every event of `mask`, in parallel, and sums the counts.
+fn count(mask: &EventSet, values: usize, add: impl Fn(usize, &mut [u32]) + Sync) -> Vec<u32> {
+    const WORDS_PER_TASK: usize = 1024;
+    mask.words()
+        .par_chunks(WORDS_PER_TASK)
+        .enumerate()
+        .fold(
+            || vec![0u32; values],
+            |mut counts, (chunk, words)| {
+                for (w, &word) in words.iter().enumerate() {
+                    let base = (chunk * WORDS_PER_TASK + w) * 64;
+                    for bit in BitIter(word) {
+                        add(base + bit, &mut counts);
+                    }
+                }
+                counts
+            },
+        )
+        .reduce(
+            || vec![0u32; values],
+            |mut a, b| {
+                for (x, y) in a.iter_mut().zip(b) {
+                    *x += y;
+                }
+                a
+            },
+        )
+}
