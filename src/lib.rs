@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod dataset;
+pub mod export;
 pub mod index;
 pub mod model;
 pub mod query;
