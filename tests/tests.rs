@@ -2,5 +2,6 @@
 
 mod check_command;
 mod curated_dataset;
+mod export;
 mod load_errors;
 mod loader_fuzz;
