@@ -10,3 +10,4 @@ pub mod export;
 pub mod index;
 pub mod model;
 pub mod query;
+pub mod ui;

@@ -3,5 +3,6 @@
 mod check_command;
 mod curated_dataset;
 mod export;
+mod export_dialog;
 mod load_errors;
 mod loader_fuzz;

@@ -5,9 +5,8 @@ use std::path::Path;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, FilterArgs, report};
 use crate::dataset::{self, EMBEDDED_NAME, EMBEDDED_RON};
-use crate::export::{self, ExportError, ExportRequest, Format, SourceInfo};
+use crate::export::{self, ExportError, Format, SourceInfo};
 use crate::index::TimeIndex;
-use crate::query;
 
 /// Loads the dataset, selects the events with `filter`, and writes them to `out_path`.
 pub fn run(
@@ -52,9 +51,7 @@ pub fn run(
         }
     };
     let index = TimeIndex::new(&dataset);
-    let events = query::select(&dataset, &index, &filter);
-    let request = ExportRequest::new(format, events, filter, source);
-    match export::write_export(&dataset, &request, out_path, force) {
+    match export::export_matching(&dataset, &index, filter, source, format, out_path, force) {
         Ok(written) => {
             let files: Vec<String> = written
                 .files

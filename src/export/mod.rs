@@ -26,7 +26,7 @@ pub use manifest::{Manifest, SourceInfo};
 pub use png::PNG_SCALE;
 pub use svg::{PAGE_HEIGHT, PAGE_WIDTH};
 
-use crate::index::EventIdx;
+use crate::index::{EventIdx, TimeIndex};
 use crate::model::Dataset;
 use crate::query::{Filter, Period};
 
@@ -248,6 +248,22 @@ pub fn write_export(
         files,
         events: request.events.len(),
     })
+}
+
+/// Selects the events of `dataset` that `filter` matches and writes them to `path`:
+/// what `annals export` does and what the viewer's Export button does.
+pub fn export_matching(
+    dataset: &Dataset,
+    index: &TimeIndex,
+    filter: Filter,
+    source: SourceInfo,
+    format: Format,
+    path: &Path,
+    overwrite: bool,
+) -> Result<Written, ExportError> {
+    let events = crate::query::select(dataset, index, &filter);
+    let request = ExportRequest::new(format, events, filter, source);
+    write_export(dataset, &request, path, overwrite)
 }
 
 /// A file name for an export: the slug of the dataset's title and the period's

@@ -1,0 +1,4 @@
+//! The viewer's panels and dialogs. Each takes a `Ui` and returns what the
+//! user asked for; the App applies it.
+
+pub mod export_dialog;
