@@ -209,3 +209,31 @@ fn qualifiers(date: &EdtfDate) -> &'static str {
         (false, false) => "",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::{ExportRequest, Format, SourceInfo};
+    use crate::query::Filter;
+
+    #[test]
+    fn long_non_ascii_lines_are_folded_within_75_octets_on_character_boundaries() {
+        let mut dataset = crate::dataset::embedded();
+        dataset.events[0].title = "Душанбе — دوشنبه ".repeat(12);
+        dataset.events[0].summary = "Эмомали Рахмон, «Таджикистан»; ".repeat(20);
+        let request = ExportRequest::new(
+            Format::Ics,
+            vec![0],
+            Filter::default(),
+            SourceInfo::embedded(),
+        );
+        let manifest = request.manifest(&dataset);
+        let bytes = render(&dataset, &[0], &manifest).unwrap();
+        let text = String::from_utf8(bytes).expect("folding keeps UTF-8 whole");
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+        }
+        let unfolded = text.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("SUMMARY:{}", dataset.events[0].title)));
+    }
+}

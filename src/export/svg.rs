@@ -57,11 +57,14 @@ pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -
     let labelled = events.len() <= MAX_LABELLED;
     let placed = place(&events, &scale, labelled);
     let lanes = placed.iter().map(|p| p.lane + 1).max().unwrap_or(1);
-    let height = PAGE_HEIGHT.max(PLOT_TOP + lanes as f64 * LANE_HEIGHT + 24.0 + AXIS_SPACE);
+    let entries = legend_entries(&events);
+    let plot_top = PLOT_TOP + (legend_rows(&entries) - 1) as f64 * LEGEND_ROW;
+    let height = PAGE_HEIGHT.max(plot_top + lanes as f64 * LANE_HEIGHT + 24.0 + AXIS_SPACE);
     let axis_y = height - AXIS_SPACE + 10.0;
-    // Few lanes spread out over the page rather than huddle at the top.
-    let lane_height =
-        ((axis_y - PLOT_TOP - 40.0) / lanes as f64).clamp(LANE_HEIGHT, 1.6 * LANE_HEIGHT);
+    // Few lanes spread out over the page, and a short stack sits in the middle.
+    let room = axis_y - plot_top - 40.0;
+    let lane_height = (room / lanes as f64).clamp(LANE_HEIGHT, 1.6 * LANE_HEIGHT);
+    let first_lane_y = plot_top + 16.0 + ((room - lanes as f64 * lane_height) / 2.0).max(0.0);
 
     let mut svg = String::new();
     let _ = writeln!(
@@ -72,34 +75,76 @@ pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -
     let _ = writeln!(
         svg,
         "<title>{}</title>\n<metadata id=\"annals-manifest\">{}</metadata>",
-        escape(&format!("{}, {}", dataset.title, describe_span(start, end))),
+        escape(&format!(
+            "{}, {}",
+            dataset.title,
+            period_words(request, &events, start, end)
+        )),
         escape(&manifest.to_json_pretty())
     );
     let _ = writeln!(
         svg,
         r##"<defs><clipPath id="plot"><rect x="{MARGIN_X}" y="{}" width="{}" height="{}"/></clipPath></defs>
 <rect width="100%" height="100%" fill="#ffffff"/>"##,
-        PLOT_TOP - 10.0,
+        plot_top - 10.0,
         PAGE_WIDTH - 2.0 * MARGIN_X,
-        axis_y - PLOT_TOP + 10.0
+        axis_y - plot_top + 10.0
     );
-    heading(&mut svg, dataset, request, start, end, events.len());
-    legend(&mut svg, &events);
-    axis(&mut svg, &scale, axis_y);
+    let words = period_words(request, &events, start, end);
+    heading(&mut svg, dataset, request, &words, events.len());
+    legend(&mut svg, &entries);
+    axis(&mut svg, &scale, plot_top, axis_y);
     for item in &placed {
-        draw_event(&mut svg, item, lane_height);
+        draw_event(
+            &mut svg,
+            item,
+            first_lane_y + item.lane as f64 * lane_height,
+        );
     }
     if events.is_empty() {
         let _ = writeln!(
             svg,
             r##"<text x="{}" y="{}" font-size="20" fill="#666666" text-anchor="middle">No events match the filters in this period.</text>"##,
             PAGE_WIDTH / 2.0,
-            (PLOT_TOP + axis_y) / 2.0
+            (plot_top + axis_y) / 2.0
         );
     }
-    caption(&mut svg, dataset, manifest, start, end, height);
+    caption(&mut svg, dataset, manifest, &words, height);
     svg.push_str("</svg>\n");
     svg
+}
+
+/// The period in words for the heading: the filter's period, or for an open
+/// period the years (or days) the events cover.
+fn period_words(request: &ExportRequest, events: &[&Event], start: Moment, end: Moment) -> String {
+    let (from, to) = request.filter.period.span();
+    if !from.is_open() && !to.is_open() {
+        return describe_span(start, end);
+    }
+    let bounds = events
+        .iter()
+        .flat_map(|e| [e.date.earliest(), e.date.latest()])
+        .filter(|m| !m.is_open());
+    let (Some(first), Some(last)) = (bounds.clone().min(), bounds.max()) else {
+        return "all dates".to_string();
+    };
+    let first = if from.is_open() { first } else { from };
+    let last = if to.is_open() { last } else { to };
+    let (y0, ..) = first.to_civil();
+    let (y1, ..) = Moment(last.0 - 1).to_civil();
+    if y1 - y0 >= 2 {
+        format!("{}\u{2013}{}", year_words(y0), year_words(y1))
+    } else {
+        describe_span(first, last)
+    }
+}
+
+fn year_words(y: i64) -> String {
+    if y <= 0 {
+        format!("{} BCE", 1 - y)
+    } else {
+        y.to_string()
+    }
 }
 
 /// The span drawn: the filter's period, with open sides closed on the events' extent.
@@ -320,18 +365,13 @@ fn heading(
     svg: &mut String,
     dataset: &Dataset,
     request: &ExportRequest,
-    start: Moment,
-    end: Moment,
+    period: &str,
     count: usize,
 ) {
     let _ = writeln!(
         svg,
         r##"<text x="{MARGIN_X}" y="64" font-size="32" fill="#1a1a1a">{}</text>"##,
-        escape(&format!(
-            "{} \u{2014} {}",
-            dataset.title,
-            describe_span(start, end)
-        ))
+        escape(&format!("{} \u{2014} {period}", dataset.title))
     );
     let which = if request.filter.strict {
         "wholly inside the period"
@@ -349,11 +389,36 @@ fn heading(
     );
 }
 
-fn legend(svg: &mut String, events: &[&Event]) {
+/// One entry of the legend.
+enum LegendEntry<'a> {
+    Kind(&'a EventKind),
+    Interval,
+    Band,
+    Uncertain,
+}
+
+impl LegendEntry<'_> {
+    fn label(&self) -> &str {
+        match self {
+            LegendEntry::Kind(kind) => kind.label(),
+            LegendEntry::Interval => "interval",
+            LegendEntry::Band => "only the month or year is known",
+            LegendEntry::Uncertain => "uncertain date",
+        }
+    }
+}
+
+const LEGEND_TOP: f64 = 136.0;
+const LEGEND_ROW: f64 = 30.0;
+const LEGEND_SIZE: f64 = 15.0;
+
+/// The legend entries for what the figure shows: its kinds, then the marks of precision.
+fn legend_entries<'a>(events: &[&'a Event]) -> Vec<LegendEntry<'a>> {
+    let mut entries: Vec<LegendEntry> = Vec::new();
     let mut kinds: Vec<&EventKind> = Vec::new();
     for kind in EventKind::BUILT_IN.iter() {
-        if events.iter().any(|e| &e.kind == kind) {
-            kinds.push(kind);
+        if let Some(event) = events.iter().find(|e| &e.kind == kind) {
+            kinds.push(&event.kind);
         }
     }
     for event in events {
@@ -361,50 +426,89 @@ fn legend(svg: &mut String, events: &[&Event]) {
             kinds.push(&event.kind);
         }
     }
-    let y = 136.0;
+    entries.extend(kinds.into_iter().map(LegendEntry::Kind));
+    let precision = |e: &&Event| e.date.precision();
+    if events
+        .iter()
+        .any(|e| e.date.is_interval() && precision(e) > Precision::Month)
+    {
+        entries.push(LegendEntry::Interval);
+    }
+    if events.iter().any(|e| precision(e) <= Precision::Month) {
+        entries.push(LegendEntry::Band);
+    }
+    if events
+        .iter()
+        .any(|e| e.date.is_uncertain() || e.date.is_approximate())
+    {
+        entries.push(LegendEntry::Uncertain);
+    }
+    entries
+}
+
+/// Where each legend entry goes: `(x, row)`, wrapping at the right margin.
+fn legend_layout(entries: &[LegendEntry]) -> Vec<(f64, usize)> {
     let mut x = MARGIN_X + GLYPH_RADIUS;
+    let mut row = 0;
+    let mut places = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let width = 22.0 + text_width(entry.label(), LEGEND_SIZE);
+        if x + width > PAGE_WIDTH - MARGIN_X && x > MARGIN_X + GLYPH_RADIUS {
+            x = MARGIN_X + GLYPH_RADIUS;
+            row += 1;
+        }
+        places.push((x, row));
+        x += width + 30.0;
+    }
+    places
+}
+
+/// The number of rows the legend takes.
+fn legend_rows(entries: &[LegendEntry]) -> usize {
+    legend_layout(entries).last().map_or(1, |&(_, row)| row + 1)
+}
+
+fn legend(svg: &mut String, entries: &[LegendEntry]) {
     svg.push_str("<g id=\"legend\" font-size=\"15\" fill=\"#333333\">\n");
-    for kind in kinds {
-        glyph(svg, kind, x, y, false);
+    for (entry, (x, row)) in entries.iter().zip(legend_layout(entries)) {
+        let y = LEGEND_TOP + row as f64 * LEGEND_ROW;
+        match entry {
+            LegendEntry::Kind(kind) => glyph(svg, kind, x, y, false),
+            LegendEntry::Interval => {
+                let _ = writeln!(
+                    svg,
+                    r##"<rect x="{:.1}" y="{:.1}" width="16" height="10" rx="3" fill="#777777" fill-opacity="0.6" stroke="#777777" stroke-width="1.5"/>"##,
+                    x - GLYPH_RADIUS,
+                    y - 5.0
+                );
+            }
+            LegendEntry::Band => {
+                let _ = writeln!(
+                    svg,
+                    r##"<rect x="{:.1}" y="{:.1}" width="16" height="22" fill="#777777" fill-opacity="0.13" stroke="#777777" stroke-opacity="0.35"/>"##,
+                    x - GLYPH_RADIUS,
+                    y - 11.0
+                );
+            }
+            LegendEntry::Uncertain => {
+                let _ = writeln!(
+                    svg,
+                    r##"<circle cx="{x:.1}" cy="{y:.1}" r="{GLYPH_RADIUS}" fill="#ffffff" stroke="#555555" stroke-width="2.2" stroke-dasharray="3 2"/>"##
+                );
+            }
+        }
         let _ = writeln!(
             svg,
             r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
             x + 14.0,
             y + 5.0,
-            escape(kind.label())
+            escape(entry.label())
         );
-        x += 14.0 + text_width(kind.label(), 15.0) + 28.0;
     }
-    // The marks for precision and uncertainty.
-    x += 12.0;
-    let _ = writeln!(
-        svg,
-        r##"<rect x="{:.1}" y="{:.1}" width="14" height="8" rx="2" fill="#4e79a7"/><text x="{:.1}" y="{:.1}">interval</text>"##,
-        x - GLYPH_RADIUS,
-        y - 4.0,
-        x + 14.0,
-        y + 5.0
-    );
-    x += 14.0 + text_width("interval", 15.0) + 28.0;
-    let _ = writeln!(
-        svg,
-        r##"<rect x="{:.1}" y="{:.1}" width="22" height="22" fill="#4e79a7" fill-opacity="0.14"/><text x="{:.1}" y="{:.1}">month or year only</text>"##,
-        x - GLYPH_RADIUS,
-        y - 11.0,
-        x + 22.0,
-        y + 5.0
-    );
-    x += 22.0 + text_width("month or year only", 15.0) + 28.0;
-    let _ = writeln!(
-        svg,
-        r##"<circle cx="{x:.1}" cy="{y:.1}" r="{GLYPH_RADIUS}" fill="#ffffff" stroke="#555555" stroke-width="2" stroke-dasharray="3 2"/><text x="{:.1}" y="{:.1}">uncertain date</text>"##,
-        x + 14.0,
-        y + 5.0
-    );
     svg.push_str("</g>\n");
 }
 
-fn axis(svg: &mut String, scale: &Scale, axis_y: f64) {
+fn axis(svg: &mut String, scale: &Scale, plot_top: f64, axis_y: f64) {
     let ticks = calendar_ticks(
         Moment(scale.start as i64),
         Moment(scale.end as i64),
@@ -419,7 +523,7 @@ fn axis(svg: &mut String, scale: &Scale, axis_y: f64) {
         let _ = writeln!(
             svg,
             r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{axis_y:.1}" stroke="#e3e3e3" stroke-width="1"/>"##,
-            PLOT_TOP - 8.0
+            plot_top - 8.0
         );
         let _ = writeln!(
             svg,
@@ -453,9 +557,8 @@ fn axis(svg: &mut String, scale: &Scale, axis_y: f64) {
     svg.push_str("</g>\n");
 }
 
-fn draw_event(svg: &mut String, item: &Placed, lane_height: f64) {
+fn draw_event(svg: &mut String, item: &Placed, y: f64) {
     let event = item.event;
-    let y = PLOT_TOP + 16.0 + item.lane as f64 * lane_height;
     let colour = kind_colour(&event.kind);
     let uncertain = event.date.is_uncertain() || event.date.is_approximate();
     let dash = if uncertain {
@@ -609,24 +712,16 @@ fn glyph(svg: &mut String, kind: &EventKind, x: f64, y: f64, uncertain: bool) {
     svg.push('\n');
 }
 
-fn caption(
-    svg: &mut String,
-    dataset: &Dataset,
-    manifest: &Manifest,
-    start: Moment,
-    end: Moment,
-    height: f64,
-) {
+fn caption(svg: &mut String, dataset: &Dataset, manifest: &Manifest, period: &str, height: f64) {
     let sha = manifest
         .source
         .sha256
         .get(..12)
         .unwrap_or(&manifest.source.sha256);
     let period = match (&manifest.period.from, &manifest.period.to) {
-        (None, None) => format!("{} (all dates)", describe_span(start, end)),
+        (None, None) => format!("all dates ({period})"),
         (from, to) => format!(
-            "{} ({} to {}{})",
-            describe_span(start, end),
+            "{period} ({} to {}{})",
             from.as_deref().unwrap_or(".."),
             to.as_deref().unwrap_or(".."),
             if manifest.filter.strict {
