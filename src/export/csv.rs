@@ -87,7 +87,7 @@ fn row(dataset: &Dataset, event: &Event) -> [String; 14] {
 /// (the instant itself for a time of day); empty for an open end.
 pub fn bounds(date: &EdtfDate) -> (String, String) {
     let (earliest, latest) = (date.earliest(), date.latest());
-    let shown = |m: Moment, f: fn(Moment) -> String| {
+    let shown = |m: Moment, f: &dyn Fn(Moment) -> String| {
         if m.is_open() { String::new() } else { f(m) }
     };
     if date.precision() == Precision::Time {
@@ -96,10 +96,8 @@ pub fn bounds(date: &EdtfDate) -> (String, String) {
         } else {
             Moment(latest.0 - 1)
         };
-        (
-            shown(earliest, Moment::iso_datetime),
-            shown(last, Moment::iso_datetime),
-        )
+        let utc = |m: Moment| format!("{}Z", m.iso_datetime());
+        (shown(earliest, &utc), shown(last, &utc))
     } else {
         let last = if latest.is_open() {
             latest
@@ -107,8 +105,8 @@ pub fn bounds(date: &EdtfDate) -> (String, String) {
             latest.add_days(-1)
         };
         (
-            shown(earliest, Moment::iso_day),
-            shown(last, Moment::iso_day),
+            shown(earliest, &Moment::iso_day),
+            shown(last, &Moment::iso_day),
         )
     }
 }
@@ -141,7 +139,7 @@ mod tests {
         );
         assert_eq!(
             bounds_of("2022-05-16T14:30:00Z"),
-            ("2022-05-16T14:30:00".into(), "2022-05-16T14:30:00".into())
+            ("2022-05-16T14:30:00Z".into(), "2022-05-16T14:30:00Z".into())
         );
     }
 }

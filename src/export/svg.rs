@@ -270,6 +270,8 @@ fn place<'a>(events: &[&'a Event], scale: &Scale, labelled: bool) -> Vec<Placed<
         let (x0, x1) = (scale.clamp(raw0), scale.clamp(raw1));
         let glyph_x = match mark {
             Mark::Band => (x0 + x1) / 2.0,
+            // An interval open at the start is marked at its known end.
+            Mark::Bar if date.earliest().is_open() => scale.clamp(raw1),
             Mark::Bar => scale.clamp(raw0),
             // A day is drawn at its middle, where the axis labels it.
             Mark::Point if date.precision() == Precision::Day => scale.clamp((raw0 + raw1) / 2.0),
@@ -290,7 +292,11 @@ fn place<'a>(events: &[&'a Event], scale: &Scale, labelled: bool) -> Vec<Placed<
                 Mark::Bar => right_edge,
                 Mark::Point | Mark::Band => glyph_x + GLYPH_RADIUS,
             } + 8.0;
-            if after + width <= scale.right + MARGIN_X - 8.0 {
+            let before = glyph_x - GLYPH_RADIUS - 8.0;
+            let fits_after = after + width <= scale.right + MARGIN_X - 8.0;
+            let fits_before = before - width >= 8.0;
+            let room_after = scale.right + MARGIN_X - after;
+            if fits_after || (!fits_before && room_after >= before) {
                 (
                     Label {
                         title,
@@ -301,7 +307,6 @@ fn place<'a>(events: &[&'a Event], scale: &Scale, labelled: bool) -> Vec<Placed<
                     after + width,
                 )
             } else {
-                let before = glyph_x - GLYPH_RADIUS - 8.0;
                 (
                     Label {
                         title,
