@@ -26,6 +26,8 @@ const TITLE_SIZE: f64 = 16.0;
 const DETAIL_SIZE: f64 = 13.0;
 /// Labels longer than this are cut with an ellipsis (the whole title stays in a tooltip).
 const MAX_LABEL_CHARS: usize = 72;
+/// At most this many lanes; beyond, events overlap.
+const MAX_LANES: usize = 40;
 /// With more events than this, only glyphs are drawn.
 const MAX_LABELLED: usize = 150;
 const FONT_FAMILY: &str = "Ubuntu, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
@@ -325,16 +327,21 @@ fn place<'a>(events: &[&'a Event], scale: &Scale, labelled: bool) -> Vec<Placed<
             Some((label, edge)) => (Some(label), left_edge, edge.max(right_edge)),
             None => (None, left_edge, right_edge),
         };
-        let lane = match lanes_end.iter().position(|&e| e + 14.0 < extent_left) {
-            Some(lane) => {
-                lanes_end[lane] = extent_right;
-                lane
-            }
-            None => {
-                lanes_end.push(extent_right);
+        let free = lanes_end.iter().position(|&e| e + 14.0 < extent_left);
+        let lane = match free {
+            Some(lane) => lane,
+            None if lanes_end.len() < MAX_LANES => {
+                lanes_end.push(f64::MIN);
                 lanes_end.len() - 1
             }
+            // A crowded figure overlaps in the lane that frees up first rather than grow forever.
+            None => lanes_end
+                .iter()
+                .enumerate()
+                .min_by(|a, b| a.1.total_cmp(b.1))
+                .map_or(0, |(lane, _)| lane),
         };
+        lanes_end[lane] = lanes_end[lane].max(extent_right);
         placed.push(Placed {
             event,
             mark,
@@ -934,6 +941,35 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_crowded_day_stays_within_a_bounded_height() {
+        let mut dataset = crate::dataset::embedded();
+        let template = dataset.events[0].clone();
+        dataset.events = (0..500)
+            .map(|i| {
+                let mut event = template.clone();
+                event.id = format!("e{i}");
+                event
+            })
+            .collect();
+        let request = ExportRequest::new(
+            super::super::Format::Svg,
+            (0..500).collect(),
+            crate::query::Filter::default(),
+            super::super::SourceInfo::embedded(),
+        );
+        let svg = render(&dataset, &request, &request.manifest(&dataset));
+        let height = PLOT_TOP + MAX_LANES as f64 * LANE_HEIGHT + 24.0 + AXIS_SPACE + 60.0;
+        assert!(svg.contains("height=\""), "{}", &svg[..200]);
+        let stated: f64 = svg
+            .split("height=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|h| h.parse().ok())
+            .unwrap();
+        assert!(stated <= height, "{stated} > {height}");
+    }
 
     #[test]
     fn ticks_of_a_month_are_days() {
