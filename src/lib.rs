@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod dataset;
+pub mod export;
 pub mod generate;
 pub mod index;
 pub mod model;

@@ -2,6 +2,8 @@
 
 mod check_command;
 mod curated_dataset;
+mod export;
+mod export_dialog;
 mod filter_panel;
 mod load_errors;
 mod loader_fuzz;

@@ -1,4 +1,4 @@
-//! The command line: `annals [FILE]`, `annals check`, `annals list`, `annals generate`.
+//! The command line: `annals [FILE]`, `annals check`, `annals list`, `annals export`, `annals generate`.
 //!
 //! One file per subcommand; this one holds the argument definitions and the dispatch.
 //!
@@ -9,6 +9,7 @@ use std::ffi::OsString;
 use std::io::Write;
 
 mod check;
+mod export;
 mod filter_args;
 mod generate;
 mod list;
@@ -84,6 +85,23 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Export the chosen events: a dataset (RON, JSON), a table (CSV), a calendar (ICS) or a figure (SVG, PNG).
+    Export {
+        /// The dataset (the embedded one when omitted).
+        file: Option<PathBuf>,
+        /// Which events.
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// The format: ron, json, csv, ics, svg or png.
+        #[arg(long, value_name = "FORMAT", value_parser = export::parse_format)]
+        format: crate::export::Format,
+        /// The file to write.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Parses the arguments and runs the command; the process's exit code.
@@ -135,6 +153,13 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             },
             Err(error) => report(&error, err),
         },
+        Some(Command::Export {
+            file,
+            filter,
+            format,
+            output,
+            force,
+        }) => export::run(file.as_deref(), &filter, format, &output, force, out, err),
         None => {
             let what = cli
                 .file

@@ -1,0 +1,88 @@
+//! `annals export [FILE] [filters] --format F -o OUT [--force]`: write the chosen events to a file.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, FilterArgs, report};
+use crate::dataset::{self, EMBEDDED_NAME, EMBEDDED_RON};
+use crate::export::{self, ExportError, Format, SourceInfo};
+use crate::query::QueryIndex;
+
+/// Loads the dataset, selects the events with `filter`, and writes them to `out_path`.
+pub fn run(
+    file: Option<&Path>,
+    filter: &FilterArgs,
+    format: Format,
+    out_path: &Path,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let (dataset, source) = match file {
+        Some(path) => {
+            let bytes = match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(source) => {
+                    return report(
+                        &dataset::DatasetError::Unreadable {
+                            path: path.to_path_buf(),
+                            source,
+                        },
+                        err,
+                    );
+                }
+            };
+            let name = path.display().to_string();
+            match dataset::parse_bytes(&name, &bytes) {
+                Ok(d) => (d, SourceInfo::of_bytes(&name, &bytes)),
+                Err(error) => return report(&error, err),
+            }
+        }
+        None => match dataset::parse_str(EMBEDDED_NAME, EMBEDDED_RON) {
+            Ok(d) => (d, SourceInfo::embedded()),
+            Err(error) => return report(&error, err),
+        },
+    };
+    let filter = match filter.to_filter(&dataset) {
+        Ok(filter) => filter,
+        Err(message) => {
+            let _ = writeln!(err, "annals: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    let index = QueryIndex::new(&dataset);
+    match export::export_matching(&dataset, &index, filter, source, format, out_path, force) {
+        Ok(written) => {
+            let files: Vec<String> = written
+                .files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect();
+            let events = if written.events == 1 {
+                "event"
+            } else {
+                "events"
+            };
+            let _ = writeln!(
+                out,
+                "annals: wrote {} {events} to {}",
+                written.events,
+                files.join(" and ")
+            );
+            EXIT_OK
+        }
+        Err(error @ ExportError::Exists { .. }) => {
+            let _ = writeln!(err, "annals: {error}; add --force to overwrite it");
+            EXIT_INVALID
+        }
+        Err(error) => {
+            let _ = writeln!(err, "annals: {error}");
+            EXIT_INVALID
+        }
+    }
+}
+
+/// Parses `--format`.
+pub fn parse_format(text: &str) -> Result<Format, String> {
+    text.parse()
+}

@@ -1,0 +1,244 @@
+//! The manifest: what was exported, from which file, with which filters and when,
+//! so that anyone can reproduce an export.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{ExportRequest, Format, default_file_name};
+use crate::dataset::EMBEDDED_NAME;
+use crate::model::Dataset;
+use crate::query::Filter;
+
+/// Where the exported dataset came from: its path and the SHA-256 of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// The dataset's path as given, or `embedded:assets/events.ron` for the built-in one.
+    pub path: String,
+    /// The SHA-256 of the file's bytes, in lower-case hex.
+    pub sha256: String,
+}
+
+impl SourceInfo {
+    /// The source of a dataset read from `path` whose bytes were `bytes`.
+    pub fn of_bytes(path: &str, bytes: &[u8]) -> SourceInfo {
+        let digest = Sha256::digest(bytes);
+        SourceInfo {
+            path: path.to_string(),
+            sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+        }
+    }
+
+    /// The source of the embedded curated dataset.
+    pub fn embedded() -> SourceInfo {
+        SourceInfo::of_bytes(
+            &format!("embedded:{EMBEDDED_NAME}"),
+            crate::dataset::EMBEDDED_RON.as_bytes(),
+        )
+    }
+
+    /// True for the dataset compiled into the program.
+    pub fn is_embedded(&self) -> bool {
+        self.path.starts_with("embedded:")
+    }
+}
+
+/// The period as chosen and as the days it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestPeriod {
+    /// The start as written (EDTF), none when open.
+    pub from: Option<String>,
+    /// The end as written (EDTF), none when open.
+    pub to: Option<String>,
+    /// The first day covered, none when open.
+    pub first_day: Option<String>,
+    /// The last day covered, none when open.
+    pub last_day: Option<String>,
+    /// True when only events wholly inside the period were taken.
+    pub strict: bool,
+}
+
+/// A record of one export, written in or beside the exported file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The version of Annals that wrote the export.
+    pub annals_version: String,
+    /// The format of the export.
+    pub format: Format,
+    /// The dataset's title.
+    pub dataset: String,
+    /// The dataset's path and SHA-256.
+    pub source: SourceInfo,
+    /// The filters that chose the events.
+    pub filter: Filter,
+    /// The period.
+    pub period: ManifestPeriod,
+    /// When the export was made (RFC 3339, UTC).
+    pub exported_at: String,
+    /// How many events were exported.
+    pub events: usize,
+    /// An `annals export` command line that selects the same events.
+    pub command: String,
+}
+
+impl Manifest {
+    /// The manifest of `request` on `dataset`.
+    pub fn new(dataset: &Dataset, request: &ExportRequest) -> Manifest {
+        let filter = &request.filter;
+        let (start, end) = filter.period.span();
+        Manifest {
+            annals_version: env!("CARGO_PKG_VERSION").to_string(),
+            format: request.format,
+            dataset: dataset.title.clone(),
+            source: request.source.clone(),
+            filter: filter.clone(),
+            period: ManifestPeriod {
+                from: filter.period.from.clone(),
+                to: filter.period.to.clone(),
+                first_day: (!start.is_open()).then(|| start.iso_day()),
+                last_day: (!end.is_open()).then(|| end.add_days(-1).iso_day()),
+                strict: filter.strict,
+            },
+            exported_at: request.exported_at.clone(),
+            events: request.events.len(),
+            command: command_line(dataset, request),
+        }
+    }
+
+    /// The manifest as indented JSON.
+    pub fn to_json_pretty(&self) -> String {
+        // A manifest holds only strings, numbers, booleans and sets of strings.
+        serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| unreachable!("a manifest always serializes: {e}"))
+    }
+
+    /// The manifest as one line of JSON.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(self)
+            .unwrap_or_else(|e| unreachable!("a manifest always serializes: {e}"))
+    }
+
+    /// The human-readable description of the filters: "actors: IRN; kinds: visit".
+    pub fn describe_filter(&self) -> String {
+        describe_filter(&self.filter)
+    }
+}
+
+/// The non-period filters in words, or "no filters".
+pub fn describe_filter(filter: &Filter) -> String {
+    let mut parts = Vec::new();
+    if !filter.actors.is_empty() {
+        let joiner = if filter.all_actors { " and " } else { " or " };
+        parts.push(format!(
+            "actors: {}",
+            filter
+                .actors
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(joiner)
+        ));
+    }
+    if !filter.topics.is_empty() {
+        parts.push(format!(
+            "topics: {}",
+            filter.topics.iter().cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if !filter.kinds.is_empty() {
+        parts.push(format!(
+            "kinds: {}",
+            filter.kinds.iter().cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if !filter.text.trim().is_empty() {
+        parts.push(format!("text: \u{201c}{}\u{201d}", filter.text.trim()));
+    }
+    if !filter.actors.is_empty() && !filter.include_members {
+        parts.push("without members".to_string());
+    }
+    if parts.is_empty() {
+        "no filters".to_string()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// An `annals export` command line that selects the same events from the same file.
+fn command_line(dataset: &Dataset, request: &ExportRequest) -> String {
+    let filter = &request.filter;
+    let mut args = vec!["annals".to_string(), "export".to_string()];
+    if !request.source.is_embedded() {
+        args.push(request.source.path.clone());
+    }
+    for actor in &filter.actors {
+        args.extend(["--actor".to_string(), actor.clone()]);
+    }
+    if filter.all_actors {
+        args.push("--all-actors".to_string());
+    }
+    if !filter.include_members {
+        args.push("--no-members".to_string());
+    }
+    for topic in &filter.topics {
+        args.extend(["--topic".to_string(), topic.clone()]);
+    }
+    for kind in &filter.kinds {
+        args.extend(["--kind".to_string(), kind.clone()]);
+    }
+    if let Some(from) = &filter.period.from {
+        args.extend(["--from".to_string(), from.clone()]);
+    }
+    if let Some(to) = &filter.period.to {
+        args.extend(["--to".to_string(), to.clone()]);
+    }
+    if filter.strict {
+        args.push("--strict".to_string());
+    }
+    if !filter.text.trim().is_empty() {
+        args.extend(["--search".to_string(), filter.text.clone()]);
+    }
+    args.extend([
+        "--format".to_string(),
+        request.format.extension().to_string(),
+        "-o".to_string(),
+        default_file_name(&dataset.title, &filter.period, request.format),
+    ]);
+    args.iter()
+        .map(|a| shell_quote(a))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `arg` quoted for a POSIX shell when it holds anything but safe characters.
+fn shell_quote(arg: &str) -> String {
+    let safe = !arg.is_empty()
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if safe {
+        arg.to_string()
+    } else {
+        format!("'{}'", arg.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_quotes_what_a_shell_would_split() {
+        assert_eq!(shell_quote("2022-05"), "2022-05");
+        assert_eq!(shell_quote("border security"), "'border security'");
+        assert_eq!(shell_quote("it's"), "'it'\\''s'");
+    }
+
+    #[test]
+    fn the_hash_is_the_sha256_of_the_bytes() {
+        let source = SourceInfo::of_bytes("x.ron", b"abc");
+        assert_eq!(
+            source.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

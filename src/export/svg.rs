@@ -1,0 +1,1013 @@
+//! SVG export: the timeline of the period as a figure for a page or a slide,
+//! in real vectors and text: a title, a legend, lanes of glyphs and labels,
+//! a calendar axis, and a caption naming the dataset, the period and the filters.
+//!
+//! The layout is self-contained here (a small calendar tick function and a
+//! greedy lane assignment) so that the file depends on no window.
+
+use std::fmt::Write as _;
+
+use super::manifest::describe_filter;
+use super::{ExportRequest, Manifest};
+use crate::model::date::{SECONDS_PER_DAY, civil_from_days, days_from_civil};
+use crate::model::{Dataset, Event, EventKind, Moment, Precision};
+
+/// The width of the figure, in SVG user units (pixels at 1×).
+pub const PAGE_WIDTH: f64 = 1600.0;
+/// The least height of the figure (16:9); more lanes make it taller.
+pub const PAGE_HEIGHT: f64 = 900.0;
+
+const MARGIN_X: f64 = 64.0;
+const PLOT_TOP: f64 = 176.0;
+const LANE_HEIGHT: f64 = 60.0;
+const AXIS_SPACE: f64 = 150.0;
+const GLYPH_RADIUS: f64 = 8.0;
+const TITLE_SIZE: f64 = 16.0;
+const DETAIL_SIZE: f64 = 13.0;
+/// Labels longer than this are cut with an ellipsis (the whole title stays in a tooltip).
+const MAX_LABEL_CHARS: usize = 72;
+/// At most this many lanes; beyond, events overlap.
+const MAX_LANES: usize = 40;
+/// With more events than this, only glyphs are drawn.
+const MAX_LABELLED: usize = 150;
+const FONT_FAMILY: &str = "Ubuntu, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The timeline of `request`'s events as an SVG document.
+pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -> String {
+    let events: Vec<&Event> = request
+        .events
+        .iter()
+        .filter_map(|&i| dataset.events.get(i as usize))
+        .collect();
+    let (start, end) = drawn_span(request, &events);
+    let scale = Scale::new(start, end);
+    let labelled = events.len() <= MAX_LABELLED;
+    let placed = place(&events, &scale, labelled);
+    let lanes = placed.iter().map(|p| p.lane + 1).max().unwrap_or(1);
+    let entries = legend_entries(&events);
+    let plot_top = PLOT_TOP + (legend_rows(&entries) - 1) as f64 * LEGEND_ROW;
+    let height = PAGE_HEIGHT.max(plot_top + lanes as f64 * LANE_HEIGHT + 24.0 + AXIS_SPACE);
+    let axis_y = height - AXIS_SPACE + 10.0;
+    // Few lanes spread out over the page, and a short stack sits in the middle.
+    let room = axis_y - plot_top - 40.0;
+    let lane_height = (room / lanes as f64).clamp(LANE_HEIGHT, 1.6 * LANE_HEIGHT);
+    let first_lane_y = plot_top + 16.0 + ((room - lanes as f64 * lane_height) / 2.0).max(0.0);
+
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="{PAGE_WIDTH}" height="{height}" viewBox="0 0 {PAGE_WIDTH} {height}" font-family="{FONT_FAMILY}">"#
+    );
+    let _ = writeln!(
+        svg,
+        "<title>{}</title>\n<metadata id=\"annals-manifest\">{}</metadata>",
+        escape(&format!(
+            "{}, {}",
+            dataset.title,
+            period_words(request, &events, start, end)
+        )),
+        escape(&manifest.to_json_pretty())
+    );
+    let _ = writeln!(
+        svg,
+        r##"<defs><clipPath id="plot"><rect x="{MARGIN_X}" y="{}" width="{}" height="{}"/></clipPath></defs>
+<rect width="100%" height="100%" fill="#ffffff"/>"##,
+        plot_top - 10.0,
+        PAGE_WIDTH - 2.0 * MARGIN_X,
+        axis_y - plot_top + 10.0
+    );
+    let words = period_words(request, &events, start, end);
+    heading(&mut svg, dataset, request, &words, events.len());
+    legend(&mut svg, &entries);
+    axis(&mut svg, &scale, plot_top, axis_y);
+    for item in &placed {
+        draw_event(
+            &mut svg,
+            item,
+            first_lane_y + item.lane as f64 * lane_height,
+        );
+    }
+    if events.is_empty() {
+        let _ = writeln!(
+            svg,
+            r##"<text x="{}" y="{}" font-size="20" fill="#666666" text-anchor="middle">No events match the filters in this period.</text>"##,
+            PAGE_WIDTH / 2.0,
+            (plot_top + axis_y) / 2.0
+        );
+    }
+    caption(&mut svg, dataset, manifest, &words, height);
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// The period in words for the heading: the filter's period, or for an open
+/// period the years (or days) the events cover.
+fn period_words(request: &ExportRequest, events: &[&Event], start: Moment, end: Moment) -> String {
+    let (from, to) = request.filter.period.span();
+    if !from.is_open() && !to.is_open() {
+        return describe_span(start, end);
+    }
+    let bounds = events
+        .iter()
+        .flat_map(|e| [e.date.earliest(), e.date.latest()])
+        .filter(|m| !m.is_open());
+    let (Some(first), Some(last)) = (bounds.clone().min(), bounds.max()) else {
+        return "all dates".to_string();
+    };
+    let first = if from.is_open() { first } else { from };
+    let last = if to.is_open() { last } else { to };
+    let (y0, ..) = first.to_civil();
+    let (y1, ..) = Moment(last.0 - 1).to_civil();
+    if y1 - y0 >= 2 {
+        format!("{}\u{2013}{}", year_words(y0), year_words(y1))
+    } else {
+        describe_span(first, last)
+    }
+}
+
+fn year_words(y: i64) -> String {
+    if y <= 0 {
+        format!("{} BCE", 1 - y)
+    } else {
+        y.to_string()
+    }
+}
+
+/// The span drawn: the filter's period, with open sides closed on the events' extent.
+fn drawn_span(request: &ExportRequest, events: &[&Event]) -> (Moment, Moment) {
+    let (from, to) = request.filter.period.span();
+    let first = events
+        .iter()
+        .flat_map(|e| [e.date.earliest(), e.date.latest()])
+        .filter(|m| !m.is_open())
+        .min();
+    let last = events
+        .iter()
+        .flat_map(|e| [e.date.earliest(), e.date.latest()])
+        .filter(|m| !m.is_open())
+        .max();
+    let pad = |a: Moment, b: Moment| ((b.0 - a.0) / 30).max(SECONDS_PER_DAY);
+    let start = if from.is_open() {
+        match (first, last) {
+            (Some(a), Some(b)) => Moment(a.0 - pad(a, b)),
+            _ => Moment::from_ymd(2000, 1, 1),
+        }
+    } else {
+        from
+    };
+    let end = if to.is_open() {
+        match (first, last) {
+            (Some(a), Some(b)) => Moment(b.0 + pad(a, b)),
+            _ => start.add_days(366),
+        }
+    } else {
+        to
+    };
+    if end.0 > start.0 {
+        (start, end)
+    } else {
+        (start, start.add_days(1))
+    }
+}
+
+/// The mapping between time and x across the plot.
+struct Scale {
+    start: f64,
+    end: f64,
+    left: f64,
+    right: f64,
+}
+
+impl Scale {
+    fn new(start: Moment, end: Moment) -> Scale {
+        Scale {
+            start: start.0 as f64,
+            end: end.0 as f64,
+            left: MARGIN_X,
+            right: PAGE_WIDTH - MARGIN_X,
+        }
+    }
+
+    fn x_from_time(&self, t: Moment) -> f64 {
+        if t == Moment::MIN {
+            return self.left - 1000.0;
+        }
+        if t == Moment::MAX {
+            return self.right + 1000.0;
+        }
+        self.left + (t.0 as f64 - self.start) / (self.end - self.start) * (self.right - self.left)
+    }
+
+    fn clamp(&self, x: f64) -> f64 {
+        x.clamp(self.left, self.right)
+    }
+}
+
+/// How an event is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Mark {
+    /// A glyph alone: a day or an instant.
+    Point,
+    /// A solid bar from start to end: an interval of days.
+    Bar,
+    /// A faint band over the possible days: a month or year.
+    Band,
+}
+
+/// An event with its place on the figure.
+struct Placed<'a> {
+    event: &'a Event,
+    mark: Mark,
+    /// The span's left and right ends (clamped to the plot), and the glyph's centre.
+    x0: f64,
+    x1: f64,
+    glyph_x: f64,
+    label: Option<Label>,
+    lane: usize,
+}
+
+struct Label {
+    title: String,
+    detail: String,
+    x: f64,
+    anchor_end: bool,
+}
+
+/// A rough width of a text in the figure's font, for placing labels.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.52
+}
+
+/// Stacks the events into lanes: each goes into the first lane where it and its label fit.
+fn place<'a>(events: &[&'a Event], scale: &Scale, labelled: bool) -> Vec<Placed<'a>> {
+    let mut lanes_end: Vec<f64> = Vec::new();
+    let mut placed = Vec::with_capacity(events.len());
+    for &event in events {
+        let date = &event.date;
+        let mark = if date.precision() <= Precision::Month {
+            Mark::Band
+        } else if date.is_interval() {
+            Mark::Bar
+        } else {
+            Mark::Point
+        };
+        let raw0 = scale.x_from_time(date.earliest());
+        let raw1 = scale.x_from_time(date.latest());
+        let (x0, x1) = (scale.clamp(raw0), scale.clamp(raw1));
+        let glyph_x = match mark {
+            Mark::Band => (x0 + x1) / 2.0,
+            // An interval open at the start is marked at its known end.
+            Mark::Bar if date.earliest().is_open() => scale.clamp(raw1),
+            Mark::Bar => scale.clamp(raw0),
+            // A day is drawn at its middle, where the axis labels it.
+            Mark::Point if date.precision() == Precision::Day => scale.clamp((raw0 + raw1) / 2.0),
+            Mark::Point => scale.clamp(raw0),
+        };
+        let left_edge = x0.min(glyph_x - GLYPH_RADIUS);
+        let right_edge = x1.max(glyph_x + GLYPH_RADIUS);
+        let label = labelled.then(|| {
+            let title = shorten(&event.title);
+            let detail = format!(
+                "{} \u{b7} {}{}",
+                event.date.text(),
+                event.kind.label(),
+                describe_qualifiers(event)
+            );
+            let width = text_width(&title, TITLE_SIZE).max(text_width(&detail, DETAIL_SIZE));
+            let after = match mark {
+                Mark::Bar => right_edge,
+                Mark::Point | Mark::Band => glyph_x + GLYPH_RADIUS,
+            } + 8.0;
+            let before = glyph_x - GLYPH_RADIUS - 8.0;
+            let fits_after = after + width <= scale.right + MARGIN_X - 8.0;
+            let fits_before = before - width >= 8.0;
+            let room_after = scale.right + MARGIN_X - after;
+            if fits_after || (!fits_before && room_after >= before) {
+                (
+                    Label {
+                        title,
+                        detail,
+                        x: after,
+                        anchor_end: false,
+                    },
+                    after + width,
+                )
+            } else {
+                (
+                    Label {
+                        title,
+                        detail,
+                        x: before,
+                        anchor_end: true,
+                    },
+                    before - width,
+                )
+            }
+        });
+        let (label, extent_left, extent_right) = match label {
+            Some((label, edge)) if label.anchor_end => {
+                (Some(label), edge.min(left_edge), right_edge)
+            }
+            Some((label, edge)) => (Some(label), left_edge, edge.max(right_edge)),
+            None => (None, left_edge, right_edge),
+        };
+        let free = lanes_end.iter().position(|&e| e + 14.0 < extent_left);
+        let lane = match free {
+            Some(lane) => lane,
+            None if lanes_end.len() < MAX_LANES => {
+                lanes_end.push(f64::MIN);
+                lanes_end.len() - 1
+            }
+            // A crowded figure overlaps in the lane that frees up first rather than grow forever.
+            None => lanes_end
+                .iter()
+                .enumerate()
+                .min_by(|a, b| a.1.total_cmp(b.1))
+                .map_or(0, |(lane, _)| lane),
+        };
+        lanes_end[lane] = lanes_end[lane].max(extent_right);
+        placed.push(Placed {
+            event,
+            mark,
+            x0,
+            x1,
+            glyph_x,
+            label,
+            lane,
+        });
+    }
+    placed
+}
+
+fn describe_qualifiers(event: &Event) -> &'static str {
+    match (event.date.is_uncertain(), event.date.is_approximate()) {
+        (true, true) => " \u{b7} uncertain, approximate",
+        (true, false) => " \u{b7} uncertain date",
+        (false, true) => " \u{b7} approximate date",
+        (false, false) => "",
+    }
+}
+
+fn shorten(title: &str) -> String {
+    if title.chars().count() <= MAX_LABEL_CHARS {
+        title.to_string()
+    } else {
+        let cut: String = title.chars().take(MAX_LABEL_CHARS - 1).collect();
+        format!("{}\u{2026}", cut.trim_end())
+    }
+}
+
+fn heading(
+    svg: &mut String,
+    dataset: &Dataset,
+    request: &ExportRequest,
+    period: &str,
+    count: usize,
+) {
+    let _ = writeln!(
+        svg,
+        r##"<text x="{MARGIN_X}" y="64" font-size="32" fill="#1a1a1a">{}</text>"##,
+        escape(&format!("{} \u{2014} {period}", dataset.title))
+    );
+    let which = if request.filter.strict {
+        "wholly inside the period"
+    } else {
+        "overlapping the period"
+    };
+    let events = if count == 1 { "event" } else { "events" };
+    let _ = writeln!(
+        svg,
+        r##"<text x="{MARGIN_X}" y="98" font-size="17" fill="#555555">{}</text>"##,
+        escape(&format!(
+            "{count} {events} {which} \u{b7} {}",
+            describe_filter(&request.filter)
+        ))
+    );
+}
+
+/// One entry of the legend.
+enum LegendEntry<'a> {
+    Kind(&'a EventKind),
+    Interval,
+    Band,
+    Uncertain,
+}
+
+impl LegendEntry<'_> {
+    fn label(&self) -> &str {
+        match self {
+            LegendEntry::Kind(kind) => kind.label(),
+            LegendEntry::Interval => "interval",
+            LegendEntry::Band => "only the month or year is known",
+            LegendEntry::Uncertain => "uncertain date",
+        }
+    }
+}
+
+const LEGEND_TOP: f64 = 136.0;
+const LEGEND_ROW: f64 = 30.0;
+const LEGEND_SIZE: f64 = 15.0;
+
+/// The legend entries for what the figure shows: its kinds, then the marks of precision.
+fn legend_entries<'a>(events: &[&'a Event]) -> Vec<LegendEntry<'a>> {
+    let mut entries: Vec<LegendEntry> = Vec::new();
+    let mut kinds: Vec<&EventKind> = Vec::new();
+    for kind in EventKind::BUILT_IN.iter() {
+        if let Some(event) = events.iter().find(|e| &e.kind == kind) {
+            kinds.push(&event.kind);
+        }
+    }
+    for event in events {
+        if matches!(event.kind, EventKind::Other(_)) && !kinds.contains(&&event.kind) {
+            kinds.push(&event.kind);
+        }
+    }
+    entries.extend(kinds.into_iter().map(LegendEntry::Kind));
+    let precision = |e: &&Event| e.date.precision();
+    if events
+        .iter()
+        .any(|e| e.date.is_interval() && precision(e) > Precision::Month)
+    {
+        entries.push(LegendEntry::Interval);
+    }
+    if events.iter().any(|e| precision(e) <= Precision::Month) {
+        entries.push(LegendEntry::Band);
+    }
+    if events
+        .iter()
+        .any(|e| e.date.is_uncertain() || e.date.is_approximate())
+    {
+        entries.push(LegendEntry::Uncertain);
+    }
+    entries
+}
+
+/// Where each legend entry goes: `(x, row)`, wrapping at the right margin.
+fn legend_layout(entries: &[LegendEntry]) -> Vec<(f64, usize)> {
+    let mut x = MARGIN_X + GLYPH_RADIUS;
+    let mut row = 0;
+    let mut places = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let width = 22.0 + text_width(entry.label(), LEGEND_SIZE);
+        if x + width > PAGE_WIDTH - MARGIN_X && x > MARGIN_X + GLYPH_RADIUS {
+            x = MARGIN_X + GLYPH_RADIUS;
+            row += 1;
+        }
+        places.push((x, row));
+        x += width + 30.0;
+    }
+    places
+}
+
+/// The number of rows the legend takes.
+fn legend_rows(entries: &[LegendEntry]) -> usize {
+    legend_layout(entries).last().map_or(1, |&(_, row)| row + 1)
+}
+
+fn legend(svg: &mut String, entries: &[LegendEntry]) {
+    svg.push_str("<g id=\"legend\" font-size=\"15\" fill=\"#333333\">\n");
+    for (entry, (x, row)) in entries.iter().zip(legend_layout(entries)) {
+        let y = LEGEND_TOP + row as f64 * LEGEND_ROW;
+        match entry {
+            LegendEntry::Kind(kind) => glyph(svg, kind, x, y, false),
+            LegendEntry::Interval => {
+                let _ = writeln!(
+                    svg,
+                    r##"<rect x="{:.1}" y="{:.1}" width="16" height="10" rx="3" fill="#777777" fill-opacity="0.6" stroke="#777777" stroke-width="1.5"/>"##,
+                    x - GLYPH_RADIUS,
+                    y - 5.0
+                );
+            }
+            LegendEntry::Band => {
+                let _ = writeln!(
+                    svg,
+                    r##"<rect x="{:.1}" y="{:.1}" width="16" height="22" fill="#777777" fill-opacity="0.13" stroke="#777777" stroke-opacity="0.35"/>"##,
+                    x - GLYPH_RADIUS,
+                    y - 11.0
+                );
+            }
+            LegendEntry::Uncertain => {
+                let _ = writeln!(
+                    svg,
+                    r##"<circle cx="{x:.1}" cy="{y:.1}" r="{GLYPH_RADIUS}" fill="#ffffff" stroke="#555555" stroke-width="2.2" stroke-dasharray="3 2"/>"##
+                );
+            }
+        }
+        let _ = writeln!(
+            svg,
+            r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
+            x + 14.0,
+            y + 5.0,
+            escape(entry.label())
+        );
+    }
+    svg.push_str("</g>\n");
+}
+
+fn axis(svg: &mut String, scale: &Scale, plot_top: f64, axis_y: f64) {
+    let ticks = calendar_ticks(
+        Moment(scale.start as i64),
+        Moment(scale.end as i64),
+        ((scale.right - scale.left) / 110.0) as usize,
+    );
+    svg.push_str("<g id=\"axis\">\n");
+    for tick in &ticks {
+        let x = scale.x_from_time(tick.at);
+        if x < scale.left - 0.5 || x > scale.right + 0.5 {
+            continue;
+        }
+        let _ = writeln!(
+            svg,
+            r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{axis_y:.1}" stroke="#e3e3e3" stroke-width="1"/>"##,
+            plot_top - 8.0
+        );
+        let _ = writeln!(
+            svg,
+            r##"<line x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}" stroke="#555555" stroke-width="1"/><text x="{x:.1}" y="{:.1}" font-size="14" fill="#444444" text-anchor="middle">{}</text>"##,
+            axis_y + 6.0,
+            axis_y + 24.0,
+            escape(&tick.label)
+        );
+    }
+    // Small marks for every day when days are wide enough to see.
+    let day_width = SECONDS_PER_DAY as f64 / (scale.end - scale.start) * (scale.right - scale.left);
+    if day_width >= 6.0 {
+        let first = (scale.start as i64).div_euclid(SECONDS_PER_DAY);
+        let last = (scale.end as i64).div_euclid(SECONDS_PER_DAY);
+        for day in first..=last {
+            let x = scale.x_from_time(Moment(day * SECONDS_PER_DAY + SECONDS_PER_DAY / 2));
+            if x >= scale.left && x <= scale.right {
+                let _ = writeln!(
+                    svg,
+                    r##"<line x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}" stroke="#999999" stroke-width="1"/>"##,
+                    axis_y + 3.0
+                );
+            }
+        }
+    }
+    let _ = writeln!(
+        svg,
+        r##"<line x1="{:.1}" y1="{axis_y:.1}" x2="{:.1}" y2="{axis_y:.1}" stroke="#555555" stroke-width="1.5"/>"##,
+        scale.left, scale.right
+    );
+    svg.push_str("</g>\n");
+}
+
+fn draw_event(svg: &mut String, item: &Placed, y: f64) {
+    let event = item.event;
+    let colour = kind_colour(&event.kind);
+    let uncertain = event.date.is_uncertain() || event.date.is_approximate();
+    let dash = if uncertain {
+        r#" stroke-dasharray="4 3""#
+    } else {
+        ""
+    };
+    let _ = writeln!(svg, "<g class=\"event\" id=\"{}\">", escape(&event.id));
+    let _ = writeln!(
+        svg,
+        "<title>{}</title>",
+        escape(&format!("{} ({})", event.title, event.date.text()))
+    );
+    match item.mark {
+        Mark::Band => {
+            let _ = writeln!(
+                svg,
+                r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{colour}" fill-opacity="0.13" stroke="{colour}" stroke-opacity="0.35"{dash} clip-path="url(#plot)"/>"#,
+                item.x0,
+                y - LANE_HEIGHT / 2.0 + 4.0,
+                (item.x1 - item.x0).max(1.0),
+                LANE_HEIGHT - 4.0
+            );
+        }
+        Mark::Bar => {
+            let _ = writeln!(
+                svg,
+                r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="10" rx="3" fill="{colour}" fill-opacity="{}" stroke="{colour}" stroke-width="1.5"{dash} clip-path="url(#plot)"/>"#,
+                item.x0,
+                y - 5.0,
+                (item.x1 - item.x0).max(2.0),
+                if uncertain { "0.25" } else { "0.6" }
+            );
+        }
+        Mark::Point => {}
+    }
+    glyph(svg, &event.kind, item.glyph_x, y, uncertain);
+    if let Some(label) = &item.label {
+        let anchor = if label.anchor_end {
+            r#" text-anchor="end""#
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{TITLE_SIZE}" fill="#1a1a1a"{anchor}>{}</text>"##,
+            label.x,
+            y + 5.0,
+            escape(&label.title)
+        );
+        let _ = writeln!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{DETAIL_SIZE}" fill="#666666"{anchor}>{}</text>"##,
+            label.x,
+            y + 23.0,
+            escape(&label.detail)
+        );
+    }
+    svg.push_str("</g>\n");
+}
+
+/// The colour of a kind's glyph.
+fn kind_colour(kind: &EventKind) -> &'static str {
+    match kind {
+        EventKind::Visit => "#4e79a7",
+        EventKind::PhoneCall => "#f28e2b",
+        EventKind::Meeting => "#59a14f",
+        EventKind::TreatySigning => "#e15759",
+        EventKind::DiplomaticRelations => "#b07aa1",
+        EventKind::Recognition => "#9c755f",
+        EventKind::Membership => "#ff9da7",
+        EventKind::Inauguration => "#76b7b2",
+        EventKind::Statement => "#bab0ac",
+        EventKind::Milestone => "#edc948",
+        EventKind::Other(_) => "#555555",
+    }
+}
+
+/// Draws the glyph of a kind centred at `(x, y)`: filled, or white with a dashed
+/// outline when the date is uncertain.
+fn glyph(svg: &mut String, kind: &EventKind, x: f64, y: f64, uncertain: bool) {
+    let colour = kind_colour(kind);
+    let style = if uncertain {
+        format!(r##"fill="#ffffff" stroke="{colour}" stroke-width="2.2" stroke-dasharray="3 2""##)
+    } else {
+        format!(r##"fill="{colour}" stroke="#ffffff" stroke-width="1.5""##)
+    };
+    let r = GLYPH_RADIUS;
+    let polygon = |points: &[(f64, f64)]| {
+        let points: Vec<String> = points
+            .iter()
+            .map(|(px, py)| format!("{:.1},{:.1}", x + px * r, y + py * r))
+            .collect();
+        format!(r#"<polygon points="{}" {style}/>"#, points.join(" "))
+    };
+    let regular = |n: usize, turn: f64, scale: f64| {
+        let points: Vec<(f64, f64)> = (0..n)
+            .map(|i| {
+                let a = turn + i as f64 * std::f64::consts::TAU / n as f64;
+                (scale * a.cos(), scale * a.sin())
+            })
+            .collect();
+        polygon(&points)
+    };
+    let up = -std::f64::consts::FRAC_PI_2;
+    let shape = match kind {
+        EventKind::Visit => format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r}" {style}/>"#),
+        EventKind::TreatySigning => polygon(&[(0.0, -1.3), (1.3, 0.0), (0.0, 1.3), (-1.3, 0.0)]),
+        EventKind::Meeting => format!(
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" {style}/>"#,
+            x - r * 0.9,
+            y - r * 0.9,
+            r * 1.8,
+            r * 1.8
+        ),
+        EventKind::PhoneCall => regular(3, up, 1.25),
+        EventKind::Milestone => regular(3, -up, 1.25),
+        EventKind::Membership => regular(5, up, 1.1),
+        EventKind::DiplomaticRelations => regular(6, 0.0, 1.1),
+        EventKind::Recognition => {
+            let points: Vec<(f64, f64)> = (0..10)
+                .map(|i| {
+                    let a = up + i as f64 * std::f64::consts::PI / 5.0;
+                    let s = if i % 2 == 0 { 1.35 } else { 0.6 };
+                    (s * a.cos(), s * a.sin())
+                })
+                .collect();
+            polygon(&points)
+        }
+        EventKind::Inauguration => polygon(&[
+            (-0.35, -1.1),
+            (0.35, -1.1),
+            (0.35, -0.35),
+            (1.1, -0.35),
+            (1.1, 0.35),
+            (0.35, 0.35),
+            (0.35, 1.1),
+            (-0.35, 1.1),
+            (-0.35, 0.35),
+            (-1.1, 0.35),
+            (-1.1, -0.35),
+            (-0.35, -0.35),
+        ]),
+        EventKind::Statement => regular(8, std::f64::consts::PI / 8.0, 1.05),
+        EventKind::Other(_) => format!(
+            r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" {style}/>"#,
+            r * 0.8
+        ),
+    };
+    svg.push_str(&shape);
+    svg.push('\n');
+}
+
+fn caption(svg: &mut String, dataset: &Dataset, manifest: &Manifest, period: &str, height: f64) {
+    let sha = manifest
+        .source
+        .sha256
+        .get(..12)
+        .unwrap_or(&manifest.source.sha256);
+    let period = match (&manifest.period.from, &manifest.period.to) {
+        (None, None) => format!("all dates ({period})"),
+        (from, to) => format!(
+            "{period} ({} to {}{})",
+            from.as_deref().unwrap_or(".."),
+            to.as_deref().unwrap_or(".."),
+            if manifest.filter.strict {
+                ", events wholly inside"
+            } else {
+                ", events overlapping"
+            }
+        ),
+    };
+    let lines = [
+        format!(
+            "Data: {} ({}, SHA-256 {sha}\u{2026}). Period: {period}. Filters: {}.",
+            dataset.title,
+            manifest.source.path,
+            manifest.describe_filter()
+        ),
+        format!(
+            "Drawn by Annals {} on {}. Dates as given by the sources; dashed marks are uncertain.",
+            manifest.annals_version, manifest.exported_at
+        ),
+    ];
+    for (i, line) in lines.iter().enumerate() {
+        let _ = writeln!(
+            svg,
+            r##"<text x="{MARGIN_X}" y="{:.1}" font-size="13" fill="#777777">{}</text>"##,
+            height - 48.0 + i as f64 * 20.0,
+            escape(line)
+        );
+    }
+}
+
+/// A tick on the calendar axis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tick {
+    /// Where.
+    pub at: Moment,
+    /// What it reads: "16 May", "May 2022", "2022".
+    pub label: String,
+}
+
+/// Calendar ticks over `[start, end)`, at most about `max_ticks` of them, on whole
+/// days, months or years.
+pub fn calendar_ticks(start: Moment, end: Moment, max_ticks: usize) -> Vec<Tick> {
+    let max_ticks = max_ticks.max(2) as i64;
+    let span_days = (end.0 - start.0) as f64 / SECONDS_PER_DAY as f64;
+    let first_day = start.0.div_euclid(SECONDS_PER_DAY);
+    let last_day = end.0.div_euclid(SECONDS_PER_DAY);
+    for step in [1, 2, 7, 14] {
+        if span_days / step as f64 <= max_ticks as f64 {
+            let mut ticks = Vec::new();
+            let mut day = first_day;
+            if step == 7 {
+                // Mondays: 1970-01-01 was a Thursday.
+                day += (7 - (day + 3).rem_euclid(7)) % 7;
+            }
+            while day <= last_day {
+                let at = Moment(day * SECONDS_PER_DAY + SECONDS_PER_DAY / 2);
+                if at >= start && at < end {
+                    let (_, m, d) = civil_from_days(day);
+                    ticks.push(Tick {
+                        at,
+                        label: format!("{d} {}", &MONTHS[m as usize - 1][..3]),
+                    });
+                }
+                day += step;
+            }
+            return ticks;
+        }
+    }
+    let span_months = span_days / 30.44;
+    for step in [1, 2, 3, 6] {
+        if span_months / step as f64 <= max_ticks as f64 {
+            let (mut y, m, _) = civil_from_days(first_day);
+            let mut m = (((m as i64 - 1) / step) * step + 1) as u32;
+            let mut ticks = Vec::new();
+            loop {
+                let day = days_from_civil(y, m, 1);
+                if day > last_day {
+                    break;
+                }
+                let at = Moment(day * SECONDS_PER_DAY);
+                if at >= start {
+                    let label = if m == 1 || step >= 6 {
+                        format!("{} {y}", &MONTHS[m as usize - 1][..3])
+                    } else {
+                        MONTHS[m as usize - 1][..3].to_string()
+                    };
+                    ticks.push(Tick { at, label });
+                }
+                m += step as u32;
+                if m > 12 {
+                    m -= 12;
+                    y += 1;
+                }
+            }
+            if let Some(first) = ticks.first_mut()
+                && !first.label.chars().any(|c| c.is_ascii_digit())
+            {
+                let (y, _, _) = civil_from_days(first.at.0.div_euclid(SECONDS_PER_DAY));
+                first.label = format!("{} {y}", first.label);
+            }
+            return ticks;
+        }
+    }
+    let span_years = span_days / 365.25;
+    let step = nice_year_step(span_years, max_ticks);
+    let (y0, _, _) = civil_from_days(first_day);
+    let (y1, _, _) = civil_from_days(last_day);
+    let mut y = y0.div_euclid(step) * step;
+    let mut ticks = Vec::new();
+    while y <= y1 {
+        let at = Moment::from_ymd(y, 1, 1);
+        if at >= start && at <= end {
+            let label = if y <= 0 {
+                format!("{} BCE", 1 - y)
+            } else {
+                y.to_string()
+            };
+            ticks.push(Tick { at, label });
+        }
+        y += step;
+    }
+    ticks
+}
+
+/// The smallest of 1, 2, 5, 10, 20, 50… years that gives at most `max_ticks` ticks.
+fn nice_year_step(span_years: f64, max_ticks: i64) -> i64 {
+    let mut base = 1_i64;
+    loop {
+        for m in [1, 2, 5] {
+            let step = base.saturating_mul(m);
+            if span_years / step as f64 <= max_ticks as f64 || step >= i64::MAX / 10 {
+                return step.max(1);
+            }
+        }
+        base = base.saturating_mul(10);
+    }
+}
+
+/// A period in words: "2022", "May 2022", "16 May 2022 – 30 May 2022".
+pub fn describe_span(start: Moment, end: Moment) -> String {
+    let first = start.0.div_euclid(SECONDS_PER_DAY);
+    let last =
+        end.0.div_euclid(SECONDS_PER_DAY) - i64::from(end.0.rem_euclid(SECONDS_PER_DAY) == 0);
+    let (y0, m0, d0) = civil_from_days(first);
+    let (y1, m1, d1) = civil_from_days(last);
+    let next = civil_from_days(last + 1);
+    let whole_start = d0 == 1;
+    let whole_end = next.2 == 1;
+    let year = |y: i64| {
+        if y <= 0 {
+            format!("{} BCE", 1 - y)
+        } else {
+            y.to_string()
+        }
+    };
+    let month = |m: u32| MONTHS[m as usize - 1];
+    if whole_start && whole_end && m0 == 1 && next.1 == 1 {
+        if y0 == y1 {
+            return year(y0);
+        }
+        return format!("{}\u{2013}{}", year(y0), year(y1));
+    }
+    if whole_start && whole_end {
+        if y0 == y1 && m0 == m1 {
+            return format!("{} {}", month(m0), year(y0));
+        }
+        return format!(
+            "{} {} \u{2013} {} {}",
+            month(m0),
+            year(y0),
+            month(m1),
+            year(y1)
+        );
+    }
+    if y0 == y1 && m0 == m1 && d0 == d1 {
+        return format!("{d0} {} {}", month(m0), year(y0));
+    }
+    format!(
+        "{d0} {} {} \u{2013} {d1} {} {}",
+        month(m0),
+        year(y0),
+        month(m1),
+        year(y1)
+    )
+}
+
+/// Text escaped for XML content and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_crowded_day_stays_within_a_bounded_height() {
+        let mut dataset = crate::dataset::embedded();
+        let template = dataset.events[0].clone();
+        dataset.events = (0..500)
+            .map(|i| {
+                let mut event = template.clone();
+                event.id = format!("e{i}");
+                event
+            })
+            .collect();
+        let request = ExportRequest::new(
+            super::super::Format::Svg,
+            (0..500).collect(),
+            crate::query::Filter::default(),
+            super::super::SourceInfo::embedded(),
+        );
+        let svg = render(&dataset, &request, &request.manifest(&dataset));
+        let height = PLOT_TOP + MAX_LANES as f64 * LANE_HEIGHT + 24.0 + AXIS_SPACE + 60.0;
+        assert!(svg.contains("height=\""), "{}", &svg[..200]);
+        let stated: f64 = svg
+            .split("height=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|h| h.parse().ok())
+            .unwrap();
+        assert!(stated <= height, "{stated} > {height}");
+    }
+
+    #[test]
+    fn ticks_of_a_month_are_days() {
+        let ticks = calendar_ticks(
+            Moment::from_ymd(2022, 5, 1),
+            Moment::from_ymd(2022, 6, 1),
+            13,
+        );
+        assert!(ticks.len() >= 4 && ticks.len() <= 13, "{ticks:?}");
+        assert!(ticks.iter().all(|t| t.label.ends_with("May")), "{ticks:?}");
+    }
+
+    #[test]
+    fn ticks_of_decades_are_round_years() {
+        let ticks = calendar_ticks(
+            Moment::from_ymd(1990, 1, 1),
+            Moment::from_ymd(2026, 1, 1),
+            13,
+        );
+        let labels: Vec<&str> = ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "1990", "1995", "2000", "2005", "2010", "2015", "2020", "2025"
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_read_as_a_person_would_say_them() {
+        let may = (Moment::from_ymd(2022, 5, 1), Moment::from_ymd(2022, 6, 1));
+        assert_eq!(describe_span(may.0, may.1), "May 2022");
+        let year = (Moment::from_ymd(2022, 1, 1), Moment::from_ymd(2023, 1, 1));
+        assert_eq!(describe_span(year.0, year.1), "2022");
+        let days = (Moment::from_ymd(2022, 5, 16), Moment::from_ymd(2022, 5, 31));
+        assert_eq!(
+            describe_span(days.0, days.1),
+            "16 May 2022 \u{2013} 30 May 2022"
+        );
+    }
+}
