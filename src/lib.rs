@@ -9,3 +9,4 @@ pub mod dataset;
 pub mod index;
 pub mod model;
 pub mod query;
+pub mod timeline;
