@@ -4,9 +4,12 @@
 //! checking datasets ([`dataset`]), the time-ordered [`index`], and the
 //! command line ([`cli`]). The binary is a thin shell around it.
 
+pub mod app;
 pub mod cli;
+pub mod command;
 pub mod dataset;
 pub mod index;
 pub mod model;
 pub mod query;
 pub mod timeline;
+pub mod ui;

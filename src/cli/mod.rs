@@ -42,6 +42,27 @@ pub struct Cli {
     pub command: Option<Command>,
     /// The dataset to open in the viewer (the embedded Iran–Tajikistan dataset when omitted).
     pub file: Option<PathBuf>,
+    /// Save a PNG of the viewer window to this file once it is drawn, then exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// The window's inner size, as WIDTHxHEIGHT in points (default 1400x900).
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<[f32; 2]>,
+}
+
+/// Parses `1400x900` into a width and a height.
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT such as 1400x900, got {text:?}"))?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (100..=16_384).contains(n))
+            .ok_or_else(|| format!("{s:?} is not a size between 100 and 16384"))
+    };
+    Ok([number(w)? as f32, number(h)? as f32])
 }
 
 /// The subcommands.
@@ -99,14 +120,18 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             Err(error) => report(&error, err),
         },
         None => {
-            let what = cli
-                .file
-                .as_ref()
-                .map_or("the embedded dataset".to_string(), |f| {
-                    f.display().to_string()
-                });
-            let _ = writeln!(out, "annals: would open {what} in the viewer");
-            EXIT_OK
+            let options = crate::app::ViewerOptions {
+                file: cli.file,
+                screenshot: cli.screenshot,
+                size: cli.size,
+            };
+            match crate::app::run_viewer(options) {
+                Ok(()) => EXIT_OK,
+                Err(error) => {
+                    let _ = writeln!(err, "annals: {error}");
+                    EXIT_INVALID
+                }
+            }
         }
     }
 }
