@@ -4,3 +4,4 @@ mod check_command;
 mod curated_dataset;
 mod load_errors;
 mod loader_fuzz;
+mod viewer;

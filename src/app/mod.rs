@@ -431,7 +431,8 @@ impl App {
         match bounds {
             Some((start, end)) => {
                 let span = (end - start).max(DAY);
-                TimeRange::new(start - span * 0.03, end + span * 0.03)
+                // Room on the right for the titles of the last events.
+                TimeRange::new(start - span * 0.03, end + span * 0.12)
             }
             None => {
                 let now = self.today.unwrap_or(0.0);
@@ -644,8 +645,9 @@ impl eframe::App for App {
         }
         if let Some(selected) = self.selected {
             egui::Panel::right("details")
-                .default_size(360.0)
-                .min_size(260.0)
+                .default_size(380.0)
+                .min_size(280.0)
+                .max_size(560.0)
                 .resizable(true)
                 .show(ui, |ui| {
                     ui.add_space(6.0);

@@ -20,6 +20,8 @@ pub const LABEL_PAD: f64 = 5.0;
 pub const LABEL_ROWS: u16 = 3;
 /// The most rows a lane stacks before it shows density instead.
 pub const MAX_ROWS: u16 = 8;
+/// A lane with at most this many events stacks them all, however many rows it takes.
+pub const FEW_EVENTS: usize = 40;
 /// Below this many points per event a lane shows density instead of glyphs.
 pub const MIN_POINTS_PER_EVENT: f64 = 5.0;
 /// Zoom levels per doubling of the scale.
@@ -214,7 +216,7 @@ fn stack_lane(
             } else {
                 gx + GLYPH_RADIUS
             };
-            let label_end = gx + GLYPH_RADIUS + LABEL_PAD + f64::from(label_width(&event.title));
+            let label_end = right + LABEL_PAD + f64::from(label_width(&event.title));
             (
                 e,
                 StackItem {
@@ -228,7 +230,13 @@ fn stack_lane(
         .collect();
     items.sort_by(|a, b| a.1.start.total_cmp(&b.1.start));
     let stack_items: Vec<StackItem> = items.iter().map(|i| i.1).collect();
-    let placements = stack(&stack_items, LABEL_ROWS, MAX_ROWS)?;
+    // A handful of events always gets its own rows; many fall back to density.
+    let max_rows = if stack_items.len() <= FEW_EVENTS {
+        stack_items.len().max(1) as u16
+    } else {
+        MAX_ROWS
+    };
+    let placements = stack(&stack_items, LABEL_ROWS, max_rows)?;
     let rows = placements.iter().map(|p| p.row + 1).max().unwrap_or(1);
     let mut placed: Vec<PlacedEvent> = items
         .iter()

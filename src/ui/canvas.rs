@@ -26,6 +26,8 @@ pub const AXIS_HEIGHT: f32 = 44.0;
 const ROW_HEIGHT: f32 = 22.0;
 /// Space above and below the rows of a lane.
 const LANE_PAD: f32 = 6.0;
+/// Room under a person's events for the caption of their role.
+const CAPTION_HEIGHT: f32 = 9.0;
 /// Height of a lane that shows density.
 const DENSITY_HEIGHT: f32 = 30.0;
 /// Labels narrower than this are not drawn at all.
@@ -147,11 +149,20 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
     let heights: Vec<f32> = layout
         .lanes
         .iter()
-        .map(|l| match &l.content {
-            LaneContent::Events { rows, .. } => {
-                f32::from((*rows).max(1)) * ROW_HEIGHT + 2.0 * LANE_PAD
-            }
-            LaneContent::Density(_) => DENSITY_HEIGHT,
+        .map(|l| {
+            // A person's lane keeps room at the bottom for the caption of their role.
+            let caption = if input.lanes.lanes[l.lane].person.is_some() {
+                CAPTION_HEIGHT
+            } else {
+                0.0
+            };
+            caption
+                + match &l.content {
+                    LaneContent::Events { rows, .. } => {
+                        f32::from((*rows).max(1)) * ROW_HEIGHT + 2.0 * LANE_PAD
+                    }
+                    LaneContent::Density(_) => DENSITY_HEIGHT,
+                }
         })
         .collect();
     let total: f32 = heights.iter().sum();
@@ -246,7 +257,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
                     time_painter.text(
                         pos2(label_x, band.bottom() - 2.0),
                         Align2::LEFT_BOTTOM,
-                        format!("{} of {}", role.title, input.dataset.actor_name(&role.of)),
+                        role_caption(&role.title, input.dataset.actor_name(&role.of)),
                         FontId::proportional(10.0),
                         weak.gamma_multiply(0.8),
                     );
@@ -331,22 +342,6 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
         .collect();
     time_painter.set(connector_slot, Shape::Vec(connectors));
 
-    // Today.
-    if let Some(today) = input.today
-        && axis.range.contains(today)
-    {
-        let x = axis.x_from_time(today) as f32;
-        let red = Color32::from_rgb(220, 70, 60);
-        painter.vline(x, rect.top() + 20.0..=rect.bottom(), Stroke::new(1.5, red));
-        painter.text(
-            pos2(x + 3.0, rect.top() + AXIS_HEIGHT - 2.0),
-            Align2::LEFT_BOTTOM,
-            "Today",
-            FontId::proportional(11.0),
-            red,
-        );
-    }
-
     // The axis, over the lanes.
     let axis_rect = Rect::from_min_size(rect.min, vec2(rect.width(), AXIS_HEIGHT));
     painter.rect_filled(axis_rect, 0.0, visuals.panel_fill);
@@ -395,6 +390,22 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
         );
     }
 
+    // Today.
+    if let Some(today) = input.today
+        && axis.range.contains(today)
+    {
+        let x = axis.x_from_time(today) as f32;
+        let red = Color32::from_rgb(220, 70, 60);
+        painter.vline(x, rect.top() + 20.0..=rect.bottom(), Stroke::new(1.5, red));
+        painter.text(
+            pos2(x + 3.0, rect.top() + AXIS_HEIGHT - 2.0),
+            Align2::LEFT_BOTTOM,
+            "Today",
+            FontId::proportional(11.0),
+            red,
+        );
+    }
+
     // Lane labels in the gutter, over the lanes.
     let gutter = Rect::from_min_max(
         pos2(rect.left(), lanes_top),
@@ -420,13 +431,21 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
         let mid = header.top() + ROW_HEIGHT.min(height) / 2.0 + LANE_PAD.min(height / 4.0);
         if lane.has_children {
             let open = !input.collapsed.contains(&lane.key);
-            gutter_painter.text(
-                pos2(rect.left() + indent, mid),
-                Align2::LEFT_CENTER,
-                if open { "⏷" } else { "⏵" },
-                FontId::proportional(12.0),
-                weak,
-            );
+            let c = pos2(rect.left() + indent + 4.0, mid);
+            let points = if open {
+                vec![
+                    c + vec2(-4.0, -2.5),
+                    c + vec2(4.0, -2.5),
+                    c + vec2(0.0, 3.5),
+                ]
+            } else {
+                vec![
+                    c + vec2(-2.5, -4.0),
+                    c + vec2(3.5, 0.0),
+                    c + vec2(-2.5, 4.0),
+                ]
+            };
+            gutter_painter.add(Shape::convex_polygon(points, weak, Stroke::NONE));
             state.headers.push((header, lane.key.clone()));
         }
         let (font, colour) = if lane.depth == 0 {
@@ -501,6 +520,15 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
         }
     }
     commands
+}
+
+/// "President of Tajikistan", or the title alone when it names the country already.
+fn role_caption(title: &str, of: &str) -> String {
+    if title.contains(of) {
+        title.to_string()
+    } else {
+        format!("{title} of {of}")
+    }
 }
 
 /// The x of an event's glyph.
@@ -598,7 +626,7 @@ fn paint_event(
     }
 
     // The title, where there is room before the next item of the row.
-    let label_x = gx + r + LABEL_PAD as f32;
+    let label_x = right + LABEL_PAD as f32;
     let room = (next_x - label_x - 6.0).min(clip.right() + 2000.0 - label_x);
     if room >= MIN_LABEL_ROOM {
         let colour = if selected {

@@ -15,17 +15,13 @@ pub fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventIdx) -> V
     };
     ui.horizontal(|ui| {
         if ui
-            .button("◀ Previous")
+            .button("Previous")
             .on_hover_text("Previous event (P)")
             .clicked()
         {
             commands.push(Command::SelectPrevious);
         }
-        if ui
-            .button("Next ▶")
-            .on_hover_text("Next event (N)")
-            .clicked()
-        {
+        if ui.button("Next").on_hover_text("Next event (N)").clicked() {
             commands.push(Command::SelectNext);
         }
         if ui.button("Zoom to event").clicked() {
@@ -33,7 +29,7 @@ pub fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventIdx) -> V
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("✕")
+                .button("Close")
                 .on_hover_text("Clear the selection (Esc)")
                 .clicked()
             {
@@ -53,7 +49,9 @@ pub fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventIdx) -> V
 fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
     ui.label(RichText::new(&event.title).heading());
     ui.add_space(4.0);
+    let value_width = (ui.available_width() - 110.0).max(120.0);
     egui::Grid::new("event details")
+        .max_col_width(value_width)
         .num_columns(2)
         .spacing([12.0, 6.0])
         .striped(false)

@@ -62,7 +62,7 @@ pub fn reload_banner_ui(ui: &mut Ui, problems: &LoadProblems) -> Vec<Command> {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(
-                    RichText::new("⚠ The file on disk is invalid; showing the last good version.")
+                    RichText::new("The file on disk is invalid; showing the last good version.")
                         .strong(),
                 );
                 ui.label(first);
