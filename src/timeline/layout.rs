@@ -22,6 +22,8 @@ pub const LABEL_ROWS: u16 = 3;
 pub const MAX_ROWS: u16 = 8;
 /// A lane with at most this many events stacks them all, however many rows it takes.
 pub const FEW_EVENTS: usize = 40;
+/// More vague events than this in a lane are counted rather than stacked.
+pub const MAX_VAGUE: usize = 3;
 /// Below this many points per event a lane shows density instead of glyphs.
 pub const MIN_POINTS_PER_EVENT: f64 = 5.0;
 /// Zoom levels per doubling of the scale.
@@ -48,6 +50,9 @@ pub enum LaneContent {
     Events {
         /// How many rows the lane needs (at least 1).
         rows: u16,
+        /// Events too vague for this zoom (a year-only date seen day by day) that were too
+        /// many to stack: counted, shown as one line in the top row, not drawn one by one.
+        vague: u32,
         /// The events of the window, by start.
         items: Vec<PlacedEvent>,
     },
@@ -204,6 +209,19 @@ fn stack_lane(
     spp: f64,
     label_width: &dyn Fn(&str) -> f32,
 ) -> Option<LaneContent> {
+    // Dates much coarser than the view (wider than a screen) would each take a row; past a
+    // few they are summed up instead, so that the precise events can still be drawn.
+    let screen = window.span() / 4.0;
+    let (vague, precise): (Vec<EventIdx>, Vec<EventIdx>) = members.iter().partition(|&&e| {
+        let date = &dataset.events[e as usize].date;
+        !date.is_interval() && (date.latest().0 as f64 - date.earliest().0 as f64) > screen
+    });
+    let (members, vague) = if vague.len() > MAX_VAGUE {
+        (precise, vague.len() as u32)
+    } else {
+        (members.to_vec(), 0)
+    };
+    let first_row = u16::from(vague > 0);
     let mut items: Vec<(EventIdx, StackItem, f64)> = members
         .iter()
         .map(|&e| {
@@ -237,13 +255,13 @@ fn stack_lane(
         MAX_ROWS
     };
     let placements = stack(&stack_items, LABEL_ROWS, max_rows)?;
-    let rows = placements.iter().map(|p| p.row + 1).max().unwrap_or(1);
+    let rows = placements.iter().map(|p| p.row + 1).max().unwrap_or(1) + first_row;
     let mut placed: Vec<PlacedEvent> = items
         .iter()
         .zip(&placements)
         .map(|(item, p)| PlacedEvent {
             event: item.0,
-            row: p.row,
+            row: p.row + first_row,
             label: p.label,
             next_in_row: f64::INFINITY,
         })
@@ -258,6 +276,7 @@ fn stack_lane(
     }
     Some(LaneContent::Events {
         rows,
+        vague,
         items: placed,
     })
 }

@@ -294,7 +294,21 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
                     density_mesh.add_colored_rect(r, colour);
                 }
             }
-            LaneContent::Events { items, .. } => {
+            LaneContent::Events { items, vague, .. } => {
+                if *vague > 0 {
+                    time_painter.text(
+                        pos2(
+                            time_rect.left() + 6.0,
+                            lane_rect.top() + LANE_PAD + ROW_HEIGHT / 2.0,
+                        ),
+                        Align2::LEFT_CENTER,
+                        format!(
+                            "+ {vague} events dated only to a coarser period (zoom out to see them)"
+                        ),
+                        FontId::proportional(11.5),
+                        weak,
+                    );
+                }
                 for item in items {
                     let event = &input.dataset.events[item.event as usize];
                     let row_y =
