@@ -250,3 +250,53 @@ fn snapshot_light_theme() {
     harness.run_steps(2);
     harness.snapshot("light_theme");
 }
+
+#[test]
+fn reloading_an_invalid_version_keeps_the_last_good_one_and_the_selection() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    let path = folder.path().join("events.ron");
+    let good = annals::dataset::EMBEDDED_RON;
+    std::fs::write(&path, good).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    let mut app = App::headless(AppOptions {
+        file: Some(path.clone()),
+        today: Some(today()),
+        ..AppOptions::default()
+    });
+    assert_eq!(app.document().path.as_deref(), Some(path.as_path()));
+    app.apply(Command::ZoomTo(may_2022()));
+    let visit = app.event_by_id("2022-05-16-bagheri-dushanbe");
+    app.apply(Command::Select(visit));
+
+    // An edit that breaks the file: the last good version stays, with the first error.
+    let broken = good.replacen("kind: Visit", "kind: Vist", 1);
+    std::fs::write(&path, &broken).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    app.apply(Command::Reload);
+    let Some(problems) = app.problems() else {
+        panic!("the invalid version is not reported");
+    };
+    assert!(problems.on_reload);
+    assert!(
+        problems.lines[0].contains("events.ron:"),
+        "{}",
+        problems.lines[0]
+    );
+    assert_eq!(
+        app.document().dataset.events.len(),
+        annals::dataset::embedded().events.len()
+    );
+    assert_eq!(app.visible_range(), may_2022());
+
+    // A valid edit: reloaded, the view and the selection kept.
+    let retitled = good.replace(
+        "Bagheri visits Dushanbe and meets Defence Minister Mirzo",
+        "Bagheri arrives in Dushanbe",
+    );
+    std::fs::write(&path, &retitled).unwrap_or_else(|e| panic!("cannot write: {e}"));
+    app.apply(Command::Reload);
+    assert!(app.problems().is_none());
+    let selected = app
+        .selected()
+        .map(|e| app.document().dataset.events[e as usize].title.clone());
+    assert_eq!(selected.as_deref(), Some("Bagheri arrives in Dushanbe"));
+    assert_eq!(app.visible_range(), may_2022());
+}

@@ -146,10 +146,34 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
     };
 
     // Vertical extent of each lane.
+    // Rows in use by the events in view: a lane is only as tall as what it shows now.
+    let spp = axis.seconds_per_point();
+    let in_view = |event: &Event| {
+        let (glyph, start, end) = event_times(event, axis.range);
+        let pad = GLYPH_RADIUS * spp;
+        let right = if event.date.is_interval() { end } else { glyph };
+        right + pad >= axis.range.start && start.min(glyph) - pad <= axis.range.end
+    };
+    let used_rows: Vec<u16> = layout
+        .lanes
+        .iter()
+        .map(|l| match &l.content {
+            LaneContent::Events { items, vague, .. } => items
+                .iter()
+                .filter(|item| in_view(&input.dataset.events[item.event as usize]))
+                .map(|item| item.row + 1)
+                .max()
+                .unwrap_or(0)
+                .max(u16::from(*vague > 0))
+                .max(1),
+            LaneContent::Density(_) => 1,
+        })
+        .collect();
     let heights: Vec<f32> = layout
         .lanes
         .iter()
-        .map(|l| {
+        .zip(&used_rows)
+        .map(|(l, &rows)| {
             // A person's lane keeps room at the bottom for the caption of their role.
             let caption = if input.lanes.lanes[l.lane].person.is_some() {
                 CAPTION_HEIGHT
@@ -158,9 +182,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
             };
             caption
                 + match &l.content {
-                    LaneContent::Events { rows, .. } => {
-                        f32::from((*rows).max(1)) * ROW_HEIGHT + 2.0 * LANE_PAD
-                    }
+                    LaneContent::Events { .. } => f32::from(rows) * ROW_HEIGHT + 2.0 * LANE_PAD,
                     LaneContent::Density(_) => DENSITY_HEIGHT,
                 }
         })
@@ -209,7 +231,13 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
         Color32::from_black_alpha(8)
     };
     let mut density_mesh = Mesh::default();
-    for (i, (lane_layout, &height)) in layout.lanes.iter().zip(&heights).enumerate() {
+    for (i, ((lane_layout, &height), &rows)) in layout
+        .lanes
+        .iter()
+        .zip(&heights)
+        .zip(&used_rows)
+        .enumerate()
+    {
         let lane = &input.lanes.lanes[lane_layout.lane];
         let lane_rect = Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), height));
         y += height;
@@ -309,7 +337,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
                         weak,
                     );
                 }
-                for item in items {
+                for item in items.iter().filter(|item| item.row < rows) {
                     let event = &input.dataset.events[item.event as usize];
                     let row_y =
                         lane_rect.top() + LANE_PAD + (f32::from(item.row) + 0.5) * ROW_HEIGHT;
