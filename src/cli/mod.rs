@@ -152,3 +152,22 @@ pub(crate) fn report(error: &DatasetError, err: &mut dyn Write) -> u8 {
         DatasetError::Invalid { .. } => EXIT_INVALID,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_sizes_are_read_as_width_by_height() {
+        assert_eq!(parse_size("1400x900"), Ok([1400.0, 900.0]));
+        assert!(parse_size("1400").is_err());
+        assert!(parse_size("10x10").is_err());
+        let cli = Cli::try_parse_from(["annals", "--screenshot", "out.png", "--size", "800x600"]);
+        let cli = cli.map_err(|e| e.to_string());
+        assert_eq!(cli.as_ref().map(|c| c.size), Ok(Some([800.0, 600.0])));
+        assert_eq!(
+            cli.map(|c| c.screenshot),
+            Ok(Some(PathBuf::from("out.png")))
+        );
+    }
+}

@@ -96,7 +96,7 @@ pub fn toolbar_ui(ui: &mut Ui, lanes: LaneMode, theme: ThemeChoice, status: &str
         }
         ui.separator();
         let mut choice = theme;
-        egui::ComboBox::new("theme", "")
+        egui::ComboBox::new("theme", "Theme")
             .selected_text(theme.label())
             .show_ui(ui, |ui| {
                 for option in ThemeChoice::ALL {
