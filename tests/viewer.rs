@@ -300,3 +300,68 @@ fn reloading_an_invalid_version_keeps_the_last_good_one_and_the_selection() {
     assert_eq!(selected.as_deref(), Some("Bagheri arrives in Dushanbe"));
     assert_eq!(app.visible_range(), may_2022());
 }
+
+fn drag(harness: &mut Harness<'static, App>, from: Pos2, to: Pos2) {
+    harness.event(egui::Event::PointerMoved(from));
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(1);
+    for i in 1..=4 {
+        let t = i as f32 / 4.0;
+        harness.event(egui::Event::PointerMoved(from + (to - from) * t));
+        harness.run_steps(1);
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(2);
+}
+
+#[test]
+fn dragging_the_overview_pans_the_view() {
+    let mut harness = harness();
+    harness.state_mut().apply(Command::ZoomTo(may_2022()));
+    harness.run_steps(2);
+    let strip = harness.get_by_label("Overview").rect();
+    let before = harness.state().visible_range();
+    // Dragging anywhere in the strip pans; the distance is in the strip's scale (years).
+    let y = strip.center().y;
+    drag(
+        &mut harness,
+        Pos2::new(strip.left() + 40.0, y),
+        Pos2::new(strip.left() + 80.0, y),
+    );
+    let after = harness.state().visible_range();
+    assert!(after.start > before.start, "the view did not move later");
+    assert!(
+        (after.span() - before.span()).abs() < 1.0,
+        "panning kept the span"
+    );
+}
+
+#[test]
+fn dragging_the_canvas_pans_and_the_wheel_zooms_around_the_pointer() {
+    let mut harness = harness();
+    harness.state_mut().apply(Command::ZoomTo(may_2022()));
+    harness.run_steps(2);
+    let before = harness.state().visible_range();
+    drag(
+        &mut harness,
+        Pos2::new(700.0, 500.0),
+        Pos2::new(600.0, 500.0),
+    );
+    let after = harness.state().visible_range();
+    assert!(
+        after.start > before.start,
+        "dragging left shows later times"
+    );
+    assert!((after.span() - before.span()).abs() < 1.0);
+}
