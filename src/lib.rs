@@ -1,8 +1,10 @@
 //! Annals: a timeline viewer for chronologies of international relations.
 //!
-//! The library holds everything but the window: the [`model`], loading and
-//! checking datasets ([`dataset`]), the time-ordered [`index`], and the
-//! command line ([`cli`]). The binary is a thin shell around it.
+//! The library holds everything: the [`model`], loading and checking datasets
+//! ([`dataset`]), the time-ordered [`index`], the filters ([`query`]), the pure
+//! timeline math ([`timeline`]), the egui panels ([`ui`]), the viewer app that
+//! applies their [`command`]s ([`app`]), and the command line ([`cli`]). The
+//! binary is a thin shell around it.
 
 pub mod app;
 pub mod cli;
