@@ -1,15 +1,20 @@
 //! Annals: a timeline viewer for chronologies of international relations.
 //!
-//! The library holds everything but the window: the [`model`], loading and
-//! checking datasets ([`dataset`]), the time-ordered [`index`], synthetic
-//! datasets for measuring ([`generate`]), and the command line ([`cli`]).
-//! The binary is a thin shell around it.
+//! The library holds everything: the [`model`], loading and checking datasets
+//! ([`dataset`]), the time-ordered [`index`], the filters ([`query`]), exports
+//! ([`export`]), synthetic datasets for measuring ([`generate`]), the pure
+//! timeline math ([`timeline`]), the egui panels ([`ui`]), the viewer app that
+//! applies their [`command`]s ([`app`]), and the command line ([`cli`]). The
+//! binary is a thin shell around it.
 
+pub mod app;
 pub mod cli;
+pub mod command;
 pub mod dataset;
 pub mod export;
 pub mod generate;
 pub mod index;
 pub mod model;
 pub mod query;
+pub mod timeline;
 pub mod ui;

@@ -9,3 +9,4 @@ mod load_errors;
 mod loader_fuzz;
 mod query_engine;
 mod scale;
+mod viewer;

@@ -45,6 +45,27 @@ pub struct Cli {
     pub command: Option<Command>,
     /// The dataset to open in the viewer (the embedded Iran–Tajikistan dataset when omitted).
     pub file: Option<PathBuf>,
+    /// Save a PNG of the viewer window to this file once it is drawn, then exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// The window's inner size, as WIDTHxHEIGHT in points (default 1400x900).
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<[f32; 2]>,
+}
+
+/// Parses `1400x900` into a width and a height.
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT such as 1400x900, got {text:?}"))?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (100..=16_384).contains(n))
+            .ok_or_else(|| format!("{s:?} is not a size between 100 and 16384"))
+    };
+    Ok([number(w)? as f32, number(h)? as f32])
 }
 
 /// The subcommands.
@@ -161,14 +182,18 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             force,
         }) => export::run(file.as_deref(), &filter, format, &output, force, out, err),
         None => {
-            let what = cli
-                .file
-                .as_ref()
-                .map_or("the embedded dataset".to_string(), |f| {
-                    f.display().to_string()
-                });
-            let _ = writeln!(out, "annals: would open {what} in the viewer");
-            EXIT_OK
+            let options = crate::app::ViewerOptions {
+                file: cli.file,
+                screenshot: cli.screenshot,
+                size: cli.size,
+            };
+            match crate::app::run_viewer(options) {
+                Ok(()) => EXIT_OK,
+                Err(error) => {
+                    let _ = writeln!(err, "annals: {error}");
+                    EXIT_INVALID
+                }
+            }
         }
     }
 }
@@ -187,5 +212,24 @@ pub(crate) fn report(error: &DatasetError, err: &mut dyn Write) -> u8 {
     match error {
         DatasetError::Unreadable { .. } => EXIT_USAGE,
         DatasetError::Invalid { .. } => EXIT_INVALID,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_sizes_are_read_as_width_by_height() {
+        assert_eq!(parse_size("1400x900"), Ok([1400.0, 900.0]));
+        assert!(parse_size("1400").is_err());
+        assert!(parse_size("10x10").is_err());
+        let cli = Cli::try_parse_from(["annals", "--screenshot", "out.png", "--size", "800x600"]);
+        let cli = cli.map_err(|e| e.to_string());
+        assert_eq!(cli.as_ref().map(|c| c.size), Ok(Some([800.0, 600.0])));
+        assert_eq!(
+            cli.map(|c| c.screenshot),
+            Ok(Some(PathBuf::from("out.png")))
+        );
     }
 }

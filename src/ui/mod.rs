@@ -1,7 +1,14 @@
-//! The viewer's panels and dialogs. Each takes a `Ui` and returns what the
-//! user asked for; the App applies it.
+//! The egui interface: one file per panel or dialog, each a `*_ui` function
+//! that draws and returns what the user asked for; the App applies it.
 
+pub mod canvas;
+pub mod details_panel;
+pub mod error_panel;
 pub mod export_dialog;
 pub mod filter_panel;
 pub mod filter_toolbar;
+pub mod glyphs;
 pub mod kind_style;
+pub mod legend;
+pub mod overview;
+pub mod toolbar;

@@ -1,0 +1,71 @@
+//! Starting the viewer window.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::{App, AppOptions, ScreenshotError};
+
+/// How `annals [FILE]` starts the window.
+#[derive(Debug, Clone, Default)]
+pub struct ViewerOptions {
+    /// The dataset to open (the last one, or the embedded dataset, when none).
+    pub file: Option<PathBuf>,
+    /// Save a PNG of the window here once drawn, then exit.
+    pub screenshot: Option<PathBuf>,
+    /// The inner size of the window in points.
+    pub size: Option<[f32; 2]>,
+}
+
+/// Why the viewer could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ViewerError {
+    /// The window could not be created.
+    #[error("cannot open the window: {0}")]
+    Window(String),
+    /// The screenshot could not be saved.
+    #[error(transparent)]
+    Screenshot(#[from] ScreenshotError),
+}
+
+/// Opens the viewer window and runs until it closes.
+pub fn run_viewer(options: ViewerOptions) -> Result<(), ViewerError> {
+    let screenshot = options.screenshot.is_some();
+    let size = options.size.unwrap_or([1400.0, 900.0]);
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Annals")
+            .with_app_id("annals")
+            .with_inner_size(size)
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        persist_window: !screenshot,
+        ..Default::default()
+    };
+    let app_options = AppOptions {
+        file: options.file,
+        restore: !screenshot,
+        today: Some(chrono::Utc::now().timestamp() as f64),
+        screenshot: options.screenshot,
+        watch: !screenshot,
+    };
+    let mut result_slot = None;
+    let slot = &mut result_slot;
+    eframe::run_native(
+        "annals",
+        native,
+        Box::new(move |cc| {
+            let app = App::new(cc, app_options);
+            *slot = app.screenshot_result();
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| ViewerError::Window(e.to_string()))?;
+    match result_slot {
+        None => Ok(()),
+        Some(shared) => match shared.lock().ok().and_then(|mut r| r.take()) {
+            Some(result) => result.map_err(ViewerError::from),
+            None => Err(ScreenshotError::NotTaken.into()),
+        },
+    }
+}

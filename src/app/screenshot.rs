@@ -1,0 +1,82 @@
+//! `--screenshot`: saving the window as a PNG, atomically.
+
+use std::io::Write;
+use std::path::Path;
+
+use eframe::egui::ColorImage;
+use resvg::tiny_skia::{IntSize, Pixmap};
+
+/// Why a screenshot could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum ScreenshotError {
+    /// The image was empty.
+    #[error("the window had no pixels to save")]
+    Empty,
+    /// PNG encoding failed.
+    #[error("cannot encode the PNG: {0}")]
+    Encode(String),
+    /// Writing or renaming the file failed.
+    #[error("{}: cannot write the screenshot: {source}", path.display())]
+    Write {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The window closed before a frame was captured.
+    #[error("the window closed before the screenshot was taken")]
+    NotTaken,
+}
+
+/// Encodes `image` as PNG and writes it to `path` through a temporary file
+/// in the same folder, so that `path` never holds half an image.
+pub fn write_png(path: &Path, image: &ColorImage) -> Result<(), ScreenshotError> {
+    let [w, h] = image.size;
+    let size = IntSize::from_wh(w as u32, h as u32).ok_or(ScreenshotError::Empty)?;
+    // Screenshots are opaque, so egui's premultiplied colours are what tiny-skia expects.
+    let pixmap = Pixmap::from_vec(image.as_raw().to_vec(), size).ok_or(ScreenshotError::Empty)?;
+    let png = pixmap
+        .encode_png()
+        .map_err(|e| ScreenshotError::Encode(e.to_string()))?;
+    let write_error = |source| ScreenshotError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "screenshot.png".to_string());
+    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&temp)
+        .and_then(|mut f| f.write_all(&png).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(write_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use eframe::egui::Color32;
+
+    #[test]
+    fn a_screenshot_replaces_the_file_whole() {
+        let folder = std::env::temp_dir().join(format!("annals-shot-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&folder);
+        let path = folder.join("shot.png");
+        let _ = std::fs::write(&path, b"old");
+        let image = ColorImage::new([4, 3], vec![Color32::from_rgb(10, 20, 30); 12]);
+        assert!(write_png(&path, &image).is_ok());
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+        let leftovers = std::fs::read_dir(&folder).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+        let _ = std::fs::remove_dir_all(&folder);
+    }
+}

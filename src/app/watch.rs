@@ -1,0 +1,56 @@
+//! Live reload: notices when the open file changes on disk.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+
+/// Watches one file (through its folder, since editors often replace files
+/// by renaming) and wakes the interface when it changes.
+pub struct FileWatcher {
+    _watcher: RecommendedWatcher,
+    changes: Receiver<()>,
+}
+
+impl FileWatcher {
+    /// Starts watching `path`; `wake` is called on every change.
+    pub fn new(
+        path: &Path,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<FileWatcher, notify::Error> {
+        let (tx, changes) = channel();
+        let name = path.file_name().map(|n| n.to_os_string());
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                let Ok(event) = event else { return };
+                if event.kind.is_access() {
+                    return;
+                }
+                let ours = event
+                    .paths
+                    .iter()
+                    .any(|p| p.file_name().map(|n| n.to_os_string()) == name);
+                if ours && tx.send(()).is_ok() {
+                    wake();
+                }
+            })?;
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        watcher.watch(&folder, RecursiveMode::NonRecursive)?;
+        Ok(FileWatcher {
+            _watcher: watcher,
+            changes,
+        })
+    }
+
+    /// True when the file changed since the last call.
+    pub fn changed(&self) -> bool {
+        let mut any = false;
+        while self.changes.try_recv().is_ok() {
+            any = true;
+        }
+        any
+    }
+}

@@ -1,0 +1,76 @@
+//! What the user asked for: the interface emits [`Command`]s and the app
+//! applies them after the frame, so every action can be tested without a window.
+
+use std::path::PathBuf;
+
+use crate::index::EventIdx;
+use crate::timeline::{LaneMode, TimeRange};
+
+/// Whether the interface is light, dark, or follows the system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system's setting.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// Every choice, in the order the toolbar offers them.
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+
+    /// The choice as the toolbar names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "System theme",
+            ThemeChoice::Light => "Light theme",
+            ThemeChoice::Dark => "Dark theme",
+        }
+    }
+}
+
+/// One action on the viewer.
+#[must_use]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Open a dataset file; if it is invalid, show its problems and keep the open dataset.
+    Open(PathBuf),
+    /// Ask for a file with the system's dialog, then open it.
+    OpenDialog,
+    /// Read the open file again (it changed on disk).
+    Reload,
+    /// Select an event, or clear the selection.
+    Select(Option<EventIdx>),
+    /// Select the next shown event in time and keep it in view.
+    SelectNext,
+    /// Select the previous shown event in time and keep it in view.
+    SelectPrevious,
+    /// Show exactly this stretch of time.
+    ZoomTo(TimeRange),
+    /// Scale the visible span by `factor` (below 1 zooms in) around `anchor` (the centre when none).
+    ZoomBy {
+        /// The scale factor of the span.
+        factor: f64,
+        /// The instant that stays in place.
+        anchor: Option<f64>,
+    },
+    /// Move the view later by this many seconds (earlier when negative).
+    Pan(f64),
+    /// Show every shown event.
+    Fit,
+    /// Zoom to one event.
+    FitEvent(EventIdx),
+    /// Group the lanes differently.
+    SetLanes(LaneMode),
+    /// Collapse or expand the lane with this key.
+    ToggleLane(String),
+    /// Change the theme.
+    SetTheme(ThemeChoice),
+    /// Show the full problem list of the last invalid file.
+    ShowErrors,
+    /// Hide the problem list.
+    DismissErrors,
+}

@@ -1,0 +1,73 @@
+//! Level of detail: counts of events per bucket of time, for lanes and for
+//! the overview, where there are too many events to draw one by one.
+
+/// Event counts in equal buckets of time starting at `start`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Density {
+    /// The start of the first bucket, in seconds since 1970.
+    pub start: f64,
+    /// The length of a bucket, in seconds.
+    pub bucket: f64,
+    /// How many events fall in each bucket.
+    pub counts: Vec<u32>,
+}
+
+impl Density {
+    /// `buckets` empty buckets of `bucket` seconds from `start`.
+    pub fn new(start: f64, bucket: f64, buckets: usize) -> Density {
+        Density {
+            start,
+            bucket: bucket.max(1e-9),
+            counts: vec![0; buckets],
+        }
+    }
+
+    /// Counts an event spanning `[from, to)`: in every bucket it touches when short,
+    /// in the bucket of its start when it is longer than the whole range.
+    pub fn add(&mut self, from: f64, to: f64) {
+        let n = self.counts.len();
+        if n == 0 {
+            return;
+        }
+        let first = ((from - self.start) / self.bucket).floor();
+        let last = ((to - self.start) / self.bucket).ceil() - 1.0;
+        if last < 0.0 || first >= n as f64 {
+            return;
+        }
+        let first = first.max(0.0) as usize;
+        let last = (last.max(first as f64) as usize).min(n - 1);
+        if last - first > 64 {
+            self.counts[first] += 1;
+            return;
+        }
+        for count in &mut self.counts[first..=last] {
+            *count += 1;
+        }
+    }
+
+    /// The largest count.
+    pub fn max(&self) -> u32 {
+        self.counts.iter().copied().max().unwrap_or(0)
+    }
+
+    /// The start time of bucket `i`.
+    pub fn bucket_start(&self, i: usize) -> f64 {
+        self.start + i as f64 * self.bucket
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_land_in_their_buckets() {
+        let mut density = Density::new(0.0, 10.0, 5);
+        density.add(1.0, 2.0);
+        density.add(12.0, 13.0);
+        density.add(15.0, 35.0);
+        density.add(-100.0, -50.0);
+        assert_eq!(density.counts, vec![1, 2, 1, 1, 0]);
+        assert_eq!(density.max(), 2);
+    }
+}

@@ -1,0 +1,359 @@
+//! Lanes: which horizontal band each event is drawn in.
+//!
+//! By actor (a lane per country and organization, its people nested under it),
+//! by topic (the topic tree), by kind, or one lane for everything. An event
+//! with several actors or topics appears in each of their lanes.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::index::EventIdx;
+use crate::model::{ActorKind, Dataset, EventKind};
+
+/// How events are grouped into lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum LaneMode {
+    /// A lane per country and organization, with their people nested.
+    #[default]
+    Actor,
+    /// A lane per topic, sub-topics nested.
+    Topic,
+    /// A lane per kind of event.
+    Kind,
+    /// Every event in one lane.
+    Single,
+}
+
+impl LaneMode {
+    /// Every mode, in the order the toolbar offers them.
+    pub const ALL: [LaneMode; 4] = [
+        LaneMode::Actor,
+        LaneMode::Topic,
+        LaneMode::Kind,
+        LaneMode::Single,
+    ];
+
+    /// The mode as the toolbar names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneMode::Actor => "By actor",
+            LaneMode::Topic => "By topic",
+            LaneMode::Kind => "By kind",
+            LaneMode::Single => "One lane",
+        }
+    }
+}
+
+/// One lane: its label and its place in the lane tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    /// A stable key (`actor:IRN`, `topic:drones`, `kind:visit`, `all`), used to
+    /// remember which lanes are collapsed.
+    pub key: String,
+    /// The name shown at the left of the lane.
+    pub label: String,
+    /// 0 for a top lane, 1 for a lane nested under another, and so on.
+    pub depth: u8,
+    /// The lane this one is nested under.
+    pub parent: Option<usize>,
+    /// True when other lanes are nested under this one.
+    pub has_children: bool,
+    /// True when an ancestor is collapsed, so the lane is not drawn.
+    pub hidden: bool,
+    /// For a person's lane, the actor id (to draw their role tenures).
+    pub person: Option<String>,
+}
+
+/// The lanes of a dataset in one mode, and the lanes of every event.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lanes {
+    /// The lanes, top to bottom.
+    pub lanes: Vec<Lane>,
+    /// For event `e`, its lanes are `members[offsets[e]..offsets[e + 1]]`.
+    offsets: Vec<u32>,
+    members: Vec<u32>,
+}
+
+impl Lanes {
+    /// Assigns the events of `dataset` to lanes; events of a lane under a
+    /// collapsed one are drawn in the collapsed lane.
+    pub fn build(dataset: &Dataset, mode: LaneMode, collapsed: &BTreeSet<String>) -> Lanes {
+        let (mut lanes, raw) = match mode {
+            LaneMode::Actor => actor_lanes(dataset),
+            LaneMode::Topic => topic_lanes(dataset),
+            LaneMode::Kind => kind_lanes(dataset),
+            LaneMode::Single => (
+                vec![top_lane("all", "All events")],
+                dataset.events.iter().map(|_| vec![0]).collect(),
+            ),
+        };
+        for i in 0..lanes.len() {
+            if let Some(p) = lanes[i].parent {
+                lanes[p].has_children = true;
+            }
+        }
+        // Where an event of each lane is drawn: the topmost collapsed ancestor, or itself.
+        let shown: Vec<usize> = (0..lanes.len())
+            .map(|i| {
+                let mut target = i;
+                let mut at = lanes[i].parent;
+                while let Some(p) = at {
+                    if collapsed.contains(&lanes[p].key) {
+                        target = p;
+                    }
+                    at = lanes[p].parent;
+                }
+                target
+            })
+            .collect();
+        for (i, lane) in lanes.iter_mut().enumerate() {
+            lane.hidden = shown[i] != i;
+        }
+        let mut offsets = Vec::with_capacity(raw.len() + 1);
+        let mut members = Vec::new();
+        offsets.push(0);
+        for event_lanes in raw {
+            let start = members.len();
+            for lane in event_lanes {
+                let lane = shown[lane] as u32;
+                if !members[start..].contains(&lane) {
+                    members.push(lane);
+                }
+            }
+            members[start..].sort_unstable();
+            offsets.push(members.len() as u32);
+        }
+        Lanes {
+            lanes,
+            offsets,
+            members,
+        }
+    }
+
+    /// The lanes event `event` is drawn in, top to bottom.
+    pub fn of_event(&self, event: EventIdx) -> &[u32] {
+        let e = event as usize;
+        match (self.offsets.get(e), self.offsets.get(e + 1)) {
+            (Some(&a), Some(&b)) => &self.members[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// The labels of the lanes that are drawn, top to bottom.
+    pub fn visible_labels(&self) -> Vec<&str> {
+        self.lanes
+            .iter()
+            .filter(|l| !l.hidden)
+            .map(|l| l.label.as_str())
+            .collect()
+    }
+}
+
+fn top_lane(key: &str, label: &str) -> Lane {
+    Lane {
+        key: key.to_string(),
+        label: label.to_string(),
+        depth: 0,
+        parent: None,
+        has_children: false,
+        hidden: false,
+        person: None,
+    }
+}
+
+type Assignment = (Vec<Lane>, Vec<Vec<usize>>);
+
+fn actor_lanes(dataset: &Dataset) -> Assignment {
+    let mut lanes = Vec::new();
+    let mut lane_of: HashMap<&str, usize> = HashMap::new();
+    // A person is nested under the country or organization of their latest role.
+    let home = |id: &str| -> Option<String> {
+        let actor = dataset.actor(id)?;
+        let role = actor.roles.iter().max_by_key(|r| {
+            r.from
+                .as_ref()
+                .map_or(crate::model::Moment::MIN, |d| d.earliest())
+        })?;
+        Some(role.of.clone())
+    };
+    let groups = dataset
+        .actors
+        .iter()
+        .filter(|a| a.kind != ActorKind::Person);
+    for group in groups {
+        let index = lanes.len();
+        lane_of.insert(group.id.as_str(), index);
+        lanes.push(top_lane(&format!("actor:{}", group.id), &group.name));
+        for person in dataset
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+        {
+            if home(&person.id).as_deref() == Some(group.id.as_str()) {
+                lane_of.insert(person.id.as_str(), lanes.len());
+                lanes.push(Lane {
+                    key: format!("actor:{}", person.id),
+                    label: person.name.clone(),
+                    depth: 1,
+                    parent: Some(index),
+                    has_children: false,
+                    hidden: false,
+                    person: Some(person.id.clone()),
+                });
+            }
+        }
+    }
+    for person in dataset
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+    {
+        if !lane_of.contains_key(person.id.as_str()) {
+            lane_of.insert(person.id.as_str(), lanes.len());
+            let mut lane = top_lane(&format!("actor:{}", person.id), &person.name);
+            lane.person = Some(person.id.clone());
+            lanes.push(lane);
+        }
+    }
+    let mut other = None;
+    let raw = dataset
+        .events
+        .iter()
+        .map(|event| {
+            let mut found: Vec<usize> = event
+                .participants()
+                .filter_map(|id| lane_of.get(id).copied())
+                .collect();
+            if found.is_empty() {
+                let lane = *other.get_or_insert_with(|| {
+                    lanes.push(top_lane("actor:", "No actor"));
+                    lanes.len() - 1
+                });
+                found.push(lane);
+            }
+            found
+        })
+        .collect();
+    (lanes, raw)
+}
+
+fn topic_lanes(dataset: &Dataset) -> Assignment {
+    let mut lanes = Vec::new();
+    let mut lane_of: HashMap<&str, usize> = HashMap::new();
+    fn add<'a>(
+        dataset: &'a Dataset,
+        parent: Option<(&str, usize)>,
+        depth: u8,
+        lanes: &mut Vec<Lane>,
+        lane_of: &mut HashMap<&'a str, usize>,
+    ) {
+        let children = dataset
+            .topics
+            .iter()
+            .filter(|t| t.parent.as_deref() == parent.map(|(id, _)| id));
+        for topic in children {
+            if lane_of.contains_key(topic.id.as_str()) || depth > 16 {
+                continue;
+            }
+            let index = lanes.len();
+            lane_of.insert(topic.id.as_str(), index);
+            lanes.push(Lane {
+                key: format!("topic:{}", topic.id),
+                label: topic.name.clone(),
+                depth,
+                parent: parent.map(|(_, i)| i),
+                has_children: false,
+                hidden: false,
+                person: None,
+            });
+            add(dataset, Some((&topic.id, index)), depth + 1, lanes, lane_of);
+        }
+    }
+    add(dataset, None, 0, &mut lanes, &mut lane_of);
+    let mut other = None;
+    let raw = dataset
+        .events
+        .iter()
+        .map(|event| {
+            let mut found: Vec<usize> = event
+                .topics
+                .iter()
+                .filter_map(|id| lane_of.get(id.as_str()).copied())
+                .collect();
+            if found.is_empty() {
+                let lane = *other.get_or_insert_with(|| {
+                    lanes.push(top_lane("topic:", "No topic"));
+                    lanes.len() - 1
+                });
+                found.push(lane);
+            }
+            found
+        })
+        .collect();
+    (lanes, raw)
+}
+
+fn kind_lanes(dataset: &Dataset) -> Assignment {
+    let mut kinds: Vec<EventKind> = dataset.events.iter().map(|e| e.kind.clone()).collect();
+    kinds.sort_by_key(|k| {
+        EventKind::BUILT_IN
+            .iter()
+            .position(|b| b == k)
+            .unwrap_or(EventKind::BUILT_IN.len())
+    });
+    kinds.dedup();
+    let lanes = kinds
+        .iter()
+        .map(|k| top_lane(&format!("kind:{}", k.slug()), k.label()))
+        .collect();
+    let raw = dataset
+        .events
+        .iter()
+        .map(|e| {
+            kinds
+                .iter()
+                .position(|k| *k == e.kind)
+                .into_iter()
+                .collect()
+        })
+        .collect();
+    (lanes, raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_are_nested_under_their_country_and_fold_into_it() {
+        let dataset = crate::dataset::embedded();
+        let lanes = Lanes::build(&dataset, LaneMode::Actor, &BTreeSet::new());
+        let labels = lanes.visible_labels();
+        let iran = labels
+            .iter()
+            .position(|l| *l == "Iran")
+            .unwrap_or(usize::MAX);
+        let bagheri = labels.iter().position(|l| *l == "Mohammad Bagheri");
+        assert_eq!(bagheri, Some(iran + 1));
+        let visit = dataset
+            .events
+            .iter()
+            .position(|e| e.id == "2022-05-16-bagheri-dushanbe")
+            .unwrap_or(0) as EventIdx;
+        assert!(
+            lanes.of_event(visit).len() >= 2,
+            "the visit is in each actor's lane"
+        );
+
+        let collapsed = BTreeSet::from(["actor:IRN".to_string()]);
+        let folded = Lanes::build(&dataset, LaneMode::Actor, &collapsed);
+        assert!(!folded.visible_labels().contains(&"Mohammad Bagheri"));
+        let lane_labels: Vec<&str> = folded
+            .of_event(visit)
+            .iter()
+            .map(|&l| folded.lanes[l as usize].label.as_str())
+            .collect();
+        assert!(lane_labels.contains(&"Iran"));
+    }
+}

@@ -1,0 +1,282 @@
+//! The laid-out timeline: for each drawn lane, either its events stacked in
+//! rows or, where they are too dense, their density per column of points.
+//!
+//! A layout covers a window of a few screens around the view at one zoom
+//! level; the canvas keeps it until the zoom level or the window changes, so
+//! stacking is not redone every frame.
+
+use super::density::Density;
+use super::lanes::Lanes;
+use super::stacking::{StackItem, stack};
+use super::time_axis::{TimeAxis, TimeRange};
+use crate::index::{EventIdx, TimeIndex};
+use crate::model::{Dataset, Event, Moment, Precision};
+
+/// Half the width of a glyph, in points.
+pub const GLYPH_RADIUS: f64 = 6.0;
+/// The gap between a glyph and its label, in points.
+pub const LABEL_PAD: f64 = 5.0;
+/// Rows of a lane in which labels are kept clear.
+pub const LABEL_ROWS: u16 = 3;
+/// The most rows a lane stacks before it shows density instead.
+pub const MAX_ROWS: u16 = 8;
+/// A lane with at most this many events stacks them all, however many rows it takes.
+pub const FEW_EVENTS: usize = 40;
+/// More vague events than this in a lane are counted rather than stacked.
+pub const MAX_VAGUE: usize = 3;
+/// Below this many points per event a lane shows density instead of glyphs.
+pub const MIN_POINTS_PER_EVENT: f64 = 5.0;
+/// Zoom levels per doubling of the scale.
+const LEVELS_PER_OCTAVE: f64 = 4.0;
+
+/// An event placed in a lane.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedEvent {
+    /// Which event.
+    pub event: EventIdx,
+    /// Its row in the lane.
+    pub row: u16,
+    /// True when the label had room at this zoom level.
+    pub label: bool,
+    /// The start of the next item of the same row, in seconds (infinite when none):
+    /// the label must end before it.
+    pub next_in_row: f64,
+}
+
+/// What a lane shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LaneContent {
+    /// Events one by one, in `rows` rows.
+    Events {
+        /// How many rows the lane needs (at least 1).
+        rows: u16,
+        /// Events too vague for this zoom (a year-only date seen day by day) that were too
+        /// many to stack: counted, shown as one line in the top row, not drawn one by one.
+        vague: u32,
+        /// The events of the window, by start.
+        items: Vec<PlacedEvent>,
+    },
+    /// Too many events for glyphs: how many fall in each column.
+    Density(Density),
+}
+
+/// One drawn lane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaneLayout {
+    /// The index of the lane in [`Lanes::lanes`].
+    pub lane: usize,
+    /// Its content.
+    pub content: LaneContent,
+}
+
+/// What a layout was computed for; a layout is reused while its key is unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutKey {
+    /// Changes whenever the dataset, the filter, the lanes or the collapsed lanes change.
+    pub generation: u64,
+    /// The zoom level (a quarter of a doubling of scale per step).
+    pub level: i32,
+    /// Which window of screens around the view.
+    pub page: i64,
+    /// The width of the canvas in whole points.
+    pub width: u32,
+}
+
+impl LayoutKey {
+    /// The key of the layout that covers `axis`.
+    pub fn for_axis(axis: &TimeAxis, generation: u64) -> LayoutKey {
+        let level = (axis.seconds_per_point().log2() * LEVELS_PER_OCTAVE).floor() as i32;
+        let width = axis.width.round().max(1.0) as u32;
+        let page_len = page_seconds(level, width);
+        LayoutKey {
+            generation,
+            level,
+            page: (axis.range.start / page_len).floor() as i64,
+            width,
+        }
+    }
+
+    /// Seconds per point at this key's zoom level.
+    pub fn seconds_per_point(&self) -> f64 {
+        (f64::from(self.level) / LEVELS_PER_OCTAVE).exp2()
+    }
+
+    /// The stretch of time the layout covers: one screen before the view's page to two after.
+    pub fn window(&self) -> TimeRange {
+        let page = page_seconds(self.level, self.width);
+        TimeRange {
+            start: (self.page - 1) as f64 * page,
+            end: (self.page + 3) as f64 * page,
+        }
+    }
+}
+
+fn page_seconds(level: i32, width: u32) -> f64 {
+    (f64::from(level) / LEVELS_PER_OCTAVE).exp2() * f64::from(width)
+}
+
+/// The lanes of one window at one zoom level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// What it was computed for.
+    pub key: LayoutKey,
+    /// The drawn lanes, top to bottom.
+    pub lanes: Vec<LaneLayout>,
+}
+
+/// Where an event's glyph and its extent lie in time: `(glyph time, start, end)`.
+///
+/// A point date has its glyph at the middle of the span it can mean; an interval at its start.
+/// Open ends are clamped to `clamp`.
+pub fn event_times(event: &Event, clamp: TimeRange) -> (f64, f64, f64) {
+    let date = &event.date;
+    let start = if date.earliest() == Moment::MIN {
+        clamp.start
+    } else {
+        date.earliest().0 as f64
+    };
+    let end = if date.latest() == Moment::MAX {
+        clamp.end
+    } else {
+        date.latest().0 as f64
+    };
+    let glyph = if date.is_interval() || date.precision() == Precision::Time {
+        start
+    } else {
+        (start + end) / 2.0
+    };
+    (glyph, start, end)
+}
+
+impl Layout {
+    /// Lays out the events in `shown` (one flag per event) for `key`'s window;
+    /// `label_width` measures a title in points.
+    pub fn build(
+        key: LayoutKey,
+        dataset: &Dataset,
+        index: &TimeIndex,
+        lanes: &Lanes,
+        shown: &[bool],
+        label_width: &dyn Fn(&str) -> f32,
+    ) -> Layout {
+        let window = key.window();
+        let spp = key.seconds_per_point();
+        let events = index.overlapping(
+            dataset,
+            Moment(window.start.floor() as i64),
+            Moment(window.end.ceil() as i64),
+        );
+        let mut per_lane: Vec<Vec<EventIdx>> = vec![Vec::new(); lanes.lanes.len()];
+        for &e in events
+            .iter()
+            .filter(|&&e| shown.get(e as usize) == Some(&true))
+        {
+            for &lane in lanes.of_event(e) {
+                per_lane[lane as usize].push(e);
+            }
+        }
+        let window_points = window.span() / spp;
+        let mut laid = Vec::new();
+        for (lane, members) in per_lane.into_iter().enumerate() {
+            if lanes.lanes[lane].hidden {
+                continue;
+            }
+            let dense = members.len() as f64 * MIN_POINTS_PER_EVENT > window_points;
+            let stacked = if dense {
+                None
+            } else {
+                stack_lane(dataset, &members, window, spp, label_width)
+            };
+            let content = stacked.unwrap_or_else(|| {
+                let buckets = window_points.ceil() as usize;
+                let mut density = Density::new(window.start, spp, buckets);
+                for &e in &members {
+                    let (_, start, end) = event_times(&dataset.events[e as usize], window);
+                    density.add(start, end.max(start + 1.0));
+                }
+                LaneContent::Density(density)
+            });
+            laid.push(LaneLayout { lane, content });
+        }
+        Layout { key, lanes: laid }
+    }
+}
+
+fn stack_lane(
+    dataset: &Dataset,
+    members: &[EventIdx],
+    window: TimeRange,
+    spp: f64,
+    label_width: &dyn Fn(&str) -> f32,
+) -> Option<LaneContent> {
+    // Dates much coarser than the view (wider than a screen) would each take a row; past a
+    // few they are summed up instead, so that the precise events can still be drawn.
+    let screen = window.span() / 4.0;
+    let (vague, precise): (Vec<EventIdx>, Vec<EventIdx>) = members.iter().partition(|&&e| {
+        let date = &dataset.events[e as usize].date;
+        !date.is_interval() && (date.latest().0 as f64 - date.earliest().0 as f64) > screen
+    });
+    let (members, vague) = if vague.len() > MAX_VAGUE {
+        (precise, vague.len() as u32)
+    } else {
+        (members.to_vec(), 0)
+    };
+    let first_row = u16::from(vague > 0);
+    let mut items: Vec<(EventIdx, StackItem, f64)> = members
+        .iter()
+        .map(|&e| {
+            let event = &dataset.events[e as usize];
+            let (glyph, _, end) = event_times(event, window);
+            let gx = (glyph - window.start) / spp;
+            let left = gx - GLYPH_RADIUS;
+            let right = if event.date.is_interval() {
+                ((end - window.start) / spp).max(gx + GLYPH_RADIUS)
+            } else {
+                gx + GLYPH_RADIUS
+            };
+            let label_end = right + LABEL_PAD + f64::from(label_width(&event.title));
+            (
+                e,
+                StackItem {
+                    start: left,
+                    end: right,
+                    label_end,
+                },
+                glyph - GLYPH_RADIUS * spp,
+            )
+        })
+        .collect();
+    items.sort_by(|a, b| a.1.start.total_cmp(&b.1.start));
+    let stack_items: Vec<StackItem> = items.iter().map(|i| i.1).collect();
+    // A handful of events always gets its own rows; many fall back to density.
+    let max_rows = if stack_items.len() <= FEW_EVENTS {
+        stack_items.len().max(1) as u16
+    } else {
+        MAX_ROWS
+    };
+    let placements = stack(&stack_items, LABEL_ROWS, max_rows)?;
+    let rows = placements.iter().map(|p| p.row + 1).max().unwrap_or(1) + first_row;
+    let mut placed: Vec<PlacedEvent> = items
+        .iter()
+        .zip(&placements)
+        .map(|(item, p)| PlacedEvent {
+            event: item.0,
+            row: p.row + first_row,
+            label: p.label,
+            next_in_row: f64::INFINITY,
+        })
+        .collect();
+    let mut last_in_row: Vec<Option<usize>> = vec![None; usize::from(rows)];
+    for i in 0..placed.len() {
+        let row = usize::from(placed[i].row);
+        if let Some(prev) = last_in_row[row] {
+            placed[prev].next_in_row = items[i].2;
+        }
+        last_in_row[row] = Some(i);
+    }
+    Some(LaneContent::Events {
+        rows,
+        vague,
+        items: placed,
+    })
+}

@@ -1,0 +1,363 @@
+//! Calendar ticks for the time axis: hours, days, months, years, decades,
+//! centuries and millennia, with labels that never overlap.
+//!
+//! Two rows: minor ticks at the chosen step ("16", "May", "1995") and major
+//! ticks at the next calendar unit up ("May 2022", "2022") that give the context.
+
+use super::time_axis::{DAY, HOUR, TimeAxis};
+use crate::model::Moment;
+use crate::model::date::{civil_from_days, days_from_civil};
+
+/// Three-letter English month names.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The smallest gap, in points, left between two labels of a row.
+pub const LABEL_GAP: f32 = 12.0;
+/// How far right of its tick a label starts, in points.
+pub const LABEL_OFFSET: f32 = 3.0;
+
+/// The calendar step between two minor ticks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TickStep {
+    /// Every `n` hours of a day.
+    Hours(u32),
+    /// Every `n` days of a month, restarting on the 1st.
+    Days(u32),
+    /// Every `n` months of a year, restarting in January.
+    Months(u32),
+    /// Every `n` years (labels that are multiples of `n`, CE and BCE).
+    Years(i64),
+}
+
+impl TickStep {
+    /// The shortest time between two ticks of this step, in seconds.
+    fn min_seconds(self) -> f64 {
+        match self {
+            TickStep::Hours(n) => f64::from(n) * HOUR,
+            TickStep::Days(n) => f64::from(n.min(13)) * DAY,
+            TickStep::Months(n) => f64::from(n) * 28.0 * DAY,
+            TickStep::Years(n) => n as f64 * 365.0 * DAY,
+        }
+    }
+}
+
+/// The steps tried, finest first.
+const STEPS: [TickStep; 13] = [
+    TickStep::Hours(1),
+    TickStep::Hours(3),
+    TickStep::Hours(6),
+    TickStep::Hours(12),
+    TickStep::Days(1),
+    TickStep::Days(2),
+    TickStep::Days(7),
+    TickStep::Days(15),
+    TickStep::Months(1),
+    TickStep::Months(3),
+    TickStep::Months(6),
+    TickStep::Years(1),
+    TickStep::Years(2),
+];
+
+/// One tick: where it is and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    /// The instant of the tick, in seconds since 1970.
+    pub time: f64,
+    /// Its text.
+    pub label: String,
+}
+
+/// The ticks of one view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ticks {
+    /// The step chosen for the minor ticks.
+    pub step: TickStep,
+    /// Minor ticks, left to right.
+    pub minor: Vec<Tick>,
+    /// Major ticks (the coarser unit), left to right; the first may be a
+    /// context label pinned to the left edge.
+    pub major: Vec<Tick>,
+}
+
+/// A year as readers write it: `2022`, `44 BCE` (astronomical year 0 is 1 BCE).
+pub fn year_label(year: i64) -> String {
+    if year >= 1 {
+        year.to_string()
+    } else {
+        format!("{} BCE", 1 - year)
+    }
+}
+
+/// The calendar ticks for `axis`, with labels measured by `measure` (text → width in
+/// points) so that no two labels of a row overlap.
+pub fn calendar_ticks(axis: &TimeAxis, measure: &dyn Fn(&str) -> f32) -> Ticks {
+    let spp = axis.seconds_per_point();
+    let (first_year, ..) = civil(axis.range.start);
+    let (last_year, ..) = civil(axis.range.end);
+    let widest_year = measure(&year_label(first_year))
+        .max(measure(&year_label(last_year)))
+        .max(measure("2000"));
+    let fits = |step: TickStep, sample_width: f32| {
+        step.min_seconds() / spp >= f64::from(sample_width + LABEL_GAP + LABEL_OFFSET)
+    };
+    let step = STEPS
+        .iter()
+        .copied()
+        .find(|&step| {
+            let sample = match step {
+                TickStep::Hours(_) => measure("00:00"),
+                TickStep::Days(_) => measure("28"),
+                TickStep::Months(_) => measure("May"),
+                TickStep::Years(_) => widest_year,
+            };
+            fits(step, sample)
+        })
+        .unwrap_or_else(|| {
+            // 5, 10, 20, 50, 100, 200, 500, ... years.
+            let mut n: i64 = 5;
+            while !fits(TickStep::Years(n), widest_year) && n < 1_000_000_000 {
+                n = if n.to_string().starts_with('2') {
+                    n / 2 * 5
+                } else {
+                    n * 2
+                };
+            }
+            TickStep::Years(n)
+        });
+    let minor = ticks_of(step, axis, &minor_label);
+    let major = match step {
+        TickStep::Hours(_) => ticks_of(TickStep::Days(1), axis, &day_label),
+        TickStep::Days(_) => ticks_of(TickStep::Months(1), axis, &month_year_label),
+        TickStep::Months(_) => ticks_of(TickStep::Years(1), axis, &|t, _| year_label(civil(t).0)),
+        TickStep::Years(_) => Vec::new(),
+    };
+    let major = with_context_label(step, axis, major);
+    Ticks {
+        step,
+        minor: without_overlaps(minor, axis, measure),
+        major: without_overlaps(major, axis, measure),
+    }
+}
+
+/// Adds, at the left edge, the label of the major period the view starts in,
+/// unless a real major tick is close enough to the edge to say it.
+fn with_context_label(step: TickStep, axis: &TimeAxis, major: Vec<Tick>) -> Vec<Tick> {
+    let start = axis.range.start;
+    let label = match step {
+        TickStep::Hours(_) => day_label(start, TickStep::Days(1)),
+        TickStep::Days(_) => month_year_label(start, TickStep::Months(1)),
+        TickStep::Months(_) => year_label(civil(start).0),
+        TickStep::Years(_) => return major,
+    };
+    let visible: Vec<Tick> = major.into_iter().filter(|t| t.time >= start).collect();
+    let mut ticks = vec![Tick { time: start, label }];
+    ticks.extend(visible);
+    ticks
+}
+
+/// Drops every label that would overlap the one kept before it; a context label
+/// at the left edge gives way to a real tick it would overlap.
+fn without_overlaps(ticks: Vec<Tick>, axis: &TimeAxis, measure: &dyn Fn(&str) -> f32) -> Vec<Tick> {
+    let mut kept: Vec<(Tick, f64)> = Vec::with_capacity(ticks.len());
+    for tick in ticks {
+        let x = axis.x_from_time(tick.time) + f64::from(LABEL_OFFSET);
+        let width = f64::from(measure(&tick.label));
+        if let Some((_, end)) = kept.last()
+            && x < end + f64::from(LABEL_GAP)
+        {
+            if kept.len() == 1 && kept[0].0.time == axis.range.start {
+                kept.pop();
+            } else {
+                continue;
+            }
+        }
+        kept.push((tick, x + width));
+    }
+    kept.into_iter().map(|(t, _)| t).collect()
+}
+
+/// The calendar date of `t`: `(year, month, day, seconds into the day)`.
+fn civil(t: f64) -> (i64, u32, u32, i64) {
+    Moment(t.floor() as i64).to_civil()
+}
+
+fn at(year: i64, month: u32, day: u32) -> f64 {
+    (days_from_civil(year, month, day) as f64) * DAY
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    (days_from_civil(ny, nm, 1) - days_from_civil(year, month, 1)) as u32
+}
+
+fn minor_label(t: f64, step: TickStep) -> String {
+    let (y, m, d, s) = civil(t);
+    match step {
+        TickStep::Hours(_) => format!("{:02}:00", s / 3600),
+        TickStep::Days(_) => d.to_string(),
+        TickStep::Months(_) => MONTHS[(m - 1) as usize].to_string(),
+        TickStep::Years(_) => year_label(y),
+    }
+}
+
+fn day_label(t: f64, _: TickStep) -> String {
+    let (y, m, d, _) = civil(t);
+    format!("{d} {} {}", MONTHS[(m - 1) as usize], year_label(y))
+}
+
+fn month_year_label(t: f64, _: TickStep) -> String {
+    let (y, m, ..) = civil(t);
+    format!("{} {}", MONTHS[(m - 1) as usize], year_label(y))
+}
+
+/// The ticks of `step` from just before the view to its end.
+fn ticks_of(step: TickStep, axis: &TimeAxis, label: &dyn Fn(f64, TickStep) -> String) -> Vec<Tick> {
+    let (start, end) = (axis.range.start, axis.range.end);
+    let mut times = Vec::new();
+    match step {
+        TickStep::Hours(n) => {
+            let (y, m, d, _) = civil(start);
+            let mut t = at(y, m, d) - DAY;
+            while t < end {
+                let (_, _, _, s) = civil(t + 1.0);
+                if (s / 3600) % i64::from(n) == 0 && t >= start - DAY {
+                    times.push(t);
+                }
+                t += HOUR;
+            }
+        }
+        TickStep::Days(n) => {
+            let first_day = (start / DAY).floor() as i64 - 1;
+            let last_day = (end / DAY).ceil() as i64;
+            for day in first_day..=last_day {
+                let (y, m, d) = civil_from_days(day);
+                let keep = d == 1 || ((d - 1) % n == 0 && days_in_month(y, m) - d + 1 >= n);
+                if keep {
+                    times.push(day as f64 * DAY);
+                }
+            }
+        }
+        TickStep::Months(n) => {
+            let (mut y, mut m, ..) = civil(start);
+            while at(y, m, 1) < end {
+                if (m - 1) % n == 0 {
+                    times.push(at(y, m, 1));
+                }
+                if m == 12 {
+                    y += 1;
+                    m = 1;
+                } else {
+                    m += 1;
+                }
+            }
+        }
+        TickStep::Years(n) => {
+            let (y0, ..) = civil(start);
+            let (y1, ..) = civil(end);
+            let mut years = Vec::new();
+            // CE: years that are multiples of n; BCE: labels that are multiples of n.
+            let k0 = y0.div_euclid(n);
+            for k in k0..=y1.div_euclid(n) + 1 {
+                if k * n >= 1 {
+                    years.push(k * n);
+                }
+            }
+            let m_hi = (1 - y0).div_euclid(n) + 1;
+            let m_lo = ((1 - y1).div_euclid(n)).max(1);
+            for k in m_lo..=m_hi {
+                if 1 - k * n <= 0 {
+                    years.push(1 - k * n);
+                }
+            }
+            if n == 1 {
+                years.retain(|&y| y >= y0 - 1 && y <= y1);
+            }
+            years.sort_unstable();
+            years.dedup();
+            times.extend(years.into_iter().map(|y| at(y, 1, 1)));
+        }
+    }
+    times
+        .into_iter()
+        .filter(|&t| t < end && t >= start - step.min_seconds() * 2.0)
+        .map(|t| Tick {
+            time: t,
+            label: label(t, step),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::time_axis::{TimeRange, YEAR};
+
+    /// Roughly the width of egui's default 12 pt proportional font.
+    fn measure(text: &str) -> f32 {
+        text.chars().count() as f32 * 7.0
+    }
+
+    fn axis(start: f64, span: f64) -> TimeAxis {
+        TimeAxis::new(TimeRange::new(start, start + span), 0.0, 1200.0)
+    }
+
+    fn assert_no_overlap(ticks: &[Tick], axis: &TimeAxis) {
+        for pair in ticks.windows(2) {
+            let end = axis.x_from_time(pair[0].time) + f64::from(measure(&pair[0].label));
+            let next = axis.x_from_time(pair[1].time);
+            assert!(
+                end + f64::from(LABEL_GAP) <= next + 1e-6,
+                "{:?} overlaps {:?} at span {}",
+                pair[0],
+                pair[1],
+                axis.range.span()
+            );
+        }
+    }
+
+    #[test]
+    fn labels_never_overlap_from_an_hour_to_five_millennia() {
+        let mut span = HOUR;
+        while span <= 5_000.0 * YEAR {
+            for start in [at(2022, 5, 16), at(1991, 1, 1) + 12345.0, at(-500, 3, 1)] {
+                let axis = axis(start, span);
+                let ticks = calendar_ticks(&axis, &measure);
+                assert!(ticks.minor.len() >= 2, "too few ticks at span {span}");
+                assert_no_overlap(&ticks.minor, &axis);
+                assert_no_overlap(&ticks.major, &axis);
+            }
+            span *= 1.17;
+        }
+    }
+
+    #[test]
+    fn the_step_follows_the_zoom() {
+        let ticks = calendar_ticks(&axis(at(2022, 5, 16), 12.0 * HOUR), &measure);
+        assert_eq!(ticks.step, TickStep::Hours(1));
+        assert!(ticks.minor.iter().any(|t| t.label == "06:00"));
+        assert_eq!(ticks.major[0].label, "16 May 2022");
+        let may = calendar_ticks(&axis(at(2022, 5, 1), 31.0 * DAY), &measure);
+        assert_eq!(may.step, TickStep::Days(1));
+        assert_eq!(may.major[0].label, "May 2022");
+        let years = calendar_ticks(&axis(at(1991, 1, 1), 35.0 * YEAR), &measure);
+        assert!(matches!(
+            years.step,
+            TickStep::Years(_) | TickStep::Months(6)
+        ));
+        let ancient = calendar_ticks(&axis(at(-3000, 1, 1), 2_000.0 * YEAR), &measure);
+        assert!(ancient.minor.iter().any(|t| t.label.ends_with("BCE")));
+    }
+
+    #[test]
+    fn years_before_the_common_era_read_as_bce() {
+        assert_eq!(year_label(0), "1 BCE");
+        assert_eq!(year_label(-43), "44 BCE");
+        assert_eq!(year_label(2022), "2022");
+    }
+}

@@ -1,0 +1,160 @@
+//! The visible stretch of time and its mapping to screen x, both in f64.
+//!
+//! Time is counted in seconds since 1970-01-01 UTC (as [`crate::model::Moment`]) but
+//! kept as `f64`, so that a view can span millennia and still place an hour exactly.
+
+use serde::{Deserialize, Serialize};
+
+/// One hour, in seconds.
+pub const HOUR: f64 = 3_600.0;
+/// One day, in seconds.
+pub const DAY: f64 = 86_400.0;
+/// The mean Gregorian year, in seconds.
+pub const YEAR: f64 = 365.2425 * DAY;
+
+/// The narrowest span a view may show: a quarter of an hour.
+pub const MIN_SPAN: f64 = 15.0 * 60.0;
+/// The widest span a view may show: a hundred thousand years.
+pub const MAX_SPAN: f64 = 100_000.0 * YEAR;
+/// How far from 1970 a view may go, either way: a million years.
+pub const MAX_ABS_TIME: f64 = 1_000_000.0 * YEAR;
+
+/// A half-open stretch of time `[start, end)` in seconds since 1970.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TimeRange {
+    /// The first second shown.
+    pub start: f64,
+    /// The second just after the last one shown.
+    pub end: f64,
+}
+
+impl TimeRange {
+    /// A range from `start` to `end`, widened to [`MIN_SPAN`] and kept inside the
+    /// representable years when needed.
+    pub fn new(start: f64, end: f64) -> TimeRange {
+        let (start, end) = if start.is_finite() && end.is_finite() && end > start {
+            (start, end)
+        } else {
+            (0.0, YEAR)
+        };
+        let span = (end - start).clamp(MIN_SPAN, MAX_SPAN);
+        let centre = ((start + end) / 2.0).clamp(-MAX_ABS_TIME, MAX_ABS_TIME);
+        TimeRange {
+            start: centre - span / 2.0,
+            end: centre + span / 2.0,
+        }
+    }
+
+    /// The length of the range in seconds.
+    pub fn span(&self) -> f64 {
+        self.end - self.start
+    }
+
+    /// The middle of the range.
+    pub fn centre(&self) -> f64 {
+        (self.start + self.end) / 2.0
+    }
+
+    /// The range scaled by `factor` (below 1 zooms in) keeping `anchor` at the same place.
+    pub fn zoomed_around(&self, anchor: f64, factor: f64) -> TimeRange {
+        if !factor.is_finite() || factor <= 0.0 {
+            return *self;
+        }
+        let span = (self.span() * factor).clamp(MIN_SPAN, MAX_SPAN);
+        let factor = span / self.span();
+        let start = anchor - (anchor - self.start) * factor;
+        TimeRange::new(start, start + span)
+    }
+
+    /// The range moved later by `seconds` (earlier when negative).
+    pub fn panned(&self, seconds: f64) -> TimeRange {
+        TimeRange::new(self.start + seconds, self.end + seconds)
+    }
+
+    /// True when `t` lies in the range.
+    pub fn contains(&self, t: f64) -> bool {
+        self.start <= t && t < self.end
+    }
+}
+
+/// The visible range laid over a stretch of screen: converts between time and x.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimeAxis {
+    /// What is shown.
+    pub range: TimeRange,
+    /// The screen x of `range.start`.
+    pub left: f64,
+    /// The width in points that `range` fills.
+    pub width: f64,
+}
+
+impl TimeAxis {
+    /// The mapping of `range` onto `width` points starting at `left`.
+    pub fn new(range: TimeRange, left: f32, width: f32) -> TimeAxis {
+        TimeAxis {
+            range,
+            left: f64::from(left),
+            width: f64::from(width.max(1.0)),
+        }
+    }
+
+    /// Seconds per point at this zoom.
+    pub fn seconds_per_point(&self) -> f64 {
+        self.range.span() / self.width
+    }
+
+    /// The screen x of instant `t` (in f64; it may lie far off screen).
+    pub fn x_from_time(&self, t: f64) -> f64 {
+        self.left + (t - self.range.start) / self.range.span() * self.width
+    }
+
+    /// The instant shown at screen x.
+    pub fn time_from_x(&self, x: f64) -> f64 {
+        self.range.start + (x - self.left) / self.width * self.range.span()
+    }
+
+    /// The screen x of `t`, clamped to a few screens either side so it can be drawn.
+    pub fn x_clamped(&self, t: f64) -> f32 {
+        let x = self.x_from_time(t);
+        x.clamp(self.left - 4.0 * self.width, self.left + 5.0 * self.width) as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn x_and_time_round_trip(
+            centre in -5_000.0 * YEAR..5_000.0 * YEAR,
+            span in MIN_SPAN..10_000.0 * YEAR,
+            x in -2_000.0f64..4_000.0,
+        ) {
+            let axis = TimeAxis::new(TimeRange::new(centre - span / 2.0, centre + span / 2.0), 120.0, 1200.0);
+            let t = axis.time_from_x(x);
+            prop_assert!((axis.x_from_time(t) - x).abs() < 1e-3);
+            // An hour stays distinguishable anywhere in the range.
+            let hour_px = axis.x_from_time(t + HOUR) - axis.x_from_time(t);
+            prop_assert!((hour_px - HOUR / axis.seconds_per_point()).abs() < 1e-3);
+        }
+    }
+
+    #[test]
+    fn zooming_keeps_the_anchor_in_place() {
+        let range = TimeRange::new(0.0, 100.0 * DAY);
+        let axis = TimeAxis::new(range, 10.0, 1000.0);
+        let anchor = axis.time_from_x(300.0);
+        let zoomed = TimeAxis::new(range.zoomed_around(anchor, 0.5), 10.0, 1000.0);
+        assert!((zoomed.x_from_time(anchor) - 300.0).abs() < 1e-6);
+        assert!((zoomed.range.span() - 50.0 * DAY).abs() < 1e-3);
+    }
+
+    #[test]
+    fn spans_are_kept_between_a_quarter_hour_and_a_hundred_millennia() {
+        let range = TimeRange::new(0.0, DAY);
+        assert_eq!(range.zoomed_around(0.0, 1e-9).span(), MIN_SPAN);
+        assert_eq!(range.zoomed_around(0.0, 1e12).span(), MAX_SPAN);
+    }
+}

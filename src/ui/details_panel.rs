@@ -1,0 +1,136 @@
+//! The details of the selected event: everything the dataset says about it,
+//! with its sources as links.
+
+use eframe::egui::{self, RichText, Ui};
+
+use crate::command::Command;
+use crate::index::EventIdx;
+use crate::model::{Dataset, Event};
+
+/// Shows the selected event in `ui`; what the user asked for.
+pub fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventIdx) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(event) = dataset.events.get(selected as usize) else {
+        return commands;
+    };
+    ui.horizontal(|ui| {
+        if ui
+            .button("Previous")
+            .on_hover_text("Previous event (P)")
+            .clicked()
+        {
+            commands.push(Command::SelectPrevious);
+        }
+        if ui.button("Next").on_hover_text("Next event (N)").clicked() {
+            commands.push(Command::SelectNext);
+        }
+        if ui.button("Zoom to event").clicked() {
+            commands.push(Command::FitEvent(selected));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Close")
+                .on_hover_text("Clear the selection (Esc)")
+                .clicked()
+            {
+                commands.push(Command::Select(None));
+            }
+        });
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            event_details_ui(ui, dataset, event);
+        });
+    commands
+}
+
+fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
+    ui.label(RichText::new(&event.title).heading());
+    ui.add_space(4.0);
+    let value_width = (ui.available_width() - 110.0).max(120.0);
+    egui::Grid::new("event details")
+        .max_col_width(value_width)
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .striped(false)
+        .show(ui, |ui| {
+            let field = |ui: &mut Ui, name: &str| {
+                ui.label(RichText::new(name).weak());
+            };
+            field(ui, "Date");
+            ui.label(format!(
+                "{}  ({})",
+                event.date.text(),
+                event.date.describe_precision()
+            ));
+            ui.end_row();
+            field(ui, "Kind");
+            let kind = match event.kind.cameo() {
+                Some(code) => format!("{}  · CAMEO {code}", event.kind.label()),
+                None => event.kind.label().to_string(),
+            };
+            ui.label(kind);
+            ui.end_row();
+            let names = |ids: &[String]| {
+                ids.iter()
+                    .map(|id| dataset.actor_name(id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            if !event.actors.is_empty() {
+                field(ui, "Actors");
+                ui.label(names(&event.actors));
+                ui.end_row();
+            }
+            if !event.counterparts.is_empty() {
+                field(ui, "Counterparts");
+                ui.label(names(&event.counterparts));
+                ui.end_row();
+            }
+            if !event.topics.is_empty() {
+                field(ui, "Topics");
+                let topics: Vec<&str> =
+                    event.topics.iter().map(|t| dataset.topic_name(t)).collect();
+                ui.label(topics.join(", "));
+                ui.end_row();
+            }
+            if let Some(place) = &event.place {
+                field(ui, "Place");
+                ui.label(place);
+                ui.end_row();
+            }
+        });
+    if !event.summary.is_empty() {
+        ui.add_space(8.0);
+        ui.label(&event.summary);
+    }
+    if let Some(note) = &event.note {
+        ui.add_space(8.0);
+        ui.label(RichText::new(format!("Note: {note}")).italics());
+    }
+    ui.add_space(10.0);
+    ui.label(RichText::new("Sources").strong());
+    for source in &event.sources {
+        let text = match &source.title {
+            Some(title) => format!("{}: {title}", source.publisher),
+            None => source.publisher.clone(),
+        };
+        ui.horizontal_wrapped(|ui| {
+            match &source.url {
+                Some(url) => {
+                    ui.hyperlink_to(text, url).on_hover_text(url);
+                }
+                None => {
+                    ui.label(text);
+                }
+            }
+            if let Some(published) = &source.published {
+                ui.label(RichText::new(format!("({})", published.text())).weak());
+            }
+        });
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(format!("id: {}", event.id)).weak().small());
+}

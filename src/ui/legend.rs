@@ -1,0 +1,74 @@
+//! The legend: the glyph of every kind in the dataset, and how precision is drawn.
+
+use eframe::egui::{self, Color32, Rect, Sense, Stroke, Ui, vec2};
+
+use super::glyphs::{kind_style, paint_glyph};
+use crate::model::{Dataset, EventKind};
+
+/// Shows the legend on one line for the kinds that occur in `dataset`.
+pub fn legend_ui(ui: &mut Ui, dataset: &Dataset) {
+    let mut kinds: Vec<&EventKind> = EventKind::BUILT_IN
+        .iter()
+        .filter(|k| dataset.events.iter().any(|e| e.kind == **k))
+        .collect();
+    let mut own: Vec<&EventKind> = dataset
+        .events
+        .iter()
+        .map(|e| &e.kind)
+        .filter(|k| matches!(k, EventKind::Other(_)))
+        .collect();
+    own.sort();
+    own.dedup();
+    kinds.extend(own);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for kind in kinds {
+            let (shape, colour) = kind_style(kind);
+            let (rect, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
+            paint_glyph(
+                ui.painter(),
+                rect.center(),
+                5.5,
+                shape,
+                colour,
+                ui.visuals().extreme_bg_color,
+            );
+            ui.label(kind.label());
+            ui.add_space(8.0);
+        }
+        ui.separator();
+        let colour = ui.visuals().text_color();
+        let (rect, _) = ui.allocate_exact_size(vec2(26.0, 14.0), Sense::hover());
+        ui.painter()
+            .rect_filled(rect, 2.0, colour.gamma_multiply(0.15));
+        ui.label("year or month only");
+        ui.add_space(8.0);
+        let (rect, _) = ui.allocate_exact_size(vec2(26.0, 14.0), Sense::hover());
+        dashed(ui, rect, colour);
+        ui.label("uncertain");
+        ui.add_space(8.0);
+        let (rect, _) = ui.allocate_exact_size(vec2(26.0, 14.0), Sense::hover());
+        ui.painter().rect_filled(
+            Rect::from_center_size(rect.center(), vec2(26.0, 7.0)),
+            3.0,
+            colour.gamma_multiply(0.5),
+        );
+        ui.label("interval");
+    });
+}
+
+fn dashed(ui: &Ui, r: Rect, colour: Color32) {
+    let points = [
+        r.left_top(),
+        r.right_top(),
+        r.right_bottom(),
+        r.left_bottom(),
+        r.left_top(),
+    ];
+    ui.painter().extend(egui::Shape::dashed_line(
+        &points,
+        Stroke::new(1.0, colour),
+        3.0,
+        2.0,
+    ));
+}

@@ -1,0 +1,116 @@
+//! The menu bar and the toolbar: open files, lanes, zoom and theme.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, Ui};
+
+use crate::command::{Command, ThemeChoice};
+use crate::timeline::LaneMode;
+
+/// The zoom factor of one click on Zoom in (Zoom out uses its inverse).
+pub const ZOOM_STEP: f64 = 0.5;
+
+/// Shows the menu bar; what the user asked for.
+pub fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf]) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui
+                .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+                .clicked()
+            {
+                commands.push(Command::OpenDialog);
+            }
+            ui.menu_button("Open Recent", |ui| {
+                if recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::Open(path.clone()));
+                    }
+                }
+            });
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui
+                .add(egui::Button::new("Fit all").shortcut_text("F"))
+                .clicked()
+            {
+                commands.push(Command::Fit);
+            }
+            if ui
+                .add(egui::Button::new("Next event").shortcut_text("N"))
+                .clicked()
+            {
+                commands.push(Command::SelectNext);
+            }
+            if ui
+                .add(egui::Button::new("Previous event").shortcut_text("P"))
+                .clicked()
+            {
+                commands.push(Command::SelectPrevious);
+            }
+        });
+    });
+    commands
+}
+
+/// Shows the toolbar; what the user asked for.
+pub fn toolbar_ui(ui: &mut Ui, lanes: LaneMode, theme: ThemeChoice, status: &str) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        ui.label("Lanes:");
+        for mode in LaneMode::ALL {
+            if ui.selectable_label(lanes == mode, mode.label()).clicked() && lanes != mode {
+                commands.push(Command::SetLanes(mode));
+            }
+        }
+        ui.separator();
+        if ui
+            .button("Zoom out")
+            .on_hover_text("Zoom out (-)")
+            .clicked()
+        {
+            commands.push(Command::ZoomBy {
+                factor: 1.0 / ZOOM_STEP,
+                anchor: None,
+            });
+        }
+        if ui.button("Zoom in").on_hover_text("Zoom in (+)").clicked() {
+            commands.push(Command::ZoomBy {
+                factor: ZOOM_STEP,
+                anchor: None,
+            });
+        }
+        if ui
+            .button("Fit all")
+            .on_hover_text("Show every event (F)")
+            .clicked()
+        {
+            commands.push(Command::Fit);
+        }
+        ui.separator();
+        let mut choice = theme;
+        egui::ComboBox::new("theme", "Theme")
+            .selected_text(theme.label())
+            .show_ui(ui, |ui| {
+                for option in ThemeChoice::ALL {
+                    ui.selectable_value(&mut choice, option, option.label());
+                }
+            })
+            .response
+            .on_hover_text("Theme");
+        if choice != theme {
+            commands.push(Command::SetTheme(choice));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(egui::RichText::new(status).weak());
+        });
+    });
+    commands
+}
