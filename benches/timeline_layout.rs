@@ -62,6 +62,8 @@ fn synthetic(events: usize) -> Dataset {
         actors,
         topics: Vec::new(),
         events,
+        actor_lookup: Default::default(),
+        topic_lookup: Default::default(),
     }
 }
 

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
+use crate::export::Format;
 use crate::index::EventIdx;
+use crate::query::{Filter, Period};
 use crate::timeline::{LaneMode, TimeRange};
 
 /// Whether the interface is light, dark, or follows the system.
@@ -73,4 +75,38 @@ pub enum Command {
     ShowErrors,
     /// Hide the problem list.
     DismissErrors,
+    /// Stop loading the file that is being read; the open dataset stays.
+    CancelLoad,
+    /// Show the events this filter selects.
+    SetFilter(Filter),
+    /// Select this period (it becomes the period filter); an unbounded one clears it.
+    SetPeriod(Period),
+    /// Show exactly the selected period.
+    ZoomToPeriod,
+    /// Open the export dialog.
+    OpenExport,
+    /// Close the export dialog.
+    CloseExport,
+    /// Ask for the export's destination with the system's save dialog.
+    ChooseExportDestination {
+        /// The file name to start with.
+        suggested_name: String,
+        /// The format, for the dialog's file type filter.
+        format: Format,
+    },
+    /// Export the events that match the filters (and the period) to a file.
+    Export {
+        /// The file format.
+        format: Format,
+        /// The destination.
+        path: PathBuf,
+        /// Only events wholly inside the period, rather than those overlapping it.
+        strict: bool,
+        /// Replace the destination if it exists.
+        overwrite: bool,
+    },
+    /// Hide the notice of the last export.
+    DismissNotice,
+    /// Show or hide the filter panel.
+    ShowFilters(bool),
 }

@@ -321,6 +321,8 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
         actors,
         topics,
         events,
+        actor_lookup: Default::default(),
+        topic_lookup: Default::default(),
     }
 }
 

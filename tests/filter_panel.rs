@@ -1,61 +1,36 @@
-//! The filter panel, driven by clicks like a user: the same choices select
-//! the same events as the library and `annals list`.
+//! The filter panel of the real viewer, driven by clicks like a user: the same
+//! choices select the same events as the library and `annals list`.
 
-use annals::dataset;
-use annals::model::Dataset;
-use annals::query::{self, Filter, QueryIndex};
-use annals::ui::filter_panel::{filter_chips_ui, filter_panel_ui};
-use annals::ui::filter_toolbar::{period_ui, search_ui};
-use eframe::egui;
+use annals::app::{App, AppOptions};
+use annals::model::Moment;
+use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-struct PanelState {
-    dataset: Dataset,
-    index: QueryIndex,
-    filter: Filter,
+/// The real viewer, tall enough that every section of the panel is on screen.
+fn harness() -> Harness<'static, App> {
+    harness_sized([1400.0, 1700.0])
 }
 
-fn harness() -> Harness<'static, PanelState> {
-    let dataset = dataset::embedded();
-    let index = QueryIndex::new(&dataset);
-    let state = PanelState {
-        dataset,
-        index,
-        filter: Filter::default(),
-    };
-    Harness::builder()
-        .with_size([300.0, 1240.0])
-        .build_ui_state(
-            |ui, state: &mut PanelState| {
-                let counts = state.index.facet_counts(&state.filter);
-                egui::Frame::side_top_panel(ui.style()).show(ui, |ui| {
-                    ui.horizontal_wrapped(|ui| {
-                        search_ui(ui, &mut state.filter);
-                        period_ui(ui, &mut state.filter);
-                    });
-                    filter_chips_ui(ui, &state.dataset, &counts, &mut state.filter);
-                    ui.separator();
-                    filter_panel_ui(ui, &state.dataset, &counts, &mut state.filter);
-                });
+fn harness_sized(size: [f32; 2]) -> Harness<'static, App> {
+    Harness::builder().with_size(size).build_eframe(|cc| {
+        App::new(
+            cc,
+            AppOptions {
+                today: Some(Moment::from_ymd(2025, 6, 1).0 as f64),
+                ..AppOptions::default()
             },
-            state,
         )
+    })
 }
 
-/// The ids of the events the panel's filter selects, in time order.
-fn panel_selection(harness: &Harness<'_, PanelState>) -> Vec<String> {
-    let state = harness.state();
-    ids(
-        &state.dataset,
-        &query::select(&state.dataset, &state.index, &state.filter),
-    )
-}
-
-fn ids(dataset: &Dataset, events: &[u32]) -> Vec<String> {
-    events
+/// The ids of the events the viewer shows, in time order.
+fn panel_selection(harness: &Harness<'_, App>) -> Vec<String> {
+    let app = harness.state();
+    let events = &app.document().dataset.events;
+    app.shown_events()
         .iter()
-        .map(|&i| dataset.events[i as usize].id.clone())
+        .map(|&i| events[i as usize].id.clone())
         .collect()
 }
 
@@ -75,13 +50,20 @@ fn cli_selection(args: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// Clicks the checkbox labelled `label` (the first, when several share it).
-fn click(harness: &mut Harness<'_, PanelState>, label: &str) {
-    harness
-        .get_all_by_label(label)
-        .next()
-        .unwrap_or_else(|| panic!("no checkbox labelled {label}"))
-        .click();
+/// Clicks the checkbox labelled `label`, or else the first control so labelled
+/// (the kinds legend of the toolbar shares its labels with the panel's checkboxes).
+fn click(harness: &mut Harness<'_, App>, label: &str) {
+    let checkbox = harness
+        .query_all_by_role_and_label(Role::CheckBox, label)
+        .next();
+    match checkbox {
+        Some(node) => node.click(),
+        None => harness
+            .get_all_by_label(label)
+            .next()
+            .unwrap_or_else(|| panic!("nothing labelled {label}"))
+            .click(),
+    }
     harness.run();
 }
 
@@ -135,12 +117,11 @@ fn panel_and_command_line_select_the_same_events() {
 fn ticking_tajikistan_and_counter_terrorism_narrows_and_updates_counts() {
     let mut harness = harness();
     harness.run();
-    let all = harness.state().index.facet_counts(&harness.state().filter);
+    let all = harness.state().facet_counts().clone();
     click(&mut harness, "Tajikistan");
-    let after_actor = harness.state().index.facet_counts(&harness.state().filter);
+    let after_actor = harness.state().facet_counts().clone();
     click(&mut harness, "Counter-terrorism");
-    let state = harness.state();
-    let counts = state.index.facet_counts(&state.filter);
+    let counts = harness.state().facet_counts().clone();
     assert!(after_actor.matched < all.matched);
     assert!(counts.matched < after_actor.matched);
     assert_eq!(counts.matched, 4);
@@ -161,12 +142,12 @@ fn removing_a_chip_widens_the_selection_again() {
     harness.get_by_label("Kind: Visit  ×").click();
     harness.run();
     assert_eq!(panel_selection(&harness).len(), 19);
-    assert!(harness.state().filter.is_empty());
+    assert!(harness.state().view.filter.is_empty());
 }
 
 #[test]
 fn the_panel_renders_tidily() {
-    let mut harness = harness();
+    let mut harness = harness_sized([1400.0, 900.0]);
     harness.run();
     click(&mut harness, "Tajikistan");
     click(&mut harness, "Counter-terrorism");
@@ -183,7 +164,7 @@ fn typing_a_search_and_a_period_filters_like_the_command_line() {
     harness.run();
     harness.get_by_label("Search").type_text("TEHRÁN");
     harness.run();
-    assert_eq!(harness.state().filter.text, "TEHRÁN");
+    assert_eq!(harness.state().view.filter.text, "TEHRÁN");
     assert_eq!(
         panel_selection(&harness),
         cli_selection(&["--search", "tehran"])
@@ -222,6 +203,7 @@ fn only_on_hover_selects_that_actor_alone() {
     harness.run();
     let actors: Vec<&str> = harness
         .state()
+        .view
         .filter
         .actors
         .iter()

@@ -10,3 +10,4 @@ mod loader_fuzz;
 mod query_engine;
 mod scale;
 mod viewer;
+mod viewer_period;

@@ -135,7 +135,7 @@ fn clicking_the_bagheri_visit_shows_its_title_and_sources() {
 #[test]
 fn n_and_p_step_through_the_events_in_time_order() {
     let mut harness = harness();
-    let order: Vec<u32> = harness.state().document().index.in_time_order().to_vec();
+    let order: Vec<u32> = harness.state().document().index().in_time_order().to_vec();
     harness.key_press(Key::N);
     harness.run_steps(2);
     assert_eq!(harness.state().selected(), Some(order[0]));

@@ -1,33 +1,32 @@
-//! The open dataset with its time index and where it came from.
+//! The open dataset with its query index and where it came from.
 
 use std::path::{Path, PathBuf};
 
 use crate::dataset::{self, DatasetError};
+use crate::export::SourceInfo;
 use crate::index::TimeIndex;
 use crate::model::Dataset;
+use crate::query::QueryIndex;
 
-/// A loaded dataset, ready to draw.
-#[derive(Debug, Clone)]
+/// A loaded dataset, ready to draw and filter.
+#[derive(Debug)]
 pub struct Document {
     /// The dataset.
     pub dataset: Dataset,
-    /// Its events in time order.
-    pub index: TimeIndex,
+    /// Its posting lists, folded text and events in time order.
+    pub query: QueryIndex,
     /// The file it was read from; none for the embedded dataset.
     pub path: Option<PathBuf>,
-    /// The bytes that were read, to skip reloads that change nothing.
-    pub bytes: Vec<u8>,
+    /// The path and SHA-256 of the bytes that were read: for export manifests,
+    /// and to skip reloads that change nothing.
+    pub source: SourceInfo,
 }
 
 impl Document {
     /// The curated dataset compiled into the program.
     pub fn embedded() -> Result<Document, DatasetError> {
         let dataset = dataset::parse_str(dataset::EMBEDDED_NAME, dataset::EMBEDDED_RON)?;
-        Ok(Document::new(
-            dataset,
-            None,
-            dataset::EMBEDDED_RON.as_bytes().to_vec(),
-        ))
+        Ok(Document::new(dataset, None, SourceInfo::embedded()))
     }
 
     /// Reads and checks the dataset file at `path`.
@@ -36,19 +35,41 @@ impl Document {
             path: path.to_path_buf(),
             source,
         })?;
-        let dataset = dataset::parse_bytes(&path.display().to_string(), &bytes)?;
-        Ok(Document::new(dataset, Some(path.to_path_buf()), bytes))
+        let name = path.display().to_string();
+        let dataset = dataset::parse_bytes(&name, &bytes)?;
+        let source = SourceInfo::of_bytes(&name, &bytes);
+        Ok(Document::new(dataset, Some(path.to_path_buf()), source))
+    }
+
+    /// Indexes a dataset that was read from `path` (on a loading thread): the
+    /// file is read once more for its checksum.
+    pub fn loaded_from(dataset: Dataset, path: &Path) -> Document {
+        let name = path.display().to_string();
+        let source = match std::fs::read(path) {
+            Ok(bytes) => SourceInfo::of_bytes(&name, &bytes),
+            // Gone since it was read: the manifest says so rather than guessing.
+            Err(_) => SourceInfo {
+                path: name,
+                sha256: String::new(),
+            },
+        };
+        Document::new(dataset, Some(path.to_path_buf()), source)
     }
 
     /// Indexes `dataset`.
-    pub fn new(dataset: Dataset, path: Option<PathBuf>, bytes: Vec<u8>) -> Document {
-        let index = TimeIndex::new(&dataset);
+    pub fn new(dataset: Dataset, path: Option<PathBuf>, source: SourceInfo) -> Document {
+        let query = QueryIndex::new(&dataset);
         Document {
             dataset,
-            index,
+            query,
             path,
-            bytes,
+            source,
         }
+    }
+
+    /// Its events in time order.
+    pub fn index(&self) -> &TimeIndex {
+        self.query.time_index()
     }
 
     /// The window title: "<dataset title> — Annals".

@@ -2,6 +2,8 @@
 //! draws the panels and applies the [`Command`]s they return after the frame.
 
 mod document;
+mod exporting;
+mod frame;
 mod run;
 mod screenshot;
 mod view_state;
@@ -15,18 +17,22 @@ pub use view_state::ViewState;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use eframe::egui::{self, Key, Ui};
+use eframe::egui;
 
 use crate::command::{Command, ThemeChoice};
+use crate::dataset::BackgroundLoad;
 use crate::index::EventIdx;
-use crate::query::{self, Filter};
+use crate::query::{self, FacetCounts, Filter};
 use crate::timeline::density::Density;
 use crate::timeline::time_axis::{DAY, YEAR};
 use crate::timeline::{Lanes, TimeRange};
-use crate::ui::canvas::{CanvasInput, CanvasState, canvas_ui, glyph_time};
-use crate::ui::error_panel::{LoadProblems, error_panel_ui, reload_banner_ui};
-use crate::ui::{details_panel, legend, overview, toolbar};
+use crate::ui::canvas::{CanvasState, glyph_time};
+use crate::ui::error_panel::LoadProblems;
 use watch::FileWatcher;
+
+/// Files of this size or larger are read on a worker thread, with a progress bar;
+/// smaller ones are read at once.
+pub const BACKGROUND_ABOVE: u64 = 4 * 1024 * 1024;
 
 /// How the app starts.
 #[derive(Debug, Clone, Default)]
@@ -41,6 +47,9 @@ pub struct AppOptions {
     pub screenshot: Option<PathBuf>,
     /// Watch the open file and reload it when it changes.
     pub watch: bool,
+    /// Read files of this many bytes or more on a worker thread
+    /// ([`BACKGROUND_ABOVE`] when none); the headless app always reads at once.
+    pub background_above: Option<u64>,
 }
 
 /// Where the outcome of `--screenshot` is left for the caller.
@@ -54,6 +63,13 @@ struct ScreenshotJob {
     result: ScreenshotSlot,
 }
 
+/// A file being read on a worker thread, and what to restore once it is in.
+struct PendingLoad {
+    load: BackgroundLoad<Document>,
+    /// The view saved for this file at the last exit: its range and selection.
+    restore: Option<(Option<TimeRange>, Option<String>)>,
+}
+
 /// The viewer application.
 pub struct App {
     /// The saved view state; `view.filter` decides which events are shown.
@@ -62,11 +78,29 @@ pub struct App {
     selected: Option<EventIdx>,
     /// Events that pass the filter, in time order.
     shown_list: Vec<EventIdx>,
+    /// One flag per event: does it pass the filter.
+    matched: Vec<bool>,
+    /// One flag per event: is it drawn (every event when the others are faded).
     shown: Vec<bool>,
+    /// Facet counts under the applied filter.
+    counts: FacetCounts,
     applied_filter: Option<Filter>,
+    loading: Option<PendingLoad>,
+    background_above: u64,
+    export_open: bool,
+    /// The destination the export dialog offered by itself, to renew it with the period.
+    auto_destination: Option<String>,
+    /// The export dialog's count, for the filter and strictness it was computed with.
+    export_count: Option<(Filter, usize)>,
+    /// What the last export did, shown above the canvas.
+    notice: Option<Result<String, String>>,
     lanes: Lanes,
     generation: u64,
     range: TimeRange,
+    /// The range that shows every shown event.
+    fitted: TimeRange,
+    /// The range of the overview strip: the whole dataset.
+    overview_full: TimeRange,
     canvas: CanvasState,
     overview: Density,
     problems: Option<LoadProblems>,
@@ -91,7 +125,7 @@ impl App {
         } else {
             ViewState::default()
         };
-        let mut app = App::with_view(view, &options);
+        let mut app = App::with_view(view, &options, true);
         app.ctx = Some(cc.egui_ctx.clone());
         app.restart_watcher();
         app
@@ -99,10 +133,10 @@ impl App {
 
     /// Builds the app without a window (for tests of the commands).
     pub fn headless(options: AppOptions) -> App {
-        App::with_view(ViewState::default(), &options)
+        App::with_view(ViewState::default(), &options, false)
     }
 
-    fn with_view(view: ViewState, options: &AppOptions) -> App {
+    fn with_view(view: ViewState, options: &AppOptions, windowed: bool) -> App {
         let embedded = Document::embedded();
         let doc = match embedded {
             Ok(doc) => doc,
@@ -114,9 +148,11 @@ impl App {
                     actors: Vec::new(),
                     topics: Vec::new(),
                     events: Vec::new(),
+                    actor_lookup: Default::default(),
+                    topic_lookup: Default::default(),
                 },
                 None,
-                Vec::new(),
+                crate::export::SourceInfo::embedded(),
             ),
         };
         let mut app = App {
@@ -124,11 +160,25 @@ impl App {
             doc,
             selected: None,
             shown_list: Vec::new(),
+            matched: Vec::new(),
             shown: Vec::new(),
+            counts: FacetCounts::default(),
             applied_filter: None,
+            loading: None,
+            background_above: if windowed {
+                options.background_above.unwrap_or(BACKGROUND_ABOVE)
+            } else {
+                u64::MAX
+            },
+            export_open: false,
+            auto_destination: None,
+            export_count: None,
+            notice: None,
             lanes: Lanes::default(),
             generation: 0,
             range: TimeRange::new(0.0, YEAR),
+            fitted: TimeRange::new(0.0, YEAR),
+            overview_full: TimeRange::new(0.0, YEAR),
             canvas: CanvasState::default(),
             overview: Density::default(),
             problems: None,
@@ -157,13 +207,22 @@ impl App {
         }
         app.refresh();
         app.apply(Command::Fit);
-        if same_file || (options.file.is_none() && app.view.last_path.is_none()) {
-            if let Some(range) = saved_range {
-                app.range = TimeRange::new(range.start, range.end);
+        let restore_now = options.file.is_none() && app.view.last_path.is_none();
+        if let Some(pending) = app.loading.as_mut() {
+            if same_file {
+                pending.restore = Some((saved_range, saved_selection));
             }
-            app.selected = saved_selection.and_then(|id| app.event_by_id(&id));
+        } else if same_file || restore_now {
+            app.restore_view(saved_range, saved_selection);
         }
         app
+    }
+
+    fn restore_view(&mut self, range: Option<TimeRange>, selection: Option<String>) {
+        if let Some(range) = range {
+            self.range = TimeRange::new(range.start, range.end);
+        }
+        self.selected = selection.and_then(|id| self.event_by_id(&id));
     }
 
     /// The open document.
@@ -184,6 +243,33 @@ impl App {
     /// The problems of the last file that failed to load, if they are shown.
     pub fn problems(&self) -> Option<&LoadProblems> {
         self.problems.as_ref()
+    }
+
+    /// The facet counts under the current filter.
+    pub fn facet_counts(&self) -> &FacetCounts {
+        &self.counts
+    }
+
+    /// The events the filter shows, in time order.
+    pub fn shown_events(&self) -> &[EventIdx] {
+        &self.shown_list
+    }
+
+    /// True while the export dialog is open.
+    pub fn export_dialog_open(&self) -> bool {
+        self.export_open
+    }
+
+    /// The notice left by the last export: what was written, or why not.
+    pub fn notice(&self) -> Option<&Result<String, String>> {
+        self.notice.as_ref()
+    }
+
+    /// The file being read on a worker thread and how far it got (0 to 1).
+    pub fn loading(&self) -> Option<(&Path, f32)> {
+        self.loading
+            .as_ref()
+            .map(|p| (p.load.path(), p.load.progress()))
     }
 
     /// The lanes as drawn, top to bottom.
@@ -282,6 +368,43 @@ impl App {
                 self.rebuild_lanes();
             }
             Command::SetTheme(theme) => self.view.theme = theme,
+            Command::CancelLoad => self.loading = None,
+            Command::SetFilter(filter) => {
+                self.view.filter = filter;
+                self.refresh();
+            }
+            Command::SetPeriod(period) => {
+                self.view.filter.period = period;
+                self.refresh();
+            }
+            Command::ZoomToPeriod => {
+                let (start, end) = self.view.filter.period.span();
+                let fit = self.fit_range();
+                let start = if start.is_open() {
+                    fit.start
+                } else {
+                    start.0 as f64
+                };
+                let end = if end.is_open() { fit.end } else { end.0 as f64 };
+                if end > start {
+                    let margin = (end - start) * 0.02;
+                    self.range = TimeRange::new(start - margin, end + margin);
+                }
+            }
+            Command::ShowFilters(show) => self.view.hide_filters = !show,
+            Command::OpenExport => self.open_export(),
+            Command::CloseExport => self.export_open = false,
+            Command::ChooseExportDestination {
+                suggested_name,
+                format,
+            } => self.choose_export_destination(&suggested_name, format),
+            Command::Export {
+                format,
+                path,
+                strict,
+                overwrite,
+            } => self.export(format, &path, strict, overwrite),
+            Command::DismissNotice => self.notice = None,
             Command::ShowErrors => self.show_problems = true,
             Command::DismissErrors => {
                 self.show_problems = false;
@@ -292,9 +415,48 @@ impl App {
         }
     }
 
-    /// Opens `path`; on failure keeps the open document and shows the problems.
+    /// Opens `path`, on a worker thread when it is large; on failure keeps
+    /// the open document and shows the problems.
     fn open(&mut self, path: &Path) {
-        match Document::load(path) {
+        let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= self.background_above);
+        if large {
+            let load = BackgroundLoad::start_with(path, Document::loaded_from);
+            self.loading = Some(PendingLoad {
+                load,
+                restore: None,
+            });
+            if let Some(ctx) = &self.ctx {
+                ctx.request_repaint();
+            }
+            return;
+        }
+        // A file opened directly replaces one still being read.
+        self.loading = None;
+        let loaded = Document::load(path);
+        self.opened(path, loaded);
+    }
+
+    /// Takes the document of a finished background load.
+    fn poll_loading(&mut self) {
+        let Some(pending) = self.loading.as_mut() else {
+            return;
+        };
+        let Some(loaded) = pending.load.poll() else {
+            return;
+        };
+        let path = pending.load.path().to_path_buf();
+        let restore = pending.restore.take();
+        self.loading = None;
+        let ok = loaded.is_ok();
+        self.opened(&path, loaded);
+        if let (true, Some((range, selection))) = (ok, restore) {
+            self.restore_view(range, selection);
+        }
+    }
+
+    /// Shows a freshly loaded document, or the problems of the file.
+    fn opened(&mut self, path: &Path, loaded: Result<Document, crate::dataset::DatasetError>) {
+        match loaded {
             Ok(doc) => {
                 let old_selected = self.selected_id();
                 self.doc = doc;
@@ -303,7 +465,9 @@ impl App {
                 self.view.last_path = Some(path.to_path_buf());
                 self.view.remember(path.to_path_buf());
                 self.selected = old_selected.and_then(|id| self.event_by_id(&id));
+                self.forget_unknown_filter_ids();
                 self.applied_filter = None;
+                self.export_count = None;
                 self.refresh();
                 self.range = self.fit_range();
                 self.restart_watcher();
@@ -319,6 +483,17 @@ impl App {
         }
     }
 
+    /// Drops the actors and topics of the filter that the open dataset does not
+    /// have (a filter saved with another dataset), so that they cannot hide everything.
+    fn forget_unknown_filter_ids(&mut self) {
+        let dataset = &self.doc.dataset;
+        let filter = &mut self.view.filter;
+        filter.actors.retain(|id| dataset.actor(id).is_some());
+        filter
+            .topics
+            .retain(|id| dataset.topics.iter().any(|t| t.id == *id));
+    }
+
     /// Reads the open file again, keeping the view and the selection; an invalid
     /// version leaves the last good one on screen under a banner.
     fn reload(&mut self) {
@@ -328,10 +503,14 @@ impl App {
         let Ok(bytes) = std::fs::read(&path) else {
             return;
         };
-        if bytes == self.doc.bytes && self.problems.is_none() {
+        let name = path.display().to_string();
+        let source = crate::export::SourceInfo::of_bytes(&name, &bytes);
+        if source == self.doc.source && self.problems.is_none() {
             return;
         }
-        match Document::load(&path) {
+        let loaded = crate::dataset::parse_bytes(&name, &bytes)
+            .map(|dataset| Document::new(dataset, Some(path.clone()), source));
+        match loaded {
             Ok(doc) => {
                 let selected = self.selected_id();
                 self.doc = doc;
@@ -339,6 +518,7 @@ impl App {
                 self.problems = None;
                 self.show_problems = false;
                 self.applied_filter = None;
+                self.export_count = None;
                 self.refresh();
             }
             Err(error) => {
@@ -374,12 +554,21 @@ impl App {
             return;
         }
         let dataset = &self.doc.dataset;
-        self.shown_list = query::select(dataset, &self.doc.index, &self.view.filter);
-        self.shown = vec![false; dataset.events.len()];
+        let filter = &self.view.filter;
+        self.shown_list = query::select(dataset, &self.doc.query, filter);
+        self.counts = self.doc.query.facet_counts(filter);
+        self.matched = vec![false; dataset.events.len()];
         for &e in &self.shown_list {
-            self.shown[e as usize] = true;
+            self.matched[e as usize] = true;
         }
+        self.shown = if filter.fade_unmatched {
+            vec![true; dataset.events.len()]
+        } else {
+            self.matched.clone()
+        };
         self.applied_filter = Some(self.view.filter.clone());
+        self.fitted = self.compute_fit_range();
+        self.overview_full = self.overview_range();
         self.rebuild_overview();
         self.rebuild_lanes();
     }
@@ -391,7 +580,7 @@ impl App {
     }
 
     fn rebuild_overview(&mut self) {
-        let full = self.fit_range();
+        let full = self.overview_range();
         let buckets = 600;
         let mut density = Density::new(full.start, full.span() / buckets as f64, buckets);
         for &e in &self.shown_list {
@@ -413,6 +602,11 @@ impl App {
 
     /// The range that shows every shown event, with a margin.
     fn fit_range(&self) -> TimeRange {
+        self.fitted
+    }
+
+    /// Computes [`App::fit_range`] from the shown events.
+    fn compute_fit_range(&self) -> TimeRange {
         let dataset = &self.doc.dataset;
         let mut bounds: Option<(f64, f64)> = None;
         for &e in &self.shown_list {
@@ -428,6 +622,18 @@ impl App {
                 None => (start, end),
             });
         }
+        self.with_margin(bounds)
+    }
+
+    /// The range the overview strip spans: the whole dataset, whatever the filter.
+    fn overview_range(&self) -> TimeRange {
+        let extent = self.doc.index().extent(&self.doc.dataset);
+        self.with_margin(extent.map(|(start, end)| (start.0 as f64, end.0 as f64)))
+    }
+
+    /// `bounds` widened a little (more on the right, for the titles of the
+    /// last events); a year around today when there is nothing.
+    fn with_margin(&self, bounds: Option<(f64, f64)>) -> TimeRange {
         match bounds {
             Some((start, end)) => {
                 let span = (end - start).max(DAY);
@@ -443,7 +649,7 @@ impl App {
 
     /// The shown event after (or before) the selection in time.
     fn step(&self, forward: bool) -> Option<EventIdx> {
-        let index = &self.doc.index;
+        let index = self.doc.index();
         let list = &self.shown_list;
         let Some(current) = self.selected else {
             // Without a selection: the first event in view (or the last before its end).
@@ -485,70 +691,16 @@ impl App {
         }
     }
 
-    fn keyboard(&self, ctx: &egui::Context) -> Vec<Command> {
-        let mut commands = Vec::new();
-        if ctx.egui_wants_keyboard_input() {
-            return commands;
-        }
-        ctx.input_mut(|i| {
-            if i.consume_key(egui::Modifiers::COMMAND, Key::O) {
-                commands.push(Command::OpenDialog);
-            }
-            let span = self.range.span();
-            let pressed = |i: &egui::InputState, key| i.key_pressed(key) && i.modifiers.is_none();
-            if pressed(i, Key::ArrowLeft) {
-                commands.push(Command::Pan(-span * 0.1));
-            }
-            if pressed(i, Key::ArrowRight) {
-                commands.push(Command::Pan(span * 0.1));
-            }
-            if i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals) {
-                commands.push(Command::ZoomBy {
-                    factor: toolbar::ZOOM_STEP,
-                    anchor: None,
-                });
-            }
-            if i.key_pressed(Key::Minus) {
-                commands.push(Command::ZoomBy {
-                    factor: 1.0 / toolbar::ZOOM_STEP,
-                    anchor: None,
-                });
-            }
-            if pressed(i, Key::F) {
-                commands.push(Command::Fit);
-            }
-            if pressed(i, Key::N) {
-                commands.push(Command::SelectNext);
-            }
-            if pressed(i, Key::P) {
-                commands.push(Command::SelectPrevious);
-            }
-            if i.key_pressed(Key::Escape) {
-                commands.push(Command::Select(None));
-            }
-        });
-        commands
-    }
-
-    fn status(&self) -> String {
-        let total = self.doc.dataset.events.len();
-        let shown = self.shown_list.len();
-        let file = self
-            .doc
-            .path
-            .as_ref()
-            .map_or("embedded dataset".to_string(), |p| p.display().to_string());
-        if shown == total {
-            format!("{total} events · {file}")
-        } else {
-            format!("{shown} of {total} events · {file}")
-        }
-    }
-
     fn screenshot_step(&mut self, ctx: &egui::Context) -> bool {
+        let loading = self.loading.is_some();
         let Some(job) = self.screenshot.as_mut() else {
             return false;
         };
+        ctx.request_repaint();
+        if loading {
+            // The picture is of the dataset asked for, not of the progress bar.
+            return true;
+        }
         job.frames += 1;
         ctx.request_repaint();
         if job.frames >= 4 && !job.requested {
@@ -571,121 +723,5 @@ impl App {
     /// The outcome of `--screenshot`, once the window has closed.
     fn screenshot_result(&self) -> Option<ScreenshotSlot> {
         self.screenshot.as_ref().map(|j| Arc::clone(&j.result))
-    }
-}
-
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        let mut commands = Vec::new();
-
-        if self.watcher.as_ref().is_some_and(FileWatcher::changed) {
-            commands.push(Command::Reload);
-        }
-        if self.theme_applied != Some(self.view.theme) {
-            // The first frame leaves the theme to the system (or to the test harness).
-            if self.theme_applied.is_some() || self.view.theme != ThemeChoice::System {
-                ctx.set_theme(match self.view.theme {
-                    ThemeChoice::System => egui::ThemePreference::System,
-                    ThemeChoice::Light => egui::ThemePreference::Light,
-                    ThemeChoice::Dark => egui::ThemePreference::Dark,
-                });
-            }
-            self.theme_applied = Some(self.view.theme);
-        }
-        let title = self.doc.window_title();
-        if self.title_sent.as_ref() != Some(&title) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title_sent = Some(title);
-        }
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
-                .collect()
-        });
-        commands.extend(dropped.into_iter().take(1).map(Command::Open));
-        commands.extend(self.keyboard(&ctx));
-        self.refresh();
-
-        egui::Panel::top("menu").show(ui, |ui| {
-            commands.extend(toolbar::menu_bar_ui(ui, &self.view.recent));
-        });
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            ui.add_space(2.0);
-            commands.extend(toolbar::toolbar_ui(
-                ui,
-                self.view.lanes,
-                self.view.theme,
-                &self.status(),
-            ));
-            legend::legend_ui(ui, &self.doc.dataset);
-            ui.add_space(2.0);
-        });
-        if let Some(problems) = self.problems.as_ref().filter(|p| p.on_reload) {
-            egui::Panel::top("reload banner").show(ui, |ui| {
-                commands.extend(reload_banner_ui(ui, problems));
-            });
-        }
-        egui::Panel::bottom("overview")
-            .exact_size(overview::OVERVIEW_HEIGHT)
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                let full = self.fit_range();
-                commands.extend(overview::overview_ui(ui, &self.overview, full, self.range));
-            });
-        if let (Some(problems), true) = (self.problems.as_ref(), self.show_problems) {
-            egui::Panel::bottom("problems").show(ui, |ui| {
-                ui.add_space(4.0);
-                commands.extend(error_panel_ui(ui, problems, &self.doc.dataset.title));
-                ui.add_space(4.0);
-            });
-        }
-        if let Some(selected) = self.selected {
-            egui::Panel::right("details")
-                .default_size(380.0)
-                .min_size(280.0)
-                .max_size(560.0)
-                .resizable(true)
-                .show(ui, |ui| {
-                    ui.add_space(6.0);
-                    commands.extend(details_panel::details_panel_ui(
-                        ui,
-                        &self.doc.dataset,
-                        selected,
-                    ));
-                });
-        }
-        // A left side panel (filters) goes here, before the canvas takes the rest.
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            let input = CanvasInput {
-                dataset: &self.doc.dataset,
-                index: &self.doc.index,
-                lanes: &self.lanes,
-                shown: &self.shown,
-                generation: self.generation,
-                range: self.range,
-                selected: self.selected,
-                today: self.today,
-                collapsed: &self.view.collapsed,
-            };
-            commands.extend(canvas_ui(ui, &input, &mut self.canvas));
-        });
-
-        for command in commands {
-            self.apply(command);
-        }
-        self.screenshot_step(&ctx);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if !self.restore {
-            return;
-        }
-        self.view.range = Some(self.range);
-        self.view.selected_id = self.selected_id();
-        eframe::set_value(storage, eframe::APP_KEY, &self.view);
     }
 }

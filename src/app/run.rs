@@ -48,6 +48,7 @@ pub fn run_viewer(options: ViewerOptions) -> Result<(), ViewerError> {
         today: Some(chrono::Utc::now().timestamp() as f64),
         screenshot: options.screenshot,
         watch: !screenshot,
+        background_above: None,
     };
     let mut result_slot = None;
     let slot = &mut result_slot;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::command::ThemeChoice;
 use crate::query::Filter;
 use crate::timeline::{LaneMode, TimeRange};
+use crate::ui::export_dialog::ExportDialogState;
 
 /// How many recently opened files are remembered.
 pub const MAX_RECENT: usize = 10;
@@ -32,6 +33,10 @@ pub struct ViewState {
     pub theme: ThemeChoice,
     /// Recently opened files, the latest first.
     pub recent: Vec<PathBuf>,
+    /// Hide the filter panel on the left.
+    pub hide_filters: bool,
+    /// The export dialog's format, destination and options.
+    pub export: ExportDialogState,
 }
 
 impl ViewState {

@@ -15,15 +15,16 @@ use crate::model::Dataset;
 /// checking take the rest.
 const READ_SHARE: f32 = 0.2;
 
-/// A dataset file being loaded on a worker thread.
+/// A dataset file being loaded on a worker thread, which then turns the
+/// dataset into a `T` (an indexed document, say) on the same thread.
 ///
 /// The dataset that is open stays usable meanwhile: nothing is replaced
 /// until [`BackgroundLoad::poll`] hands over the result.
 #[derive(Debug)]
-pub struct BackgroundLoad {
+pub struct BackgroundLoad<T = Dataset> {
     path: PathBuf,
     shared: Arc<Control>,
-    result: mpsc::Receiver<Result<Dataset, DatasetError>>,
+    result: mpsc::Receiver<Result<T, DatasetError>>,
     worker: Option<JoinHandle<()>>,
     cancelled: bool,
 }
@@ -31,6 +32,17 @@ pub struct BackgroundLoad {
 impl BackgroundLoad {
     /// Starts loading `path` on a new thread.
     pub fn start(path: impl Into<PathBuf>) -> BackgroundLoad {
+        BackgroundLoad::start_with(path, |dataset, _| dataset)
+    }
+}
+
+impl<T: Send + 'static> BackgroundLoad<T> {
+    /// Starts loading `path` on a new thread, which then runs `prepare` on the
+    /// dataset (with the path) before handing it over.
+    pub fn start_with(
+        path: impl Into<PathBuf>,
+        prepare: impl FnOnce(Dataset, &Path) -> T + Send + 'static,
+    ) -> BackgroundLoad<T> {
         let path = path.into();
         let shared = Arc::new(Control::default());
         let (sender, result) = mpsc::channel();
@@ -41,6 +53,7 @@ impl BackgroundLoad {
                 .name("annals-load".to_string())
                 .spawn(move || {
                     if let Some(outcome) = load_file_controlled(&path, &shared) {
+                        let outcome = outcome.map(|dataset| prepare(dataset, &path));
                         // The handle may be gone; then nobody wants the result.
                         let _ = sender.send(outcome);
                     }
@@ -98,7 +111,7 @@ impl BackgroundLoad {
     /// The result once the load is over: the dataset, or why it could not be
     /// loaded. `None` while it runs, after it was cancelled, and after the
     /// result was handed over once.
-    pub fn poll(&mut self) -> Option<Result<Dataset, DatasetError>> {
+    pub fn poll(&mut self) -> Option<Result<T, DatasetError>> {
         if self.cancelled {
             return None;
         }
@@ -117,7 +130,7 @@ impl BackgroundLoad {
     }
 }
 
-impl Drop for BackgroundLoad {
+impl<T> Drop for BackgroundLoad<T> {
     fn drop(&mut self) {
         self.shared.cancel.store(true, Ordering::Relaxed);
     }

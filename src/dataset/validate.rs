@@ -208,6 +208,8 @@ pub fn finish(
         actors,
         topics: head.topics,
         events,
+        actor_lookup: Default::default(),
+        topic_lookup: Default::default(),
     })
 }
 

@@ -51,6 +51,8 @@ pub fn subset(dataset: &Dataset, events: &[EventIdx]) -> Dataset {
             .filter(|t| topics.contains(t.id.as_str()))
             .cloned()
             .collect(),
+        actor_lookup: Default::default(),
+        topic_lookup: Default::default(),
         events: chosen,
     }
 }

@@ -9,12 +9,14 @@ pub mod actor;
 pub mod date;
 pub mod event;
 pub mod kind;
+mod lookup;
 pub mod topic;
 
 pub use actor::{Actor, ActorKind, Role};
 pub use date::{EdtfDate, Moment, Precision};
 pub use event::{Event, Source};
 pub use kind::EventKind;
+pub use lookup::IdLookup;
 pub use topic::Topic;
 
 use serde::{Deserialize, Serialize};
@@ -37,17 +39,23 @@ pub struct Dataset<D = EdtfDate> {
     /// The events, in any order.
     #[serde(default = "Vec::new")]
     pub events: Vec<Event<D>>,
+    /// Finds actors by id.
+    #[serde(skip)]
+    pub actor_lookup: IdLookup,
+    /// Finds topics by id.
+    #[serde(skip)]
+    pub topic_lookup: IdLookup,
 }
 
 impl Dataset {
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
+        self.actor_lookup.find(&self.actors, id, |a| &a.id)
     }
 
     /// The topic with this id.
     pub fn topic(&self, id: &str) -> Option<&Topic> {
-        self.topics.iter().find(|t| t.id == id)
+        self.topic_lookup.find(&self.topics, id, |t| &t.id)
     }
 
     /// The display name of an actor id, or the id itself when unknown.

@@ -168,15 +168,21 @@ fn actor_lanes(dataset: &Dataset) -> Assignment {
     let mut lanes = Vec::new();
     let mut lane_of: HashMap<&str, usize> = HashMap::new();
     // A person is nested under the country or organization of their latest role.
-    let home = |id: &str| -> Option<String> {
-        let actor = dataset.actor(id)?;
-        let role = actor.roles.iter().max_by_key(|r| {
+    let mut people_of: HashMap<&str, Vec<&crate::model::Actor>> = HashMap::new();
+    for person in dataset
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+    {
+        let latest = person.roles.iter().max_by_key(|r| {
             r.from
                 .as_ref()
                 .map_or(crate::model::Moment::MIN, |d| d.earliest())
-        })?;
-        Some(role.of.clone())
-    };
+        });
+        if let Some(role) = latest {
+            people_of.entry(role.of.as_str()).or_default().push(person);
+        }
+    }
     let groups = dataset
         .actors
         .iter()
@@ -185,23 +191,17 @@ fn actor_lanes(dataset: &Dataset) -> Assignment {
         let index = lanes.len();
         lane_of.insert(group.id.as_str(), index);
         lanes.push(top_lane(&format!("actor:{}", group.id), &group.name));
-        for person in dataset
-            .actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Person)
-        {
-            if home(&person.id).as_deref() == Some(group.id.as_str()) {
-                lane_of.insert(person.id.as_str(), lanes.len());
-                lanes.push(Lane {
-                    key: format!("actor:{}", person.id),
-                    label: person.name.clone(),
-                    depth: 1,
-                    parent: Some(index),
-                    has_children: false,
-                    hidden: false,
-                    person: Some(person.id.clone()),
-                });
-            }
+        for person in people_of.get(group.id.as_str()).into_iter().flatten() {
+            lane_of.insert(person.id.as_str(), lanes.len());
+            lanes.push(Lane {
+                key: format!("actor:{}", person.id),
+                label: person.name.clone(),
+                depth: 1,
+                parent: Some(index),
+                has_children: false,
+                hidden: false,
+                person: Some(person.id.clone()),
+            });
         }
     }
     for person in dataset

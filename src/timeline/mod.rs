@@ -4,6 +4,7 @@
 pub mod density;
 pub mod lanes;
 pub mod layout;
+pub mod period_pick;
 pub mod stacking;
 pub mod ticks;
 pub mod time_axis;

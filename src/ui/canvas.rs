@@ -12,9 +12,11 @@ use super::glyphs::{kind_style, paint_glyph};
 use crate::command::Command;
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::{Dataset, Event, Moment, Precision};
+use crate::query::Period;
 use crate::timeline::layout::{
     GLYPH_RADIUS, LABEL_PAD, LaneContent, Layout, LayoutKey, event_times,
 };
+use crate::timeline::period_pick::snapped_period;
 use crate::timeline::ticks::{LABEL_OFFSET, calendar_ticks};
 use crate::timeline::{Lanes, TimeAxis, TimeRange};
 
@@ -43,8 +45,16 @@ pub struct CanvasInput<'a> {
     pub index: &'a TimeIndex,
     /// The lanes and each event's lanes.
     pub lanes: &'a Lanes,
-    /// One flag per event: does the filter show it.
+    /// One flag per event: is it drawn (laid out in its lanes).
     pub shown: &'a [bool],
+    /// One flag per event: does it match the filter; drawn events that do not are faded.
+    pub matched: &'a [bool],
+    /// Ring the matching events (a text search is active).
+    pub highlight: bool,
+    /// The selected period, `[start, end)` in seconds (infinite on an open side).
+    pub period: Option<(f64, f64)>,
+    /// What the period's band says: its bounds and how many events it holds.
+    pub period_label: &'a str,
     /// Changes whenever `lanes` or `shown` change.
     pub generation: u64,
     /// The visible stretch of time.
@@ -77,6 +87,8 @@ pub struct CanvasState {
     /// The time axis of the last frame.
     pub axis: Option<TimeAxis>,
     scroll_y: f32,
+    /// Where a period selection being dragged started (seconds).
+    period_drag: Option<f64>,
 }
 
 impl CanvasState {
@@ -190,7 +202,22 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
     let total: f32 = heights.iter().sum();
     let lanes_top = rect.top() + AXIS_HEIGHT;
     let room = (rect.bottom() - lanes_top).max(0.0);
-    if response.dragged() {
+    let axis_rect = Rect::from_min_size(rect.min, vec2(rect.width(), AXIS_HEIGHT));
+    if response.drag_started()
+        && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+        && (ui.input(|i| i.modifiers.shift) || axis_rect.contains(origin))
+    {
+        // Shift-drag, or a drag on the axis, selects a period instead of panning.
+        state.period_drag = Some(axis.time_from_x(f64::from(origin.x)));
+    }
+    if state.period_drag.is_some() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        state.period_drag = None;
+    }
+    let dragged_period = state.period_drag.and_then(|start| {
+        let end = axis.time_from_x(f64::from(response.interact_pointer_pos()?.x));
+        Some((start.min(end), start.max(end)))
+    });
+    if response.dragged() && state.period_drag.is_none() {
         state.scroll_y -= response.drag_delta().y;
     }
     state.scroll_y = state.scroll_y.clamp(0.0, (total - room).max(0.0));
@@ -348,7 +375,12 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
                         item.event,
                         row_y,
                         item.next_in_row,
-                        input.selected == Some(item.event),
+                        Emphasis {
+                            selected: input.selected == Some(item.event),
+                            faded: input.matched.get(item.event as usize) != Some(&true),
+                            ringed: input.highlight
+                                && input.matched.get(item.event as usize) == Some(&true),
+                        },
                         &visuals,
                         time_rect,
                     );
@@ -384,8 +416,50 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
         .collect();
     time_painter.set(connector_slot, Shape::Vec(connectors));
 
+    // The selected period (or the one being dragged) as a band over the lanes.
+    let band = dragged_period.or(input.period);
+    if let Some((start, end)) = band {
+        let x0 = axis.x_clamped(start.max(axis.range.start - axis.range.span()));
+        let x1 = axis.x_clamped(end.min(axis.range.end + axis.range.span()));
+        let band_rect = Rect::from_x_y_ranges(x0..=x1.max(x0 + 1.0), lanes_clip.y_range());
+        let accent = visuals.selection.stroke.color;
+        time_painter.rect_filled(
+            band_rect,
+            0.0,
+            visuals.selection.bg_fill.gamma_multiply(0.22),
+        );
+        for x in [x0, x1] {
+            if time_rect.x_range().contains(x) {
+                time_painter.vline(x, lanes_clip.y_range(), Stroke::new(1.5, accent));
+            }
+        }
+        let label = if dragged_period.is_some() {
+            let (from, to) = snapped_period(start, end, axis.seconds_per_point());
+            period_words(from.as_deref(), to.as_deref())
+        } else {
+            input.period_label.to_string()
+        };
+        let galley = painter.layout_no_wrap(label, FontId::proportional(12.0), text);
+        let x = band_rect
+            .left()
+            .max(time_rect.left())
+            .min(time_rect.right() - galley.size().x - 8.0)
+            + 4.0;
+        let label_rect = Rect::from_min_size(
+            pos2(x - 4.0, lanes_top + 4.0),
+            galley.size() + vec2(8.0, 4.0),
+        );
+        time_painter.rect_filled(label_rect, 3.0, visuals.panel_fill);
+        time_painter.rect_stroke(
+            label_rect,
+            3.0,
+            Stroke::new(1.0, accent),
+            StrokeKind::Inside,
+        );
+        time_painter.galley(pos2(x, lanes_top + 6.0), galley, text);
+    }
+
     // The axis, over the lanes.
-    let axis_rect = Rect::from_min_size(rect.min, vec2(rect.width(), AXIS_HEIGHT));
     painter.rect_filled(axis_rect, 0.0, visuals.panel_fill);
     painter.hline(
         axis_rect.x_range(),
@@ -396,6 +470,13 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
         time_rect.x_range(),
         axis_rect.y_range(),
     ));
+    if let Some((start, end)) = band {
+        let span = Rect::from_x_y_ranges(
+            axis.x_clamped(start)..=axis.x_clamped(end),
+            axis_rect.y_range(),
+        );
+        axis_painter.rect_filled(span, 0.0, visuals.selection.bg_fill.gamma_multiply(0.5));
+    }
     for tick in &ticks.major {
         let x = axis.x_clamped(tick.time);
         if tick.time > axis.range.start {
@@ -542,7 +623,17 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
             commands.push(Command::Select(Some(event)));
         }
     }
-    if response.dragged() {
+    if response.drag_stopped()
+        && let Some(start) = state.period_drag.take()
+        && let Some(p) = pointer
+    {
+        let end = axis.time_from_x(f64::from(p.x));
+        // A press without a real drag selects nothing.
+        if (end - start).abs() / axis.seconds_per_point() >= 3.0 {
+            let (from, to) = snapped_period(start, end, axis.seconds_per_point());
+            commands.push(Command::SetPeriod(Period { from, to }));
+        }
+    } else if response.dragged() && state.period_drag.is_none() {
         let dx = f64::from(response.drag_delta().x);
         if dx != 0.0 {
             commands.push(Command::Pan(-dx * axis.seconds_per_point()));
@@ -600,10 +691,11 @@ fn paint_event(
     index: EventIdx,
     row_y: f32,
     next_in_row: f64,
-    selected: bool,
+    emphasis: Emphasis,
     visuals: &egui::Visuals,
     clip: Rect,
 ) -> Option<Hit> {
+    let selected = emphasis.selected;
     let (glyph_t, start, end) = event_times(event, axis.range);
     let gx = axis.x_clamped(glyph_t);
     let x0 = axis.x_clamped(start);
@@ -623,6 +715,11 @@ fn paint_event(
         return None;
     }
     let (shape, colour) = kind_style(&event.kind);
+    let colour = if emphasis.faded {
+        colour.gamma_multiply(0.22)
+    } else {
+        colour
+    };
     let uncertain = event.date.is_uncertain() || event.date.is_approximate();
     let mut hit_rect = Rect::from_center_size(pos2(gx, row_y), vec2(2.0 * r, 2.0 * r));
 
@@ -649,6 +746,13 @@ fn paint_event(
         }
     }
     let outline = visuals.extreme_bg_color;
+    if emphasis.ringed {
+        painter.circle_stroke(
+            pos2(gx, row_y),
+            r + 3.5,
+            Stroke::new(2.5, Color32::from_rgb(240, 180, 20)),
+        );
+    }
     if selected {
         painter.circle_filled(pos2(gx, row_y), r + 4.5, visuals.selection.bg_fill);
         painter.circle_stroke(
@@ -673,6 +777,8 @@ fn paint_event(
     if room >= MIN_LABEL_ROOM {
         let colour = if selected {
             visuals.strong_text_color()
+        } else if emphasis.faded {
+            visuals.weak_text_color().gamma_multiply(0.6)
         } else {
             visuals.text_color()
         };
@@ -691,6 +797,22 @@ fn paint_event(
         rect: hit_rect,
         event: index,
     })
+}
+
+/// How an event stands out: selected, faded (not matching), ringed (matching a search).
+#[derive(Debug, Clone, Copy)]
+struct Emphasis {
+    selected: bool,
+    faded: bool,
+    ringed: bool,
+}
+
+/// "2022-05-01 – 2022-05-31", with `…` for an open side.
+pub fn period_words(from: Option<&str>, to: Option<&str>) -> String {
+    match (from, to) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (a, b) => format!("{} – {}", a.unwrap_or("…"), b.unwrap_or("…")),
+    }
 }
 
 fn circle_points(c: Pos2, r: f32) -> Vec<Pos2> {

@@ -2,19 +2,21 @@
 //! the topic tree and the kind legend, each with checkboxes and facet counts;
 //! and the row of removable chips with the "12 of 19 events" status.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use eframe::egui::{
     self, CollapsingHeader, Id, Rect, RichText, Sides, TextEdit, Ui,
     collapsing_header::CollapsingState, vec2,
 };
 
-use super::kind_style::{kind_style, paint_glyph};
-use crate::model::{ActorKind, Dataset};
+use super::glyphs::{kind_style, paint_glyph};
+use crate::model::{Actor, ActorKind, Dataset};
 use crate::query::{FacetCounts, Filter};
 
 /// Above this many actors, a search box filters the actor list.
 const SEARCH_ABOVE: usize = 8;
+/// Above this many actors, the people under each country start folded.
+const FOLD_ABOVE: usize = 60;
 
 /// Shows the three filter sections; true when `filter` changed.
 ///
@@ -149,16 +151,32 @@ fn actors_ui(ui: &mut Ui, dataset: &Dataset, counts: &FacetCounts, filter: &mut 
     }
     let needle = crate::query::fold(search.trim());
     let shown = |name: &str| needle.is_empty() || crate::query::fold(name).contains(&needle);
-    let groups: Vec<&crate::model::Actor> = dataset
+    // Each person under every country or organization they held a role of.
+    let mut people_of: HashMap<&str, Vec<&Actor>> = HashMap::new();
+    for person in dataset
         .actors
         .iter()
-        .filter(|a| a.kind != ActorKind::Person)
-        .collect();
-    for group in &groups {
-        let people: Vec<&crate::model::Actor> = dataset
-            .actors
-            .iter()
-            .filter(|p| p.kind == ActorKind::Person && p.roles.iter().any(|r| r.of == group.id))
+        .filter(|a| a.kind == ActorKind::Person)
+    {
+        let mut groups: Vec<&str> = person.roles.iter().map(|r| r.of.as_str()).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for group in groups {
+            people_of.entry(group).or_default().push(person);
+        }
+    }
+    // A long list starts folded, so that the countries can be scanned.
+    let open_by_default = dataset.actors.len() <= FOLD_ABOVE;
+    let groups = dataset
+        .actors
+        .iter()
+        .filter(|a| a.kind != ActorKind::Person);
+    for group in groups {
+        let people: Vec<&Actor> = people_of
+            .get(group.id.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
             .filter(|p| shown(&p.name))
             .collect();
         if !shown(&group.name) && people.is_empty() {
@@ -175,7 +193,12 @@ fn actors_ui(ui: &mut Ui, dataset: &Dataset, counts: &FacetCounts, filter: &mut 
             continue;
         }
         let id = ui.make_persistent_id(("filter-actor", &group.id));
-        CollapsingState::load_with_default_open(ui.ctx(), id, true)
+        let mut state = CollapsingState::load_with_default_open(ui.ctx(), id, open_by_default);
+        if !needle.is_empty() {
+            // Show the people the search found.
+            state.set_open(true);
+        }
+        state
             .show_header(ui, |ui| {
                 let action = checkbox_row(ui, checked, true, &group.name, count);
                 apply(action, &mut filter.actors, &group.id);
@@ -281,7 +304,14 @@ fn kinds_ui(ui: &mut Ui, counts: &FacetCounts, filter: &mut Filter) {
             let (rect, _) =
                 ui.allocate_exact_size(vec2(ui.spacing().indent, 16.0), egui::Sense::hover());
             let (shape, color) = kind_style(kind);
-            paint_glyph(ui.painter(), rect.center(), 5.5, shape, color);
+            paint_glyph(
+                ui.painter(),
+                rect.center(),
+                5.5,
+                shape,
+                color,
+                ui.visuals().panel_fill,
+            );
             let action = checkbox_row(ui, filter.kinds.contains(&slug), true, kind.label(), *count);
             apply(action, &mut filter.kinds, &slug);
         });

@@ -8,7 +8,6 @@ pub mod export_dialog;
 pub mod filter_panel;
 pub mod filter_toolbar;
 pub mod glyphs;
-pub mod kind_style;
 pub mod legend;
 pub mod overview;
 pub mod toolbar;

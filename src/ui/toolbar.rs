@@ -10,8 +10,14 @@ use crate::timeline::LaneMode;
 /// The zoom factor of one click on Zoom in (Zoom out uses its inverse).
 pub const ZOOM_STEP: f64 = 0.5;
 
-/// Shows the menu bar; what the user asked for.
-pub fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf]) -> Vec<Command> {
+/// Shows the menu bar; what the user asked for. `filters_shown` and
+/// `has_period` say whether the filter panel is open and a period is selected.
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    recent: &[PathBuf],
+    filters_shown: bool,
+    has_period: bool,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -31,6 +37,12 @@ pub fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf]) -> Vec<Command> {
                     }
                 }
             });
+            if ui
+                .add(egui::Button::new("Export…").shortcut_text("Ctrl+E"))
+                .clicked()
+            {
+                commands.push(Command::OpenExport);
+            }
             ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -43,6 +55,26 @@ pub fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf]) -> Vec<Command> {
             {
                 commands.push(Command::Fit);
             }
+            if ui
+                .add_enabled(has_period, egui::Button::new("Zoom to period"))
+                .clicked()
+            {
+                commands.push(Command::ZoomToPeriod);
+            }
+            if ui
+                .add_enabled(
+                    has_period,
+                    egui::Button::new("Clear period").shortcut_text("Esc"),
+                )
+                .clicked()
+            {
+                commands.push(Command::SetPeriod(Default::default()));
+            }
+            let mut shown = filters_shown;
+            if ui.checkbox(&mut shown, "Filter panel").changed() {
+                commands.push(Command::ShowFilters(shown));
+            }
+            ui.separator();
             if ui
                 .add(egui::Button::new("Next event").shortcut_text("N"))
                 .clicked()

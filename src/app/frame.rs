@@ -1,0 +1,355 @@
+//! One frame of the viewer: the panels in their places, the keyboard, and the
+//! commands they return applied at the end.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, Key, Ui};
+
+use super::App;
+use super::watch::FileWatcher;
+use crate::command::{Command, ThemeChoice};
+use crate::export::default_file_name;
+use crate::query::Period;
+use crate::ui::canvas::{CanvasInput, canvas_ui, period_words};
+use crate::ui::error_panel::{error_panel_ui, reload_banner_ui};
+use crate::ui::export_dialog::{ExportAction, export_dialog_ui};
+use crate::ui::filter_panel::{filter_chips_ui, filter_panel_ui};
+use crate::ui::filter_toolbar::{period_ui, search_ui};
+use crate::ui::{details_panel, legend, overview, toolbar};
+
+impl App {
+    fn keyboard(&self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ctx.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::COMMAND, Key::O) {
+                commands.push(Command::OpenDialog);
+            }
+            if i.consume_key(egui::Modifiers::COMMAND, Key::E) {
+                commands.push(Command::OpenExport);
+            }
+        });
+        if ctx.egui_wants_keyboard_input() {
+            return commands;
+        }
+        ctx.input_mut(|i| {
+            let span = self.range.span();
+            let pressed = |i: &egui::InputState, key| i.key_pressed(key) && i.modifiers.is_none();
+            if pressed(i, Key::ArrowLeft) {
+                commands.push(Command::Pan(-span * 0.1));
+            }
+            if pressed(i, Key::ArrowRight) {
+                commands.push(Command::Pan(span * 0.1));
+            }
+            if i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals) {
+                commands.push(Command::ZoomBy {
+                    factor: toolbar::ZOOM_STEP,
+                    anchor: None,
+                });
+            }
+            if i.key_pressed(Key::Minus) {
+                commands.push(Command::ZoomBy {
+                    factor: 1.0 / toolbar::ZOOM_STEP,
+                    anchor: None,
+                });
+            }
+            if pressed(i, Key::F) {
+                commands.push(Command::Fit);
+            }
+            if pressed(i, Key::N) {
+                commands.push(Command::SelectNext);
+            }
+            if pressed(i, Key::P) {
+                commands.push(Command::SelectPrevious);
+            }
+            if i.key_pressed(Key::Escape) {
+                // Esc undoes the latest thing: the dialog, the selection, then the period.
+                commands.push(if self.export_open {
+                    Command::CloseExport
+                } else if self.selected.is_some() {
+                    Command::Select(None)
+                } else {
+                    Command::SetPeriod(Period::default())
+                });
+            }
+        });
+        commands
+    }
+
+    /// The file shown in the toolbar.
+    fn status(&self) -> String {
+        self.doc
+            .path
+            .as_ref()
+            .map_or("embedded dataset".to_string(), |p| p.display().to_string())
+    }
+
+    /// What the period band says: its bounds and how many events it holds.
+    fn period_label(&self) -> String {
+        let period = &self.view.filter.period;
+        let count = self.shown_list.len();
+        let events = if count == 1 { "event" } else { "events" };
+        format!(
+            "{} · {count} {events}",
+            period_words(period.from.as_deref(), period.to.as_deref())
+        )
+    }
+
+    /// The bar above the canvas: loading progress, the notice of the last
+    /// export, the chips of the active filters and the period's buttons.
+    fn filter_bar_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        if let Some((path, progress)) = self.loading() {
+            ui.horizontal(|ui| {
+                ui.label(format!("Opening {}", path.display()));
+                ui.add(
+                    egui::ProgressBar::new(progress)
+                        .show_percentage()
+                        .desired_width(240.0),
+                );
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CancelLoad);
+                }
+            });
+        }
+        if let Some(notice) = &self.notice {
+            ui.horizontal(|ui| {
+                match notice {
+                    Ok(message) => ui.label(message),
+                    Err(message) => ui.colored_label(ui.visuals().error_fg_color, message),
+                };
+                if ui.small_button("Dismiss").clicked() {
+                    commands.push(Command::DismissNotice);
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            let mut filter = self.view.filter.clone();
+            if filter_chips_ui(ui, &self.doc.dataset, &self.counts, &mut filter) {
+                commands.push(Command::SetFilter(filter));
+            }
+            if !self.view.filter.period.is_unbounded() {
+                ui.separator();
+                if ui.button("Zoom to period").clicked() {
+                    commands.push(Command::ZoomToPeriod);
+                }
+                if ui.button("Export…").clicked() {
+                    commands.push(Command::OpenExport);
+                }
+            }
+        });
+    }
+
+    fn export_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if !self.export_open {
+            return;
+        }
+        self.view.export.suggested_name = default_file_name(
+            &self.doc.dataset.title,
+            &self.view.filter.period,
+            self.view.export.format,
+        );
+        let count = self.export_count();
+        let mut open = true;
+        let action = egui::Window::new("Export")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .default_pos(ctx.content_rect().center() - egui::vec2(220.0, 200.0))
+            .show(ctx, |ui| export_dialog_ui(ui, &mut self.view.export, count))
+            .and_then(|r| r.inner.flatten());
+        if !open {
+            commands.push(Command::CloseExport);
+        }
+        commands.extend(action.map(|action| match action {
+            ExportAction::ChooseDestination {
+                suggested_name,
+                format,
+            } => Command::ChooseExportDestination {
+                suggested_name,
+                format,
+            },
+            ExportAction::Export {
+                format,
+                path,
+                strict,
+                overwrite,
+            } => Command::Export {
+                format,
+                path,
+                strict,
+                overwrite,
+            },
+            ExportAction::Close => Command::CloseExport,
+        }));
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut commands = Vec::new();
+
+        self.poll_loading();
+        if self.loading.is_some() {
+            // Keep the progress bar moving.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if self.watcher.as_ref().is_some_and(FileWatcher::changed) {
+            commands.push(Command::Reload);
+        }
+        if self.theme_applied != Some(self.view.theme) {
+            // The first frame leaves the theme to the system (or to the test harness).
+            if self.theme_applied.is_some() || self.view.theme != ThemeChoice::System {
+                ctx.set_theme(match self.view.theme {
+                    ThemeChoice::System => egui::ThemePreference::System,
+                    ThemeChoice::Light => egui::ThemePreference::Light,
+                    ThemeChoice::Dark => egui::ThemePreference::Dark,
+                });
+            }
+            self.theme_applied = Some(self.view.theme);
+        }
+        let title = self.doc.window_title();
+        if self.title_sent.as_ref() != Some(&title) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = Some(title);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+                .collect()
+        });
+        commands.extend(dropped.into_iter().take(1).map(Command::Open));
+        commands.extend(self.keyboard(&ctx));
+        self.refresh();
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            commands.extend(toolbar::menu_bar_ui(
+                ui,
+                &self.view.recent,
+                !self.view.hide_filters,
+                !self.view.filter.period.is_unbounded(),
+            ));
+        });
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.add_space(2.0);
+            commands.extend(toolbar::toolbar_ui(
+                ui,
+                self.view.lanes,
+                self.view.theme,
+                &self.status(),
+            ));
+            ui.horizontal(|ui| {
+                let mut filter = self.view.filter.clone();
+                let searched = search_ui(ui, &mut filter);
+                ui.separator();
+                let period = period_ui(ui, &mut filter);
+                if searched || period {
+                    commands.push(Command::SetFilter(filter));
+                }
+            });
+            legend::legend_ui(ui, &self.doc.dataset);
+            ui.add_space(2.0);
+        });
+        if let Some(problems) = self.problems.as_ref().filter(|p| p.on_reload) {
+            egui::Panel::top("reload banner").show(ui, |ui| {
+                commands.extend(reload_banner_ui(ui, problems));
+            });
+        }
+        egui::Panel::bottom("overview")
+            .exact_size(overview::OVERVIEW_HEIGHT)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                commands.extend(overview::overview_ui(
+                    ui,
+                    &self.overview,
+                    self.overview_full,
+                    self.range,
+                ));
+            });
+        if let (Some(problems), true) = (self.problems.as_ref(), self.show_problems) {
+            egui::Panel::bottom("problems").show(ui, |ui| {
+                ui.add_space(4.0);
+                commands.extend(error_panel_ui(ui, problems, &self.doc.dataset.title));
+                ui.add_space(4.0);
+            });
+        }
+        if let Some(selected) = self.selected {
+            egui::Panel::right("details")
+                .default_size(380.0)
+                .min_size(280.0)
+                .max_size(560.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    commands.extend(details_panel::details_panel_ui(
+                        ui,
+                        &self.doc.dataset,
+                        selected,
+                    ));
+                });
+        }
+        if !self.view.hide_filters {
+            egui::Panel::left("filters")
+                .default_size(270.0)
+                .min_size(200.0)
+                .max_size(480.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    let mut filter = self.view.filter.clone();
+                    if filter_panel_ui(ui, &self.doc.dataset, &self.counts, &mut filter) {
+                        commands.push(Command::SetFilter(filter));
+                    }
+                });
+        }
+        egui::Panel::top("filter bar").show(ui, |ui| {
+            ui.add_space(2.0);
+            self.filter_bar_ui(ui, &mut commands);
+            ui.add_space(2.0);
+        });
+        let period = &self.view.filter.period;
+        let period_span = (!period.is_unbounded()).then(|| {
+            let (start, end) = period.span();
+            let side = |m: crate::model::Moment, open: f64| {
+                if m.is_open() { open } else { m.0 as f64 }
+            };
+            (side(start, f64::NEG_INFINITY), side(end, f64::INFINITY))
+        });
+        let period_label = self.period_label();
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let input = CanvasInput {
+                dataset: &self.doc.dataset,
+                index: self.doc.index(),
+                lanes: &self.lanes,
+                shown: &self.shown,
+                matched: &self.matched,
+                highlight: !self.view.filter.text.trim().is_empty(),
+                period: period_span,
+                period_label: &period_label,
+                generation: self.generation,
+                range: self.range,
+                selected: self.selected,
+                today: self.today,
+                collapsed: &self.view.collapsed,
+            };
+            commands.extend(canvas_ui(ui, &input, &mut self.canvas));
+        });
+        self.export_window(&ctx, &mut commands);
+
+        for command in commands {
+            self.apply(command);
+        }
+        self.screenshot_step(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if !self.restore {
+            return;
+        }
+        self.view.range = Some(self.range);
+        self.view.selected_id = self.selected_id();
+        eframe::set_value(storage, eframe::APP_KEY, &self.view);
+    }
+}
