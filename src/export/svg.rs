@@ -67,7 +67,7 @@ pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -
     let labelled = events.len() <= MAX_LABELLED;
     let placed = place(&events, &scale, labelled);
     let lanes = placed.iter().map(|p| p.lane + 1).max().unwrap_or(1);
-    let entries = legend_entries(&events);
+    let entries = legend_entries(&placed);
     let plot_top = PLOT_TOP + (legend_rows(&entries) - 1) as f64 * LEGEND_ROW;
     let height = PAGE_HEIGHT.max(plot_top + lanes as f64 * LANE_HEIGHT + 24.0 + AXIS_SPACE);
     let axis_y = height - AXIS_SPACE + 10.0;
@@ -268,16 +268,18 @@ fn place<'a>(events: &[&'a Event], scale: &Scale, labelled: bool) -> Vec<Placed<
     let mut placed = Vec::with_capacity(events.len());
     for &event in events {
         let date = &event.date;
-        let mark = if date.precision() <= Precision::Month {
+        let raw0 = scale.x_from_time(date.earliest());
+        let raw1 = scale.x_from_time(date.latest());
+        let (x0, x1) = (scale.clamp(raw0), scale.clamp(raw1));
+        // As in the viewer, a day wider than its glyph is a band over the day too.
+        let wide_day = date.precision() == Precision::Day && x1 - x0 > 2.0 * GLYPH_RADIUS + 2.0;
+        let mark = if date.precision() <= Precision::Month || (wide_day && !date.is_interval()) {
             Mark::Band
         } else if date.is_interval() {
             Mark::Bar
         } else {
             Mark::Point
         };
-        let raw0 = scale.x_from_time(date.earliest());
-        let raw1 = scale.x_from_time(date.latest());
-        let (x0, x1) = (scale.clamp(raw0), scale.clamp(raw1));
         let glyph_x = match mark {
             Mark::Band => (x0 + x1) / 2.0,
             // An interval open at the start is marked at its known end.
@@ -413,7 +415,8 @@ fn heading(
 enum LegendEntry<'a> {
     Kind(&'a EventKind),
     Interval,
-    Band,
+    /// A band over the time a date may mean; true when days are banded too.
+    Band(bool),
     Uncertain,
 }
 
@@ -422,7 +425,8 @@ impl LegendEntry<'_> {
         match self {
             LegendEntry::Kind(kind) => kind.label(),
             LegendEntry::Interval => "interval",
-            LegendEntry::Band => "only the month or year is known",
+            LegendEntry::Band(false) => "only the month or year is known",
+            LegendEntry::Band(true) => "the whole day, month or year a date names",
             LegendEntry::Uncertain => "uncertain date",
         }
     }
@@ -435,7 +439,8 @@ const LEGEND_SIZE: f64 = 15.0;
 const LEGEND_TEXT_OFFSET: f64 = 20.0;
 
 /// The legend entries for what the figure shows: its kinds, then the marks of precision.
-fn legend_entries<'a>(events: &[&'a Event]) -> Vec<LegendEntry<'a>> {
+fn legend_entries<'a>(placed: &[Placed<'a>]) -> Vec<LegendEntry<'a>> {
+    let events: Vec<&Event> = placed.iter().map(|p| p.event).collect();
     let mut entries: Vec<LegendEntry> = Vec::new();
     let mut kinds: Vec<&EventKind> = Vec::new();
     for kind in EventKind::BUILT_IN.iter() {
@@ -443,21 +448,19 @@ fn legend_entries<'a>(events: &[&'a Event]) -> Vec<LegendEntry<'a>> {
             kinds.push(&event.kind);
         }
     }
-    for event in events {
+    for event in events.iter().copied() {
         if matches!(event.kind, EventKind::Other(_)) && !kinds.contains(&&event.kind) {
             kinds.push(&event.kind);
         }
     }
     entries.extend(kinds.into_iter().map(LegendEntry::Kind));
-    let precision = |e: &&Event| e.date.precision();
-    if events
-        .iter()
-        .any(|e| e.date.is_interval() && precision(e) > Precision::Month)
-    {
+    if placed.iter().any(|p| p.mark == Mark::Bar) {
         entries.push(LegendEntry::Interval);
     }
-    if events.iter().any(|e| precision(e) <= Precision::Month) {
-        entries.push(LegendEntry::Band);
+    let mut bands = placed.iter().filter(|p| p.mark == Mark::Band).peekable();
+    if bands.peek().is_some() {
+        let days = bands.any(|p| p.event.date.precision() > Precision::Month);
+        entries.push(LegendEntry::Band(days));
     }
     if events
         .iter()
@@ -504,7 +507,7 @@ fn legend(svg: &mut String, entries: &[LegendEntry]) {
                     y - 5.0
                 );
             }
-            LegendEntry::Band => {
+            LegendEntry::Band(_) => {
                 let _ = writeln!(
                     svg,
                     r##"<rect x="{:.1}" y="{:.1}" width="16" height="22" fill="#777777" fill-opacity="0.13" stroke="#777777" stroke-opacity="0.35"/>"##,
@@ -906,6 +909,29 @@ mod tests {
             meeting.attribute("points").map(|p| p.split(' ').count()),
             Some(4)
         );
+    }
+
+    #[test]
+    fn a_day_wide_enough_to_see_is_a_band_over_that_day() {
+        let svg = figure("2022-05", "2022-05");
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let meeting = glyph_of(&doc, "Bagheri meets President Rahmon")
+            .parent()
+            .unwrap();
+        let band = meeting
+            .children()
+            .find(|n| n.has_tag_name("rect"))
+            .expect("a band");
+        let x = |name: &str| -> f64 { band.attribute(name).unwrap().parse().unwrap() };
+        let day = (PAGE_WIDTH - 2.0 * MARGIN_X) / 31.0;
+        assert!((x("width") - day).abs() < 0.5, "{} wide", x("width"));
+        assert!(
+            (x("x") - (MARGIN_X + 16.0 * day)).abs() < 0.5,
+            "at {}",
+            x("x")
+        );
+        let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+        assert!(texts.contains(&"the whole day, month or year a date names"));
     }
 
     #[test]
