@@ -14,7 +14,7 @@ use super::{ExportRequest, Manifest};
 use crate::model::date::{SECONDS_PER_DAY, civil_from_days};
 use crate::model::{Dataset, Event, EventKind, Moment, Precision};
 use crate::timeline::kind_style::{GlyphShape, kind_style};
-use crate::timeline::ticks::{LABEL_OFFSET, calendar_ticks};
+use crate::timeline::ticks::{LABEL_OFFSET, calendar_ticks, year_label};
 use crate::timeline::{TimeAxis, TimeRange};
 
 /// The width of the figure, in SVG user units (pixels at 1×).
@@ -143,17 +143,9 @@ fn period_words(request: &ExportRequest, events: &[&Event], start: Moment, end: 
     let (y0, ..) = first.to_civil();
     let (y1, ..) = Moment(last.0 - 1).to_civil();
     if y1 - y0 >= 2 {
-        format!("{}\u{2013}{}", year_words(y0), year_words(y1))
+        format!("{}\u{2013}{}", year_label(y0), year_label(y1))
     } else {
         describe_span(first, last)
-    }
-}
-
-fn year_words(y: i64) -> String {
-    if y <= 0 {
-        format!("{} BCE", 1 - y)
-    } else {
-        y.to_string()
     }
 }
 
@@ -787,13 +779,7 @@ pub fn describe_span(start: Moment, end: Moment) -> String {
     let next = civil_from_days(last + 1);
     let whole_start = d0 == 1;
     let whole_end = next.2 == 1;
-    let year = |y: i64| {
-        if y <= 0 {
-            format!("{} BCE", 1 - y)
-        } else {
-            y.to_string()
-        }
-    };
+    let year = year_label;
     let month = |m: u32| MONTHS[m as usize - 1];
     if whole_start && whole_end && m0 == 1 && next.1 == 1 {
         if y0 == y1 {
