@@ -2,15 +2,20 @@
 //! in real vectors and text: a title, a legend, lanes of glyphs and labels,
 //! a calendar axis, and a caption naming the dataset, the period and the filters.
 //!
-//! The layout is self-contained here (a small calendar tick function and a
-//! greedy lane assignment) so that the file depends on no window.
+//! It speaks the viewer's visual language without depending on a window: each
+//! kind's glyph and colour come from [`crate::timeline::kind_style`] and the
+//! calendar ticks from [`crate::timeline::ticks`]; the lanes are a greedy
+//! assignment that leaves room for the labels.
 
 use std::fmt::Write as _;
 
 use super::manifest::describe_filter;
 use super::{ExportRequest, Manifest};
-use crate::model::date::{SECONDS_PER_DAY, civil_from_days, days_from_civil};
+use crate::model::date::{SECONDS_PER_DAY, civil_from_days};
 use crate::model::{Dataset, Event, EventKind, Moment, Precision};
+use crate::timeline::kind_style::{GlyphShape, kind_style};
+use crate::timeline::ticks::{LABEL_OFFSET, calendar_ticks, year_label};
+use crate::timeline::{TimeAxis, TimeRange};
 
 /// The width of the figure, in SVG user units (pixels at 1×).
 pub const PAGE_WIDTH: f64 = 1600.0;
@@ -22,6 +27,9 @@ const PLOT_TOP: f64 = 176.0;
 const LANE_HEIGHT: f64 = 60.0;
 const AXIS_SPACE: f64 = 150.0;
 const GLYPH_RADIUS: f64 = 8.0;
+/// The figure's glyphs are this much larger than the viewer's, strokes included.
+const GLYPH_SCALE: f64 = GLYPH_RADIUS / crate::timeline::layout::GLYPH_RADIUS;
+const TICK_SIZE: f64 = 14.0;
 const TITLE_SIZE: f64 = 16.0;
 const DETAIL_SIZE: f64 = 13.0;
 /// Labels longer than this are cut with an ellipsis (the whole title stays in a tooltip).
@@ -59,7 +67,7 @@ pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -
     let labelled = events.len() <= MAX_LABELLED;
     let placed = place(&events, &scale, labelled);
     let lanes = placed.iter().map(|p| p.lane + 1).max().unwrap_or(1);
-    let entries = legend_entries(&events);
+    let entries = legend_entries(&placed);
     let plot_top = PLOT_TOP + (legend_rows(&entries) - 1) as f64 * LEGEND_ROW;
     let height = PAGE_HEIGHT.max(plot_top + lanes as f64 * LANE_HEIGHT + 24.0 + AXIS_SPACE);
     let axis_y = height - AXIS_SPACE + 10.0;
@@ -135,17 +143,9 @@ fn period_words(request: &ExportRequest, events: &[&Event], start: Moment, end: 
     let (y0, ..) = first.to_civil();
     let (y1, ..) = Moment(last.0 - 1).to_civil();
     if y1 - y0 >= 2 {
-        format!("{}\u{2013}{}", year_words(y0), year_words(y1))
+        format!("{}\u{2013}{}", year_label(y0), year_label(y1))
     } else {
         describe_span(first, last)
-    }
-}
-
-fn year_words(y: i64) -> String {
-    if y <= 0 {
-        format!("{} BCE", 1 - y)
-    } else {
-        y.to_string()
     }
 }
 
@@ -188,17 +188,17 @@ fn drawn_span(request: &ExportRequest, events: &[&Event]) -> (Moment, Moment) {
 
 /// The mapping between time and x across the plot.
 struct Scale {
-    start: f64,
-    end: f64,
+    axis: TimeAxis,
     left: f64,
     right: f64,
 }
 
 impl Scale {
     fn new(start: Moment, end: Moment) -> Scale {
+        let range = TimeRange::new(start.0 as f64, end.0 as f64);
+        let axis = TimeAxis::new(range, MARGIN_X as f32, (PAGE_WIDTH - 2.0 * MARGIN_X) as f32);
         Scale {
-            start: start.0 as f64,
-            end: end.0 as f64,
+            axis,
             left: MARGIN_X,
             right: PAGE_WIDTH - MARGIN_X,
         }
@@ -211,7 +211,7 @@ impl Scale {
         if t == Moment::MAX {
             return self.right + 1000.0;
         }
-        self.left + (t.0 as f64 - self.start) / (self.end - self.start) * (self.right - self.left)
+        self.axis.x_from_time(t.0 as f64)
     }
 
     fn clamp(&self, x: f64) -> f64 {
@@ -260,16 +260,18 @@ fn place<'a>(events: &[&'a Event], scale: &Scale, labelled: bool) -> Vec<Placed<
     let mut placed = Vec::with_capacity(events.len());
     for &event in events {
         let date = &event.date;
-        let mark = if date.precision() <= Precision::Month {
+        let raw0 = scale.x_from_time(date.earliest());
+        let raw1 = scale.x_from_time(date.latest());
+        let (x0, x1) = (scale.clamp(raw0), scale.clamp(raw1));
+        // As in the viewer, a day wider than its glyph is a band over the day too.
+        let wide_day = date.precision() == Precision::Day && x1 - x0 > 2.0 * GLYPH_RADIUS + 2.0;
+        let mark = if date.precision() <= Precision::Month || (wide_day && !date.is_interval()) {
             Mark::Band
         } else if date.is_interval() {
             Mark::Bar
         } else {
             Mark::Point
         };
-        let raw0 = scale.x_from_time(date.earliest());
-        let raw1 = scale.x_from_time(date.latest());
-        let (x0, x1) = (scale.clamp(raw0), scale.clamp(raw1));
         let glyph_x = match mark {
             Mark::Band => (x0 + x1) / 2.0,
             // An interval open at the start is marked at its known end.
@@ -405,7 +407,8 @@ fn heading(
 enum LegendEntry<'a> {
     Kind(&'a EventKind),
     Interval,
-    Band,
+    /// A band over the time a date may mean; true when days are banded too.
+    Band(bool),
     Uncertain,
 }
 
@@ -414,7 +417,8 @@ impl LegendEntry<'_> {
         match self {
             LegendEntry::Kind(kind) => kind.label(),
             LegendEntry::Interval => "interval",
-            LegendEntry::Band => "only the month or year is known",
+            LegendEntry::Band(false) => "only the month or year is known",
+            LegendEntry::Band(true) => "the whole day, month or year a date names",
             LegendEntry::Uncertain => "uncertain date",
         }
     }
@@ -423,9 +427,12 @@ impl LegendEntry<'_> {
 const LEGEND_TOP: f64 = 136.0;
 const LEGEND_ROW: f64 = 30.0;
 const LEGEND_SIZE: f64 = 15.0;
+/// How far right of its glyph's centre a legend entry's text starts.
+const LEGEND_TEXT_OFFSET: f64 = 20.0;
 
 /// The legend entries for what the figure shows: its kinds, then the marks of precision.
-fn legend_entries<'a>(events: &[&'a Event]) -> Vec<LegendEntry<'a>> {
+fn legend_entries<'a>(placed: &[Placed<'a>]) -> Vec<LegendEntry<'a>> {
+    let events: Vec<&Event> = placed.iter().map(|p| p.event).collect();
     let mut entries: Vec<LegendEntry> = Vec::new();
     let mut kinds: Vec<&EventKind> = Vec::new();
     for kind in EventKind::BUILT_IN.iter() {
@@ -433,21 +440,19 @@ fn legend_entries<'a>(events: &[&'a Event]) -> Vec<LegendEntry<'a>> {
             kinds.push(&event.kind);
         }
     }
-    for event in events {
+    for event in events.iter().copied() {
         if matches!(event.kind, EventKind::Other(_)) && !kinds.contains(&&event.kind) {
             kinds.push(&event.kind);
         }
     }
     entries.extend(kinds.into_iter().map(LegendEntry::Kind));
-    let precision = |e: &&Event| e.date.precision();
-    if events
-        .iter()
-        .any(|e| e.date.is_interval() && precision(e) > Precision::Month)
-    {
+    if placed.iter().any(|p| p.mark == Mark::Bar) {
         entries.push(LegendEntry::Interval);
     }
-    if events.iter().any(|e| precision(e) <= Precision::Month) {
-        entries.push(LegendEntry::Band);
+    let mut bands = placed.iter().filter(|p| p.mark == Mark::Band).peekable();
+    if bands.peek().is_some() {
+        let days = bands.any(|p| p.event.date.precision() > Precision::Month);
+        entries.push(LegendEntry::Band(days));
     }
     if events
         .iter()
@@ -464,7 +469,7 @@ fn legend_layout(entries: &[LegendEntry]) -> Vec<(f64, usize)> {
     let mut row = 0;
     let mut places = Vec::with_capacity(entries.len());
     for entry in entries {
-        let width = 22.0 + text_width(entry.label(), LEGEND_SIZE);
+        let width = LEGEND_TEXT_OFFSET + text_width(entry.label(), LEGEND_SIZE);
         if x + width > PAGE_WIDTH - MARGIN_X && x > MARGIN_X + GLYPH_RADIUS {
             x = MARGIN_X + GLYPH_RADIUS;
             row += 1;
@@ -494,7 +499,7 @@ fn legend(svg: &mut String, entries: &[LegendEntry]) {
                     y - 5.0
                 );
             }
-            LegendEntry::Band => {
+            LegendEntry::Band(_) => {
                 let _ = writeln!(
                     svg,
                     r##"<rect x="{:.1}" y="{:.1}" width="16" height="22" fill="#777777" fill-opacity="0.13" stroke="#777777" stroke-opacity="0.35"/>"##,
@@ -505,14 +510,16 @@ fn legend(svg: &mut String, entries: &[LegendEntry]) {
             LegendEntry::Uncertain => {
                 let _ = writeln!(
                     svg,
-                    r##"<circle cx="{x:.1}" cy="{y:.1}" r="{GLYPH_RADIUS}" fill="#ffffff" stroke="#555555" stroke-width="2.2" stroke-dasharray="3 2"/>"##
+                    r##"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="#777777"/>"##,
+                    GLYPH_RADIUS * 0.6
                 );
+                uncertain_ring(svg, x, y, "#555555");
             }
         }
         let _ = writeln!(
             svg,
             r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
-            x + 14.0,
+            x + LEGEND_TEXT_OFFSET,
             y + 5.0,
             escape(entry.label())
         );
@@ -520,16 +527,34 @@ fn legend(svg: &mut String, entries: &[LegendEntry]) {
     svg.push_str("</g>\n");
 }
 
+/// The calendar axis under the lanes, with the viewer's two rows of ticks: the
+/// minor step ("16", "Jul", "2022") next to the line and the coarser unit
+/// ("May 2022", "2022") below it.
 fn axis(svg: &mut String, scale: &Scale, plot_top: f64, axis_y: f64) {
-    let ticks = calendar_ticks(
-        Moment(scale.start as i64),
-        Moment(scale.end as i64),
-        ((scale.right - scale.left) / 110.0) as usize,
-    );
+    let measure = |text: &str| text_width(text, TICK_SIZE) as f32;
+    let ticks = calendar_ticks(&scale.axis, &measure);
+    let offset = f64::from(LABEL_OFFSET);
+    let inside = |x: f64| x >= scale.left - 0.5 && x <= scale.right + 0.5;
+    let fits = |x: f64, label: &str| x + offset + text_width(label, TICK_SIZE) <= PAGE_WIDTH - 8.0;
     svg.push_str("<g id=\"axis\">\n");
-    for tick in &ticks {
-        let x = scale.x_from_time(tick.at);
-        if x < scale.left - 0.5 || x > scale.right + 0.5 {
+    // Small marks between the days when days are wide enough to see.
+    let range = scale.axis.range;
+    let day_width = SECONDS_PER_DAY as f64 / scale.axis.seconds_per_point();
+    if day_width >= 6.0 {
+        let first = (range.start / SECONDS_PER_DAY as f64).ceil() as i64;
+        let last = (range.end / SECONDS_PER_DAY as f64).floor() as i64;
+        for day in first..=last {
+            let x = scale.axis.x_from_time((day * SECONDS_PER_DAY) as f64);
+            let _ = writeln!(
+                svg,
+                r##"<line x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}" stroke="#999999" stroke-width="1"/>"##,
+                axis_y + 3.0
+            );
+        }
+    }
+    for tick in &ticks.minor {
+        let x = scale.axis.x_from_time(tick.time);
+        if !inside(x) || !fits(x, &tick.label) {
             continue;
         }
         let _ = writeln!(
@@ -539,27 +564,32 @@ fn axis(svg: &mut String, scale: &Scale, plot_top: f64, axis_y: f64) {
         );
         let _ = writeln!(
             svg,
-            r##"<line x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}" stroke="#555555" stroke-width="1"/><text x="{x:.1}" y="{:.1}" font-size="14" fill="#444444" text-anchor="middle">{}</text>"##,
-            axis_y + 6.0,
+            r##"<line x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}" stroke="#555555" stroke-width="1"/><text x="{:.1}" y="{:.1}" font-size="{TICK_SIZE}" fill="#666666">{}</text>"##,
+            axis_y + 8.0,
+            x + offset,
             axis_y + 24.0,
             escape(&tick.label)
         );
     }
-    // Small marks for every day when days are wide enough to see.
-    let day_width = SECONDS_PER_DAY as f64 / (scale.end - scale.start) * (scale.right - scale.left);
-    if day_width >= 6.0 {
-        let first = (scale.start as i64).div_euclid(SECONDS_PER_DAY);
-        let last = (scale.end as i64).div_euclid(SECONDS_PER_DAY);
-        for day in first..=last {
-            let x = scale.x_from_time(Moment(day * SECONDS_PER_DAY + SECONDS_PER_DAY / 2));
-            if x >= scale.left && x <= scale.right {
-                let _ = writeln!(
-                    svg,
-                    r##"<line x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}" stroke="#999999" stroke-width="1"/>"##,
-                    axis_y + 3.0
-                );
-            }
+    for tick in &ticks.major {
+        let x = scale.axis.x_from_time(tick.time).max(scale.left);
+        if !inside(x) || !fits(x, &tick.label) {
+            continue;
         }
+        if tick.time > range.start {
+            let _ = writeln!(
+                svg,
+                r##"<line x1="{x:.1}" y1="{axis_y:.1}" x2="{x:.1}" y2="{:.1}" stroke="#555555" stroke-width="1"/>"##,
+                axis_y + 48.0
+            );
+        }
+        let _ = writeln!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{TICK_SIZE}" fill="#333333">{}</text>"##,
+            x + offset,
+            axis_y + 46.0,
+            escape(&tick.label)
+        );
     }
     let _ = writeln!(
         svg,
@@ -571,7 +601,7 @@ fn axis(svg: &mut String, scale: &Scale, plot_top: f64, axis_y: f64) {
 
 fn draw_event(svg: &mut String, item: &Placed, y: f64) {
     let event = item.event;
-    let colour = kind_colour(&event.kind);
+    let colour = kind_style(&event.kind).1.hex();
     let uncertain = event.date.is_uncertain() || event.date.is_approximate();
     let dash = if uncertain {
         r#" stroke-dasharray="4 3""#
@@ -607,7 +637,9 @@ fn draw_event(svg: &mut String, item: &Placed, y: f64) {
         }
         Mark::Point => {}
     }
-    glyph(svg, &event.kind, item.glyph_x, y, uncertain);
+    // A bar says its uncertainty with its dashed outline, as in the viewer.
+    let ringed = uncertain && item.mark != Mark::Bar;
+    glyph(svg, &event.kind, item.glyph_x, y, ringed);
     if let Some(label) = &item.label {
         let anchor = if label.anchor_end {
             r#" text-anchor="end""#
@@ -632,96 +664,68 @@ fn draw_event(svg: &mut String, item: &Placed, y: f64) {
     svg.push_str("</g>\n");
 }
 
-/// The colour of a kind's glyph.
-fn kind_colour(kind: &EventKind) -> &'static str {
-    match kind {
-        EventKind::Visit => "#4e79a7",
-        EventKind::PhoneCall => "#f28e2b",
-        EventKind::Meeting => "#59a14f",
-        EventKind::TreatySigning => "#e15759",
-        EventKind::DiplomaticRelations => "#b07aa1",
-        EventKind::Recognition => "#9c755f",
-        EventKind::Membership => "#ff9da7",
-        EventKind::Inauguration => "#76b7b2",
-        EventKind::Statement => "#bab0ac",
-        EventKind::Milestone => "#edc948",
-        EventKind::Other(_) => "#555555",
+/// Draws the glyph of a kind centred at `(x, y)`, as the viewer paints it (its
+/// shape and colour from [`kind_style`]), ringed with a dashed circle when the
+/// date is uncertain or approximate.
+fn glyph(svg: &mut String, kind: &EventKind, x: f64, y: f64, uncertain: bool) {
+    let (shape, colour) = kind_style(kind);
+    let colour = colour.hex();
+    let r = GLYPH_RADIUS;
+    let style = if shape.is_hollow() {
+        format!(
+            r#"fill="none" stroke="{colour}" stroke-width="{:.1}""#,
+            2.2 * GLYPH_SCALE
+        )
+    } else if shape == GlyphShape::Star {
+        format!(r#"fill="{colour}""#)
+    } else {
+        format!(
+            r##"fill="{colour}" stroke="#ffffff" stroke-width="{:.1}""##,
+            GLYPH_SCALE
+        )
+    };
+    let element = match (shape, shape.corners()) {
+        (GlyphShape::Disc, _) => format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" {style}/>"#),
+        (GlyphShape::Ring, _) => format!(
+            r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" {style}/>"#,
+            r - GLYPH_SCALE
+        ),
+        (_, Some(corners)) => {
+            let points: Vec<String> = corners
+                .iter()
+                .map(|&[px, py]| {
+                    format!("{:.1},{:.1}", x + f64::from(px) * r, y + f64::from(py) * r)
+                })
+                .collect();
+            format!(r#"<polygon points="{}" {style}/>"#, points.join(" "))
+        }
+        // The cross, and any shape without corners.
+        (_, None) => format!(
+            r#"<path d="M{:.1} {y:.1}H{:.1}M{x:.1} {:.1}V{:.1}" fill="none" stroke="{colour}" stroke-width="{:.1}"/>"#,
+            x - r,
+            x + r,
+            y - r,
+            y + r,
+            3.0 * GLYPH_SCALE
+        ),
+    };
+    svg.push_str(&element);
+    svg.push('\n');
+    if uncertain {
+        uncertain_ring(svg, x, y, &colour);
     }
 }
 
-/// Draws the glyph of a kind centred at `(x, y)`: filled, or white with a dashed
-/// outline when the date is uncertain.
-fn glyph(svg: &mut String, kind: &EventKind, x: f64, y: f64, uncertain: bool) {
-    let colour = kind_colour(kind);
-    let style = if uncertain {
-        format!(r##"fill="#ffffff" stroke="{colour}" stroke-width="2.2" stroke-dasharray="3 2""##)
-    } else {
-        format!(r##"fill="{colour}" stroke="#ffffff" stroke-width="1.5""##)
-    };
-    let r = GLYPH_RADIUS;
-    let polygon = |points: &[(f64, f64)]| {
-        let points: Vec<String> = points
-            .iter()
-            .map(|(px, py)| format!("{:.1},{:.1}", x + px * r, y + py * r))
-            .collect();
-        format!(r#"<polygon points="{}" {style}/>"#, points.join(" "))
-    };
-    let regular = |n: usize, turn: f64, scale: f64| {
-        let points: Vec<(f64, f64)> = (0..n)
-            .map(|i| {
-                let a = turn + i as f64 * std::f64::consts::TAU / n as f64;
-                (scale * a.cos(), scale * a.sin())
-            })
-            .collect();
-        polygon(&points)
-    };
-    let up = -std::f64::consts::FRAC_PI_2;
-    let shape = match kind {
-        EventKind::Visit => format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r}" {style}/>"#),
-        EventKind::TreatySigning => polygon(&[(0.0, -1.3), (1.3, 0.0), (0.0, 1.3), (-1.3, 0.0)]),
-        EventKind::Meeting => format!(
-            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" {style}/>"#,
-            x - r * 0.9,
-            y - r * 0.9,
-            r * 1.8,
-            r * 1.8
-        ),
-        EventKind::PhoneCall => regular(3, up, 1.25),
-        EventKind::Milestone => regular(3, -up, 1.25),
-        EventKind::Membership => regular(5, up, 1.1),
-        EventKind::DiplomaticRelations => regular(6, 0.0, 1.1),
-        EventKind::Recognition => {
-            let points: Vec<(f64, f64)> = (0..10)
-                .map(|i| {
-                    let a = up + i as f64 * std::f64::consts::PI / 5.0;
-                    let s = if i % 2 == 0 { 1.35 } else { 0.6 };
-                    (s * a.cos(), s * a.sin())
-                })
-                .collect();
-            polygon(&points)
-        }
-        EventKind::Inauguration => polygon(&[
-            (-0.35, -1.1),
-            (0.35, -1.1),
-            (0.35, -0.35),
-            (1.1, -0.35),
-            (1.1, 0.35),
-            (0.35, 0.35),
-            (0.35, 1.1),
-            (-0.35, 1.1),
-            (-0.35, 0.35),
-            (-1.1, 0.35),
-            (-1.1, -0.35),
-            (-0.35, -0.35),
-        ]),
-        EventKind::Statement => regular(8, std::f64::consts::PI / 8.0, 1.05),
-        EventKind::Other(_) => format!(
-            r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" {style}/>"#,
-            r * 0.8
-        ),
-    };
-    svg.push_str(&shape);
-    svg.push('\n');
+/// The dashed circle around a glyph whose date is uncertain or approximate.
+fn uncertain_ring(svg: &mut String, x: f64, y: f64, colour: &str) {
+    let _ = writeln!(
+        svg,
+        r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="none" stroke="{colour}" stroke-width="{:.1}" stroke-dasharray="{:.1} {:.1}"/>"#,
+        GLYPH_RADIUS + 3.0 * GLYPH_SCALE,
+        GLYPH_SCALE,
+        2.0 * GLYPH_SCALE,
+        2.0 * GLYPH_SCALE
+    );
 }
 
 fn caption(svg: &mut String, dataset: &Dataset, manifest: &Manifest, period: &str, height: f64) {
@@ -765,114 +769,6 @@ fn caption(svg: &mut String, dataset: &Dataset, manifest: &Manifest, period: &st
     }
 }
 
-/// A tick on the calendar axis.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tick {
-    /// Where.
-    pub at: Moment,
-    /// What it reads: "16 May", "May 2022", "2022".
-    pub label: String,
-}
-
-/// Calendar ticks over `[start, end)`, at most about `max_ticks` of them, on whole
-/// days, months or years.
-pub fn calendar_ticks(start: Moment, end: Moment, max_ticks: usize) -> Vec<Tick> {
-    let max_ticks = max_ticks.max(2) as i64;
-    let span_days = (end.0 - start.0) as f64 / SECONDS_PER_DAY as f64;
-    let first_day = start.0.div_euclid(SECONDS_PER_DAY);
-    let last_day = end.0.div_euclid(SECONDS_PER_DAY);
-    for step in [1, 2, 7, 14] {
-        if span_days / step as f64 <= max_ticks as f64 {
-            let mut ticks = Vec::new();
-            let mut day = first_day;
-            if step == 7 {
-                // Mondays: 1970-01-01 was a Thursday.
-                day += (7 - (day + 3).rem_euclid(7)) % 7;
-            }
-            while day <= last_day {
-                let at = Moment(day * SECONDS_PER_DAY + SECONDS_PER_DAY / 2);
-                if at >= start && at < end {
-                    let (_, m, d) = civil_from_days(day);
-                    ticks.push(Tick {
-                        at,
-                        label: format!("{d} {}", &MONTHS[m as usize - 1][..3]),
-                    });
-                }
-                day += step;
-            }
-            return ticks;
-        }
-    }
-    let span_months = span_days / 30.44;
-    for step in [1, 2, 3, 6] {
-        if span_months / step as f64 <= max_ticks as f64 {
-            let (mut y, m, _) = civil_from_days(first_day);
-            let mut m = (((m as i64 - 1) / step) * step + 1) as u32;
-            let mut ticks = Vec::new();
-            loop {
-                let day = days_from_civil(y, m, 1);
-                if day > last_day {
-                    break;
-                }
-                let at = Moment(day * SECONDS_PER_DAY);
-                if at >= start {
-                    let label = if m == 1 || step >= 6 {
-                        format!("{} {y}", &MONTHS[m as usize - 1][..3])
-                    } else {
-                        MONTHS[m as usize - 1][..3].to_string()
-                    };
-                    ticks.push(Tick { at, label });
-                }
-                m += step as u32;
-                if m > 12 {
-                    m -= 12;
-                    y += 1;
-                }
-            }
-            if let Some(first) = ticks.first_mut()
-                && !first.label.chars().any(|c| c.is_ascii_digit())
-            {
-                let (y, _, _) = civil_from_days(first.at.0.div_euclid(SECONDS_PER_DAY));
-                first.label = format!("{} {y}", first.label);
-            }
-            return ticks;
-        }
-    }
-    let span_years = span_days / 365.25;
-    let step = nice_year_step(span_years, max_ticks);
-    let (y0, _, _) = civil_from_days(first_day);
-    let (y1, _, _) = civil_from_days(last_day);
-    let mut y = y0.div_euclid(step) * step;
-    let mut ticks = Vec::new();
-    while y <= y1 {
-        let at = Moment::from_ymd(y, 1, 1);
-        if at >= start && at <= end {
-            let label = if y <= 0 {
-                format!("{} BCE", 1 - y)
-            } else {
-                y.to_string()
-            };
-            ticks.push(Tick { at, label });
-        }
-        y += step;
-    }
-    ticks
-}
-
-/// The smallest of 1, 2, 5, 10, 20, 50… years that gives at most `max_ticks` ticks.
-fn nice_year_step(span_years: f64, max_ticks: i64) -> i64 {
-    let mut base = 1_i64;
-    loop {
-        for m in [1, 2, 5] {
-            let step = base.saturating_mul(m);
-            if span_years / step as f64 <= max_ticks as f64 || step >= i64::MAX / 10 {
-                return step.max(1);
-            }
-        }
-        base = base.saturating_mul(10);
-    }
-}
-
 /// A period in words: "2022", "May 2022", "16 May 2022 – 30 May 2022".
 pub fn describe_span(start: Moment, end: Moment) -> String {
     let first = start.0.div_euclid(SECONDS_PER_DAY);
@@ -883,13 +779,7 @@ pub fn describe_span(start: Moment, end: Moment) -> String {
     let next = civil_from_days(last + 1);
     let whole_start = d0 == 1;
     let whole_end = next.2 == 1;
-    let year = |y: i64| {
-        if y <= 0 {
-            format!("{} BCE", 1 - y)
-        } else {
-            y.to_string()
-        }
-    };
+    let year = year_label;
     let month = |m: u32| MONTHS[m as usize - 1];
     if whole_start && whole_end && m0 == 1 && next.1 == 1 {
         if y0 == y1 {
@@ -941,6 +831,113 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::{Filter, Period};
+
+    /// The figure of the curated dataset's events in `from`..`to`.
+    fn figure(from: &str, to: &str) -> String {
+        let dataset = crate::dataset::embedded();
+        let index = crate::index::TimeIndex::new(&dataset);
+        let filter = Filter {
+            period: Period {
+                from: Some(from.into()),
+                to: Some(to.into()),
+            },
+            ..Filter::default()
+        };
+        let events = crate::query::select(&dataset, &index, &filter);
+        let request = ExportRequest::new(
+            super::super::Format::Svg,
+            events,
+            filter,
+            super::super::SourceInfo::embedded(),
+        );
+        render(&dataset, &request, &request.manifest(&dataset))
+    }
+
+    /// The element drawn for the glyph of the event titled `title`.
+    fn glyph_of<'a>(doc: &'a roxmltree::Document, title: &str) -> roxmltree::Node<'a, 'a> {
+        let event = doc
+            .descendants()
+            .find(|n| {
+                n.attribute("class") == Some("event")
+                    && n.descendants().any(|t| t.text() == Some(title))
+            })
+            .unwrap_or_else(|| panic!("no event {title:?}"));
+        event
+            .children()
+            .find(|n| n.has_tag_name("circle") || n.has_tag_name("polygon"))
+            .unwrap_or_else(|| panic!("no glyph for {title:?}"))
+    }
+
+    #[test]
+    fn glyphs_have_the_viewers_shapes_and_colours() {
+        let svg = figure("2022-05", "2022-05");
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let (_, blue) = kind_style(&EventKind::Visit);
+        let visit = glyph_of(
+            &doc,
+            "Bagheri visits Dushanbe and meets Defence Minister Mirzo",
+        );
+        assert_eq!(visit.tag_name().name(), "circle", "a visit is a disc");
+        assert_eq!(visit.attribute("fill"), Some(blue.hex().as_str()));
+        let (_, teal) = kind_style(&EventKind::PhoneCall);
+        let call = glyph_of(&doc, "Raisi and Rahmon speak by telephone");
+        assert_eq!(call.tag_name().name(), "circle", "a phone call is a ring");
+        assert_eq!(call.attribute("fill"), Some("none"));
+        assert_eq!(call.attribute("stroke"), Some(teal.hex().as_str()));
+        let meeting = glyph_of(&doc, "Bagheri meets President Rahmon");
+        assert_eq!(
+            meeting.tag_name().name(),
+            "polygon",
+            "a meeting is a square"
+        );
+        assert_eq!(
+            meeting.attribute("points").map(|p| p.split(' ').count()),
+            Some(4)
+        );
+    }
+
+    #[test]
+    fn a_day_wide_enough_to_see_is_a_band_over_that_day() {
+        let svg = figure("2022-05", "2022-05");
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let meeting = glyph_of(&doc, "Bagheri meets President Rahmon")
+            .parent()
+            .unwrap();
+        let band = meeting
+            .children()
+            .find(|n| n.has_tag_name("rect"))
+            .expect("a band");
+        let x = |name: &str| -> f64 { band.attribute(name).unwrap().parse().unwrap() };
+        let day = (PAGE_WIDTH - 2.0 * MARGIN_X) / 31.0;
+        assert!((x("width") - day).abs() < 0.5, "{} wide", x("width"));
+        assert!(
+            (x("x") - (MARGIN_X + 16.0 * day)).abs() < 0.5,
+            "at {}",
+            x("x")
+        );
+        let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+        assert!(texts.contains(&"the whole day, month or year a date names"));
+    }
+
+    #[test]
+    fn the_axis_reads_as_the_viewers_calendar_ticks() {
+        let svg = figure("2022-05", "2022-05");
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let axis = doc
+            .descendants()
+            .find(|n| n.attribute("id") == Some("axis"))
+            .expect("an axis");
+        let labels: Vec<&str> = axis
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(labels.contains(&"May 2022"), "{labels:?}");
+        assert!(labels.contains(&"16"), "{labels:?}");
+        assert!(labels.contains(&"31"), "{labels:?}");
+        assert!(!labels.contains(&"1 Jun"), "{labels:?}");
+    }
 
     #[test]
     fn a_crowded_day_stays_within_a_bounded_height() {
@@ -969,33 +966,6 @@ mod tests {
             .and_then(|h| h.parse().ok())
             .unwrap();
         assert!(stated <= height, "{stated} > {height}");
-    }
-
-    #[test]
-    fn ticks_of_a_month_are_days() {
-        let ticks = calendar_ticks(
-            Moment::from_ymd(2022, 5, 1),
-            Moment::from_ymd(2022, 6, 1),
-            13,
-        );
-        assert!(ticks.len() >= 4 && ticks.len() <= 13, "{ticks:?}");
-        assert!(ticks.iter().all(|t| t.label.ends_with("May")), "{ticks:?}");
-    }
-
-    #[test]
-    fn ticks_of_decades_are_round_years() {
-        let ticks = calendar_ticks(
-            Moment::from_ymd(1990, 1, 1),
-            Moment::from_ymd(2026, 1, 1),
-            13,
-        );
-        let labels: Vec<&str> = ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(
-            labels,
-            [
-                "1990", "1995", "2000", "2005", "2010", "2015", "2020", "2025"
-            ]
-        );
     }
 
     #[test]

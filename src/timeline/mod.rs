@@ -1,7 +1,9 @@
 //! Pure view math for the timeline: the time axis, calendar ticks, lanes,
-//! stacking and density. No egui here, so all of it is unit-tested.
+//! stacking, density and the look of each kind of event. No egui here, so all
+//! of it is unit-tested.
 
 pub mod density;
+pub mod kind_style;
 pub mod lanes;
 pub mod layout;
 pub mod period_pick;
