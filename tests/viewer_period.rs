@@ -278,3 +278,53 @@ fn a_large_file_loads_in_the_background_and_a_cancelled_load_changes_nothing() {
     assert_eq!(harness.state().document().dataset.events.len(), 400);
     assert!(harness.state().problems().is_none());
 }
+
+#[test]
+fn every_control_has_an_accessible_name_and_the_canvas_names_the_selection() {
+    use eframe::egui::accesskit::Role;
+    let mut harness = harness();
+    let visit = harness
+        .state()
+        .event_by_id("2022-05-16-bagheri-dushanbe")
+        .expect("the curated dataset has the Bagheri visit");
+    harness.state_mut().apply(Command::Select(Some(visit)));
+    harness
+        .state_mut()
+        .apply(Command::SetPeriod(period("2022", "2022")));
+    harness.state_mut().apply(Command::OpenExport);
+    harness.run_steps(3);
+    let controls = [
+        Role::Button,
+        Role::CheckBox,
+        Role::RadioButton,
+        Role::TextInput,
+        Role::ComboBox,
+        Role::Link,
+        Role::Slider,
+        Role::SpinButton,
+    ];
+    let all = harness
+        .query_all_by(|node| controls.contains(&node.role()))
+        .count();
+    // The toolbar, the filter panel, the details panel and the dialog.
+    assert!(all > 60, "only {all} controls were found");
+    let nameless: Vec<String> = harness
+        .query_all_by(|node| {
+            controls.contains(&node.role())
+                && node
+                    .label()
+                    .or_else(|| node.value())
+                    .is_none_or(|name| name.trim().is_empty())
+        })
+        .map(|node| format!("{node:?}"))
+        .collect();
+    assert!(nameless.is_empty(), "controls without a name: {nameless:?}");
+    // Collapsing a lane is a control of its own, named after the lane.
+    harness.get_by_label("Collapse Iran").click();
+    harness.run_steps(2);
+    assert!(!harness.state().lane_labels().contains(&"Mohammad Bagheri"));
+    harness.get_by_label("Expand Iran");
+    harness.get_by_label(
+        "Timeline, selected: Bagheri visits Dushanbe and meets Defence Minister Mirzo",
+    );
+}

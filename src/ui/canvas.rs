@@ -82,8 +82,6 @@ pub struct CanvasState {
     layout: Option<Layout>,
     /// The glyphs of the last frame.
     pub hits: Vec<Hit>,
-    /// The lane headers of the last frame: their rectangle and key.
-    pub headers: Vec<(Rect, String)>,
     /// The time axis of the last frame.
     pub axis: Option<TimeAxis>,
     scroll_y: f32,
@@ -248,7 +246,6 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
     }
 
     state.hits.clear();
-    state.headers.clear();
     let mut positions: HashMap<EventIdx, (f32, f32, f32)> = HashMap::new();
     let connector_slot = time_painter.add(Shape::Noop);
     let mut y = lanes_top - state.scroll_y;
@@ -445,10 +442,10 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
             .max(time_rect.left())
             .min(time_rect.right() - galley.size().x - 8.0)
             + 4.0;
-        let label_rect = Rect::from_min_size(
-            pos2(x - 4.0, lanes_top + 4.0),
-            galley.size() + vec2(8.0, 4.0),
-        );
+        // At the foot of the band, where lanes are emptiest.
+        let top = rect.bottom() - galley.size().y - 10.0;
+        let label_rect =
+            Rect::from_min_size(pos2(x - 4.0, top - 2.0), galley.size() + vec2(8.0, 4.0));
         time_painter.rect_filled(label_rect, 3.0, visuals.panel_fill);
         time_painter.rect_stroke(
             label_rect,
@@ -456,7 +453,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
             Stroke::new(1.0, accent),
             StrokeKind::Inside,
         );
-        time_painter.galley(pos2(x, lanes_top + 6.0), galley, text);
+        time_painter.galley(pos2(x, top), galley, text);
     }
 
     // The axis, over the lanes.
@@ -569,7 +566,18 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
                 ]
             };
             gutter_painter.add(Shape::convex_polygon(points, weak, Stroke::NONE));
-            state.headers.push((header, lane.key.clone()));
+            // The header is a button of its own, with a name for screen readers.
+            let toggle = ui.interact(
+                header.intersect(gutter),
+                ui.scope_id().with(("lane toggle", &lane.key)),
+                Sense::click(),
+            );
+            let action = if open { "Collapse" } else { "Expand" };
+            let name = format!("{action} {}", lane.label);
+            toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            if toggle.clicked() {
+                commands.push(Command::ToggleLane(lane.key.clone()));
+            }
         }
         let (font, colour) = if lane.depth == 0 {
             (FontId::proportional(13.5), text)
@@ -609,19 +617,10 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
         if let Some(event) = hovered {
             commands.push(Command::FitEvent(event));
         }
-    } else if response.clicked() {
-        let header = pointer.and_then(|p| {
-            state
-                .headers
-                .iter()
-                .find(|(r, _)| r.contains(p))
-                .map(|(_, key)| key.clone())
-        });
-        if let Some(key) = header {
-            commands.push(Command::ToggleLane(key));
-        } else if let Some(event) = hovered {
-            commands.push(Command::Select(Some(event)));
-        }
+    } else if response.clicked()
+        && let Some(event) = hovered
+    {
+        commands.push(Command::Select(Some(event)));
     }
     if response.drag_stopped()
         && let Some(start) = state.period_drag.take()
