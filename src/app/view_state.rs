@@ -47,3 +47,36 @@ impl ViewState {
         self.recent.truncate(MAX_RECENT);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ViewState;
+    use crate::export::Format;
+    use crate::query::Period;
+    use crate::timeline::{LaneMode, TimeRange};
+
+    #[test]
+    fn the_filters_and_the_export_choices_survive_a_restart() {
+        let mut view = ViewState {
+            range: Some(TimeRange::new(0.0, 86_400.0)),
+            lanes: LaneMode::Topic,
+            hide_filters: true,
+            ..ViewState::default()
+        };
+        view.filter.actors.insert("TJK".to_string());
+        view.filter.topics.insert("terrorism".to_string());
+        view.filter.text = "Dušanbe".to_string();
+        view.filter.period = Period {
+            from: Some("2022-05".to_string()),
+            to: None,
+        };
+        view.filter.fade_unmatched = true;
+        view.export.format = Format::Svg;
+        view.export.destination = "/tmp/may.svg".to_string();
+        view.remember("/data/a.ron".into());
+        // eframe keeps the view as RON.
+        let saved = ron::to_string(&view).expect("the view serializes");
+        let restored: ViewState = ron::from_str(&saved).expect("and reads back");
+        assert_eq!(restored, view);
+    }
+}
