@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
+use annals::command::Command;
 use annals::export::Format;
-use annals::ui::export_dialog::{ExportAction, ExportDialogState, export_dialog_ui};
+use annals::ui::export_dialog::{ExportDialogState, export_dialog_ui};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -11,7 +12,7 @@ use egui_kittest::kittest::Queryable;
 struct Probe {
     state: ExportDialogState,
     count: usize,
-    actions: Vec<ExportAction>,
+    actions: Vec<Command>,
 }
 
 fn harness(count: usize) -> Harness<'static, Probe> {
@@ -67,7 +68,7 @@ fn typing_a_destination_and_pressing_export_asks_for_that_export() {
     harness.run();
     assert_eq!(
         harness.state().actions,
-        [ExportAction::Export {
+        [Command::Export {
             format: Format::Svg,
             path: PathBuf::from("may.svg"),
             strict: true,
@@ -85,7 +86,7 @@ fn choose_asks_the_app_for_a_save_dialog_with_a_suggested_name() {
     harness.run();
     assert_eq!(
         harness.state().actions,
-        [ExportAction::ChooseDestination {
+        [Command::ChooseExportDestination {
             suggested_name: "iran-tajikistan-relations_2022-05-01_2022-05-31.ics".into(),
             format: Format::Ics,
         }]

@@ -9,5 +9,6 @@ mod load_errors;
 mod loader_fuzz;
 mod query_engine;
 mod scale;
+mod support;
 mod viewer;
 mod viewer_period;

@@ -302,27 +302,7 @@ fn reloading_an_invalid_version_keeps_the_last_good_one_and_the_selection() {
 }
 
 fn drag(harness: &mut Harness<'static, App>, from: Pos2, to: Pos2) {
-    harness.event(egui::Event::PointerMoved(from));
-    harness.run_steps(1);
-    harness.event(egui::Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
-    harness.run_steps(1);
-    for i in 1..=4 {
-        let t = i as f32 / 4.0;
-        harness.event(egui::Event::PointerMoved(from + (to - from) * t));
-        harness.run_steps(1);
-    }
-    harness.event(egui::Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
-    harness.run_steps(2);
+    crate::support::drag_with(harness, egui::Modifiers::NONE, from, to);
 }
 
 #[test]

@@ -11,9 +11,11 @@ use annals::generate::generate;
 use annals::model::Moment;
 use annals::query::{self, Filter, Period, QueryIndex};
 use annals::timeline::TimeRange;
-use eframe::egui::{self, Key, Modifiers, PointerButton, Pos2, pos2};
+use eframe::egui::{Key, Modifiers, Pos2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+use crate::support::drag_with;
 
 fn harness_with(options: AppOptions) -> Harness<'static, App> {
     let mut harness = Harness::builder()
@@ -38,34 +40,6 @@ fn at(y: i64, m: u32, d: u32) -> f64 {
 fn canvas_point(harness: &Harness<'static, App>, t: f64, y: f32) -> Pos2 {
     let axis = harness.state().canvas().axis.expect("the canvas was drawn");
     pos2(axis.x_from_time(t) as f32, y)
-}
-
-/// Drags the pointer from `from` to `to` with `modifiers` held.
-fn drag_with(harness: &mut Harness<'static, App>, modifiers: Modifiers, from: Pos2, to: Pos2) {
-    harness.event(egui::Event::ModifiersChanged(modifiers));
-    harness.event(egui::Event::PointerMoved(from));
-    harness.run_steps(1);
-    harness.event(egui::Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers,
-    });
-    harness.run_steps(1);
-    for i in 1..=5 {
-        let t = i as f32 / 5.0;
-        harness.event(egui::Event::PointerMoved(from + (to - from) * t));
-        harness.run_steps(1);
-    }
-    harness.event(egui::Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers,
-    });
-    harness.run_steps(1);
-    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
-    harness.run_steps(2);
 }
 
 fn library_count(filter: &Filter) -> usize {
@@ -162,23 +136,27 @@ fn manifest_without_time(path: &Path) -> serde_json::Value {
     manifest
 }
 
+/// Selects `period` and exports it to `path` as CSV from the export dialog,
+/// without replacing an existing file.
+fn export_csv(harness: &mut Harness<'static, App>, period: Period, path: &Path) {
+    harness.state_mut().apply(Command::SetPeriod(period));
+    harness.state_mut().apply(Command::OpenExport);
+    harness.state_mut().apply(Command::Export {
+        format: Format::Csv,
+        path: path.to_path_buf(),
+        strict: false,
+        overwrite: false,
+    });
+    harness.run_steps(2);
+}
+
 #[test]
 fn exporting_from_the_viewer_writes_what_the_command_line_writes_and_never_overwrites() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let from_viewer = dir.path().join("viewer.csv");
     let from_cli = dir.path().join("cli.csv");
     let mut harness = harness();
-    harness
-        .state_mut()
-        .apply(Command::SetPeriod(period("2022", "2022")));
-    harness.state_mut().apply(Command::OpenExport);
-    harness.state_mut().apply(Command::Export {
-        format: Format::Csv,
-        path: from_viewer.clone(),
-        strict: false,
-        overwrite: false,
-    });
-    harness.run_steps(2);
+    export_csv(&mut harness, period("2022", "2022"), &from_viewer);
     let notice = harness.state().notice().cloned();
     let Some(Ok(message)) = notice else {
         panic!("no notice after the export: {notice:?}");
@@ -211,17 +189,7 @@ fn exporting_from_the_viewer_writes_what_the_command_line_writes_and_never_overw
     );
 
     // A second export to the same file is refused and leaves it as it was.
-    harness
-        .state_mut()
-        .apply(Command::SetPeriod(period("2014", "2014")));
-    harness.state_mut().apply(Command::OpenExport);
-    harness.state_mut().apply(Command::Export {
-        format: Format::Csv,
-        path: from_viewer.clone(),
-        strict: false,
-        overwrite: false,
-    });
-    harness.run_steps(2);
+    export_csv(&mut harness, period("2014", "2014"), &from_viewer);
     assert!(harness.state().export_dialog_open());
     assert_eq!(std::fs::read(&from_viewer).ok(), Some(viewer_bytes));
     harness.get_by_label_contains("already exists");

@@ -12,7 +12,7 @@ use crate::export::default_file_name;
 use crate::query::Period;
 use crate::ui::canvas::{CanvasInput, canvas_ui, period_words};
 use crate::ui::error_panel::{error_panel_ui, reload_banner_ui};
-use crate::ui::export_dialog::{ExportAction, export_dialog_ui};
+use crate::ui::export_dialog::export_dialog_ui;
 use crate::ui::filter_panel::{filter_chips_ui, filter_panel_ui};
 use crate::ui::filter_toolbar::{period_ui, search_ui};
 use crate::ui::{details_panel, legend, overview, toolbar};
@@ -159,27 +159,7 @@ impl App {
         if !open {
             commands.push(Command::CloseExport);
         }
-        commands.extend(action.map(|action| match action {
-            ExportAction::ChooseDestination {
-                suggested_name,
-                format,
-            } => Command::ChooseExportDestination {
-                suggested_name,
-                format,
-            },
-            ExportAction::Export {
-                format,
-                path,
-                strict,
-                overwrite,
-            } => Command::Export {
-                format,
-                path,
-                strict,
-                overwrite,
-            },
-            ExportAction::Close => Command::CloseExport,
-        }));
+        commands.extend(action);
     }
 }
 

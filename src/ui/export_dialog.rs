@@ -1,12 +1,13 @@
 //! The export dialog: a format, a destination, which events, a live count and
-//! an Export button. It opens no dialog and writes no file: it returns an
-//! [`ExportAction`] that the App applies.
+//! an Export button. It opens no dialog and writes no file: it returns the
+//! [`Command`] that the App applies.
 
 use std::path::PathBuf;
 
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 
+use crate::command::Command;
 use crate::export::Format;
 
 /// What the export dialog remembers between frames (and sessions).
@@ -42,38 +43,13 @@ impl Default for ExportDialogState {
     }
 }
 
-/// What the user asked the export dialog for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExportAction {
-    /// Open a save-file dialog starting with this file name; put the answer in `destination`.
-    ChooseDestination {
-        /// The suggested file name, with the format's extension.
-        suggested_name: String,
-        /// The format, for the dialog's file type filter.
-        format: Format,
-    },
-    /// Export the events that match the filters to `path`.
-    Export {
-        /// The format.
-        format: Format,
-        /// The destination.
-        path: PathBuf,
-        /// Only events wholly inside the period.
-        strict: bool,
-        /// Replace the destination if it exists.
-        overwrite: bool,
-    },
-    /// Close the dialog.
-    Close,
-}
-
 /// Draws the export dialog's contents; `count` is the number of events the
 /// current choices would export (the App computes it with `state.strict`).
 pub fn export_dialog_ui(
     ui: &mut egui::Ui,
     state: &mut ExportDialogState,
     count: usize,
-) -> Option<ExportAction> {
+) -> Option<Command> {
     let mut action = None;
 
     ui.label("Format");
@@ -110,7 +86,7 @@ pub fn export_dialog_ui(
         )
         .on_hover_text("The file to write");
         if ui.button("Choose…").clicked() {
-            action = Some(ExportAction::ChooseDestination {
+            action = Some(Command::ChooseExportDestination {
                 suggested_name: suggested_name(state),
                 format: state.format,
             });
@@ -139,7 +115,7 @@ pub fn export_dialog_ui(
                 "Choose where to write the file"
             });
         if export.clicked() {
-            action = Some(ExportAction::Export {
+            action = Some(Command::Export {
                 format: state.format,
                 path: PathBuf::from(destination),
                 strict: state.strict,
@@ -147,7 +123,7 @@ pub fn export_dialog_ui(
             });
         }
         if ui.button("Close").clicked() {
-            action = Some(ExportAction::Close);
+            action = Some(Command::CloseExport);
         }
     });
     action
