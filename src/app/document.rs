@@ -45,15 +45,24 @@ impl Document {
     /// file is read once more for its checksum.
     pub fn loaded_from(dataset: Dataset, path: &Path) -> Document {
         let name = path.display().to_string();
-        let source = match std::fs::read(path) {
-            Ok(bytes) => SourceInfo::of_bytes(&name, &bytes),
-            // Gone since it was read: the manifest says so rather than guessing.
-            Err(_) => SourceInfo {
-                path: name,
-                sha256: String::new(),
+        // Checksum and index at once, on the two halves of the machine.
+        let (source, query) = rayon::join(
+            || match std::fs::read(path) {
+                Ok(bytes) => SourceInfo::of_bytes(&name, &bytes),
+                // Gone since it was read: the manifest says so rather than guessing.
+                Err(_) => SourceInfo {
+                    path: name.clone(),
+                    sha256: String::new(),
+                },
             },
-        };
-        Document::new(dataset, Some(path.to_path_buf()), source)
+            || QueryIndex::new(&dataset),
+        );
+        Document {
+            dataset,
+            query,
+            path: Some(path.to_path_buf()),
+            source,
+        }
     }
 
     /// Indexes `dataset`.

@@ -170,8 +170,8 @@ impl eframe::App for App {
 
         self.poll_loading();
         if self.loading.is_some() {
-            // Keep the progress bar moving.
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            // Keep the progress bar moving, leaving the cores to the reader.
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
         }
         if self.watcher.as_ref().is_some_and(FileWatcher::changed) {
             commands.push(Command::Reload);
@@ -229,7 +229,7 @@ impl eframe::App for App {
                     commands.push(Command::SetFilter(filter));
                 }
             });
-            legend::legend_ui(ui, &self.doc.dataset);
+            legend::legend_ui(ui, &self.doc.query.kinds_present());
             ui.add_space(2.0);
         });
         if let Some(problems) = self.problems.as_ref().filter(|p| p.on_reload) {

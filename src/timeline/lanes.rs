@@ -4,7 +4,7 @@
 //! by topic (the topic tree), by kind, or one lane for everything. An event
 //! with several actors or topics appears in each of their lanes.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -83,10 +83,13 @@ impl Lanes {
             LaneMode::Actor => actor_lanes(dataset),
             LaneMode::Topic => topic_lanes(dataset),
             LaneMode::Kind => kind_lanes(dataset),
-            LaneMode::Single => (
-                vec![top_lane("all", "All events")],
-                dataset.events.iter().map(|_| vec![0]).collect(),
-            ),
+            LaneMode::Single => {
+                let mut raw = RawLanes::default();
+                for _ in &dataset.events {
+                    raw.push_event([0]);
+                }
+                (vec![top_lane("all", "All events")], raw)
+            }
         };
         for i in 0..lanes.len() {
             if let Some(p) = lanes[i].parent {
@@ -110,13 +113,13 @@ impl Lanes {
         for (i, lane) in lanes.iter_mut().enumerate() {
             lane.hidden = shown[i] != i;
         }
-        let mut offsets = Vec::with_capacity(raw.len() + 1);
-        let mut members = Vec::new();
+        let mut offsets = Vec::with_capacity(raw.offsets.len());
+        let mut members = Vec::with_capacity(raw.members.len());
         offsets.push(0);
-        for event_lanes in raw {
+        for pair in raw.offsets.windows(2) {
             let start = members.len();
-            for lane in event_lanes {
-                let lane = shown[lane] as u32;
+            for &lane in &raw.members[pair[0] as usize..pair[1] as usize] {
+                let lane = shown[lane as usize] as u32;
                 if !members[start..].contains(&lane) {
                     members.push(lane);
                 }
@@ -162,7 +165,52 @@ fn top_lane(key: &str, label: &str) -> Lane {
     }
 }
 
-type Assignment = (Vec<Lane>, Vec<Vec<usize>>);
+/// The lanes of each event before collapsing, stored flat: event `e`'s are
+/// `members[offsets[e]..offsets[e + 1]]`. [`RawLanes::OTHER`] stands for the
+/// catch-all lane ("No actor"), added only when some event needs it.
+struct RawLanes {
+    offsets: Vec<u32>,
+    members: Vec<u32>,
+}
+
+impl Default for RawLanes {
+    fn default() -> Self {
+        RawLanes {
+            offsets: vec![0],
+            members: Vec::new(),
+        }
+    }
+}
+
+impl RawLanes {
+    const OTHER: u32 = u32::MAX;
+
+    /// Adds the next event's lanes; none sends it to the catch-all lane.
+    fn push_event(&mut self, lanes: impl IntoIterator<Item = usize>) {
+        let start = self.members.len();
+        self.members.extend(lanes.into_iter().map(|l| l as u32));
+        if self.members.len() == start {
+            self.members.push(RawLanes::OTHER);
+        }
+        self.offsets.push(self.members.len() as u32);
+    }
+
+    /// Adds the catch-all lane `other` to `lanes` if an event needs it.
+    fn finish(mut self, lanes: &mut Vec<Lane>, other: Lane) -> RawLanes {
+        if self.members.contains(&RawLanes::OTHER) {
+            let index = lanes.len() as u32;
+            lanes.push(other);
+            for lane in &mut self.members {
+                if *lane == RawLanes::OTHER {
+                    *lane = index;
+                }
+            }
+        }
+        self
+    }
+}
+
+type Assignment = (Vec<Lane>, RawLanes);
 
 fn actor_lanes(dataset: &Dataset) -> Assignment {
     let mut lanes = Vec::new();
@@ -216,25 +264,15 @@ fn actor_lanes(dataset: &Dataset) -> Assignment {
             lanes.push(lane);
         }
     }
-    let mut other = None;
-    let raw = dataset
-        .events
-        .iter()
-        .map(|event| {
-            let mut found: Vec<usize> = event
+    let mut raw = RawLanes::default();
+    for event in &dataset.events {
+        raw.push_event(
+            event
                 .participants()
-                .filter_map(|id| lane_of.get(id).copied())
-                .collect();
-            if found.is_empty() {
-                let lane = *other.get_or_insert_with(|| {
-                    lanes.push(top_lane("actor:", "No actor"));
-                    lanes.len() - 1
-                });
-                found.push(lane);
-            }
-            found
-        })
-        .collect();
+                .filter_map(|id| lane_of.get(id).copied()),
+        );
+    }
+    let raw = raw.finish(&mut lanes, top_lane("actor:", "No actor"));
     (lanes, raw)
 }
 
@@ -271,53 +309,46 @@ fn topic_lanes(dataset: &Dataset) -> Assignment {
         }
     }
     add(dataset, None, 0, &mut lanes, &mut lane_of);
-    let mut other = None;
-    let raw = dataset
-        .events
-        .iter()
-        .map(|event| {
-            let mut found: Vec<usize> = event
+    let mut raw = RawLanes::default();
+    for event in &dataset.events {
+        raw.push_event(
+            event
                 .topics
                 .iter()
-                .filter_map(|id| lane_of.get(id.as_str()).copied())
-                .collect();
-            if found.is_empty() {
-                let lane = *other.get_or_insert_with(|| {
-                    lanes.push(top_lane("topic:", "No topic"));
-                    lanes.len() - 1
-                });
-                found.push(lane);
-            }
-            found
-        })
-        .collect();
+                .filter_map(|id| lane_of.get(id.as_str()).copied()),
+        );
+    }
+    let raw = raw.finish(&mut lanes, top_lane("topic:", "No topic"));
     (lanes, raw)
 }
 
 fn kind_lanes(dataset: &Dataset) -> Assignment {
-    let mut kinds: Vec<EventKind> = dataset.events.iter().map(|e| e.kind.clone()).collect();
-    kinds.sort_by_key(|k| {
-        EventKind::BUILT_IN
-            .iter()
-            .position(|b| b == k)
-            .unwrap_or(EventKind::BUILT_IN.len())
-    });
-    kinds.dedup();
-    let lanes = kinds
+    // Built-in kinds in legend order, then the dataset's own by name.
+    let order = |k: &EventKind| {
+        let builtin = EventKind::BUILT_IN.iter().position(|b| b == k);
+        (
+            builtin.unwrap_or(EventKind::BUILT_IN.len()),
+            k.label().to_string(),
+        )
+    };
+    let mut distinct: Vec<&EventKind> = Vec::new();
+    let mut seen: HashSet<&EventKind> = HashSet::new();
+    for event in &dataset.events {
+        if seen.insert(&event.kind) {
+            distinct.push(&event.kind);
+        }
+    }
+    distinct.sort_by_cached_key(|k| order(k));
+    let lane_of: HashMap<&EventKind, usize> =
+        distinct.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let lanes = distinct
         .iter()
         .map(|k| top_lane(&format!("kind:{}", k.slug()), k.label()))
         .collect();
-    let raw = dataset
-        .events
-        .iter()
-        .map(|e| {
-            kinds
-                .iter()
-                .position(|k| *k == e.kind)
-                .into_iter()
-                .collect()
-        })
-        .collect();
+    let mut raw = RawLanes::default();
+    for event in &dataset.events {
+        raw.push_event(lane_of.get(&event.kind).copied());
+    }
     (lanes, raw)
 }
 
@@ -355,5 +386,28 @@ mod tests {
             .map(|&l| folded.lanes[l as usize].label.as_str())
             .collect();
         assert!(lane_labels.contains(&"Iran"));
+    }
+
+    #[test]
+    fn each_kind_has_one_lane_built_in_kinds_first_then_a_datasets_own_by_name() {
+        let mut dataset = crate::dataset::embedded();
+        let kinds = ["Summit", "Expulsion", "Summit", "Expulsion", "Sanctions"];
+        for (event, kind) in dataset.events.iter_mut().zip(kinds) {
+            event.kind = EventKind::Other(kind.to_string());
+        }
+        let lanes = Lanes::build(&dataset, LaneMode::Kind, &BTreeSet::new());
+        let labels = lanes.visible_labels();
+        let own: Vec<&str> = labels
+            .iter()
+            .copied()
+            .filter(|l| ["Summit", "Expulsion", "Sanctions"].contains(l))
+            .collect();
+        assert_eq!(own, ["Expulsion", "Sanctions", "Summit"]);
+        assert_eq!(labels.last(), Some(&"Summit"));
+        for (e, event) in dataset.events.iter().enumerate() {
+            let of = lanes.of_event(e as EventIdx);
+            assert_eq!(of.len(), 1);
+            assert_eq!(labels[of[0] as usize], event.kind.label());
+        }
     }
 }

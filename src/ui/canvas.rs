@@ -136,20 +136,31 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
     let key = LayoutKey::for_axis(&axis, input.generation);
     if state.layout.as_ref().is_none_or(|l| l.key != key) {
         let font = FontId::proportional(LABEL_FONT);
-        let measure = |s: &str| {
-            painter
-                .layout_no_wrap(s.to_string(), font.clone(), text)
-                .size()
-                .x
-        };
-        state.layout = Some(Layout::build(
-            key,
-            input.dataset,
-            input.index,
-            input.lanes,
-            input.shown,
-            &measure,
-        ));
+        // Titles are measured by their glyphs' advances, not laid out: a laid-out
+        // text is cached by egui, and a zoomed-out layout measures every title.
+        state.layout = Some(painter.fonts_mut(|fonts| {
+            // The advances of ASCII looked up once; others as they come.
+            let ascii: Vec<f32> = (0..128u8)
+                .map(|b| fonts.glyph_width(&font, char::from(b)))
+                .collect();
+            let fonts = std::cell::RefCell::new(fonts);
+            let measure = |s: &str| {
+                s.chars()
+                    .map(|c| match ascii.get(c as usize) {
+                        Some(&width) => width,
+                        None => fonts.borrow_mut().glyph_width(&font, c),
+                    })
+                    .sum::<f32>()
+            };
+            Layout::build(
+                key,
+                input.dataset,
+                input.index,
+                input.lanes,
+                input.shown,
+                &measure,
+            )
+        }));
     }
     let Some(layout) = state.layout.as_ref() else {
         return commands;

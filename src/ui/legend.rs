@@ -3,26 +3,14 @@
 use eframe::egui::{self, Color32, Rect, Sense, Stroke, Ui, vec2};
 
 use super::glyphs::{kind_style, paint_glyph};
-use crate::model::{Dataset, EventKind};
+use crate::model::EventKind;
 
-/// Shows the legend on one line for the kinds that occur in `dataset`.
-pub fn legend_ui(ui: &mut Ui, dataset: &Dataset) {
-    let mut kinds: Vec<&EventKind> = EventKind::BUILT_IN
-        .iter()
-        .filter(|k| dataset.events.iter().any(|e| e.kind == **k))
-        .collect();
-    let mut own: Vec<&EventKind> = dataset
-        .events
-        .iter()
-        .map(|e| &e.kind)
-        .filter(|k| matches!(k, EventKind::Other(_)))
-        .collect();
-    own.sort();
-    own.dedup();
-    kinds.extend(own);
+/// Shows the legend on one line for `kinds`, the kinds that occur in the
+/// dataset (from [`crate::query::QueryIndex::kinds_present`]).
+pub fn legend_ui(ui: &mut Ui, kinds: &[&EventKind]) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
-        for kind in kinds {
+        for &kind in kinds {
             let (shape, colour) = kind_style(kind);
             let (rect, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
             paint_glyph(
