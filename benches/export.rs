@@ -1,0 +1,71 @@
+//! Exporting 100,000 events: rendering CSV, RON and iCalendar into memory, and
+//! the whole `annals export` path to CSV (select, render, write atomically).
+
+mod bench_data;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use annals::dataset;
+use annals::export::{self, ExportRequest, Format, SourceInfo};
+use annals::query::{self, Filter, QueryIndex};
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+
+/// The number of events exported: the middle benchmark size, 100k.
+const EVENTS: usize = bench_data::SIZES[1];
+
+fn exports(c: &mut Criterion) {
+    let path = bench_data::dataset_file(EVENTS);
+    let bytes = std::fs::read(&path).expect("the generated dataset can be read");
+    let dataset = dataset::load_file(&path).expect("the generated dataset loads");
+    let index = QueryIndex::new(&dataset);
+    let source = SourceInfo::of_bytes(&path.display().to_string(), &bytes);
+    drop(bytes);
+    let events = query::select(&dataset, &index, &Filter::default());
+    let label = bench_data::label(EVENTS);
+
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(3));
+
+    for format in [Format::Csv, Format::Ron, Format::Ics] {
+        let request = ExportRequest {
+            format,
+            events: events.clone(),
+            filter: Filter::default(),
+            source: source.clone(),
+            exported_at: "2026-01-01T00:00:00Z".to_string(),
+        };
+        group.bench_function(BenchmarkId::new(format!("render {format}"), &label), |b| {
+            b.iter(|| {
+                export::render(&dataset, &request)
+                    .expect("the export renders")
+                    .len()
+            })
+        });
+    }
+
+    let folder = tempfile::tempdir().expect("a temporary folder can be made");
+    let out = folder.path().join("export.csv");
+    group.bench_function(BenchmarkId::new("write csv", &label), |b| {
+        b.iter(|| {
+            let written = export::export_matching(
+                &dataset,
+                &index,
+                Filter::default(),
+                source.clone(),
+                Format::Csv,
+                &out,
+                true,
+            )
+            .expect("the export is written");
+            black_box(written.events)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, exports);
+criterion_main!(benches);

@@ -1,0 +1,171 @@
+//! One whole frame of the viewer (egui's pass over every panel and the canvas,
+//! then tessellation into triangles; no GPU) on a 1600×1000 window, at three
+//! zoom levels and while panning, with 10k, 100k and 1M events.
+//!
+//! `steady` frames reuse the canvas's layout as an idle or animating window
+//! does; `relayout` frames follow a zoom step, so the layout is built again
+//! (what the user feels when zooming); `pan` frames each move the view by a
+//! tenth of its span, laying out again whenever the view leaves its window,
+//! and are timed as the mean frame of a sweep back and forth.
+
+mod bench_data;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use annals::app::{App, AppOptions};
+use annals::command::Command;
+use annals::model::Moment;
+use annals::timeline::TimeRange;
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use eframe::egui;
+
+/// The window size, in points (one pixel per point).
+const WINDOW: egui::Vec2 = egui::vec2(1600.0, 1000.0);
+/// Frames drawn after a zoom change before measuring, so that caches settle.
+const WARM_UP_FRAMES: usize = 3;
+/// A zoom step between the two `relayout` views, larger than one layout level.
+const ZOOM_STEP: f64 = 1.5;
+/// Pans each way from the starting view in a sweep, so that the view stays on the data.
+const PANS_EACH_WAY: usize = 5;
+
+/// The viewer with its egui context and the frame eframe would pass it.
+struct Viewer {
+    ctx: egui::Context,
+    frame: eframe::Frame,
+    app: App,
+}
+
+impl Viewer {
+    fn open(path: std::path::PathBuf) -> Viewer {
+        let ctx = egui::Context::default();
+        ctx.all_styles_mut(|style| style.animation_time = 0.0);
+        let app = App::headless(AppOptions {
+            file: Some(path),
+            ..AppOptions::default()
+        });
+        Viewer {
+            ctx,
+            frame: eframe::Frame::_new_kittest(),
+            app,
+        }
+    }
+
+    /// Runs one frame and tessellates it; returns the number of triangle batches.
+    fn frame(&mut self) -> usize {
+        let mut input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, WINDOW)),
+            ..egui::RawInput::default()
+        };
+        if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+            viewport.native_pixels_per_point = Some(1.0);
+        }
+        let Viewer { ctx, frame, app } = self;
+        let mut output = ctx.run_ui(input, |ui| {
+            eframe::App::logic(app, ui.ctx(), frame);
+            eframe::App::ui(app, ui, frame);
+        });
+        let shapes = std::mem::take(&mut output.shapes);
+        let primitives = ctx.tessellate(shapes, output.pixels_per_point);
+        // The font atlas updates would go to the GPU here.
+        output.textures_delta.clear();
+        primitives.len()
+    }
+
+    /// Shows `range` and draws a few frames so that the next one is steady.
+    fn zoom_to(&mut self, range: TimeRange) {
+        self.app.apply(Command::ZoomTo(range));
+        for _ in 0..WARM_UP_FRAMES {
+            self.frame();
+        }
+    }
+}
+
+/// A stretch of whole days from `from` (year, month, day) to `to`.
+fn days(from: (i64, u32, u32), to: (i64, u32, u32)) -> TimeRange {
+    TimeRange::new(
+        Moment::from_ymd(from.0, from.1, from.2).0 as f64,
+        Moment::from_ymd(to.0, to.1, to.2).0 as f64,
+    )
+}
+
+fn frames(c: &mut Criterion) {
+    for events in bench_data::SIZES {
+        let path = bench_data::dataset_file(events);
+        let label = bench_data::label(events);
+        let mut viewer = Viewer::open(path);
+        viewer.app.apply(Command::Fit);
+        let all = viewer.app.visible_range();
+        // The generated dates are densest in recent years.
+        let zooms = [
+            ("all", all),
+            ("1 year", days((2020, 1, 1), (2021, 1, 1))),
+            ("1 day", days((2020, 6, 15), (2020, 6, 16))),
+        ];
+
+        let mut group = c.benchmark_group("frame");
+        group.sample_size(10);
+        group.sampling_mode(SamplingMode::Flat);
+        group.warm_up_time(Duration::from_millis(500));
+        group.measurement_time(Duration::from_secs(3));
+
+        for (name, range) in zooms {
+            viewer.zoom_to(range);
+            group.bench_function(BenchmarkId::new(format!("steady {name}"), &label), |b| {
+                b.iter(|| black_box(viewer.frame()))
+            });
+
+            // Alternate between two zoom levels so that every timed frame lays out again;
+            // an untimed frame after each lets egui's text cache forget what was only
+            // measured, as it does while the user pauses between zoom steps.
+            let other = range.zoomed_around(range.centre(), ZOOM_STEP);
+            let mut flip = false;
+            group.bench_function(BenchmarkId::new(format!("relayout {name}"), &label), |b| {
+                b.iter_custom(|zooms| {
+                    let mut timed = Duration::ZERO;
+                    for _ in 0..zooms {
+                        flip = !flip;
+                        let next = if flip { other } else { range };
+                        viewer.app.apply(Command::ZoomTo(next));
+                        let start = Instant::now();
+                        black_box(viewer.frame());
+                        timed += start.elapsed();
+                        viewer.frame();
+                    }
+                    timed
+                })
+            });
+
+            // Right, then left past the start, then right back to it; the time of one
+            // such sweep divided by its frames, so that the frames that lay out again
+            // weigh as often as they occur.
+            viewer.zoom_to(range);
+            let step = range.span() * 0.1;
+            let sweep: Vec<f64> = (0..4 * PANS_EACH_WAY)
+                .map(|i| {
+                    if (PANS_EACH_WAY..3 * PANS_EACH_WAY).contains(&i) {
+                        -step
+                    } else {
+                        step
+                    }
+                })
+                .collect();
+            group.bench_function(BenchmarkId::new(format!("pan {name}"), &label), |b| {
+                b.iter_custom(|sweeps| {
+                    let start = Instant::now();
+                    for _ in 0..sweeps {
+                        for &seconds in &sweep {
+                            viewer.app.apply(Command::Pan(seconds));
+                            black_box(viewer.frame());
+                        }
+                    }
+                    start.elapsed() / sweep.len() as u32
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);
