@@ -362,3 +362,122 @@ fn a_failed_replacement_leaves_the_old_contents_and_no_partial_file() {
         "no temporary left"
     );
 }
+
+/// The texts of the lane labels of an SVG figure, top to bottom.
+fn lane_labels(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let lanes = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("lanes"))
+        .expect("a gutter of lane labels");
+    lanes
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn svg_lanes_by_actor_show_each_country_with_its_people_joined_by_connectors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = export_to(
+        dir.path(),
+        "may.svg",
+        &["--from", "2022-05", "--to", "2022-05", "--format", "svg"],
+    );
+    let svg = std::fs::read_to_string(&path).unwrap();
+    let labels = lane_labels(&svg);
+    let at = |name: &str| {
+        labels
+            .iter()
+            .position(|l| l == name)
+            .unwrap_or_else(|| panic!("no lane {name:?} among {labels:?}"))
+    };
+    assert!(at("Iran") < at("Mohammad Bagheri"));
+    assert!(at("Mohammad Bagheri") < at("Tajikistan"));
+    assert!(at("Tajikistan") < at("Emomali Rahmon"));
+    assert!(
+        !labels.iter().any(|l| l == "Masoud Pezeshkian"),
+        "a lane without events in May 2022 is left out: {labels:?}"
+    );
+    // The Bagheri visit is drawn once per lane and its glyphs are joined.
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let visit = "2022-05-16-bagheri-dushanbe";
+    let drawn = doc
+        .descendants()
+        .filter(|n| n.attribute("id") == Some(visit) || n.attribute("data-event") == Some(visit))
+        .count();
+    assert!(drawn >= 3, "the visit is in {drawn} lanes");
+    let connectors = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("connectors"))
+        .expect("connectors");
+    assert!(connectors.children().any(|line| {
+        line.descendants()
+            .any(|t| t.text() == Some("Bagheri visits Dushanbe and meets Defence Minister Mirzo"))
+    }));
+    let manifest = doc
+        .descendants()
+        .find(|n| n.has_tag_name("metadata"))
+        .and_then(|n| n.text())
+        .unwrap();
+    assert!(manifest.contains("\"lanes\": \"actor\""), "{manifest}");
+    assert!(manifest.contains("--lanes actor"), "{manifest}");
+}
+
+#[test]
+fn svg_lanes_by_kind_are_labelled_with_the_kinds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = export_to(
+        dir.path(),
+        "kinds.svg",
+        &[
+            "--from", "2022-05", "--to", "2022-05", "--lanes", "kind", "--format", "svg",
+        ],
+    );
+    let svg = std::fs::read_to_string(&path).unwrap();
+    let labels = lane_labels(&svg);
+    assert_eq!(labels, ["Visit", "Phone call", "Meeting", "Inauguration"]);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let manifest = doc
+        .descendants()
+        .find(|n| n.has_tag_name("metadata"))
+        .and_then(|n| n.text())
+        .unwrap();
+    assert!(manifest.contains("\"lanes\": \"kind\""), "{manifest}");
+    let bad = annals(&[
+        "export", "--lanes", "country", "--format", "svg", "-o", "x.svg",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("actor, topic, kind, single"));
+}
+
+#[test]
+fn a_crowded_svg_keeps_a_bounded_height_and_says_what_it_left_out() {
+    let dataset = annals::generate::generate(20_000, 1);
+    let index = TimeIndex::new(&dataset);
+    let filter = period("2000", "2012");
+    let events = query::select(&dataset, &index, &filter);
+    assert!(events.len() > 1000, "{} events", events.len());
+    let request = ExportRequest::new(Format::Svg, events, filter, SourceInfo::embedded());
+    let svg = String::from_utf8(export::render(&dataset, &request).unwrap()).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let height: f64 = doc
+        .root_element()
+        .attribute("height")
+        .and_then(|h| h.parse().ok())
+        .unwrap();
+    assert!(height <= 3200.0, "{height} high");
+    let labels = lane_labels(&svg);
+    assert!(
+        !labels.is_empty() && labels.len() <= 40,
+        "{} lanes",
+        labels.len()
+    );
+    assert!(
+        doc.descendants()
+            .filter_map(|n| n.text())
+            .any(|t| t.contains("more lanes left out")),
+        "the caption says lanes were left out"
+    );
+}

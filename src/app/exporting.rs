@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::App;
-use crate::export::{Format, default_file_name, export_matching};
+use crate::export::{ExportOptions, Format, default_file_name, export_matching};
 use crate::query::{self, Filter};
 
 impl App {
@@ -88,7 +88,10 @@ impl App {
             &self.doc.query,
             filter,
             self.doc.source.clone(),
-            format,
+            ExportOptions {
+                format,
+                lanes: self.view.lanes,
+            },
             path,
             overwrite,
         );

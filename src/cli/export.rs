@@ -1,18 +1,19 @@
-//! `annals export [FILE] [filters] --format F -o OUT [--force]`: write the chosen events to a file.
+//! `annals export [FILE] [filters] --format F [--lanes L] -o OUT [--force]`: write the chosen events to a file.
 
 use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, FilterArgs, report};
 use crate::dataset::{self, EMBEDDED_NAME, EMBEDDED_RON};
-use crate::export::{self, ExportError, Format, SourceInfo};
+use crate::export::{self, ExportError, ExportOptions, Format, SourceInfo};
 use crate::query::QueryIndex;
+use crate::timeline::LaneMode;
 
 /// Loads the dataset, selects the events with `filter`, and writes them to `out_path`.
 pub fn run(
     file: Option<&Path>,
     filter: &FilterArgs,
-    format: Format,
+    options: ExportOptions,
     out_path: &Path,
     force: bool,
     out: &mut dyn Write,
@@ -51,7 +52,7 @@ pub fn run(
         }
     };
     let index = QueryIndex::new(&dataset);
-    match export::export_matching(&dataset, &index, filter, source, format, out_path, force) {
+    match export::export_matching(&dataset, &index, filter, source, options, out_path, force) {
         Ok(written) => {
             let files: Vec<String> = written
                 .files
@@ -84,5 +85,10 @@ pub fn run(
 
 /// Parses `--format`.
 pub fn parse_format(text: &str) -> Result<Format, String> {
+    text.parse()
+}
+
+/// Parses `--lanes`.
+pub fn parse_lanes(text: &str) -> Result<LaneMode, String> {
     text.parse()
 }

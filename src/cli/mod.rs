@@ -116,6 +116,9 @@ pub enum Command {
         /// The format: ron, json, csv, ics, svg or png.
         #[arg(long, value_name = "FORMAT", value_parser = export::parse_format)]
         format: crate::export::Format,
+        /// How a figure (svg, png) groups events into lanes: actor, topic, kind or single.
+        #[arg(long, value_name = "LANES", value_parser = export::parse_lanes, default_value = "actor")]
+        lanes: crate::timeline::LaneMode,
         /// The file to write.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
@@ -178,9 +181,18 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             file,
             filter,
             format,
+            lanes,
             output,
             force,
-        }) => export::run(file.as_deref(), &filter, format, &output, force, out, err),
+        }) => export::run(
+            file.as_deref(),
+            &filter,
+            crate::export::ExportOptions { format, lanes },
+            &output,
+            force,
+            out,
+            err,
+        ),
         None => {
             let options = crate::app::ViewerOptions {
                 file: cli.file,

@@ -70,6 +70,10 @@ pub struct Manifest {
     pub source: SourceInfo,
     /// The filters that chose the events.
     pub filter: Filter,
+    /// How the figure groups the events into lanes (`actor`, `topic`, `kind`,
+    /// `single`); only for SVG and PNG.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lanes: Option<String>,
     /// The period.
     pub period: ManifestPeriod,
     /// When the export was made (RFC 3339, UTC).
@@ -91,6 +95,9 @@ impl Manifest {
             dataset: dataset.title.clone(),
             source: request.source.clone(),
             filter: filter.clone(),
+            lanes: request
+                .is_figure()
+                .then(|| request.lanes.slug().to_string()),
             period: ManifestPeriod {
                 from: filter.period.from.clone(),
                 to: filter.period.to.clone(),
@@ -196,6 +203,9 @@ fn command_line(dataset: &Dataset, request: &ExportRequest) -> String {
     }
     if !filter.text.trim().is_empty() {
         args.extend(["--search".to_string(), filter.text.clone()]);
+    }
+    if request.is_figure() {
+        args.extend(["--lanes".to_string(), request.lanes.slug().to_string()]);
     }
     args.extend([
         "--format".to_string(),

@@ -7,6 +7,7 @@
 
 mod atomic;
 mod csv;
+mod figure_lanes;
 mod ics;
 mod json;
 mod manifest;
@@ -29,6 +30,7 @@ pub use svg::{PAGE_HEIGHT, PAGE_WIDTH};
 use crate::index::EventIdx;
 use crate::model::Dataset;
 use crate::query::{Filter, Period, Prepared};
+use crate::timeline::LaneMode;
 
 /// A file format Annals exports to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -109,11 +111,13 @@ impl FromStr for Format {
 }
 
 /// Everything that decides the bytes of an export: the format, the events,
-/// the filter that chose them, where the dataset came from and when.
+/// the filter that chose them, the figure's lanes, where the dataset came from and when.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportRequest {
     /// The file format.
     pub format: Format,
+    /// How a figure (SVG, PNG) groups the events into lanes; the data formats ignore it.
+    pub lanes: LaneMode,
     /// The chosen events, in time order (positions in `Dataset::events`).
     pub events: Vec<EventIdx>,
     /// The filter that chose them; its period is the period drawn and named.
@@ -134,11 +138,22 @@ impl ExportRequest {
     ) -> ExportRequest {
         ExportRequest {
             format,
+            lanes: LaneMode::default(),
             events,
             filter,
             source,
             exported_at: now_rfc3339(),
         }
+    }
+
+    /// The same request with the figure's events grouped by `lanes`.
+    pub fn with_lanes(self, lanes: LaneMode) -> ExportRequest {
+        ExportRequest { lanes, ..self }
+    }
+
+    /// True when the format is a figure, whose lanes change its bytes.
+    pub fn is_figure(&self) -> bool {
+        matches!(self.format, Format::Svg | Format::Png)
     }
 
     /// The manifest describing this export of `dataset`.
@@ -250,6 +265,15 @@ pub fn write_export(
     })
 }
 
+/// How to export, besides which events: the format and, for a figure, its lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// The file format.
+    pub format: Format,
+    /// How a figure groups the events into lanes.
+    pub lanes: LaneMode,
+}
+
 /// Selects the events of `dataset` that `filter` matches and writes them to `path`:
 /// what `annals export` does and what the viewer's Export button does.
 pub fn export_matching(
@@ -257,12 +281,13 @@ pub fn export_matching(
     index: &impl Prepared,
     filter: Filter,
     source: SourceInfo,
-    format: Format,
+    options: ExportOptions,
     path: &Path,
     overwrite: bool,
 ) -> Result<Written, ExportError> {
     let events = crate::query::select(dataset, index, &filter);
-    let request = ExportRequest::new(format, events, filter, source);
+    let request =
+        ExportRequest::new(options.format, events, filter, source).with_lanes(options.lanes);
     write_export(dataset, &request, path, overwrite)
 }
 

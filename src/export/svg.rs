@@ -4,18 +4,26 @@
 //!
 //! It speaks the viewer's visual language without depending on a window: each
 //! kind's glyph and colour come from [`crate::timeline::kind_style`] and the
-//! calendar ticks from [`crate::timeline::ticks`]; the lanes are a greedy
-//! assignment that leaves room for the labels.
+//! calendar ticks from [`crate::timeline::ticks`]; the lanes are the viewer's
+//! ([`crate::timeline::lanes`]: by actor, topic or kind), labelled in a gutter
+//! on the left, with each lane's events stacked greedily in rows that leave
+//! room for the labels, and the glyphs of an event drawn in several lanes
+//! joined by a thin grey line.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use super::figure_lanes::{
+    FigureLane, FigureLanes, RowItem, figure_lanes, largest_cap, stack_rows,
+};
 use super::manifest::describe_filter;
 use super::{ExportRequest, Manifest};
+use crate::index::EventIdx;
 use crate::model::date::{SECONDS_PER_DAY, civil_from_days};
 use crate::model::{Dataset, Event, EventKind, Moment, Precision};
 use crate::timeline::kind_style::{GlyphShape, kind_style};
 use crate::timeline::ticks::{LABEL_OFFSET, calendar_ticks, year_label};
-use crate::timeline::{TimeAxis, TimeRange};
+use crate::timeline::{LaneMode, TimeAxis, TimeRange};
 
 /// The width of the figure, in SVG user units (pixels at 1×).
 pub const PAGE_WIDTH: f64 = 1600.0;
@@ -24,7 +32,22 @@ pub const PAGE_HEIGHT: f64 = 900.0;
 
 const MARGIN_X: f64 = 64.0;
 const PLOT_TOP: f64 = 176.0;
-const LANE_HEIGHT: f64 = 60.0;
+/// The height of a row of events with their labels.
+const ROW_LABELLED: f64 = 48.0;
+/// The height of a row of glyphs alone, when there are too many events to label.
+const ROW_GLYPHS: f64 = 24.0;
+/// The space above and below the rows of a lane.
+const LANE_PAD: f64 = 6.0;
+/// The height of a lane that only holds the lanes under it (a country whose people act).
+const HEADER_HEIGHT: f64 = 30.0;
+/// The space between the legend and the lanes, and between the lanes and the axis.
+const PLOT_PAD: f64 = 12.0;
+/// How far a nested lane's label is indented.
+const LANE_INDENT: f64 = 18.0;
+const LANE_LABEL_SIZE: f64 = 15.0;
+/// The gutter of lane labels is at least this wide, and at most that.
+const GUTTER_MIN: f64 = 120.0;
+const GUTTER_MAX: f64 = 300.0;
 const AXIS_SPACE: f64 = 150.0;
 const GLYPH_RADIUS: f64 = 8.0;
 /// The figure's glyphs are this much larger than the viewer's, strokes included.
@@ -34,8 +57,10 @@ const TITLE_SIZE: f64 = 16.0;
 const DETAIL_SIZE: f64 = 13.0;
 /// Labels longer than this are cut with an ellipsis (the whole title stays in a tooltip).
 const MAX_LABEL_CHARS: usize = 72;
-/// At most this many lanes; beyond, events overlap.
+/// At most this many lanes are drawn; the fullest are kept.
 const MAX_LANES: usize = 40;
+/// The lanes together are at most this tall; beyond, a crowded lane's events overlap.
+const MAX_LANES_HEIGHT: f64 = 2600.0;
 /// With more events than this, only glyphs are drawn.
 const MAX_LABELLED: usize = 150;
 const FONT_FAMILY: &str = "Ubuntu, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
@@ -57,24 +82,51 @@ const MONTHS: [&str; 12] = [
 
 /// The timeline of `request`'s events as an SVG document.
 pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -> String {
-    let events: Vec<&Event> = request
+    let indices: Vec<EventIdx> = request
         .events
+        .iter()
+        .copied()
+        .filter(|&i| (i as usize) < dataset.events.len())
+        .collect();
+    let events: Vec<&Event> = indices
         .iter()
         .filter_map(|&i| dataset.events.get(i as usize))
         .collect();
     let (start, end) = drawn_span(request, &events);
-    let scale = Scale::new(start, end);
+    let lanes = figure_lanes(dataset, &indices, request.lanes, MAX_LANES);
+    let gutter = gutter_width(&lanes.lanes);
+    let scale = Scale::new(start, end, MARGIN_X + gutter, PAGE_WIDTH - MARGIN_X);
     let labelled = events.len() <= MAX_LABELLED;
-    let placed = place(&events, &scale, labelled);
-    let lanes = placed.iter().map(|p| p.lane + 1).max().unwrap_or(1);
-    let entries = legend_entries(&placed);
+    let shaped: Vec<Shaped> = events.iter().map(|e| shape(e, &scale)).collect();
+    let arranged = arrange(&lanes.lanes, &shaped, &scale, labelled);
+    let drawn: Vec<&Shaped> = {
+        let mut seen = vec![false; shaped.len()];
+        for lane in &arranged {
+            for item in &lane.items {
+                seen[item.position] = true;
+            }
+        }
+        shaped
+            .iter()
+            .zip(&seen)
+            .filter(|&(_, &s)| s)
+            .map(|(s, _)| s)
+            .collect()
+    };
+    let entries = legend_entries(&drawn);
     let plot_top = PLOT_TOP + (legend_rows(&entries) - 1) as f64 * LEGEND_ROW;
-    let height = PAGE_HEIGHT.max(plot_top + lanes as f64 * LANE_HEIGHT + 24.0 + AXIS_SPACE);
+    let natural: Vec<f64> = arranged.iter().map(Arranged::natural_height).collect();
+    let total: f64 = natural.iter().sum();
+    let height = PAGE_HEIGHT.max(plot_top + total + 2.0 * PLOT_PAD + AXIS_SPACE - 10.0);
     let axis_y = height - AXIS_SPACE + 10.0;
-    // Few lanes spread out over the page, and a short stack sits in the middle.
-    let room = axis_y - plot_top - 40.0;
-    let lane_height = (room / lanes as f64).clamp(LANE_HEIGHT, 1.6 * LANE_HEIGHT);
-    let first_lane_y = plot_top + 16.0 + ((room - lanes as f64 * lane_height) / 2.0).max(0.0);
+    // Few lanes spread out over the page (up to twice their height) and sit in its middle.
+    let room = axis_y - plot_top - 2.0 * PLOT_PAD;
+    let stretch = if total > 0.0 {
+        (room / total).clamp(1.0, 2.0)
+    } else {
+        1.0
+    };
+    let lanes_top = plot_top + PLOT_PAD + ((room - total * stretch) / 2.0).max(0.0);
 
     let mut svg = String::new();
     let _ = writeln!(
@@ -82,34 +134,51 @@ pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="{PAGE_WIDTH}" height="{height}" viewBox="0 0 {PAGE_WIDTH} {height}" font-family="{FONT_FAMILY}">"#
     );
+    let words = period_words(request, &events, start, end);
     let _ = writeln!(
         svg,
         "<title>{}</title>\n<metadata id=\"annals-manifest\">{}</metadata>",
-        escape(&format!(
-            "{}, {}",
-            dataset.title,
-            period_words(request, &events, start, end)
-        )),
+        escape(&format!("{}, {words}", dataset.title)),
         escape(&manifest.to_json_pretty())
     );
     let _ = writeln!(
         svg,
-        r##"<defs><clipPath id="plot"><rect x="{MARGIN_X}" y="{}" width="{}" height="{}"/></clipPath></defs>
+        r##"<defs><clipPath id="plot"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath></defs>
 <rect width="100%" height="100%" fill="#ffffff"/>"##,
+        scale.left,
         plot_top - 10.0,
-        PAGE_WIDTH - 2.0 * MARGIN_X,
+        scale.right - scale.left,
         axis_y - plot_top + 10.0
     );
-    let words = period_words(request, &events, start, end);
     heading(&mut svg, dataset, request, &words, events.len());
     legend(&mut svg, &entries);
+    // Each lane's top and height, and the centre of each of its rows.
+    let mut boxes = Vec::with_capacity(arranged.len());
+    let mut y = lanes_top;
+    for (lane, natural) in arranged.iter().zip(&natural) {
+        let lane_height = natural * stretch;
+        let rows_top = y + (lane_height - lane.rows_height()) / 2.0;
+        boxes.push((y, lane_height, rows_top));
+        y += lane_height;
+    }
+    lane_stripes(&mut svg, &arranged, &boxes, &scale);
     axis(&mut svg, &scale, plot_top, axis_y);
-    for item in &placed {
-        draw_event(
-            &mut svg,
-            item,
-            first_lane_y + item.lane as f64 * lane_height,
-        );
+    lane_labels(&mut svg, &arranged, &boxes, gutter);
+    let row_y = |lane: usize, row: usize| boxes[lane].2 + arranged[lane].row_centre(row);
+    connectors(&mut svg, &arranged, &shaped, &row_y);
+    let mut first = vec![true; shaped.len()];
+    for (l, lane) in arranged.iter().enumerate() {
+        for item in &lane.items {
+            let id = std::mem::replace(&mut first[item.position], false);
+            draw_event(
+                &mut svg,
+                &shaped[item.position],
+                item.label.as_ref(),
+                row_y(l, item.row),
+                lane.row_height(item.row),
+                id,
+            );
+        }
     }
     if events.is_empty() {
         let _ = writeln!(
@@ -119,7 +188,8 @@ pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -
             (plot_top + axis_y) / 2.0
         );
     }
-    caption(&mut svg, dataset, manifest, &words, height);
+    let lane_note = lane_note(request.lanes, &lanes);
+    caption(&mut svg, dataset, manifest, &words, &lane_note, height);
     svg.push_str("</svg>\n");
     svg
 }
@@ -194,14 +264,11 @@ struct Scale {
 }
 
 impl Scale {
-    fn new(start: Moment, end: Moment) -> Scale {
+    /// `start`..`end` across `left`..`right`.
+    fn new(start: Moment, end: Moment, left: f64, right: f64) -> Scale {
         let range = TimeRange::new(start.0 as f64, end.0 as f64);
-        let axis = TimeAxis::new(range, MARGIN_X as f32, (PAGE_WIDTH - 2.0 * MARGIN_X) as f32);
-        Scale {
-            axis,
-            left: MARGIN_X,
-            right: PAGE_WIDTH - MARGIN_X,
-        }
+        let axis = TimeAxis::new(range, left as f32, (right - left) as f32);
+        Scale { axis, left, right }
     }
 
     fn x_from_time(&self, t: Moment) -> f64 {
@@ -230,18 +297,20 @@ enum Mark {
     Band,
 }
 
-/// An event with its place on the figure.
-struct Placed<'a> {
+/// An event's mark and where it lies across the figure, whatever its lane.
+struct Shaped<'a> {
     event: &'a Event,
     mark: Mark,
     /// The span's left and right ends (clamped to the plot), and the glyph's centre.
     x0: f64,
     x1: f64,
     glyph_x: f64,
-    label: Option<Label>,
-    lane: usize,
+    /// The leftmost and rightmost points of the mark.
+    left_edge: f64,
+    right_edge: f64,
 }
 
+/// An event's label: its title and a line of detail, beside its glyph.
 struct Label {
     title: String,
     detail: String,
@@ -249,112 +318,355 @@ struct Label {
     anchor_end: bool,
 }
 
+/// An event of a lane before stacking: its position in the exported events,
+/// and its label with the edges of mark and label together, if it is to have one.
+type Candidate = (usize, Option<(Label, f64, f64)>);
+
+/// An event placed in a row of a lane.
+struct Placed {
+    /// Its position in the exported events.
+    position: usize,
+    row: usize,
+    label: Option<Label>,
+}
+
+/// A lane with its events stacked in rows.
+struct Arranged<'a> {
+    lane: &'a FigureLane,
+    items: Vec<Placed>,
+    /// The top of each row below the lane's first, and the bottom of the last.
+    row_tops: Vec<f64>,
+}
+
+impl Arranged<'_> {
+    /// The height the lane needs before the page spreads the lanes out.
+    fn natural_height(&self) -> f64 {
+        if self.items.is_empty() {
+            HEADER_HEIGHT
+        } else {
+            self.rows_height() + 2.0 * LANE_PAD
+        }
+    }
+
+    /// The height of the lane's rows together.
+    fn rows_height(&self) -> f64 {
+        self.row_tops.last().copied().unwrap_or(0.0)
+    }
+
+    /// The centre of row `row`, below the top of the first row.
+    fn row_centre(&self, row: usize) -> f64 {
+        match (self.row_tops.get(row), self.row_tops.get(row + 1)) {
+            (Some(top), Some(bottom)) => (top + bottom) / 2.0,
+            _ => ROW_GLYPHS / 2.0,
+        }
+    }
+
+    /// The height of row `row`.
+    fn row_height(&self, row: usize) -> f64 {
+        match (self.row_tops.get(row), self.row_tops.get(row + 1)) {
+            (Some(top), Some(bottom)) => bottom - top,
+            _ => ROW_GLYPHS,
+        }
+    }
+}
+
 /// A rough width of a text in the figure's font, for placing labels.
 fn text_width(text: &str, size: f64) -> f64 {
     text.chars().count() as f64 * size * 0.52
 }
 
-/// Stacks the events into lanes: each goes into the first lane where it and its label fit.
-fn place<'a>(events: &[&'a Event], scale: &Scale, labelled: bool) -> Vec<Placed<'a>> {
-    let mut lanes_end: Vec<f64> = Vec::new();
-    let mut placed = Vec::with_capacity(events.len());
-    for &event in events {
-        let date = &event.date;
-        let raw0 = scale.x_from_time(date.earliest());
-        let raw1 = scale.x_from_time(date.latest());
-        let (x0, x1) = (scale.clamp(raw0), scale.clamp(raw1));
-        // As in the viewer, a day wider than its glyph is a band over the day too.
-        let wide_day = date.precision() == Precision::Day && x1 - x0 > 2.0 * GLYPH_RADIUS + 2.0;
-        let mark = if date.precision() <= Precision::Month || (wide_day && !date.is_interval()) {
-            Mark::Band
-        } else if date.is_interval() {
-            Mark::Bar
-        } else {
-            Mark::Point
-        };
-        let glyph_x = match mark {
-            Mark::Band => (x0 + x1) / 2.0,
-            // An interval open at the start is marked at its known end.
-            Mark::Bar if date.earliest().is_open() => scale.clamp(raw1),
-            Mark::Bar => scale.clamp(raw0),
-            // A day is drawn at its middle, where the axis labels it.
-            Mark::Point if date.precision() == Precision::Day => scale.clamp((raw0 + raw1) / 2.0),
-            Mark::Point => scale.clamp(raw0),
-        };
-        let left_edge = x0.min(glyph_x - GLYPH_RADIUS);
-        let right_edge = x1.max(glyph_x + GLYPH_RADIUS);
-        let label = labelled.then(|| {
-            let title = shorten(&event.title);
-            let detail = format!(
-                "{} \u{b7} {}{}",
-                event.date.text(),
-                event.kind.label(),
-                describe_qualifiers(event)
-            );
-            let width = text_width(&title, TITLE_SIZE).max(text_width(&detail, DETAIL_SIZE));
-            let after = match mark {
-                Mark::Bar => right_edge,
-                Mark::Point | Mark::Band => glyph_x + GLYPH_RADIUS,
-            } + 8.0;
-            let before = glyph_x - GLYPH_RADIUS - 8.0;
-            let fits_after = after + width <= scale.right + MARGIN_X - 8.0;
-            let fits_before = before - width >= 8.0;
-            let room_after = scale.right + MARGIN_X - after;
-            if fits_after || (!fits_before && room_after >= before) {
-                (
-                    Label {
-                        title,
-                        detail,
-                        x: after,
-                        anchor_end: false,
-                    },
-                    after + width,
-                )
-            } else {
-                (
-                    Label {
-                        title,
-                        detail,
-                        x: before,
-                        anchor_end: true,
-                    },
-                    before - width,
-                )
-            }
-        });
-        let (label, extent_left, extent_right) = match label {
-            Some((label, edge)) if label.anchor_end => {
-                (Some(label), edge.min(left_edge), right_edge)
-            }
-            Some((label, edge)) => (Some(label), left_edge, edge.max(right_edge)),
-            None => (None, left_edge, right_edge),
-        };
-        let free = lanes_end.iter().position(|&e| e + 14.0 < extent_left);
-        let lane = match free {
-            Some(lane) => lane,
-            None if lanes_end.len() < MAX_LANES => {
-                lanes_end.push(f64::MIN);
-                lanes_end.len() - 1
-            }
-            // A crowded figure overlaps in the lane that frees up first rather than grow forever.
-            None => lanes_end
-                .iter()
-                .enumerate()
-                .min_by(|a, b| a.1.total_cmp(b.1))
-                .map_or(0, |(lane, _)| lane),
-        };
-        lanes_end[lane] = lanes_end[lane].max(extent_right);
-        placed.push(Placed {
-            event,
-            mark,
-            x0,
-            x1,
-            glyph_x,
-            label,
-            lane,
-        });
+/// The mark of `event` and where it lies on `scale`.
+fn shape<'a>(event: &'a Event, scale: &Scale) -> Shaped<'a> {
+    let date = &event.date;
+    let raw0 = scale.x_from_time(date.earliest());
+    let raw1 = scale.x_from_time(date.latest());
+    let (x0, x1) = (scale.clamp(raw0), scale.clamp(raw1));
+    // As in the viewer, a day wider than its glyph is a band over the day too.
+    let wide_day = date.precision() == Precision::Day && x1 - x0 > 2.0 * GLYPH_RADIUS + 2.0;
+    let mark = if date.precision() <= Precision::Month || (wide_day && !date.is_interval()) {
+        Mark::Band
+    } else if date.is_interval() {
+        Mark::Bar
+    } else {
+        Mark::Point
+    };
+    let glyph_x = match mark {
+        Mark::Band => (x0 + x1) / 2.0,
+        // An interval open at the start is marked at its known end.
+        Mark::Bar if date.earliest().is_open() => scale.clamp(raw1),
+        Mark::Bar => scale.clamp(raw0),
+        // A day is drawn at its middle, where the axis labels it.
+        Mark::Point if date.precision() == Precision::Day => scale.clamp((raw0 + raw1) / 2.0),
+        Mark::Point => scale.clamp(raw0),
+    };
+    Shaped {
+        event,
+        mark,
+        x0,
+        x1,
+        glyph_x,
+        left_edge: x0.min(glyph_x - GLYPH_RADIUS),
+        right_edge: x1.max(glyph_x + GLYPH_RADIUS),
     }
-    placed
+}
+
+/// The label of `shaped`, after its mark where there is room, else before it;
+/// with the left and right edges of the mark and label together.
+fn label_for(shaped: &Shaped, scale: &Scale) -> (Label, f64, f64) {
+    let event = shaped.event;
+    let title = shorten(&event.title);
+    let detail = format!(
+        "{} \u{b7} {}{}",
+        event.date.text(),
+        event.kind.label(),
+        describe_qualifiers(event)
+    );
+    let width = text_width(&title, TITLE_SIZE).max(text_width(&detail, DETAIL_SIZE));
+    let after = match shaped.mark {
+        Mark::Bar => shaped.right_edge,
+        Mark::Point | Mark::Band => shaped.glyph_x + GLYPH_RADIUS,
+    } + 8.0;
+    let before = shaped.glyph_x - GLYPH_RADIUS - 8.0;
+    let fits_after = after + width <= scale.right + MARGIN_X - 8.0;
+    let fits_before = before - width >= scale.left;
+    let room_after = scale.right + MARGIN_X - after;
+    let room_before = before - scale.left;
+    if fits_after || (!fits_before && room_after >= room_before) {
+        let label = Label {
+            title,
+            detail,
+            x: after,
+            anchor_end: false,
+        };
+        (
+            label,
+            shaped.left_edge,
+            (after + width).max(shaped.right_edge),
+        )
+    } else {
+        let label = Label {
+            title,
+            detail,
+            x: before,
+            anchor_end: true,
+        };
+        (
+            label,
+            (before - width).min(shaped.left_edge),
+            shaped.right_edge,
+        )
+    }
+}
+
+/// Stacks each lane's events into rows. An event in several lanes is labelled
+/// in the topmost only; each lane's rows are capped so that the lanes stay
+/// within [`MAX_LANES_HEIGHT`]: a crowded lane overlaps rather than grows without end.
+fn arrange<'a>(
+    lanes: &'a [FigureLane],
+    shaped: &[Shaped],
+    scale: &Scale,
+    labelled: bool,
+) -> Vec<Arranged<'a>> {
+    let mut unlabelled = vec![labelled; shaped.len()];
+    let candidates: Vec<Vec<Candidate>> = lanes
+        .iter()
+        .map(|lane| {
+            lane.events
+                .iter()
+                .filter(|&&p| p < shaped.len())
+                .map(|&p| {
+                    let first = std::mem::replace(&mut unlabelled[p], false);
+                    (p, first.then(|| label_for(&shaped[p], scale)))
+                })
+                .collect()
+        })
+        .collect();
+    let items: Vec<Vec<RowItem>> = candidates
+        .iter()
+        .map(|lane| {
+            lane.iter()
+                .map(|(p, label)| RowItem {
+                    bare: (shaped[*p].left_edge, shaped[*p].right_edge),
+                    labelled: label.as_ref().map(|&(_, l, r)| (l, r)),
+                })
+                .collect()
+        })
+        .collect();
+    let most = items
+        .iter()
+        .map(|lane| stack_rows(lane, usize::MAX).1)
+        .max()
+        .unwrap_or(1);
+    let stacked = |cap: usize| -> Vec<(Vec<(usize, bool)>, usize)> {
+        items.iter().map(|lane| stack_rows(lane, cap)).collect()
+    };
+    let height = |stacks: &[(Vec<(usize, bool)>, usize)]| -> f64 {
+        stacks
+            .iter()
+            .map(|(placed, rows)| {
+                if placed.is_empty() {
+                    return HEADER_HEIGHT;
+                }
+                let labelled: BTreeSet<usize> = placed
+                    .iter()
+                    .filter(|&&(_, label)| label)
+                    .map(|&(row, _)| row)
+                    .collect();
+                labelled.len() as f64 * ROW_LABELLED
+                    + (rows - labelled.len()) as f64 * ROW_GLYPHS
+                    + 2.0 * LANE_PAD
+            })
+            .sum()
+    };
+    let cap = largest_cap(most, |cap| height(&stacked(cap)) <= MAX_LANES_HEIGHT);
+    lanes
+        .iter()
+        .zip(candidates)
+        .zip(stacked(cap))
+        .map(|((lane, candidates), (rows_of, rows))| {
+            let items: Vec<Placed> = candidates
+                .into_iter()
+                .zip(rows_of)
+                .map(|((position, label), (row, keep))| Placed {
+                    position,
+                    row,
+                    label: label.filter(|_| keep).map(|(label, ..)| label),
+                })
+                .collect();
+            // A row with a label is tall enough for its two lines; a row of glyphs is not.
+            let mut row_tops = vec![0.0];
+            for row in 0..rows {
+                let labelled = items.iter().any(|i| i.row == row && i.label.is_some());
+                let height = if labelled { ROW_LABELLED } else { ROW_GLYPHS };
+                row_tops.push(row_tops[row] + height);
+            }
+            Arranged {
+                lane,
+                items,
+                row_tops,
+            }
+        })
+        .collect()
+}
+
+/// The width of the gutter that holds the lane labels.
+fn gutter_width(lanes: &[FigureLane]) -> f64 {
+    lanes
+        .iter()
+        .map(|l| f64::from(l.depth) * LANE_INDENT + text_width(&l.label, LANE_LABEL_SIZE) + 28.0)
+        .fold(GUTTER_MIN, f64::max)
+        .min(GUTTER_MAX)
+}
+
+/// The alternate light stripes behind the lanes, across the gutter and the plot.
+fn lane_stripes(svg: &mut String, lanes: &[Arranged], boxes: &[(f64, f64, f64)], scale: &Scale) {
+    svg.push_str("<g id=\"lane-stripes\">\n");
+    for (i, (lane, &(top, height, _))) in lanes.iter().zip(boxes).enumerate() {
+        if i % 2 == 1 {
+            let _ = writeln!(
+                svg,
+                r##"<rect x="{MARGIN_X}" y="{top:.1}" width="{:.1}" height="{height:.1}" fill="#f3f4f6"/>"##,
+                scale.right - MARGIN_X
+            );
+        }
+        // A line above a country with people (or after one) sets the groups apart.
+        let after_group = i > 0 && lanes[i - 1].lane.depth > 0;
+        if i > 0 && lane.lane.depth == 0 && (lane.lane.has_children || after_group) {
+            let _ = writeln!(
+                svg,
+                r##"<line x1="{MARGIN_X}" y1="{top:.1}" x2="{:.1}" y2="{top:.1}" stroke="#cfd2d6" stroke-width="1"/>"##,
+                scale.right
+            );
+        }
+    }
+    svg.push_str("</g>\n");
+}
+
+/// The lane labels in the gutter, people indented under their country.
+fn lane_labels(svg: &mut String, lanes: &[Arranged], boxes: &[(f64, f64, f64)], gutter: f64) {
+    svg.push_str("<g id=\"lanes\">\n");
+    for (lane, &(top, height, rows_top)) in lanes.iter().zip(boxes) {
+        let depth = f64::from(lane.lane.depth);
+        let x = MARGIN_X + 8.0 + depth * LANE_INDENT;
+        let y = if lane.items.is_empty() {
+            top + height / 2.0
+        } else {
+            rows_top + lane.row_centre(0)
+        } + 5.0;
+        let room = gutter - 16.0 - depth * LANE_INDENT;
+        let chars = (room / (LANE_LABEL_SIZE * 0.52)).floor().max(4.0) as usize;
+        let (weight, colour) = if lane.lane.depth == 0 {
+            ("600", "#1a1a1a")
+        } else {
+            ("400", "#4a4a4a")
+        };
+        let _ = writeln!(
+            svg,
+            r##"<text x="{x:.1}" y="{y:.1}" font-size="{LANE_LABEL_SIZE}" font-weight="{weight}" fill="{colour}">{}</text>"##,
+            escape(&shorten_to(&lane.lane.label, chars))
+        );
+    }
+    svg.push_str("</g>\n");
+}
+
+/// The thin grey lines that join the glyphs of one event drawn in several lanes.
+fn connectors(
+    svg: &mut String,
+    lanes: &[Arranged],
+    shaped: &[Shaped],
+    row_y: &dyn Fn(usize, usize) -> f64,
+) {
+    let mut spans: Vec<Option<(f64, f64)>> = vec![None; shaped.len()];
+    for (l, lane) in lanes.iter().enumerate() {
+        for item in &lane.items {
+            let y = row_y(l, item.row);
+            let span = &mut spans[item.position];
+            *span = Some(span.map_or((y, y), |(top, bottom)| (top.min(y), bottom.max(y))));
+        }
+    }
+    svg.push_str("<g id=\"connectors\" stroke=\"#9a9a9a\" stroke-width=\"1.2\">\n");
+    for (shaped, span) in shaped.iter().zip(spans) {
+        let Some((top, bottom)) = span.filter(|(top, bottom)| bottom > top) else {
+            continue;
+        };
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}"><title>{}</title></line>"#,
+            top + GLYPH_RADIUS,
+            bottom - GLYPH_RADIUS,
+            escape(&shaped.event.title),
+            x = shaped.glyph_x
+        );
+    }
+    svg.push_str("</g>\n");
+}
+
+/// The caption's sentence on the lanes: what they are, and what was left out.
+fn lane_note(mode: LaneMode, lanes: &FigureLanes) -> String {
+    let mut note = match mode {
+        LaneMode::Actor => "Lanes by actor, people under their country or organization; an event with several actors is drawn in each of their lanes, joined by a grey line.".to_string(),
+        LaneMode::Topic => "Lanes by topic, sub-topics under their topic; an event with several topics is drawn in each of their lanes, joined by a grey line.".to_string(),
+        LaneMode::Kind => "Lanes by kind of event.".to_string(),
+        LaneMode::Single => "All events in one lane.".to_string(),
+    };
+    if lanes.lanes_left_out > 0 {
+        let lane_word = if lanes.lanes_left_out == 1 {
+            "lane"
+        } else {
+            "lanes"
+        };
+        let event_word = if lanes.events_left_out == 1 {
+            "event"
+        } else {
+            "events"
+        };
+        let _ = write!(
+            note,
+            " {} more {lane_word} left out to keep the figure readable ({} {event_word} in no drawn lane); narrow the filters to see them.",
+            lanes.lanes_left_out, lanes.events_left_out
+        );
+    }
+    note
 }
 
 fn describe_qualifiers(event: &Event) -> &'static str {
@@ -367,10 +679,15 @@ fn describe_qualifiers(event: &Event) -> &'static str {
 }
 
 fn shorten(title: &str) -> String {
-    if title.chars().count() <= MAX_LABEL_CHARS {
-        title.to_string()
+    shorten_to(title, MAX_LABEL_CHARS)
+}
+
+/// `text` cut to at most `chars` characters, with an ellipsis when cut.
+fn shorten_to(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        text.to_string()
     } else {
-        let cut: String = title.chars().take(MAX_LABEL_CHARS - 1).collect();
+        let cut: String = text.chars().take(chars.saturating_sub(1)).collect();
         format!("{}\u{2026}", cut.trim_end())
     }
 }
@@ -431,7 +748,7 @@ const LEGEND_SIZE: f64 = 15.0;
 const LEGEND_TEXT_OFFSET: f64 = 20.0;
 
 /// The legend entries for what the figure shows: its kinds, then the marks of precision.
-fn legend_entries<'a>(placed: &[Placed<'a>]) -> Vec<LegendEntry<'a>> {
+fn legend_entries<'a>(placed: &[&Shaped<'a>]) -> Vec<LegendEntry<'a>> {
     let events: Vec<&Event> = placed.iter().map(|p| p.event).collect();
     let mut entries: Vec<LegendEntry> = Vec::new();
     let mut kinds: Vec<&EventKind> = Vec::new();
@@ -599,7 +916,16 @@ fn axis(svg: &mut String, scale: &Scale, plot_top: f64, axis_y: f64) {
     svg.push_str("</g>\n");
 }
 
-fn draw_event(svg: &mut String, item: &Placed, y: f64) {
+/// Draws an event's mark and glyph on the row centred at `y`, and its label if
+/// it has one; `first` marks the first of its lanes, whose group carries its id.
+fn draw_event(
+    svg: &mut String,
+    item: &Shaped,
+    label: Option<&Label>,
+    y: f64,
+    row_height: f64,
+    first: bool,
+) {
     let event = item.event;
     let colour = kind_style(&event.kind).1.hex();
     let uncertain = event.date.is_uncertain() || event.date.is_approximate();
@@ -608,7 +934,15 @@ fn draw_event(svg: &mut String, item: &Placed, y: f64) {
     } else {
         ""
     };
-    let _ = writeln!(svg, "<g class=\"event\" id=\"{}\">", escape(&event.id));
+    if first {
+        let _ = writeln!(svg, "<g class=\"event\" id=\"{}\">", escape(&event.id));
+    } else {
+        let _ = writeln!(
+            svg,
+            "<g class=\"event\" data-event=\"{}\">",
+            escape(&event.id)
+        );
+    }
     let _ = writeln!(
         svg,
         "<title>{}</title>",
@@ -620,9 +954,9 @@ fn draw_event(svg: &mut String, item: &Placed, y: f64) {
                 svg,
                 r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{colour}" fill-opacity="0.13" stroke="{colour}" stroke-opacity="0.35"{dash} clip-path="url(#plot)"/>"#,
                 item.x0,
-                y - LANE_HEIGHT / 2.0 + 4.0,
+                y - row_height / 2.0 + 2.0,
                 (item.x1 - item.x0).max(1.0),
-                LANE_HEIGHT - 4.0
+                row_height - 4.0
             );
         }
         Mark::Bar => {
@@ -640,7 +974,7 @@ fn draw_event(svg: &mut String, item: &Placed, y: f64) {
     // A bar says its uncertainty with its dashed outline, as in the viewer.
     let ringed = uncertain && item.mark != Mark::Bar;
     glyph(svg, &event.kind, item.glyph_x, y, ringed);
-    if let Some(label) = &item.label {
+    if let Some(label) = label {
         let anchor = if label.anchor_end {
             r#" text-anchor="end""#
         } else {
@@ -728,7 +1062,14 @@ fn uncertain_ring(svg: &mut String, x: f64, y: f64, colour: &str) {
     );
 }
 
-fn caption(svg: &mut String, dataset: &Dataset, manifest: &Manifest, period: &str, height: f64) {
+fn caption(
+    svg: &mut String,
+    dataset: &Dataset,
+    manifest: &Manifest,
+    period: &str,
+    lanes: &str,
+    height: f64,
+) {
     let sha = manifest
         .source
         .sha256
@@ -754,6 +1095,7 @@ fn caption(svg: &mut String, dataset: &Dataset, manifest: &Manifest, period: &st
             manifest.source.path,
             manifest.describe_filter()
         ),
+        lanes.to_string(),
         format!(
             "Drawn by Annals {} on {}. Dates as given by the sources; dashed marks are uncertain.",
             manifest.annals_version, manifest.exported_at
@@ -763,7 +1105,7 @@ fn caption(svg: &mut String, dataset: &Dataset, manifest: &Manifest, period: &st
         let _ = writeln!(
             svg,
             r##"<text x="{MARGIN_X}" y="{:.1}" font-size="13" fill="#777777">{}</text>"##,
-            height - 48.0 + i as f64 * 20.0,
+            height - 64.0 + i as f64 * 20.0,
             escape(line)
         );
     }
@@ -909,10 +1251,21 @@ mod tests {
             .find(|n| n.has_tag_name("rect"))
             .expect("a band");
         let x = |name: &str| -> f64 { band.attribute(name).unwrap().parse().unwrap() };
-        let day = (PAGE_WIDTH - 2.0 * MARGIN_X) / 31.0;
+        // The plot is the clipped area right of the lane labels.
+        let plot = doc
+            .descendants()
+            .find(|n| n.attribute("id") == Some("plot"))
+            .and_then(|n| n.first_element_child())
+            .expect("the plot's clip");
+        let plot_x = |name: &str| -> f64 { plot.attribute(name).unwrap().parse().unwrap() };
+        assert!(
+            plot_x("x") > MARGIN_X + GUTTER_MIN - 1.0,
+            "room for the lane labels"
+        );
+        let day = plot_x("width") / 31.0;
         assert!((x("width") - day).abs() < 0.5, "{} wide", x("width"));
         assert!(
-            (x("x") - (MARGIN_X + 16.0 * day)).abs() < 0.5,
+            (x("x") - (plot_x("x") + 16.0 * day)).abs() < 0.5,
             "at {}",
             x("x")
         );
@@ -957,7 +1310,7 @@ mod tests {
             super::super::SourceInfo::embedded(),
         );
         let svg = render(&dataset, &request, &request.manifest(&dataset));
-        let height = PLOT_TOP + MAX_LANES as f64 * LANE_HEIGHT + 24.0 + AXIS_SPACE + 60.0;
+        let height = PLOT_TOP + 2.0 * LEGEND_ROW + MAX_LANES_HEIGHT + 2.0 * PLOT_PAD + AXIS_SPACE;
         assert!(svg.contains("height=\""), "{}", &svg[..200]);
         let stated: f64 = svg
             .split("height=\"")

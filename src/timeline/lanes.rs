@@ -43,6 +43,28 @@ impl LaneMode {
             LaneMode::Single => "One lane",
         }
     }
+
+    /// The mode as `annals export --lanes` names it: `actor`, `topic`, `kind` or `single`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            LaneMode::Actor => "actor",
+            LaneMode::Topic => "topic",
+            LaneMode::Kind => "kind",
+            LaneMode::Single => "single",
+        }
+    }
+}
+
+impl std::str::FromStr for LaneMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        LaneMode::ALL
+            .into_iter()
+            .find(|m| m.slug().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                format!("unknown lane mode {s:?}; choose one of actor, topic, kind, single")
+            })
+    }
 }
 
 /// One lane: its label and its place in the lane tree.

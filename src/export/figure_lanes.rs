@@ -1,0 +1,265 @@
+//! The lanes of a figure: the viewer's lanes that hold exported events, with
+//! the lanes they are nested under, at most a given number of them.
+
+use std::cmp::Reverse;
+use std::collections::BTreeSet;
+
+use crate::index::EventIdx;
+use crate::model::Dataset;
+use crate::timeline::{LaneMode, Lanes};
+
+/// One lane drawn in a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureLane {
+    /// The name shown in the gutter.
+    pub label: String,
+    /// 0 for a top lane, 1 for a lane nested under another (a country's people), and so on.
+    pub depth: u8,
+    /// True when lanes nested under this one are drawn too.
+    pub has_children: bool,
+    /// The lane's events: positions in the exported events, in time order.
+    pub events: Vec<usize>,
+}
+
+/// The lanes of a figure, top to bottom, and what did not fit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FigureLanes {
+    /// The drawn lanes, in the viewer's order.
+    pub lanes: Vec<FigureLane>,
+    /// Lanes holding exported events that were left out to bound the figure's height.
+    pub lanes_left_out: usize,
+    /// Exported events drawn in none of the lanes.
+    pub events_left_out: usize,
+}
+
+/// The lanes of `mode` that hold any of `events` (with the lanes they are nested
+/// under, so that a person stays under their country), at most `max_lanes` of
+/// them: when there are more, the fullest lanes are kept.
+pub fn figure_lanes(
+    dataset: &Dataset,
+    events: &[EventIdx],
+    mode: LaneMode,
+    max_lanes: usize,
+) -> FigureLanes {
+    let lanes = Lanes::build(dataset, mode, &BTreeSet::new());
+    let count = lanes.lanes.len();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (position, &event) in events.iter().enumerate() {
+        for &lane in lanes.of_event(event) {
+            if let Some(list) = members.get_mut(lane as usize) {
+                list.push(position);
+            }
+        }
+    }
+    let mut occupied: Vec<usize> = (0..count).filter(|&l| !members[l].is_empty()).collect();
+    occupied.sort_by_key(|&l| (Reverse(members[l].len()), l));
+    let mut chosen = vec![false; count];
+    let mut drawn = 0;
+    for &lane in &occupied {
+        let mut needed = Vec::new();
+        let mut at = Some(lane);
+        // Parents come before their children, so the walk up always ends.
+        while let Some(a) = at.filter(|&a| a < count) {
+            if !chosen[a] {
+                needed.push(a);
+            }
+            at = lanes.lanes[a].parent.filter(|&p| p < a);
+        }
+        if drawn + needed.len() > max_lanes {
+            continue;
+        }
+        drawn += needed.len();
+        for a in needed {
+            chosen[a] = true;
+        }
+    }
+    let lanes_left_out = occupied.iter().filter(|&&l| !chosen[l]).count();
+    let events_left_out = events
+        .iter()
+        .filter(|&&e| !lanes.of_event(e).iter().any(|&l| chosen[l as usize]))
+        .count();
+    let has_children: Vec<bool> = (0..count)
+        .map(|l| {
+            lanes
+                .lanes
+                .iter()
+                .enumerate()
+                .any(|(c, lane)| chosen[c] && lane.parent == Some(l))
+        })
+        .collect();
+    let lanes = lanes
+        .lanes
+        .iter()
+        .enumerate()
+        .filter(|&(l, _)| chosen[l])
+        .map(|(l, lane)| FigureLane {
+            label: lane.label.clone(),
+            depth: lane.depth,
+            has_children: has_children[l],
+            events: std::mem::take(&mut members[l]),
+        })
+        .collect();
+    FigureLanes {
+        lanes,
+        lanes_left_out,
+        events_left_out,
+    }
+}
+
+/// An item to stack in a lane's rows: its horizontal extent alone and with its label.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RowItem {
+    /// The left and right edges of the glyph, bar or band.
+    pub bare: (f64, f64),
+    /// The left and right edges of the glyph and its label, when it has one.
+    pub labelled: Option<(f64, f64)>,
+}
+
+/// The gap kept between a label and the next item of its row (marks alone may touch).
+const LABEL_GAP: f64 = 14.0;
+
+/// Stacks `items` into at most `max_rows` rows, each into the first row where it
+/// fits with its label, else where it fits without, else (when the rows are all
+/// taken) over the row that frees up first: `(row, label kept)` per item, and
+/// the number of rows used.
+pub fn stack_rows(items: &[RowItem], max_rows: usize) -> (Vec<(usize, bool)>, usize) {
+    let max_rows = max_rows.max(1);
+    let mut row_ends: Vec<f64> = Vec::new();
+    let mut placed = Vec::with_capacity(items.len());
+    for item in items {
+        let free =
+            |row_ends: &[f64], left: f64, gap: f64| row_ends.iter().position(|&e| e + gap <= left);
+        let choice = match item.labelled {
+            Some((left, right)) => free(&row_ends, left, LABEL_GAP)
+                .or_else(|| (row_ends.len() < max_rows).then_some(row_ends.len()))
+                .map(|row| (row, true, right)),
+            None => None,
+        };
+        let (row, label, right) = choice.unwrap_or_else(|| {
+            let (left, right) = item.bare;
+            let row = free(&row_ends, left, 0.0)
+                .or_else(|| (row_ends.len() < max_rows).then_some(row_ends.len()))
+                .unwrap_or_else(|| {
+                    row_ends
+                        .iter()
+                        .enumerate()
+                        .min_by(|a, b| a.1.total_cmp(b.1))
+                        .map_or(0, |(row, _)| row)
+                });
+            (row, false, right)
+        });
+        if row == row_ends.len() {
+            row_ends.push(right);
+        } else {
+            row_ends[row] = row_ends[row].max(right);
+        }
+        placed.push((row, label));
+    }
+    let rows = row_ends.len().max(1);
+    (placed, rows)
+}
+
+/// The largest cap on a lane's rows, from 1 to `most`, for which `fits` holds
+/// (1 when none does); `fits` is taken to hold for every cap below one that fits.
+pub fn largest_cap(most: usize, fits: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (1, most.max(1));
+    if fits(high) {
+        return high;
+    }
+    // `low` fits (or is 1), `high` does not.
+    while high - low > 1 {
+        let middle = low + (high - low) / 2;
+        if fits(middle) {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    low
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{Filter, Period};
+
+    fn may_2022() -> (Dataset, Vec<EventIdx>) {
+        let dataset = crate::dataset::embedded();
+        let index = crate::index::TimeIndex::new(&dataset);
+        let filter = Filter {
+            period: Period {
+                from: Some("2022-05".into()),
+                to: Some("2022-05".into()),
+            },
+            ..Filter::default()
+        };
+        let events = crate::query::select(&dataset, &index, &filter);
+        (dataset, events)
+    }
+
+    #[test]
+    fn people_follow_their_country_and_empty_lanes_are_left_out() {
+        let (dataset, events) = may_2022();
+        let figure = figure_lanes(&dataset, &events, LaneMode::Actor, 40);
+        let labels: Vec<&str> = figure.lanes.iter().map(|l| l.label.as_str()).collect();
+        let at = |name: &str| labels.iter().position(|l| *l == name);
+        let (Some(iran), Some(bagheri), Some(tajikistan), Some(rahmon)) = (
+            at("Iran"),
+            at("Mohammad Bagheri"),
+            at("Tajikistan"),
+            at("Emomali Rahmon"),
+        ) else {
+            panic!("missing lanes in {labels:?}");
+        };
+        assert!(iran < bagheri && bagheri < tajikistan && tajikistan < rahmon);
+        assert_eq!(figure.lanes[bagheri].depth, 1);
+        assert!(figure.lanes[iran].has_children);
+        assert!(at("Masoud Pezeshkian").is_none(), "no events in May 2022");
+        assert!(at("Shanghai Cooperation Organisation").is_none());
+        assert_eq!((figure.lanes_left_out, figure.events_left_out), (0, 0));
+    }
+
+    #[test]
+    fn rows_never_overlap_until_the_cap_and_then_drop_labels() {
+        let items: Vec<RowItem> = (0..6)
+            .map(|i| RowItem {
+                bare: (f64::from(i), f64::from(i) + 16.0),
+                labelled: Some((f64::from(i), f64::from(i) + 300.0)),
+            })
+            .collect();
+        let (placed, rows) = stack_rows(&items, usize::MAX);
+        assert_eq!(rows, 6);
+        assert!(placed.iter().all(|&(_, label)| label));
+        let (placed, rows) = stack_rows(&items, 2);
+        assert_eq!(rows, 2);
+        assert_eq!(placed[0], (0, true));
+        assert_eq!(placed[1], (1, true));
+        assert!(placed[2..].iter().all(|&(_, label)| !label));
+        let rows_with_cap =
+            |cap: usize| [6, 1, 1].iter().map(|&n: &usize| n.min(cap)).sum::<usize>();
+        assert_eq!(largest_cap(6, |cap| rows_with_cap(cap) <= 6), 4);
+        assert_eq!(largest_cap(6, |cap| rows_with_cap(cap) <= 100), 6);
+        assert_eq!(largest_cap(6, |cap| rows_with_cap(cap) <= 2), 1);
+    }
+
+    #[test]
+    fn a_cap_keeps_the_fullest_lanes_with_their_parents() {
+        let (dataset, events) = may_2022();
+        let all = figure_lanes(&dataset, &events, LaneMode::Actor, 40);
+        let capped = figure_lanes(&dataset, &events, LaneMode::Actor, 2);
+        assert!(capped.lanes.len() <= 2);
+        assert_eq!(
+            capped.lanes_left_out,
+            all.lanes.iter().filter(|l| !l.events.is_empty()).count()
+                - capped.lanes.iter().filter(|l| !l.events.is_empty()).count()
+        );
+        for (i, lane) in capped.lanes.iter().enumerate() {
+            if lane.depth > 0 {
+                assert!(
+                    capped.lanes[..i].iter().any(|p| p.depth < lane.depth),
+                    "a nested lane without its parent"
+                );
+            }
+        }
+    }
+}
