@@ -37,6 +37,7 @@ fn exports(c: &mut Criterion) {
             filter: Filter::default(),
             source: source.clone(),
             exported_at: "2026-01-01T00:00:00Z".to_string(),
+            lanes: Default::default(),
         };
         group.bench_function(BenchmarkId::new(format!("render {format}"), &label), |b| {
             b.iter(|| {
@@ -56,7 +57,10 @@ fn exports(c: &mut Criterion) {
                 &index,
                 Filter::default(),
                 source.clone(),
-                Format::Csv,
+                export::ExportOptions {
+                    format: Format::Csv,
+                    lanes: Default::default(),
+                },
                 &out,
                 true,
             )

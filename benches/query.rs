@@ -57,6 +57,19 @@ fn queries(c: &mut Criterion) {
         }
         group.finish();
 
+        // What the filter panel recounts beside every box when a filter changes.
+        let mut group = c.benchmark_group("facet_counts");
+        group.sample_size(10);
+        group.sampling_mode(SamplingMode::Flat);
+        group.warm_up_time(Duration::from_millis(500));
+        group.measurement_time(Duration::from_secs(3));
+        for (facet, filter) in &filters {
+            group.bench_with_input(BenchmarkId::new(*facet, &label), filter, |b, filter| {
+                b.iter(|| index.facet_counts(filter))
+            });
+        }
+        group.finish();
+
         let mut group = c.benchmark_group("visible_range");
         group.sample_size(10);
         group.warm_up_time(Duration::from_millis(500));

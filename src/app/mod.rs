@@ -95,6 +95,8 @@ pub struct App {
     /// What the last export did, shown above the canvas.
     notice: Option<Result<String, String>>,
     lanes: Lanes,
+    /// The lanes are of another dataset (one was opened or reloaded).
+    lanes_stale: bool,
     generation: u64,
     range: TimeRange,
     /// The range that shows every shown event.
@@ -175,6 +177,7 @@ impl App {
             export_count: None,
             notice: None,
             lanes: Lanes::default(),
+            lanes_stale: true,
             generation: 0,
             range: TimeRange::new(0.0, YEAR),
             fitted: TimeRange::new(0.0, YEAR),
@@ -467,6 +470,7 @@ impl App {
                 self.selected = old_selected.and_then(|id| self.event_by_id(&id));
                 self.forget_unknown_filter_ids();
                 self.applied_filter = None;
+                self.lanes_stale = true;
                 self.export_count = None;
                 self.refresh();
                 self.range = self.fit_range();
@@ -518,6 +522,7 @@ impl App {
                 self.problems = None;
                 self.show_problems = false;
                 self.applied_filter = None;
+                self.lanes_stale = true;
                 self.export_count = None;
                 self.refresh();
             }
@@ -570,11 +575,18 @@ impl App {
         self.fitted = self.compute_fit_range();
         self.overview_full = self.overview_range();
         self.rebuild_overview();
-        self.rebuild_lanes();
+        if self.lanes_stale {
+            self.rebuild_lanes();
+        } else {
+            // The lanes do not depend on the filter: only the layout changes.
+            self.generation += 1;
+            self.canvas.invalidate();
+        }
     }
 
     fn rebuild_lanes(&mut self) {
         self.lanes = Lanes::build(&self.doc.dataset, self.view.lanes, &self.view.collapsed);
+        self.lanes_stale = false;
         self.generation += 1;
         self.canvas.invalidate();
     }
