@@ -5,6 +5,8 @@
 //! level; the canvas keeps it until the zoom level or the window changes, so
 //! stacking is not redone every frame.
 
+use rayon::prelude::*;
+
 use super::density::Density;
 use super::lanes::Lanes;
 use super::stacking::{StackItem, stack};
@@ -157,7 +159,7 @@ impl Layout {
         index: &TimeIndex,
         lanes: &Lanes,
         shown: &[bool],
-        label_width: &dyn Fn(&str) -> f32,
+        label_width: &(dyn Fn(&str) -> f32 + Sync),
     ) -> Layout {
         let window = key.window();
         let spp = key.seconds_per_point();
@@ -176,28 +178,30 @@ impl Layout {
             }
         }
         let window_points = window.span() / spp;
-        let mut laid = Vec::new();
-        for (lane, members) in per_lane.into_iter().enumerate() {
-            if lanes.lanes[lane].hidden {
-                continue;
-            }
-            let dense = members.len() as f64 * MIN_POINTS_PER_EVENT > window_points;
-            let stacked = if dense {
-                None
-            } else {
-                stack_lane(dataset, &members, window, spp, label_width)
-            };
-            let content = stacked.unwrap_or_else(|| {
-                let buckets = window_points.ceil() as usize;
-                let mut density = Density::new(window.start, spp, buckets);
-                for &e in &members {
-                    let (_, start, end) = event_times(&dataset.events[e as usize], window);
-                    density.add(start, end.max(start + 1.0));
-                }
-                LaneContent::Density(density)
-            });
-            laid.push(LaneLayout { lane, content });
-        }
+        // Lanes are laid out independently: on all cores.
+        let laid = per_lane
+            .into_par_iter()
+            .enumerate()
+            .filter(|(lane, _)| !lanes.lanes[*lane].hidden)
+            .map(|(lane, members)| {
+                let dense = members.len() as f64 * MIN_POINTS_PER_EVENT > window_points;
+                let stacked = if dense {
+                    None
+                } else {
+                    stack_lane(dataset, &members, window, spp, label_width)
+                };
+                let content = stacked.unwrap_or_else(|| {
+                    let buckets = window_points.ceil() as usize;
+                    let mut density = Density::new(window.start, spp, buckets);
+                    for &e in &members {
+                        let (_, start, end) = event_times(&dataset.events[e as usize], window);
+                        density.add(start, end.max(start + 1.0));
+                    }
+                    LaneContent::Density(density)
+                });
+                LaneLayout { lane, content }
+            })
+            .collect();
         Layout { key, lanes: laid }
     }
 }
@@ -207,7 +211,7 @@ fn stack_lane(
     members: &[EventIdx],
     window: TimeRange,
     spp: f64,
-    label_width: &dyn Fn(&str) -> f32,
+    label_width: &(dyn Fn(&str) -> f32 + Sync),
 ) -> Option<LaneContent> {
     // Dates much coarser than the view (wider than a screen) would each take a row; past a
     // few they are summed up instead, so that the precise events can still be drawn.

@@ -138,29 +138,31 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
         let font = FontId::proportional(LABEL_FONT);
         // Titles are measured by their glyphs' advances, not laid out: a laid-out
         // text is cached by egui, and a zoomed-out layout measures every title.
-        state.layout = Some(painter.fonts_mut(|fonts| {
-            // The advances of ASCII looked up once; others as they come.
-            let ascii: Vec<f32> = (0..128u8)
+        // The advances of ASCII are looked up once; other characters count as
+        // an average letter, which is close enough to decide where a label fits
+        // (it is cut to the room it has when drawn).
+        let ascii: Vec<f32> = painter.fonts_mut(|fonts| {
+            (0..128u8)
                 .map(|b| fonts.glyph_width(&font, char::from(b)))
-                .collect();
-            let fonts = std::cell::RefCell::new(fonts);
-            let measure = |s: &str| {
-                s.chars()
-                    .map(|c| match ascii.get(c as usize) {
-                        Some(&width) => width,
-                        None => fonts.borrow_mut().glyph_width(&font, c),
-                    })
-                    .sum::<f32>()
-            };
-            Layout::build(
-                key,
-                input.dataset,
-                input.index,
-                input.lanes,
-                input.shown,
-                &measure,
-            )
-        }));
+                .collect()
+        });
+        let average = ascii[usize::from(b'a')..=usize::from(b'z')]
+            .iter()
+            .sum::<f32>()
+            / 26.0;
+        let measure = |s: &str| {
+            s.chars()
+                .map(|c| ascii.get(c as usize).copied().unwrap_or(average))
+                .sum::<f32>()
+        };
+        state.layout = Some(Layout::build(
+            key,
+            input.dataset,
+            input.index,
+            input.lanes,
+            input.shown,
+            &measure,
+        ));
     }
     let Some(layout) = state.layout.as_ref() else {
         return commands;
