@@ -1,19 +1,8 @@
 //! `annals check` and `annals list`, run as a user runs them.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn annals(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the annals binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use crate::support::{annals, text};
 
 #[test]
 fn check_passes_the_curated_dataset() {

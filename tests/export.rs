@@ -2,24 +2,13 @@
 //! with the tools a user would open them with.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use annals::dataset;
 use annals::export::{self, ExportRequest, Format, SourceInfo};
 use annals::index::TimeIndex;
 use annals::query::{self, Filter, Period};
 
-fn annals(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the annals binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use crate::support::{annals, text};
 
 /// Runs `annals export` with `args` into `dir/name`; the output file's path.
 fn export_to(dir: &Path, name: &str, args: &[&str]) -> PathBuf {

@@ -36,12 +36,12 @@ fn panel_selection(harness: &Harness<'_, App>) -> Vec<String> {
 
 /// The ids `annals list` prints for these options.
 fn cli_selection(args: &[&str]) -> Vec<String> {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
-        .arg("list")
-        .args(args)
-        .args(["--format", "csv"])
-        .output()
-        .expect("the annals binary runs");
+    let list: Vec<&str> = ["list"]
+        .into_iter()
+        .chain(args.iter().copied())
+        .chain(["--format", "csv"])
+        .collect();
+    let out = crate::support::annals(&list);
     assert_eq!(out.status.code(), Some(0));
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     reader

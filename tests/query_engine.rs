@@ -3,7 +3,6 @@
 //! strict, topic trees, and `annals list` counts.
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use annals::dataset;
 use annals::model::Dataset;
@@ -254,15 +253,11 @@ fn the_matcher_tells_the_canvas_which_events_match_the_text() {
 }
 
 fn annals(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the annals binary runs");
+    let out = crate::support::annals(args);
     (
         out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+        crate::support::text(&out.stdout),
+        crate::support::text(&out.stderr),
     )
 }
 

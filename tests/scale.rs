@@ -1,7 +1,6 @@
 //! Large datasets: the generator, the parallel reader and loading in the background.
 
 use std::path::Path;
-use std::process::Command;
 
 use annals::dataset::{self, BackgroundLoad, DatasetError};
 use annals::generate::{COUNTRIES, FIRST_YEAR, LAST_YEAR, generate};
@@ -232,12 +231,7 @@ fn a_cancelled_background_load_stops_and_delivers_nothing() {
 fn generate_writes_a_valid_file_and_refuses_to_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("gen.ron");
-    let annals = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let annals = crate::support::annals;
     let path = out.to_str().unwrap();
     let first = annals(&["generate", "--events", "500", "--seed", "3", "-o", path]);
     assert_eq!(first.status.code(), Some(0));

@@ -1,8 +1,25 @@
-//! What the viewer tests share: driving the pointer like a user.
+//! What the tests share: running the `annals` binary, and driving the
+//! viewer's pointer like a user.
+
+use std::process::{Command, Output};
 
 use annals::app::App;
 use eframe::egui::{self, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
+
+/// Runs the `annals` binary with `args` from the crate's folder.
+pub fn annals(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the annals binary runs")
+}
+
+/// Output bytes as text, for messages and assertions.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
 
 /// Drags the pointer from `from` to `to` with `modifiers` held.
 pub fn drag_with(harness: &mut Harness<'static, App>, modifiers: Modifiers, from: Pos2, to: Pos2) {

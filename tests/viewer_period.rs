@@ -15,7 +15,7 @@ use eframe::egui::{Key, Modifiers, Pos2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::support::drag_with;
+use crate::support::{annals, drag_with};
 
 fn harness_with(options: AppOptions) -> Harness<'static, App> {
     let mut harness = Harness::builder()
@@ -48,13 +48,6 @@ fn library_count(filter: &Filter) -> usize {
     query::select(&dataset, &index, filter).len()
 }
 
-fn cli(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(args)
-        .output()
-        .expect("the annals binary runs")
-}
-
 fn period(from: &str, to: &str) -> Period {
     Period {
         from: Some(from.to_string()),
@@ -81,7 +74,7 @@ fn shift_drag_selects_a_period_and_the_export_dialog_counts_like_the_library() {
     assert_eq!(harness.state().visible_range().start, at(2021, 12, 1));
     let expected = library_count(&harness.state().view.filter);
     assert!(expected > 0);
-    let listed = cli(&["list", "--from", "2022-04", "--to", "2022-06", "--count"]);
+    let listed = annals(&["list", "--from", "2022-04", "--to", "2022-06", "--count"]);
     assert_eq!(
         String::from_utf8_lossy(&listed.stdout).trim(),
         expected.to_string()
@@ -166,7 +159,7 @@ fn exporting_from_the_viewer_writes_what_the_command_line_writes_and_never_overw
     assert!(!harness.state().export_dialog_open());
     harness.get_by_label_contains("Exported 6 events");
 
-    let out = cli(&[
+    let out = annals(&[
         "export",
         "--from",
         "2022",
