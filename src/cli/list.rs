@@ -36,19 +36,13 @@ struct ListedEvent<'a> {
 
 impl<'a> ListedEvent<'a> {
     fn new(dataset: &'a Dataset, event: &'a Event) -> ListedEvent<'a> {
-        let names = |ids: &[String]| {
-            ids.iter()
-                .map(|id| dataset.actor_name(id))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
         ListedEvent {
             id: &event.id,
             date: event.date.text(),
             kind: event.kind.slug(),
             title: &event.title,
-            actors: names(&event.actors),
-            counterparts: names(&event.counterparts),
+            actors: dataset.actor_names(&event.actors, "; "),
+            counterparts: dataset.actor_names(&event.counterparts, "; "),
             topics: event.topics.join("; "),
             place: event.place.as_deref().unwrap_or(""),
         }

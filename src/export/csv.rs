@@ -46,12 +46,6 @@ pub fn render(dataset: &Dataset, events: &[EventIdx]) -> Vec<u8> {
 
 fn row(dataset: &Dataset, event: &Event) -> [String; 14] {
     let (start, end) = bounds(&event.date);
-    let names = |ids: &[String]| {
-        ids.iter()
-            .map(|id| dataset.actor_name(id))
-            .collect::<Vec<_>>()
-            .join(";")
-    };
     [
         event.id.clone(),
         event.date.text().to_string(),
@@ -61,8 +55,8 @@ fn row(dataset: &Dataset, event: &Event) -> [String; 14] {
         event.kind.slug(),
         event.kind.cameo().unwrap_or_default().to_string(),
         event.title.clone(),
-        names(&event.actors),
-        names(&event.counterparts),
+        dataset.actor_names(&event.actors, ";"),
+        dataset.actor_names(&event.counterparts, ";"),
         event
             .topics
             .iter()

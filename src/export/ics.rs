@@ -166,17 +166,17 @@ fn description(dataset: &Dataset, event: &Event, open_note: Option<&str>) -> Str
         date.push_str(note);
     }
     parts.push(date);
-    let names = |ids: &[String]| {
-        ids.iter()
-            .map(|id| dataset.actor_name(id))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     if !event.actors.is_empty() {
-        parts.push(format!("Actors: {}", names(&event.actors)));
+        parts.push(format!(
+            "Actors: {}",
+            dataset.actor_names(&event.actors, ", ")
+        ));
     }
     if !event.counterparts.is_empty() {
-        parts.push(format!("Counterparts: {}", names(&event.counterparts)));
+        parts.push(format!(
+            "Counterparts: {}",
+            dataset.actor_names(&event.counterparts, ", ")
+        ));
     }
     if !event.sources.is_empty() {
         let sources: Vec<String> = event

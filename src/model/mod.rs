@@ -63,6 +63,14 @@ impl Dataset {
         self.actor(id).map_or(id, |a| a.name.as_str())
     }
 
+    /// The display names of actor ids joined by `separator` (unknown ids as themselves).
+    pub fn actor_names(&self, ids: &[String], separator: &str) -> String {
+        ids.iter()
+            .map(|id| self.actor_name(id))
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+
     /// The display name of a topic id, or the id itself when unknown.
     pub fn topic_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.topic(id).map_or(id, |t| t.name.as_str())

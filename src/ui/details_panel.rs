@@ -73,20 +73,14 @@ fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
             };
             ui.label(kind);
             ui.end_row();
-            let names = |ids: &[String]| {
-                ids.iter()
-                    .map(|id| dataset.actor_name(id))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
             if !event.actors.is_empty() {
                 field(ui, "Actors");
-                ui.label(names(&event.actors));
+                ui.label(dataset.actor_names(&event.actors, ", "));
                 ui.end_row();
             }
             if !event.counterparts.is_empty() {
                 field(ui, "Counterparts");
-                ui.label(names(&event.counterparts));
+                ui.label(dataset.actor_names(&event.counterparts, ", "));
                 ui.end_row();
             }
             if !event.topics.is_empty() {
