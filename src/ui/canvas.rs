@@ -8,7 +8,7 @@ use eframe::egui::{
     StrokeKind, Ui, pos2, vec2,
 };
 
-use super::glyphs::{kind_style, paint_glyph};
+use super::glyphs::{dashed_rect, kind_style, paint_glyph};
 use crate::command::Command;
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::{Dataset, Event, Moment, Precision};
@@ -739,7 +739,7 @@ fn paint_event(
         let bar = Rect::from_x_y_ranges(x0..=x1.max(x0 + 2.0), row_y - 3.5..=row_y + 3.5);
         painter.rect_filled(bar, CornerRadius::same(3), colour.gamma_multiply(0.55));
         if uncertain {
-            painter.add(dashed_rect(bar.expand(1.5), colour));
+            painter.add(dashed_rect(bar.expand(1.5), colour, 4.0, 3.0));
         }
         hit_rect = hit_rect.union(bar);
     } else if x1 - x0 > 2.0 * r + 2.0 || event.date.precision() < Precision::Day {
@@ -747,7 +747,7 @@ fn paint_event(
         let band = Rect::from_x_y_ranges(x0..=x1.max(x0 + 1.0), row_y - 8.0..=row_y + 8.0);
         painter.rect_filled(band, CornerRadius::same(2), colour.gamma_multiply(0.16));
         if uncertain {
-            painter.add(dashed_rect(band, colour.gamma_multiply(0.8)));
+            painter.add(dashed_rect(band, colour.gamma_multiply(0.8), 4.0, 3.0));
         } else {
             painter.rect_stroke(
                 band,
@@ -834,22 +834,6 @@ fn circle_points(c: Pos2, r: f32) -> Vec<Pos2> {
             c + vec2(a.cos(), a.sin()) * r
         })
         .collect()
-}
-
-fn dashed_rect(r: Rect, colour: Color32) -> Shape {
-    let points = [
-        r.left_top(),
-        r.right_top(),
-        r.right_bottom(),
-        r.left_bottom(),
-        r.left_top(),
-    ];
-    Shape::Vec(Shape::dashed_line(
-        &points,
-        Stroke::new(1.0, colour),
-        4.0,
-        3.0,
-    ))
 }
 
 /// The hover card of an event: title, date as written and its precision, kind, actors.

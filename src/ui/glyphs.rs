@@ -74,3 +74,21 @@ pub fn paint_glyph(
     };
     painter.add(shape);
 }
+
+/// The outline of `r` as a dashed line of `dash` points with `gap` between:
+/// how an uncertain date is drawn.
+pub fn dashed_rect(r: Rect, colour: Color32, dash: f32, gap: f32) -> Shape {
+    let points = [
+        r.left_top(),
+        r.right_top(),
+        r.right_bottom(),
+        r.left_bottom(),
+        r.left_top(),
+    ];
+    Shape::Vec(Shape::dashed_line(
+        &points,
+        Stroke::new(1.0, colour),
+        dash,
+        gap,
+    ))
+}

@@ -1,8 +1,8 @@
 //! The legend: the glyph of every kind in the dataset, and how precision is drawn.
 
-use eframe::egui::{self, Color32, Rect, Sense, Stroke, Ui, vec2};
+use eframe::egui::{Rect, Sense, Ui, vec2};
 
-use super::glyphs::{kind_style, paint_glyph};
+use super::glyphs::{dashed_rect, kind_style, paint_glyph};
 use crate::model::EventKind;
 
 /// Shows the legend on one line for `kinds`, the kinds that occur in the
@@ -32,7 +32,7 @@ pub fn legend_ui(ui: &mut Ui, kinds: &[&EventKind]) {
         ui.label("year or month only");
         ui.add_space(8.0);
         let (rect, _) = ui.allocate_exact_size(vec2(26.0, 14.0), Sense::hover());
-        dashed(ui, rect, colour);
+        ui.painter().add(dashed_rect(rect, colour, 3.0, 2.0));
         ui.label("uncertain");
         ui.add_space(8.0);
         let (rect, _) = ui.allocate_exact_size(vec2(26.0, 14.0), Sense::hover());
@@ -43,20 +43,4 @@ pub fn legend_ui(ui: &mut Ui, kinds: &[&EventKind]) {
         );
         ui.label("interval");
     });
-}
-
-fn dashed(ui: &Ui, r: Rect, colour: Color32) {
-    let points = [
-        r.left_top(),
-        r.right_top(),
-        r.right_bottom(),
-        r.left_bottom(),
-        r.left_top(),
-    ];
-    ui.painter().extend(egui::Shape::dashed_line(
-        &points,
-        Stroke::new(1.0, colour),
-        3.0,
-        2.0,
-    ));
 }
