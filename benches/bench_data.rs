@@ -2,9 +2,12 @@
 //! `target/bench-data/` so that reruns do not generate them again.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use annals::dataset;
 use annals::generate::generate;
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, SamplingMode};
 
 /// The dataset sizes every benchmark runs at.
 pub const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
@@ -38,4 +41,15 @@ pub fn label(events: usize) -> String {
     } else {
         format!("{}k", events / 1_000)
     }
+}
+
+/// A group for slow benchmarks: ten flat samples, a short warm-up and a
+/// three-second window, so that a full `cargo bench` stays short on 2 cores.
+pub fn flat_group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(3));
+    group
 }

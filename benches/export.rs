@@ -4,12 +4,11 @@
 mod bench_data;
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use annals::dataset;
 use annals::export::{self, ExportRequest, Format, SourceInfo};
 use annals::query::{self, Filter, QueryIndex};
-use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 /// The number of events exported: the middle benchmark size, 100k.
 const EVENTS: usize = bench_data::SIZES[1];
@@ -24,11 +23,7 @@ fn exports(c: &mut Criterion) {
     let events = query::select(&dataset, &index, &Filter::default());
     let label = bench_data::label(EVENTS);
 
-    let mut group = c.benchmark_group("export");
-    group.sample_size(10);
-    group.sampling_mode(SamplingMode::Flat);
-    group.warm_up_time(Duration::from_millis(500));
-    group.measurement_time(Duration::from_secs(3));
+    let mut group = bench_data::flat_group(c, "export");
 
     for format in [Format::Csv, Format::Ron, Format::Ics] {
         let request = ExportRequest {

@@ -17,7 +17,7 @@ use annals::app::{App, AppOptions};
 use annals::command::Command;
 use annals::model::Moment;
 use annals::timeline::TimeRange;
-use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use eframe::egui;
 
 /// The window size, in points (one pixel per point).
@@ -103,11 +103,7 @@ fn frames(c: &mut Criterion) {
             ("1 day", days((2020, 6, 15), (2020, 6, 16))),
         ];
 
-        let mut group = c.benchmark_group("frame");
-        group.sample_size(10);
-        group.sampling_mode(SamplingMode::Flat);
-        group.warm_up_time(Duration::from_millis(500));
-        group.measurement_time(Duration::from_secs(3));
+        let mut group = bench_data::flat_group(c, "frame");
 
         for (name, range) in zooms {
             viewer.zoom_to(range);

@@ -6,12 +6,10 @@ use std::time::Duration;
 
 use annals::dataset;
 use annals::index::TimeIndex;
-use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn load(c: &mut Criterion) {
-    let mut group = c.benchmark_group("load");
-    group.sample_size(10);
-    group.sampling_mode(SamplingMode::Flat);
+    let mut group = bench_data::flat_group(c, "load");
     group.warm_up_time(Duration::from_secs(1));
     for events in bench_data::SIZES {
         let path = bench_data::dataset_file(events);

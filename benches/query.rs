@@ -8,7 +8,7 @@ use std::time::Duration;
 use annals::dataset;
 use annals::model::{ActorKind, Moment};
 use annals::query::{self, Filter, QueryIndex};
-use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn queries(c: &mut Criterion) {
     for events in bench_data::SIZES {
@@ -45,11 +45,7 @@ fn queries(c: &mut Criterion) {
                 },
             ),
         ];
-        let mut group = c.benchmark_group("filter");
-        group.sample_size(10);
-        group.sampling_mode(SamplingMode::Flat);
-        group.warm_up_time(Duration::from_millis(500));
-        group.measurement_time(Duration::from_secs(3));
+        let mut group = bench_data::flat_group(c, "filter");
         for (facet, filter) in &filters {
             group.bench_with_input(BenchmarkId::new(*facet, &label), filter, |b, filter| {
                 b.iter(|| query::select(&dataset, &index, filter))
@@ -58,11 +54,7 @@ fn queries(c: &mut Criterion) {
         group.finish();
 
         // What the filter panel recounts beside every box when a filter changes.
-        let mut group = c.benchmark_group("facet_counts");
-        group.sample_size(10);
-        group.sampling_mode(SamplingMode::Flat);
-        group.warm_up_time(Duration::from_millis(500));
-        group.measurement_time(Duration::from_secs(3));
+        let mut group = bench_data::flat_group(c, "facet_counts");
         for (facet, filter) in &filters {
             group.bench_with_input(BenchmarkId::new(*facet, &label), filter, |b, filter| {
                 b.iter(|| index.facet_counts(filter))
