@@ -493,9 +493,7 @@ impl App {
         let dataset = &self.doc.dataset;
         let filter = &mut self.view.filter;
         filter.actors.retain(|id| dataset.actor(id).is_some());
-        filter
-            .topics
-            .retain(|id| dataset.topics.iter().any(|t| t.id == *id));
+        filter.topics.retain(|id| dataset.topic(id).is_some());
     }
 
     /// Reads the open file again, keeping the view and the selection; an invalid
