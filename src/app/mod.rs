@@ -150,6 +150,7 @@ impl App {
                     actors: Vec::new(),
                     topics: Vec::new(),
                     events: Vec::new(),
+                    eras: Vec::new(),
                     actor_lookup: Default::default(),
                     topic_lookup: Default::default(),
                 },
