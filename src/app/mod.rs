@@ -316,7 +316,8 @@ impl App {
                 self.refresh();
             }
             Command::OpenDialog => {
-                let mut dialog = rfd::FileDialog::new().add_filter("Annals dataset", &["ron"]);
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter("Datasets and chronologies", &crate::import::OPEN_EXTENSIONS);
                 if let Some(folder) = self.doc.path.as_deref().and_then(Path::parent) {
                     dialog = dialog.set_directory(folder);
                 }
@@ -511,7 +512,7 @@ impl App {
         if source == self.doc.source && self.problems.is_none() {
             return;
         }
-        let loaded = crate::dataset::parse_bytes(&name, &bytes)
+        let loaded = crate::dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto)
             .map(|dataset| Document::new(dataset, Some(path.clone()), source));
         match loaded {
             Ok(doc) => {
