@@ -25,7 +25,7 @@ const PEOPLE_RON: &str = r#"Dataset(
         Topic(id: "poetry", name: "Poetry", parent: "culture"),
     ],
     events: [
-        Event(id: "before", kind: Visit, date: "2016-03-01", title: "Macron in Havana as a minister",
+        Event(id: "before", kind: Visit, cameo: "043", date: "2016-03-01", title: "Macron in Havana as a minister",
             actors: ["macron"], counterparts: ["CUB"], place: "Havana",
             sources: [Source(publisher: "Le Monde")]),
         Event(id: "after", kind: Visit, date: "2019-03-01", title: "Macron in Havana",
@@ -134,6 +134,20 @@ fn search_covers_places_publishers_aliases_and_summaries() {
         Vec::<String>::new()
     );
     assert_eq!(selected(&people, &with_text("macron minister")), ["before"]);
+}
+
+#[test]
+fn search_finds_events_by_their_cameo_code_or_their_kinds() {
+    let people = people();
+    // "before" carries its own code; "after" has its kind's, a visit's 042.
+    assert_eq!(selected(&people, &with_text("cameo 043")), ["before"]);
+    assert_eq!(selected(&people, &with_text("042")), ["after"]);
+    assert_eq!(selected(&people, &with_text("010")), ["state"]);
+    // A milestone has no CAMEO code.
+    assert_eq!(
+        selected(&people, &with_text("cameo")),
+        ["before", "after", "state"]
+    );
 }
 
 #[test]
@@ -462,6 +476,7 @@ fn reference_selection(dataset: &Dataset, filter: &Filter) -> Vec<String> {
             fields.extend(event.place.as_deref().map(fold));
             fields.extend(event.note.as_deref().map(fold));
             fields.extend(event.sources.iter().map(|s| fold(&s.publisher)));
+            fields.extend(event.cameo_code().map(|code| format!("cameo {code}")));
             for p in event.participants() {
                 if let Some(actor) = dataset.actor(p) {
                     fields.push(fold(&actor.name));
