@@ -206,7 +206,7 @@ fn facet_counts_are_what_ticking_the_value_would_select() {
     };
     let counts = index.facet_counts(&base);
     assert_eq!(counts.matched, query::select(&dataset, &index, &base).len());
-    assert_eq!(counts.total, 19);
+    assert_eq!(counts.total, dataset.events.len());
     for actor in &dataset.actors {
         let mut ticked = base.clone();
         ticked.actors = BTreeSet::from([actor.id.clone()]);
@@ -237,9 +237,10 @@ fn facet_counts_are_what_ticking_the_value_would_select() {
     }
     // With nothing selected, the counts are the plain totals.
     let all = index.facet_counts(&Filter::default());
-    assert_eq!(all.kind("visit"), 5);
+    assert_eq!(all.kind("visit"), 7);
     assert_eq!(all.kind("treaty-signing"), 5);
-    assert_eq!(all.matched, 19);
+    assert_eq!(all.kind("diplomatic-protest"), 5);
+    assert_eq!(all.matched, dataset.events.len());
 }
 
 #[test]
@@ -278,10 +279,12 @@ fn annals(args: &[&str]) -> (Option<i32>, String, String) {
 #[test]
 fn list_counts_the_curated_events() {
     for (args, expected) in [
-        (&["--kind", "visit"][..], "5\n"),
+        (&["--kind", "visit"][..], "7\n"),
         (&["--kind", "treaty-signing"][..], "5\n"),
+        (&["--kind", "diplomatic-protest"][..], "5\n"),
         (&["--from", "2022", "--to", "2022"][..], "6\n"),
-        (&[][..], "19\n"),
+        (&["--from", "2015", "--to", "2020"][..], "12\n"),
+        (&[][..], "31\n"),
     ] {
         let mut all = vec!["list"];
         all.extend_from_slice(args);
@@ -298,14 +301,17 @@ fn list_prints_json_and_csv() {
     assert_eq!(code, Some(0));
     let events: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
     let events = events.as_array().expect("an array");
-    assert_eq!(events.len(), 5);
-    assert_eq!(events[0]["id"], "2021-09-16-raisi-dushanbe-sco-summit");
+    assert_eq!(events.len(), 7);
+    assert_eq!(
+        events[0]["id"],
+        "2015-12-27-kabiri-islamic-unity-conference"
+    );
     assert_eq!(events[0]["kind"], "visit");
     let (code, stdout, _) = annals(&["list", "--kind", "visit", "--format", "csv"]);
     assert_eq!(code, Some(0));
     let mut reader = csv::Reader::from_reader(stdout.as_bytes());
     assert_eq!(&reader.headers().unwrap()[0], "id");
-    assert_eq!(reader.records().count(), 5);
+    assert_eq!(reader.records().count(), 7);
 }
 
 #[test]
