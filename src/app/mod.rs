@@ -24,9 +24,10 @@ use crate::dataset::BackgroundLoad;
 use crate::index::EventIdx;
 use crate::query::{self, FacetCounts, Filter};
 use crate::timeline::density::Density;
+use crate::timeline::marks::glyph_time;
 use crate::timeline::time_axis::{DAY, YEAR};
 use crate::timeline::{Lanes, TimeRange};
-use crate::ui::canvas::{CanvasState, glyph_time};
+use crate::ui::canvas::CanvasState;
 use crate::ui::error_panel::LoadProblems;
 use watch::FileWatcher;
 

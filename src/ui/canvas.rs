@@ -11,11 +11,11 @@ use eframe::egui::{
 use super::glyphs::{dashed_rect, kind_style, paint_glyph};
 use crate::command::Command;
 use crate::index::{EventIdx, TimeIndex};
-use crate::model::{Dataset, Event, Moment, Precision};
+use crate::model::{Dataset, Event};
 use crate::query::Period;
-use crate::timeline::layout::{
-    GLYPH_RADIUS, LABEL_PAD, LaneContent, Layout, LayoutKey, event_times,
-};
+use crate::timeline::layout::{LaneContent, Layout, LayoutKey, PlacedEvent};
+use crate::timeline::marks::label::{LabelRoom, LabelSide, TextMeasure};
+use crate::timeline::marks::{GLYPH_RADIUS, LABEL_PAD, MarkGeometry, MarkShape, event_times};
 use crate::timeline::period_pick::snapped_period;
 use crate::timeline::ticks::{LABEL_OFFSET, calendar_ticks};
 use crate::timeline::{Lanes, TimeAxis, TimeRange};
@@ -135,26 +135,11 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
     // Lay out again only when the zoom level, the window or the data changed.
     let key = LayoutKey::for_axis(&axis, input.generation);
     if state.layout.as_ref().is_none_or(|l| l.key != key) {
-        let font = FontId::proportional(LABEL_FONT);
         // Titles are measured by their glyphs' advances, not laid out: a laid-out
         // text is cached by egui, and a zoomed-out layout measures every title.
-        // The advances of ASCII are looked up once; other characters count as
-        // an average letter, which is close enough to decide where a label fits
-        // (it is cut to the room it has when drawn).
-        let ascii: Vec<f32> = painter.fonts_mut(|fonts| {
-            (0..128u8)
-                .map(|b| fonts.glyph_width(&font, char::from(b)))
-                .collect()
-        });
-        let average = ascii[usize::from(b'a')..=usize::from(b'z')]
-            .iter()
-            .sum::<f32>()
-            / 26.0;
-        let measure = |s: &str| {
-            s.chars()
-                .map(|c| ascii.get(c as usize).copied().unwrap_or(average))
-                .sum::<f32>()
-        };
+        let font = FontId::proportional(LABEL_FONT);
+        let measure =
+            painter.fonts_mut(|fonts| TextMeasure::from_ascii(|c| fonts.glyph_width(&font, c)));
         state.layout = Some(Layout::build(
             key,
             input.dataset,
@@ -268,6 +253,12 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
         Color32::from_black_alpha(8)
     };
     let mut density_mesh = Mesh::default();
+    let events = EventPainter {
+        painter: &time_painter,
+        axis: &axis,
+        visuals: &visuals,
+        clip: time_rect,
+    };
     for (i, ((lane_layout, &height), &rows)) in layout
         .lanes
         .iter()
@@ -378,25 +369,10 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
                     let event = &input.dataset.events[item.event as usize];
                     let row_y =
                         lane_rect.top() + LANE_PAD + (f32::from(item.row) + 0.5) * ROW_HEIGHT;
-                    let hit = paint_event(
-                        &time_painter,
-                        &axis,
-                        event,
-                        item.event,
-                        row_y,
-                        item.next_in_row,
-                        Emphasis {
-                            selected: input.selected == Some(item.event),
-                            faded: input.matched.get(item.event as usize) != Some(&true),
-                            ringed: input.highlight
-                                && input.matched.get(item.event as usize) == Some(&true),
-                        },
-                        &visuals,
-                        time_rect,
-                    );
+                    let hit = events.event(event, item, row_y, Emphasis::of(input, item.event));
                     if let Some(hit) = hit {
                         state.hits.push(hit);
-                        let c = hit_centre(&axis, event);
+                        let c = events.glyph_x(event);
                         let entry = positions.entry(item.event).or_insert((c, row_y, row_y));
                         entry.1 = entry.1.min(row_y);
                         entry.2 = entry.2.max(row_y);
@@ -676,12 +652,6 @@ fn role_caption(title: &str, of: &str) -> String {
     }
 }
 
-/// The x of an event's glyph.
-fn hit_centre(axis: &TimeAxis, event: &Event) -> f32 {
-    let (glyph, ..) = event_times(event, axis.range);
-    axis.x_clamped(glyph)
-}
-
 /// The event whose glyph is under `p`, the nearest when several are.
 fn hit_at(hits: &[Hit], p: Pos2) -> Option<EventIdx> {
     hits.iter()
@@ -694,121 +664,185 @@ fn hit_at(hits: &[Hit], p: Pos2) -> Option<EventIdx> {
         .map(|h| h.event)
 }
 
-/// Paints one event in a row: its precision band or interval bar, its glyph and its label.
-#[allow(clippy::too_many_arguments)]
-fn paint_event(
-    painter: &egui::Painter,
-    axis: &TimeAxis,
-    event: &Event,
-    index: EventIdx,
-    row_y: f32,
-    next_in_row: f64,
-    emphasis: Emphasis,
-    visuals: &egui::Visuals,
+/// What the events of a frame are painted with.
+struct EventPainter<'a> {
+    painter: &'a egui::Painter,
+    axis: &'a TimeAxis,
+    visuals: &'a egui::Visuals,
+    /// The part of the canvas where time is drawn.
     clip: Rect,
-) -> Option<Hit> {
-    let selected = emphasis.selected;
-    let (glyph_t, start, end) = event_times(event, axis.range);
-    let gx = axis.x_clamped(glyph_t);
-    let x0 = axis.x_clamped(start);
-    let x1 = axis.x_clamped(end);
-    let r = GLYPH_RADIUS as f32;
-    let next_x = if next_in_row.is_finite() {
-        axis.x_clamped(next_in_row)
-    } else {
-        f32::INFINITY
-    };
-    let right = if event.date.is_interval() {
-        x1.max(gx + r)
-    } else {
-        gx + r
-    };
-    if right < clip.left() - 400.0 || gx - r > clip.right() {
-        return None;
-    }
-    let (shape, colour) = kind_style(&event.kind);
-    let colour = if emphasis.faded {
-        colour.gamma_multiply(0.22)
-    } else {
-        colour
-    };
-    let uncertain = event.date.is_uncertain() || event.date.is_approximate();
-    let mut hit_rect = Rect::from_center_size(pos2(gx, row_y), vec2(2.0 * r, 2.0 * r));
+}
 
-    if event.date.is_interval() {
-        let bar = Rect::from_x_y_ranges(x0..=x1.max(x0 + 2.0), row_y - 3.5..=row_y + 3.5);
-        painter.rect_filled(bar, CornerRadius::same(3), colour.gamma_multiply(0.55));
-        if uncertain {
-            painter.add(dashed_rect(bar.expand(1.5), colour, 4.0, 3.0));
+impl EventPainter<'_> {
+    /// The x of an event's glyph.
+    fn glyph_x(&self, event: &Event) -> f32 {
+        let (glyph, ..) = event_times(event, self.axis.range);
+        self.axis.x_clamped(glyph)
+    }
+
+    /// Paints one event in a row: its precision band or interval bar, its glyph and its label.
+    fn event(
+        &self,
+        event: &Event,
+        item: &PlacedEvent,
+        row_y: f32,
+        emphasis: Emphasis,
+    ) -> Option<Hit> {
+        let EventPainter {
+            painter,
+            axis,
+            visuals,
+            clip,
+        } = *self;
+        let selected = emphasis.selected;
+        let mark = MarkGeometry::on_axis(event, axis, GLYPH_RADIUS);
+        let (gx, x0, x1) = (mark.glyph_x as f32, mark.x0 as f32, mark.x1 as f32);
+        let r = GLYPH_RADIUS as f32;
+        let (left, right) = mark.solid_edges();
+        let right = right as f32;
+        if right < clip.left() - 400.0 || left as f32 > clip.right() {
+            return None;
         }
-        hit_rect = hit_rect.union(bar);
-    } else if x1 - x0 > 2.0 * r + 2.0 || event.date.precision() < Precision::Day {
-        // The span the date can mean: a year, a month, a day at high zoom.
-        let band = Rect::from_x_y_ranges(x0..=x1.max(x0 + 1.0), row_y - 8.0..=row_y + 8.0);
-        painter.rect_filled(band, CornerRadius::same(2), colour.gamma_multiply(0.16));
-        if uncertain {
-            painter.add(dashed_rect(band, colour.gamma_multiply(0.8), 4.0, 3.0));
+        let (shape, colour) = kind_style(&event.kind);
+        let colour = if emphasis.faded {
+            colour.gamma_multiply(0.22)
         } else {
-            painter.rect_stroke(
-                band,
-                CornerRadius::same(2),
-                Stroke::new(1.0, colour.gamma_multiply(0.35)),
-                StrokeKind::Inside,
+            colour
+        };
+        let mut hit_rect = Rect::from_center_size(pos2(gx, row_y), vec2(2.0 * r, 2.0 * r));
+
+        match mark.shape {
+            MarkShape::Bar => {
+                let bar = Rect::from_x_y_ranges(x0..=x1.max(x0 + 2.0), row_y - 3.5..=row_y + 3.5);
+                painter.rect_filled(bar, CornerRadius::same(3), colour.gamma_multiply(0.55));
+                if mark.outlined {
+                    painter.add(dashed_rect(bar.expand(1.5), colour, 4.0, 3.0));
+                }
+                hit_rect = hit_rect.union(bar);
+            }
+            MarkShape::Band => {
+                // The span the date can mean: a year, a month, a day at high zoom.
+                let band = Rect::from_x_y_ranges(x0..=x1.max(x0 + 1.0), row_y - 8.0..=row_y + 8.0);
+                painter.rect_filled(band, CornerRadius::same(2), colour.gamma_multiply(0.16));
+                if mark.outlined {
+                    painter.add(dashed_rect(band, colour.gamma_multiply(0.8), 4.0, 3.0));
+                } else {
+                    painter.rect_stroke(
+                        band,
+                        CornerRadius::same(2),
+                        Stroke::new(1.0, colour.gamma_multiply(0.35)),
+                        StrokeKind::Inside,
+                    );
+                }
+            }
+            MarkShape::Point => {}
+        }
+        let outline = visuals.extreme_bg_color;
+        if emphasis.ringed {
+            painter.circle_stroke(
+                pos2(gx, row_y),
+                r + 3.5,
+                Stroke::new(2.5, Color32::from_rgb(240, 180, 20)),
             );
         }
-    }
-    let outline = visuals.extreme_bg_color;
-    if emphasis.ringed {
-        painter.circle_stroke(
-            pos2(gx, row_y),
-            r + 3.5,
-            Stroke::new(2.5, Color32::from_rgb(240, 180, 20)),
-        );
-    }
-    if selected {
-        painter.circle_filled(pos2(gx, row_y), r + 4.5, visuals.selection.bg_fill);
-        painter.circle_stroke(
-            pos2(gx, row_y),
-            r + 4.5,
-            Stroke::new(1.5, visuals.selection.stroke.color),
-        );
-    }
-    paint_glyph(painter, pos2(gx, row_y), r, shape, colour, outline);
-    if uncertain && !event.date.is_interval() {
-        painter.add(Shape::dashed_line(
-            &circle_points(pos2(gx, row_y), r + 3.0),
-            Stroke::new(1.0, colour),
-            2.0,
-            2.0,
-        ));
+        if selected {
+            painter.circle_filled(pos2(gx, row_y), r + 4.5, visuals.selection.bg_fill);
+            painter.circle_stroke(
+                pos2(gx, row_y),
+                r + 4.5,
+                Stroke::new(1.5, visuals.selection.stroke.color),
+            );
+        }
+        paint_glyph(painter, pos2(gx, row_y), r, shape, colour, outline);
+        if mark.rings_glyph() {
+            painter.add(Shape::dashed_line(
+                &circle_points(pos2(gx, row_y), r + 3.0),
+                Stroke::new(1.0, colour),
+                2.0,
+                2.0,
+            ));
+        }
+        if let Some(label) = self.label(event, &mark, item, row_y, emphasis) {
+            hit_rect = hit_rect.union(label);
+        }
+        Some(Hit {
+            rect: hit_rect,
+            event: item.event,
+        })
     }
 
-    // The title, where there is room before the next item of the row.
-    let label_x = right + LABEL_PAD as f32;
-    let room = (next_x - label_x - 6.0).min(clip.right() + 2000.0 - label_x);
-    if room >= MIN_LABEL_ROOM {
-        let colour = if selected {
+    /// Paints an event's title where its row has room: after its mark, or before it when the
+    /// right edge of the view would cut it there; the rectangle it took.
+    fn label(
+        &self,
+        event: &Event,
+        mark: &MarkGeometry,
+        item: &PlacedEvent,
+        row_y: f32,
+        emphasis: Emphasis,
+    ) -> Option<Rect> {
+        let EventPainter {
+            painter,
+            axis,
+            visuals,
+            clip,
+        } = *self;
+        let next_x = if item.next_in_row.is_finite() {
+            f64::from(axis.x_clamped(item.next_in_row))
+        } else {
+            f64::INFINITY
+        };
+        let prev_x = if item.prev_in_row.is_finite() {
+            f64::from(axis.x_clamped(item.prev_in_row))
+        } else {
+            f64::NEG_INFINITY
+        };
+        let (_, right) = mark.solid_edges();
+        let room = LabelRoom {
+            after: f64::from(right as f32) + LABEL_PAD,
+            before: mark.glyph_x - mark.radius - LABEL_PAD,
+            left: f64::from(clip.left()).max(prev_x + 6.0),
+            right: (next_x - 6.0).min(f64::from(clip.right())),
+        };
+        let colour = if emphasis.selected {
             visuals.strong_text_color()
         } else if emphasis.faded {
             visuals.weak_text_color().gamma_multiply(0.6)
         } else {
             visuals.text_color()
         };
-        let mut job = egui::text::LayoutJob::simple_singleline(
-            event.title.clone(),
-            FontId::proportional(LABEL_FONT),
-            colour,
-        );
-        job.wrap = egui::text::TextWrapping::truncate_at_width(room);
+        let font = FontId::proportional(LABEL_FONT);
+        let row_room = next_x - 6.0 - room.after;
+        // Only a title cut by the edge of the view, not by the next mark of its row, moves.
+        let cut_by_edge = next_x - 6.0 > f64::from(clip.right());
+        let side = if cut_by_edge {
+            let width = painter
+                .layout_no_wrap(event.title.clone(), font.clone(), colour)
+                .size()
+                .x;
+            room.side_for(f64::from(width))
+        } else {
+            LabelSide::After
+        };
+        let available = match side {
+            LabelSide::After => row_room.min(f64::from(clip.right()) + 2000.0 - room.after),
+            LabelSide::Before => room.before_room(),
+        } as f32;
+        if available < MIN_LABEL_ROOM {
+            return None;
+        }
+        let mut job = egui::text::LayoutJob::simple_singleline(event.title.clone(), font, colour);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(available);
         let galley = painter.layout_job(job);
-        let pos = pos2(label_x, row_y - galley.size().y / 2.0);
-        hit_rect = hit_rect.union(Rect::from_min_size(pos, galley.size()));
+        let x = match side {
+            LabelSide::After => room.after as f32,
+            LabelSide::Before => room.before as f32 - galley.size().x,
+        };
+        let pos = pos2(x, row_y - galley.size().y / 2.0);
+        let rect = Rect::from_min_size(pos, galley.size());
         painter.galley(pos, galley, colour);
+        Some(rect)
     }
-    Some(Hit {
-        rect: hit_rect,
-        event: index,
-    })
 }
 
 /// How an event stands out: selected, faded (not matching), ringed (matching a search).
@@ -817,6 +851,18 @@ struct Emphasis {
     selected: bool,
     faded: bool,
     ringed: bool,
+}
+
+impl Emphasis {
+    /// How `event` stands out under `input`'s selection, filter and search.
+    fn of(input: &CanvasInput, event: EventIdx) -> Emphasis {
+        let matched = input.matched.get(event as usize) == Some(&true);
+        Emphasis {
+            selected: input.selected == Some(event),
+            faded: !matched,
+            ringed: input.highlight && matched,
+        }
+    }
 }
 
 /// "2022-05-01 – 2022-05-31", with `…` for an open side.
@@ -853,17 +899,4 @@ pub fn tooltip_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
     if !names.is_empty() {
         ui.label(names.join(", "));
     }
-}
-
-/// The instant a date's glyph stands for (used to keep a selection in view).
-pub fn glyph_time(event: &Event) -> f64 {
-    let date = &event.date;
-    if date.earliest() == Moment::MIN || date.latest() == Moment::MAX {
-        return date.sort_key().0 as f64;
-    }
-    let whole = TimeRange {
-        start: date.earliest().0 as f64,
-        end: date.latest().0 as f64,
-    };
-    event_times(event, whole).0
 }
