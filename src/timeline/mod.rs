@@ -7,6 +7,7 @@ pub mod kind_style;
 pub mod lanes;
 pub mod layout;
 pub mod marks;
+pub mod navigation;
 pub mod period_pick;
 pub mod ticks;
 pub mod time_axis;
