@@ -14,6 +14,7 @@ use crate::ui::error_panel::{error_panel_ui, reload_banner_ui};
 use crate::ui::export_dialog::export_dialog_ui;
 use crate::ui::filter_panel::{filter_chips_ui, filter_panel_ui};
 use crate::ui::filter_toolbar::{period_ui, search_ui};
+use crate::ui::person_details::person_details_ui;
 use crate::ui::{details_panel, legend, overview, toolbar};
 
 impl App {
@@ -64,7 +65,7 @@ impl App {
                 // Esc undoes the latest thing: the dialog, the selection, then the period.
                 commands.push(if self.export.open {
                     Command::CloseExport
-                } else if self.viewport.selected.is_some() {
+                } else if self.viewport.selected.is_some() || self.viewport.person.is_some() {
                     Command::Select(None)
                 } else {
                     Command::SetPeriod(Period::default())
@@ -267,7 +268,8 @@ impl App {
     /// The details of the selected event on the right, the filters on the left, and the
     /// bar of active filters above the canvas.
     fn side_panels_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        if let Some(selected) = self.viewport.selected {
+        let (selected, person) = (self.viewport.selected, &self.viewport.person);
+        if selected.is_some() || person.is_some() {
             egui::Panel::right("details")
                 .default_size(380.0)
                 .min_size(280.0)
@@ -275,11 +277,14 @@ impl App {
                 .resizable(true)
                 .show(ui, |ui| {
                     ui.add_space(6.0);
-                    commands.extend(details_panel::details_panel_ui(
-                        ui,
-                        &self.doc.dataset,
-                        selected,
-                    ));
+                    let dataset = &self.doc.dataset;
+                    commands.extend(match (selected, person) {
+                        (Some(selected), _) => {
+                            details_panel::details_panel_ui(ui, dataset, selected)
+                        }
+                        (None, Some(person)) => person_details_ui(ui, dataset, person),
+                        (None, None) => Vec::new(),
+                    });
                 });
         }
         if !self.view.hide_filters {

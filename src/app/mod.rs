@@ -194,6 +194,11 @@ impl App {
         self.viewport.selected
     }
 
+    /// The id of the person whose roles the details panel shows.
+    pub fn shown_person(&self) -> Option<&str> {
+        self.viewport.person.as_deref()
+    }
+
     /// The problems of the last file that failed to load, if they are shown.
     pub fn problems(&self) -> Option<&LoadProblems> {
         self.problems.as_ref()
@@ -270,6 +275,11 @@ impl App {
             Command::Select(event) => {
                 self.viewport.selected =
                     event.filter(|&e| (e as usize) < self.doc.dataset.events.len());
+                self.viewport.person = None;
+            }
+            Command::ShowPerson(id) => {
+                self.viewport.person = id.filter(|id| self.doc.dataset.actor(id).is_some());
+                self.viewport.selected = None;
             }
             Command::SelectNext | Command::SelectPrevious => {
                 self.select_step(command == Command::SelectNext);

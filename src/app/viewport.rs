@@ -16,6 +16,8 @@ pub(super) struct Viewport {
     pub range: TimeRange,
     /// The selected event.
     pub selected: Option<EventIdx>,
+    /// The person whose roles the details panel shows, when no event is selected.
+    pub person: Option<String>,
     /// The lanes and each event's lanes.
     pub lanes: Lanes,
     /// The lanes are of another document (one was opened or reloaded).
@@ -31,6 +33,7 @@ impl Default for Viewport {
         Viewport {
             range: TimeRange::new(0.0, YEAR),
             selected: None,
+            person: None,
             lanes: Lanes::default(),
             lanes_stale: true,
             generation: 0,

@@ -18,6 +18,7 @@ fn event(date: &str) -> Event {
         summary: String::new(),
         sources: Vec::new(),
         note: None,
+        cameo: None,
     }
 }
 
