@@ -231,6 +231,7 @@ fn read_event(
         } else {
             EventKind::Other(DEFAULT_KIND.to_string())
         },
+        cameo: None,
         date: parsed,
         title: title.to_string(),
         actors: Vec::new(),

@@ -129,6 +129,7 @@ fn event(
     let mut event = Event {
         id,
         kind: EventKind::Other(super::spreadsheet::DEFAULT_KIND.to_string()),
+        cameo: None,
         date: parsed,
         title,
         actors: Vec::new(),

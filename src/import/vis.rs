@@ -185,6 +185,7 @@ fn event(
     let mut event = Event {
         id,
         kind: EventKind::Other(DEFAULT_KIND.to_string()),
+        cameo: None,
         date: parsed,
         title,
         actors: Vec::new(),
