@@ -29,14 +29,32 @@ impl Document {
         Ok(Document::new(dataset, None, SourceInfo::embedded()))
     }
 
-    /// Reads and checks the dataset file at `path`.
+    /// The embedded dataset, or an empty one should it ever fail to read (the tests
+    /// check that it does not).
+    pub fn embedded_or_empty() -> Document {
+        Document::embedded().unwrap_or_else(|_| {
+            let empty = crate::model::Dataset {
+                title: "Empty".to_string(),
+                description: String::new(),
+                actors: Vec::new(),
+                topics: Vec::new(),
+                events: Vec::new(),
+                eras: Vec::new(),
+                actor_lookup: Default::default(),
+                topic_lookup: Default::default(),
+            };
+            Document::new(empty, None, SourceInfo::embedded())
+        })
+    }
+
+    /// Reads and checks the dataset file at `path`, importing other formats.
     pub fn load(path: &Path) -> Result<Document, DatasetError> {
         let bytes = std::fs::read(path).map_err(|source| DatasetError::Unreadable {
             path: path.to_path_buf(),
             source,
         })?;
         let name = path.display().to_string();
-        let dataset = dataset::parse_bytes(&name, &bytes)?;
+        let dataset = dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto)?;
         let source = SourceInfo::of_bytes(&name, &bytes);
         Ok(Document::new(dataset, Some(path.to_path_buf()), source))
     }
