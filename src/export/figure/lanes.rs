@@ -1,12 +1,18 @@
-//! The lanes of a figure: the viewer's lanes that hold exported events, with
-//! the lanes they are nested under, at most a given number of them.
+//! The lanes of a figure: which of the viewer's lanes hold exported events (with
+//! the lanes they are nested under, at most a given number), their stripes, their
+//! names in the gutter and the caption's sentence about them.
 
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
+use super::layout::Arranged;
+use super::text::{CHAR_ADVANCE, escape, shorten_to, text_width};
+use super::{MARGIN_X, Scale};
 use crate::index::EventIdx;
 use crate::model::Dataset;
-use crate::timeline::{LaneMode, Lanes};
+use crate::timeline::LaneMode;
+use crate::timeline::Lanes;
 
 /// One lane drawn in a figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,6 +110,114 @@ pub fn figure_lanes(
         lanes_left_out,
         events_left_out,
     }
+}
+
+/// How far a nested lane's label is indented.
+pub(super) const LANE_INDENT: f64 = 18.0;
+
+pub(super) const LANE_LABEL_SIZE: f64 = 15.0;
+
+/// The gutter of lane labels is at least this wide, and at most that.
+pub(super) const GUTTER_MIN: f64 = 120.0;
+
+pub(super) const GUTTER_MAX: f64 = 300.0;
+
+/// The width of the gutter that holds the lane labels.
+pub(super) fn gutter_width(lanes: &[FigureLane]) -> f64 {
+    lanes
+        .iter()
+        .map(|l| f64::from(l.depth) * LANE_INDENT + text_width(&l.label, LANE_LABEL_SIZE) + 28.0)
+        .fold(GUTTER_MIN, f64::max)
+        .min(GUTTER_MAX)
+}
+
+/// The alternate light stripes behind the lanes, across the gutter and the plot.
+pub(super) fn lane_stripes(
+    svg: &mut String,
+    lanes: &[Arranged],
+    boxes: &[(f64, f64, f64)],
+    scale: &Scale,
+) {
+    svg.push_str("<g id=\"lane-stripes\">\n");
+    for (i, (lane, &(top, height, _))) in lanes.iter().zip(boxes).enumerate() {
+        if i % 2 == 1 {
+            let _ = writeln!(
+                svg,
+                r##"<rect x="{MARGIN_X}" y="{top:.1}" width="{:.1}" height="{height:.1}" fill="#f3f4f6"/>"##,
+                scale.right - MARGIN_X
+            );
+        }
+        // A line above a country with people (or after one) sets the groups apart.
+        let after_group = i > 0 && lanes[i - 1].lane.depth > 0;
+        if i > 0 && lane.lane.depth == 0 && (lane.lane.has_children || after_group) {
+            let _ = writeln!(
+                svg,
+                r##"<line x1="{MARGIN_X}" y1="{top:.1}" x2="{:.1}" y2="{top:.1}" stroke="#cfd2d6" stroke-width="1"/>"##,
+                scale.right
+            );
+        }
+    }
+    svg.push_str("</g>\n");
+}
+
+/// The lane labels in the gutter, people indented under their country.
+pub(super) fn lane_labels(
+    svg: &mut String,
+    lanes: &[Arranged],
+    boxes: &[(f64, f64, f64)],
+    gutter: f64,
+) {
+    svg.push_str("<g id=\"lanes\">\n");
+    for (lane, &(top, height, rows_top)) in lanes.iter().zip(boxes) {
+        let depth = f64::from(lane.lane.depth);
+        let x = MARGIN_X + 8.0 + depth * LANE_INDENT;
+        let y = if lane.items.is_empty() {
+            top + height / 2.0
+        } else {
+            rows_top + lane.row_centre(0)
+        } + 5.0;
+        let room = gutter - 16.0 - depth * LANE_INDENT;
+        let chars = (room / (LANE_LABEL_SIZE * CHAR_ADVANCE)).floor().max(4.0) as usize;
+        let (weight, colour) = if lane.lane.depth == 0 {
+            ("600", "#1a1a1a")
+        } else {
+            ("400", "#4a4a4a")
+        };
+        let _ = writeln!(
+            svg,
+            r##"<text x="{x:.1}" y="{y:.1}" font-size="{LANE_LABEL_SIZE}" font-weight="{weight}" fill="{colour}">{}</text>"##,
+            escape(&shorten_to(&lane.lane.label, chars))
+        );
+    }
+    svg.push_str("</g>\n");
+}
+
+/// The caption's sentence on the lanes: what they are, and what was left out.
+pub(super) fn lane_note(mode: LaneMode, lanes: &FigureLanes) -> String {
+    let mut note = match mode {
+        LaneMode::Actor => "Lanes by actor, people under their country or organization; an event with several actors is drawn in each of their lanes, joined by a grey line.".to_string(),
+        LaneMode::Topic => "Lanes by topic, sub-topics under their topic; an event with several topics is drawn in each of their lanes, joined by a grey line.".to_string(),
+        LaneMode::Kind => "Lanes by kind of event.".to_string(),
+        LaneMode::Single => "All events in one lane.".to_string(),
+    };
+    if lanes.lanes_left_out > 0 {
+        let lane_word = if lanes.lanes_left_out == 1 {
+            "lane"
+        } else {
+            "lanes"
+        };
+        let event_word = if lanes.events_left_out == 1 {
+            "event"
+        } else {
+            "events"
+        };
+        let _ = write!(
+            note,
+            " {} more {lane_word} left out to keep the figure readable ({} {event_word} in no drawn lane); narrow the filters to see them.",
+            lanes.lanes_left_out, lanes.events_left_out
+        );
+    }
+    note
 }
 
 #[cfg(test)]
