@@ -351,7 +351,8 @@ impl App {
 
     /// Asks for a dataset with the system's open dialog, starting in the open file's folder.
     fn open_dialog(&mut self) {
-        let mut dialog = rfd::FileDialog::new().add_filter("Annals dataset", &["ron"]);
+        let mut dialog = rfd::FileDialog::new()
+            .add_filter("Datasets and chronologies", &crate::import::OPEN_EXTENSIONS);
         if let Some(folder) = self.doc.path.as_deref().and_then(Path::parent) {
             dialog = dialog.set_directory(folder);
         }
