@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::lanes::FigureLane;
-use super::marks::{DETAIL_SIZE, TITLE_SIZE};
-use super::text::{describe_qualifiers, shorten, text_width};
+
+use super::text::{DETAIL_SIZE, TITLE_SIZE, describe_qualifiers, shorten, text_width};
 use super::{GLYPH_RADIUS, MARGIN_X, Scale};
 use crate::model::Event;
 use crate::timeline::marks::label::{LabelRoom, LabelSide};

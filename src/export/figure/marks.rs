@@ -4,15 +4,11 @@
 use std::fmt::Write as _;
 
 use super::layout::{Arranged, Label, Shaped};
-use super::text::escape;
+use super::text::{DETAIL_SIZE, TITLE_SIZE, escape};
 use super::{GLYPH_RADIUS, GLYPH_SCALE};
 use crate::model::EventKind;
 use crate::timeline::kind_style::{GlyphShape, kind_style};
 use crate::timeline::marks::MarkShape;
-
-pub(super) const TITLE_SIZE: f64 = 16.0;
-
-pub(super) const DETAIL_SIZE: f64 = 13.0;
 
 /// The thin grey lines that join the glyphs of one event drawn in several lanes.
 pub(super) fn connectors(

@@ -15,6 +15,7 @@
 //! [`marks`], the key [`legend`], the calendar [`axis`], and the words [`text`].
 
 mod axis;
+mod lane_drawing;
 mod lanes;
 mod layout;
 mod legend;
@@ -31,8 +32,9 @@ use crate::model::date::SECONDS_PER_DAY;
 use crate::model::{Dataset, Event, Moment};
 use crate::timeline::{TimeAxis, TimeRange};
 use axis::axis;
+use lane_drawing::{lane_labels, lane_stripes};
 use lanes::figure_lanes;
-use lanes::{gutter_width, lane_labels, lane_note, lane_stripes};
+use lanes::{gutter_width, lane_note};
 use layout::{Arranged, Shaped, arrange, shape};
 use legend::{LEGEND_ROW, legend, legend_entries, legend_rows};
 use marks::{connectors, draw_event};

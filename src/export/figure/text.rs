@@ -12,6 +12,10 @@ use crate::timeline::marks::label::TextMeasure;
 use crate::timeline::ticks::year_label;
 
 /// The advance of a character in the figure's font, as a share of its size.
+pub(super) const TITLE_SIZE: f64 = 16.0;
+
+pub(super) const DETAIL_SIZE: f64 = 13.0;
+
 pub(super) const CHAR_ADVANCE: f64 = 0.52;
 
 /// Labels longer than this are cut with an ellipsis (the whole title stays in a tooltip).
