@@ -13,6 +13,7 @@ pub mod command;
 pub mod dataset;
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod index;
 pub mod model;
 pub mod query;

@@ -2,6 +2,7 @@
 
 mod check_command;
 mod curated_dataset;
+mod event_data;
 mod export;
 mod export_dialog;
 mod filter_panel;

@@ -9,11 +9,13 @@ use std::ffi::OsString;
 use std::io::Write;
 
 mod check;
+mod event_data_args;
 mod export;
 mod filter_args;
 mod generate;
 mod list;
 
+pub use event_data_args::{CameoLevelArg, EventDataArgs};
 pub use filter_args::FilterArgs;
 pub use list::ListFormat;
 use std::path::{Path, PathBuf};
