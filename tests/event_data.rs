@@ -365,3 +365,135 @@ fn a_file_that_is_not_event_data_is_refused() {
     );
     assert!(icews_as_gdelt.is_err());
 }
+
+mod command_line {
+    use crate::support::{annals, text};
+
+    const GDELT: &str = "tests/fixtures/event_data/gdelt2.export.CSV";
+
+    #[test]
+    fn import_writes_a_dataset_that_check_passes_and_reports_the_merge() {
+        let dir = tempfile::tempdir().unwrap();
+        let out_path = dir.path().join("march.ron");
+        let out_name = out_path.to_str().unwrap();
+        let out = annals(&["import", GDELT, "-o", out_name]);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+        assert!(stdout.contains("format: GDELT events"), "{stdout}");
+        assert!(
+            stdout.contains("12 rows read, 8 events (GDELT 2.0)"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("3 rows merged"), "{stdout}");
+        assert!(
+            stdout.contains(&format!("{GDELT}:7:1: no actor on either side")),
+            "{stdout}"
+        );
+        let check = annals(&["check", out_name]);
+        assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+        let written = std::fs::read_to_string(&out_path).unwrap();
+        assert!(
+            written.contains("cameo: \"042\""),
+            "the code is kept in RON"
+        );
+        let again = annals(&["import", GDELT, "-o", out_name]);
+        assert_eq!(again.status.code(), Some(1), "an existing OUT is refused");
+    }
+
+    #[test]
+    fn every_command_opens_event_data_directly() {
+        let list = annals(&["list", GDELT, "--actor", "ROU"]);
+        let stdout = text(&list.stdout);
+        assert_eq!(list.status.code(), Some(0), "{}", text(&list.stderr));
+        assert!(
+            stdout.contains("North Atlantic Treaty Organization → Romania"),
+            "{stdout}"
+        );
+        let check = annals(&["check", "tests/fixtures/event_data/icews.tab"]);
+        assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+        assert!(
+            text(&check.stdout).contains("ok (3 events"),
+            "{}",
+            text(&check.stdout)
+        );
+    }
+
+    #[test]
+    fn cut_options_apply_on_the_command_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let out_path = dir.path().join("dyad.ron");
+        let out = annals(&[
+            "import",
+            GDELT,
+            "--actor",
+            "IRN",
+            "--actor",
+            "TJK",
+            "--between",
+            "--from",
+            "2024-03-16",
+            "--cameo-level",
+            "root",
+            "-o",
+            out_path.to_str().unwrap(),
+        ]);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+        assert!(stdout.contains("12 rows read, 2 events"), "{stdout}");
+        let bad = annals(&[
+            "import",
+            GDELT,
+            "--quad",
+            "7",
+            "-o",
+            out_path.to_str().unwrap(),
+        ]);
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(
+            text(&bad.stderr).contains("--quad"),
+            "{}",
+            text(&bad.stderr)
+        );
+    }
+
+    #[test]
+    fn a_truncated_file_exits_1_with_the_place_and_writes_nothing_without_skip_invalid() {
+        let dir = tempfile::tempdir().unwrap();
+        let out_path = dir.path().join("cut.ron");
+        let name = "tests/fixtures/event_data/gdelt2-truncated.export.CSV";
+        let out = annals(&["import", name, "-o", out_path.to_str().unwrap()]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("{name}:4:1: the last line is cut short")),
+            "{stderr}"
+        );
+        assert!(!out_path.exists());
+        let skipped = annals(&[
+            "import",
+            name,
+            "--skip-invalid",
+            "-o",
+            out_path.to_str().unwrap(),
+        ]);
+        assert_eq!(skipped.status.code(), Some(1));
+        assert!(out_path.exists(), "--skip-invalid writes the complete rows");
+    }
+
+    #[test]
+    fn a_format_that_does_not_fit_is_a_placed_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let out_path = dir.path().join("x.ron");
+        let out = annals(&[
+            "import",
+            GDELT,
+            "--format",
+            "icews",
+            "-o",
+            out_path.to_str().unwrap(),
+        ]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(&format!("{GDELT}:1:1:")), "{stderr}");
+    }
+}

@@ -2,10 +2,13 @@
 
 mod check_command;
 mod curated_dataset;
+mod eras;
 mod event_data;
 mod export;
 mod export_dialog;
 mod filter_panel;
+mod import_csv;
+mod import_formats;
 mod load_errors;
 mod loader_fuzz;
 mod query_engine;

@@ -29,7 +29,7 @@ pub struct EventDataArgs {
     pub no_merge: bool,
     /// GDELT and ICEWS: keep rows where either side is this actor (repeatable; an id such as IRN or NATO, or a CAMEO code such as ROM).
     #[arg(long = "actor", value_name = "ID")]
-    pub actors: Vec<String>,
+    pub actor_ids: Vec<String>,
     /// GDELT and ICEWS: with several --actor, keep only rows between two of them (a dyad).
     #[arg(long)]
     pub between: bool,
@@ -70,7 +70,7 @@ impl EventDataArgs {
             },
             no_merge: self.no_merge,
             cut: Cut {
-                actors: self.actors.clone(),
+                actors: self.actor_ids.clone(),
                 between: self.between,
                 from: date(&self.from, "--from")?,
                 to: date(&self.to, "--to")?,
@@ -87,19 +87,5 @@ impl EventDataArgs {
                 min_articles: self.min_articles,
             },
         })
-    }
-
-    /// True when any cut or merge option differs from the default, which only
-    /// event data understands.
-    pub fn is_set(&self) -> bool {
-        self.cameo_level != CameoLevelArg::Base
-            || self.no_merge
-            || !self.actors.is_empty()
-            || self.between
-            || self.from.is_some()
-            || self.to.is_some()
-            || self.root_code.is_some()
-            || self.quad.is_some()
-            || self.min_articles > 0
     }
 }

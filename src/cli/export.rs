@@ -34,7 +34,7 @@ pub fn run(
                 }
             };
             let name = path.display().to_string();
-            match dataset::parse_bytes(&name, &bytes) {
+            match dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
                 Ok(d) => (d, SourceInfo::of_bytes(&name, &bytes)),
                 Err(error) => return report(&error, err),
             }

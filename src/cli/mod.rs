@@ -1,4 +1,5 @@
-//! The command line: `annals [FILE]`, `annals check`, `annals list`, `annals export`, `annals generate`.
+//! The command line: `annals [FILE]`, `annals check`, `annals list`, `annals export`,
+//! `annals import`, `annals generate`.
 //!
 //! One file per subcommand; this one holds the argument definitions and the dispatch.
 //!
@@ -13,6 +14,7 @@ mod event_data_args;
 mod export;
 mod filter_args;
 mod generate;
+mod import;
 mod list;
 
 pub use event_data_args::{CameoLevelArg, EventDataArgs};
@@ -108,6 +110,38 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Import a spreadsheet (CSV/TSV), TimelineJS or vis-timeline JSON, a Timeline file, or GDELT or ICEWS event data as an Annals dataset.
+    Import {
+        /// The file to read.
+        file: PathBuf,
+        /// Its format: auto (from the content and the extension), csv, timelinejs, vis, timeline, gdelt or icews.
+        #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = import::parse_format_choice)]
+        format: crate::import::FormatChoice,
+        /// A spreadsheet column and the field it fills (note keeps it in the note, ignore drops it).
+        #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = import::parse_map)]
+        maps: Vec<(String, String)>,
+        /// The order of numeric dates (05/06/2022) when no value settles it: dmy, mdy or ymd.
+        #[arg(long, value_name = "ORDER", value_parser = import::parse_date_order)]
+        date_order: Option<crate::import::DateOrder>,
+        /// What groups become: actor or topic (default: topic for TimelineJS, actor for vis-timeline).
+        #[arg(long, value_name = "AS", value_parser = import::parse_group_as)]
+        group_as: Option<crate::import::GroupAs>,
+        /// Reuse the actors and topics of this dataset, found by id, name or alias.
+        #[arg(long, value_name = "DATASET.ron")]
+        actors: Option<PathBuf>,
+        /// Write the rows without problems and list those left out.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// The dataset to write.
+        #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
+        output: PathBuf,
+        /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+        /// How GDELT and ICEWS rows are read, merged and cut.
+        #[command(flatten)]
+        event_data: EventDataArgs,
+    },
     /// Export the chosen events: a dataset (RON, JSON), a table (CSV), a calendar (ICS) or a figure (SVG, PNG).
     Export {
         /// The dataset (the embedded one when omitted).
@@ -179,6 +213,45 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             },
             Err(error) => report(&error, err),
         },
+        Some(Command::Import {
+            file,
+            format,
+            maps,
+            date_order,
+            group_as,
+            actors,
+            skip_invalid,
+            output,
+            force,
+            event_data,
+        }) => {
+            let event_data = match event_data.options(None) {
+                Ok(options) => options,
+                Err(message) => {
+                    let _ = writeln!(err, "annals: {message}");
+                    return EXIT_USAGE;
+                }
+            };
+            import::run(
+                import::ImportRequest {
+                    file,
+                    options: crate::import::ImportOptions {
+                        format,
+                        maps,
+                        date_order,
+                        group_as,
+                        known: None,
+                        event_data,
+                    },
+                    actors,
+                    skip_invalid,
+                    output,
+                    force,
+                },
+                out,
+                err,
+            )
+        }
         Some(Command::Export {
             file,
             filter,

@@ -22,7 +22,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_with};
 pub use manifest::{Manifest, SourceInfo};
 pub use png::PNG_SCALE;
 pub use svg::{PAGE_HEIGHT, PAGE_WIDTH};

@@ -165,19 +165,24 @@ pub fn describe(code: &str) -> String {
     }
 }
 
-/// A code as data writes it, with its leading zero restored: ICEWS and
-/// spreadsheets write `42` for `042` and `211` for `0211`. `None` when it is
-/// not a CAMEO code at any level.
+/// An event code as data writes it, with its leading zero restored: ICEWS and
+/// tools that read codes as numbers write `42` for `042`, `10` for `010` and
+/// `211` for `0211`. Events are coded at three or four digits, never at a
+/// root, so two digits are always a three-digit code that lost its zero.
+/// `None` when it is not a CAMEO event code.
 pub fn normalize(raw: &str) -> Option<&'static str> {
     let raw = raw.trim();
-    if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) || raw.len() > 4 {
+    if !(2..=4).contains(&raw.len()) || !raw.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if let Some(code) = lookup(raw) {
-        return Some(code.code);
-    }
-    let padded = format!("0{raw}");
-    lookup(&padded).map(|c| c.code)
+    let as_written = (raw.len() > 2).then(|| lookup(raw)).flatten();
+    as_written
+        .or_else(|| {
+            (raw.len() < 4)
+                .then(|| lookup(&format!("0{raw}")))
+                .flatten()
+        })
+        .map(|c| c.code)
 }
 
 #[cfg(test)]

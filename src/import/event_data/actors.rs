@@ -1,11 +1,14 @@
 //! Turning a row's sides into actors: CAMEO country codes into ISO countries,
 //! regions and known groups into organizations, names into organizations, each
 //! resolved once and kept in a registry that becomes the dataset's actors.
+//! ICEWS country names go through the import's ISO 3166 table, and other
+//! names become ids as every importer slugs them.
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::record::RawSide;
 use crate::import::cameo_actors::{self, CodeKind};
+use crate::import::slug;
 use crate::model::{Actor, ActorKind};
 
 /// A side of a row resolved to an actor, with what the note should say of it.
@@ -105,20 +108,34 @@ fn new_actor(side: &RawSide) -> Actor {
             return actor(known.id, known.name, known.actor_kind());
         }
         let name = display_name(&side.name, &side.group);
-        return actor(&slug(&name), &name, ActorKind::Organization);
+        return actor(&id_of(&name), &name, ActorKind::Organization);
     }
     if !side.country_name.is_empty() {
+        if let Some(country) = crate::import::find_country(&side.country_name) {
+            return actor(country.alpha3, country.name, ActorKind::Country);
+        }
         if let Some(known) = cameo_actors::by_name(&side.country_name) {
             return actor(known.id, known.name, known.actor_kind());
         }
         return actor(
-            &slug(&side.country_name),
+            &id_of(&side.country_name),
             &side.country_name,
             ActorKind::Organization,
         );
     }
     let name = display_name(&side.name, &side.code);
-    actor(&slug(&name), &name, ActorKind::Organization)
+    actor(&id_of(&name), &name, ActorKind::Organization)
+}
+
+/// An id slugged from a name, as every importer makes them (`unnamed` for a name
+/// without letters or digits).
+fn id_of(name: &str) -> String {
+    let id = slug(name);
+    if id.is_empty() {
+        "unnamed".to_string()
+    } else {
+        id
+    }
 }
 
 fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
@@ -154,26 +171,6 @@ fn display_name(name: &str, code: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join(" ")
-}
-
-/// An id from a name: lower case, words joined by `-`.
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        "unnamed".to_string()
-    } else {
-        out
-    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ pub mod merge;
 pub mod record;
 pub mod source;
 
-use std::io::BufRead;
+use std::io::{BufRead, Cursor, Read, Seek};
 use std::path::Path;
 
 use csv::{ByteRecord, ReaderBuilder};
@@ -18,7 +18,8 @@ pub use cut::Cut;
 pub use layout::{Family, Layout};
 pub use merge::CameoLevel;
 
-use crate::dataset::{LineCol, Problem};
+use super::{Format, ImportReport, Imported, problems};
+use crate::dataset::{DatasetError, LineCol, Problem};
 use crate::model::{Dataset, IdLookup};
 use actors::ActorRegistry;
 use merge::Merger;
@@ -47,6 +48,10 @@ pub struct EventDataImport {
     pub problems: Vec<Problem>,
     /// What was read, merged, cut and skipped.
     pub report: EventDataReport,
+    /// GDELT or ICEWS.
+    pub family: Family,
+    /// The field separator of the file.
+    pub delimiter: u8,
 }
 
 /// The figures of an import, for the report.
@@ -73,33 +78,57 @@ pub struct EventDataReport {
 }
 
 impl EventDataReport {
-    /// The report as lines for the terminal; places are prefixed with `name`.
-    pub fn lines(&self, name: &str) -> Vec<String> {
-        let mut lines = vec![format!(
-            "{}: {} {} read, {} {} ({})",
-            name,
+    /// The first line: "50 rows read, 31 events (GDELT 2.0)".
+    pub fn summary(&self) -> String {
+        format!(
+            "{} {} read, {} {} ({})",
             self.rows,
             plural(self.rows, "row", "rows"),
             self.events,
             plural(self.events, "event", "events"),
             self.layout
-        )];
+        )
+    }
+
+    /// What was merged and cut, one line each.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
         let imported = self.rows - self.cut - self.without_actor.len() - self.problems;
         if imported > self.events + self.few_articles {
-            lines.push(format!(
-                "  {} rows merged into events reported more than once (same day, same actors, same CAMEO base code)",
+            notes.push(format!(
+                "{} rows merged into events reported more than once (same day, same actors, same CAMEO base code)",
                 imported - self.events - self.few_articles
             ));
         }
         if self.cut > 0 {
-            lines.push(format!("  {} rows left out by the cut options", self.cut));
+            notes.push(format!("{} rows left out by the cut options", self.cut));
         }
         if self.few_articles > 0 {
-            lines.push(format!(
-                "  {} events left out by --min-articles",
+            notes.push(format!(
+                "{} events left out by --min-articles",
                 self.few_articles
             ));
         }
+        notes
+    }
+
+    /// The rows without any actor, each as `FILE:LINE:COL: message`.
+    pub fn left_out(&self, name: &str) -> Vec<String> {
+        self.without_actor
+            .iter()
+            .map(|at| {
+                format!(
+                    "{name}:{}:{}: no actor on either side; the row is left out",
+                    at.line, at.col
+                )
+            })
+            .collect()
+    }
+
+    /// The whole report as lines, the summary prefixed with `name`.
+    pub fn lines(&self, name: &str) -> Vec<String> {
+        let mut lines = vec![format!("{name}: {}", self.summary())];
+        lines.extend(self.notes().into_iter().map(|n| format!("  {n}")));
         lines.push(format!(
             "  actors: {} {}, {} {}",
             self.countries,
@@ -107,20 +136,43 @@ impl EventDataReport {
             self.organizations,
             plural(self.organizations, "organization", "organizations")
         ));
-        if !self.without_actor.is_empty() {
-            lines.push(format!(
-                "  {} {} without any actor not imported:",
-                self.without_actor.len(),
-                plural(self.without_actor.len(), "row", "rows")
-            ));
-            for at in &self.without_actor {
-                lines.push(format!(
-                    "{name}:{}:{}: no actor on either side; the row is left out",
-                    at.line, at.col
-                ));
-            }
-        }
+        lines.extend(self.left_out(name));
         lines
+    }
+}
+
+impl EventDataImport {
+    /// The import as every importer hands it over: the dataset, the shared
+    /// report (the summary and merges as notes, rows without actors as skipped)
+    /// and the problems.
+    pub fn into_imported(self, name: &str) -> Imported {
+        let mut notes = vec![self.report.summary()];
+        notes.extend(self.report.notes());
+        let skipped = self
+            .problems
+            .iter()
+            .map(|p| match p.at {
+                Some(at) => format!("{name}:{}:{}: {}", at.line, at.col, p.message),
+                None => format!("{name}: {}", p.message),
+            })
+            .chain(self.report.left_out(name))
+            .collect();
+        let report = ImportReport {
+            format: Some(Format::of_family(self.family)),
+            delimiter: Some(char::from(self.delimiter)),
+            read: self.report.rows,
+            events: self.report.events,
+            actors: self.dataset.actors.len(),
+            countries: self.report.countries,
+            notes,
+            skipped,
+            ..ImportReport::default()
+        };
+        Imported {
+            dataset: self.dataset,
+            report,
+            problems: self.problems,
+        }
     }
 }
 
@@ -139,36 +191,81 @@ pub enum EventDataError {
     NotEventData(String),
 }
 
-/// The family of event data `path` holds, told from its first line.
+impl EventDataError {
+    /// The error as every importer reports it: an unreadable file (exit 2), or
+    /// a first line that is not event data, placed at line 1 (exit 1).
+    pub fn into_dataset_error(self, name: &str) -> DatasetError {
+        match self {
+            EventDataError::Unreadable(source) => DatasetError::Unreadable {
+                path: Path::new(name).to_path_buf(),
+                source,
+            },
+            EventDataError::NotEventData(message) => {
+                problems::single(name, Some(LineCol { line: 1, col: 1 }), message)
+            }
+        }
+    }
+}
+
+/// The family of event data `path` holds, told from its first line (unpacked
+/// when the file is gzip or zip).
 pub fn detect(path: &Path) -> Option<Family> {
-    let line = source::first_line(path).ok()?;
+    let line = source::first_line(std::fs::File::open(path).ok()?).ok()?;
     layout::sniff(&line).map(|l| l.family)
 }
 
-/// Reads the event-data file at `path` into a dataset named after `name`.
+/// The family of event data in `bytes`, told as [`detect`] does.
+pub fn detect_bytes(bytes: &[u8]) -> Option<Family> {
+    let line = source::first_line(Cursor::new(bytes)).ok()?;
+    layout::sniff(&line).map(|l| l.family)
+}
+
+/// Reads the event-data file at `path` into a dataset named after `name`,
+/// streaming it: the file is never held in memory whole.
 pub fn import(
     path: &Path,
     name: &str,
     options: &EventDataOptions,
 ) -> Result<EventDataImport, EventDataError> {
-    let first = source::first_line(path)?;
+    import_from(|| std::fs::File::open(path), name, options)
+}
+
+/// [`import`] of a file already in memory.
+pub fn import_bytes(
+    name: &str,
+    bytes: &[u8],
+    options: &EventDataOptions,
+) -> Result<EventDataImport, EventDataError> {
+    import_from(|| Ok(Cursor::new(bytes)), name, options)
+}
+
+/// Reads the first line of what `open` gives to choose the layout, then opens
+/// it again and streams the rows.
+fn import_from<R: Read + Seek>(
+    open: impl Fn() -> std::io::Result<R>,
+    name: &str,
+    options: &EventDataOptions,
+) -> Result<EventDataImport, EventDataError> {
+    let first = source::first_line(open()?)?;
     let layout = match options.family {
         Some(family) => layout::for_family(family, &first),
         None => layout::sniff(&first),
     }
     .ok_or_else(|| {
         EventDataError::NotEventData(match options.family {
-            Some(family) => format!(
-                "the first line is not a {} row or header",
-                family.name().to_uppercase()
-            ),
+            Some(Family::Gdelt) => {
+                "the first line is neither a GDELT row (57, 58 or 61 tab-separated columns) nor a header naming GLOBALEVENTID and SQLDATE".to_string()
+            }
+            Some(Family::Icews) => {
+                "the first line is not an ICEWS header (Event ID, Event Date, ..., CAMEO Code)".to_string()
+            }
             None => {
                 "the first line is neither a GDELT row or header nor an ICEWS header".to_string()
             }
         })
     })?;
     let columns = Columns::of(&layout).map_err(EventDataError::NotEventData)?;
-    source::with_text(path, |text| {
+    source::unpack(open()?, |text| {
         read_rows(text, &layout, &columns, name, options)
     })?
 }
@@ -304,6 +401,7 @@ fn read_rows(
         actors,
         topics: Vec::new(),
         events,
+        eras: Vec::new(),
         actor_lookup: IdLookup::default(),
         topic_lookup: IdLookup::default(),
     };
@@ -311,6 +409,8 @@ fn read_rows(
         dataset,
         problems,
         report,
+        family: layout.family,
+        delimiter: layout.delimiter,
     })
 }
 
