@@ -226,12 +226,12 @@ fn read_event(
     }
     Ok(Event {
         id,
-        cameo: None,
         kind: if is_true(node, "milestone") {
             EventKind::Milestone
         } else {
             EventKind::Other(DEFAULT_KIND.to_string())
         },
+        cameo: None,
         date: parsed,
         title: title.to_string(),
         actors: Vec::new(),

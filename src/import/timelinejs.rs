@@ -128,8 +128,8 @@ fn event(
     }
     let mut event = Event {
         id,
-        cameo: None,
         kind: EventKind::Other(super::spreadsheet::DEFAULT_KIND.to_string()),
+        cameo: None,
         date: parsed,
         title,
         actors: Vec::new(),

@@ -184,8 +184,8 @@ fn event(
         .map_err(|e| format!("{owner}: {e}"))?;
     let mut event = Event {
         id,
-        cameo: None,
         kind: EventKind::Other(DEFAULT_KIND.to_string()),
+        cameo: None,
         date: parsed,
         title,
         actors: Vec::new(),

@@ -182,10 +182,12 @@ impl<'a> Reading<'a> {
                 }
             };
         let summary = plain(self.value(record, Field::Summary));
+        let kind = self.kind(record);
+        let cameo = self.cameo(record, &kind);
         let event = Event {
             id,
-            cameo: None,
-            kind: self.kind(record),
+            kind,
+            cameo,
             date: parsed,
             actors: self.actors(record, Field::Actors),
             counterparts: self.actors(record, Field::Counterparts),
@@ -212,6 +214,12 @@ impl<'a> Reading<'a> {
             return EventKind::Other(DEFAULT_KIND.to_string());
         }
         kind(text)
+    }
+
+    /// The row's CAMEO code when it says more than its kind's default.
+    fn cameo(&self, record: &StringRecord, kind: &EventKind) -> Option<String> {
+        let code = self.value(record, Field::Cameo);
+        (crate::model::is_cameo_code(code) && kind.cameo() != Some(code)).then(|| code.to_string())
     }
 
     fn actors(&mut self, record: &StringRecord, field: Field) -> Vec<String> {
