@@ -70,8 +70,8 @@ fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
             ui.label(event.kind.label());
             ui.end_row();
             if let Some(code) = event.cameo_code() {
-                field(ui, "CAMEO");
-                ui.label(cameo::describe(code));
+                field(ui, "Code");
+                ui.label(format!("CAMEO {}", cameo::describe(code)));
                 ui.end_row();
             }
             if !event.actors.is_empty() {
