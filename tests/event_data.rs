@@ -419,6 +419,39 @@ mod command_line {
     }
 
     #[test]
+    fn the_figure_colours_cameo_kinds_by_quad_class_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let svg_path = dir.path().join("march.svg");
+        let out = annals(&[
+            "export",
+            GDELT,
+            "--format",
+            "svg",
+            "-o",
+            svg_path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let svg = std::fs::read_to_string(&svg_path).unwrap();
+        assert!(
+            svg.contains("CAMEO: verbal cooperation"),
+            "the legend explains the colours"
+        );
+        assert!(svg.contains("material conflict"));
+        let conflict = annals::timeline::kind_style::quad_colour(
+            annals::model::cameo::QuadClass::VerbalConflict,
+        )
+        .hex();
+        let criticism = annals::timeline::kind_style::kind_style(&annals::model::EventKind::Other(
+            "Criticize or denounce".into(),
+        ));
+        assert!(svg.contains(&conflict));
+        assert!(
+            svg.contains(&criticism.1.hex()),
+            "the criticism is drawn in a conflict colour"
+        );
+    }
+
+    #[test]
     fn cut_options_apply_on_the_command_line() {
         let dir = tempfile::tempdir().unwrap();
         let out_path = dir.path().join("dyad.ron");

@@ -17,9 +17,10 @@ use super::figure_lanes::{FigureLane, FigureLanes, figure_lanes};
 use super::manifest::describe_filter;
 use super::{ExportRequest, Manifest};
 use crate::index::EventIdx;
+use crate::model::cameo::QuadClass;
 use crate::model::date::{SECONDS_PER_DAY, civil_from_days};
 use crate::model::{Dataset, Event, EventKind, Moment, Precision};
-use crate::timeline::kind_style::{GlyphShape, kind_style};
+use crate::timeline::kind_style::{GlyphShape, is_cameo_kind, kind_style, quad_colour};
 use crate::timeline::marks::label::{LabelRoom, LabelSide, TextMeasure};
 use crate::timeline::marks::rows::{RowItem, RowRules, Stacked, WhenFull, largest_cap, stack_rows};
 use crate::timeline::marks::{MarkGeometry, MarkShape};
@@ -725,12 +726,20 @@ enum LegendEntry<'a> {
     /// A band over the time a date may mean; true when days are banded too.
     Band(bool),
     Uncertain,
+    /// The colour of CAMEO kinds of one QuadClass.
+    Quad(QuadClass),
 }
 
 impl LegendEntry<'_> {
     fn label(&self) -> &str {
         match self {
             LegendEntry::Kind(kind) => kind.label(),
+            LegendEntry::Quad(quad) => match quad {
+                QuadClass::VerbalCooperation => "CAMEO: verbal cooperation",
+                QuadClass::MaterialCooperation => "material cooperation",
+                QuadClass::VerbalConflict => "verbal conflict",
+                QuadClass::MaterialConflict => "material conflict",
+            },
             LegendEntry::Interval => "interval",
             LegendEntry::Band(false) => "only the month or year is known",
             LegendEntry::Band(true) => "the whole day, month or year a date names",
@@ -760,7 +769,11 @@ fn legend_entries<'a>(placed: &[&Shaped<'a>]) -> Vec<LegendEntry<'a>> {
             kinds.push(&event.kind);
         }
     }
+    let cameo = kinds.iter().any(|kind| is_cameo_kind(kind));
     entries.extend(kinds.into_iter().map(LegendEntry::Kind));
+    if cameo {
+        entries.extend(QuadClass::ALL.map(LegendEntry::Quad));
+    }
     if placed.iter().any(|p| p.mark == MarkShape::Bar) {
         entries.push(LegendEntry::Interval);
     }
@@ -809,6 +822,15 @@ fn legend(svg: &mut String, entries: &[LegendEntry]) {
         let y = LEGEND_TOP + row as f64 * LEGEND_ROW;
         match entry {
             LegendEntry::Kind(kind) => glyph(svg, kind, x, y, false),
+            LegendEntry::Quad(quad) => {
+                let _ = writeln!(
+                    svg,
+                    r##"<rect x="{:.1}" y="{:.1}" width="14" height="14" rx="2" fill="{}"/>"##,
+                    x - 7.0,
+                    y - 7.0,
+                    quad_colour(*quad).hex()
+                );
+            }
             LegendEntry::Interval => {
                 let _ = writeln!(
                     svg,

@@ -138,7 +138,13 @@ fn id_of(name: &str) -> String {
     }
 }
 
+/// An actor; a country takes its name from the importer's ISO 3166 table, as
+/// countries of every other format do.
 fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
+    let name = match kind {
+        ActorKind::Country => crate::import::find_country(id).map_or(name, |c| c.name),
+        _ => name,
+    };
     Actor {
         id: id.to_string(),
         name: name.to_string(),
