@@ -39,7 +39,10 @@ use crate::dataset::{self, DatasetError, Problem};
 use crate::model::Dataset;
 
 /// The extensions of the files Annals opens: its own and those it imports.
-pub const OPEN_EXTENSIONS: [&str; 7] = ["ron", "csv", "tsv", "txt", "tab", "json", "timeline"];
+/// (`zip` and `gz`: GDELT's packed event files.)
+pub const OPEN_EXTENSIONS: [&str; 9] = [
+    "ron", "csv", "tsv", "txt", "tab", "json", "timeline", "zip", "gz",
+];
 
 /// True when the file's extension is one Annals opens.
 pub fn is_openable(path: &Path) -> bool {
