@@ -4,7 +4,9 @@
 //! ICEWS country names go through the import's ISO 3166 table, and other
 //! names become ids as every importer slugs them.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use super::record::RawSide;
 use crate::import::cameo_actors::{self, CodeKind};
@@ -13,48 +15,53 @@ use crate::model::{Actor, ActorKind};
 
 /// A side of a row resolved to an actor, with what the note should say of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResolvedSide {
-    /// The actor id.
-    pub id: String,
+pub struct ResolvedSide<'a> {
+    /// The actor id, shared by every row of the actor.
+    pub id: Rc<str>,
     /// What the row said beyond the actor: `SAUGOV`, `Hassan Rouhani (Executive)`.
-    pub detail: Option<String>,
+    pub detail: Option<Cow<'a, str>>,
 }
 
 /// The actors met so far, by id, and a cache from a side's codes to its actor.
 #[derive(Default)]
 pub struct ActorRegistry {
     actors: BTreeMap<String, Actor>,
-    cache: HashMap<(String, String, String, String), String>,
+    cache: HashMap<String, Rc<str>>,
+    /// The cache key of the side being resolved, kept to spare an allocation per row.
+    key: String,
 }
 
 impl ActorRegistry {
     /// The actor of a side, created on first sight; `None` when the side is empty.
-    pub fn resolve(&mut self, side: &RawSide) -> Option<ResolvedSide> {
+    pub fn resolve<'a>(&mut self, side: &RawSide<'a>) -> Option<ResolvedSide<'a>> {
         if side.is_empty() {
             return None;
         }
-        let key = (
-            side.country.to_string(),
-            side.group.to_string(),
-            side.country_name.to_string(),
-            if side.country.is_empty() && side.group.is_empty() && side.country_name.is_empty() {
-                format!("{}|{}", side.code, side.name)
-            } else {
-                String::new()
-            },
-        );
-        let id = match self.cache.get(&key) {
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
+        for field in [&side.country, &side.group, &side.country_name] {
+            key.push_str(field);
+            key.push('\u{1f}');
+        }
+        if side.country.is_empty() && side.group.is_empty() && side.country_name.is_empty() {
+            key.push_str(&side.code);
+            key.push('\u{1f}');
+            key.push_str(&side.name);
+        }
+        let id = match self.cache.get(key.as_str()) {
             Some(id) => id.clone(),
             None => {
                 let actor = new_actor(side);
-                let id = actor.id.clone();
-                self.actors.entry(id.clone()).or_insert(actor);
-                self.cache.insert(key, id.clone());
+                let id: Rc<str> = Rc::from(actor.id.as_str());
+                self.actors.entry(actor.id.clone()).or_insert(actor);
+                self.cache.insert(key.clone(), id.clone());
                 id
             }
         };
+        self.key = key;
+        let name = self.actors.get(&*id).map(|a| a.name.as_str());
         Some(ResolvedSide {
-            detail: detail(side, &id, self.actors.get(&id).map(|a| a.name.as_str())),
+            detail: detail(side, &id, name),
             id,
         })
     }
@@ -75,9 +82,9 @@ impl ActorRegistry {
 
 /// What a side says beyond its actor: GDELT's full code when it carries a type
 /// (`SAUGOV`), or ICEWS's named person or body when it is not the country itself.
-fn detail(side: &RawSide, id: &str, actor_name: Option<&str>) -> Option<String> {
+fn detail<'a>(side: &RawSide<'a>, id: &str, actor_name: Option<&str>) -> Option<Cow<'a, str>> {
     if !side.code.is_empty() && side.code != side.country && side.code != side.group {
-        return Some(side.code.to_string());
+        return Some(side.code.clone());
     }
     let named_other = !side.name.is_empty()
         && !side.country_name.is_empty()
@@ -89,7 +96,7 @@ fn detail(side: &RawSide, id: &str, actor_name: Option<&str>) -> Option<String> 
         } else {
             format!(" ({})", side.sectors)
         };
-        return Some(format!("{}{sectors} of {id}", side.name));
+        return Some(Cow::Owned(format!("{}{sectors} of {id}", side.name)));
     }
     None
 }
@@ -205,12 +212,12 @@ mod tests {
         let side = registry
             .resolve(&gdelt("SAUGOV", "SAUDI ARABIA", "SAU", ""))
             .unwrap();
-        assert_eq!(side.id, "SAU");
+        assert_eq!(&*side.id, "SAU");
         assert_eq!(side.detail.as_deref(), Some("SAUGOV"));
         let romania = registry
             .resolve(&gdelt("ROM", "ROMANIA", "ROM", ""))
             .unwrap();
-        assert_eq!((romania.id.as_str(), romania.detail), ("ROU", None));
+        assert_eq!((&*romania.id, romania.detail), ("ROU", None));
         let kinds: Vec<ActorKind> = registry
             .into_actors(|_| true)
             .iter()
@@ -226,28 +233,31 @@ mod tests {
             registry
                 .resolve(&gdelt("MEA", "MIDDLE EAST", "MEA", ""))
                 .unwrap()
-                .id,
+                .id
+                .as_ref(),
             "middle-east"
         );
         assert_eq!(
             registry
                 .resolve(&gdelt("NAT", "NATO", "", "NAT"))
                 .unwrap()
-                .id,
+                .id
+                .as_ref(),
             "NATO"
         );
         assert_eq!(
             registry
                 .resolve(&gdelt("EEC", "EUROPEAN UNION", "", "EEC"))
                 .unwrap()
-                .id,
+                .id
+                .as_ref(),
             "EU"
         );
         let neighbourhood = registry
             .resolve(&gdelt("CVL", "NEIGHBORHOOD", "", ""))
             .unwrap();
         assert_eq!(
-            (neighbourhood.id.as_str(), neighbourhood.detail.as_deref()),
+            (&*neighbourhood.id, neighbourhood.detail.as_deref()),
             ("neighborhood", Some("CVL"))
         );
         assert!(registry.resolve(&gdelt("", "", "", "")).is_none());
@@ -268,7 +278,7 @@ mod tests {
             ..RawSide::default()
         };
         let resolved = registry.resolve(&side).unwrap();
-        assert_eq!(resolved.id, "IRN");
+        assert_eq!(&*resolved.id, "IRN");
         assert_eq!(
             resolved.detail.as_deref(),
             Some("Hassan Rouhani (Executive) of IRN")

@@ -3,6 +3,7 @@
 //! base code) merged into one with every source.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::actors::ResolvedSide;
 use super::record::Row;
@@ -49,8 +50,8 @@ pub fn kind_of(code: &str, level: CameoLevel) -> EventKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct MergeKey {
     day: Moment,
-    actor: Option<String>,
-    counterpart: Option<String>,
+    actor: Option<Rc<str>>,
+    counterpart: Option<Rc<str>>,
     base: &'static str,
 }
 
@@ -59,8 +60,8 @@ struct Pending {
     id: String,
     source: &'static str,
     day: Moment,
-    actor: Option<ResolvedSide>,
-    counterpart: Option<ResolvedSide>,
+    actor: Option<Rc<str>>,
+    counterpart: Option<Rc<str>>,
     code: &'static str,
     turned: bool,
     row_ids: Vec<String>,
@@ -116,15 +117,15 @@ impl Merger {
                     id: format!("{}-{}", self.prefix, row.id),
                     source: self.source,
                     day: row.day,
-                    actor: actor.clone(),
-                    counterpart: counterpart.clone(),
+                    actor: key.actor.clone(),
+                    counterpart: key.counterpart.clone(),
                     code,
                     turned: false,
                     row_ids: Vec::new(),
                     articles: 0,
                     sources: Vec::new(),
                     details: Vec::new(),
-                    place: row.place.clone(),
+                    place: row.place.as_deref().map(str::to_string),
                 });
                 if self.merge {
                     self.by_key.insert(key, self.pending.len() - 1);
@@ -142,17 +143,16 @@ impl Merger {
         event.articles += row.articles;
         for side in [&actor, &counterpart].into_iter().flatten() {
             if let Some(detail) = &side.detail
-                && !event.details.contains(detail)
+                && !event.details.iter().any(|d| d == detail)
             {
-                event.details.push(detail.clone());
+                event.details.push(detail.to_string());
             }
         }
-        if let Some(source) = source_of(row)
-            && !event
-                .sources
-                .iter()
-                .any(|s| s.url == source.url && s.publisher == source.publisher)
-        {
+        let known = event.sources.iter().any(|s| match &row.url {
+            Some(url) => s.url.as_deref() == Some(url.as_ref()),
+            None => s.url.is_none() && row.publisher.as_deref() == Some(s.publisher.as_str()),
+        });
+        if !known && let Some(source) = source_of(row) {
             event.sources.push(source);
         }
     }
@@ -193,7 +193,7 @@ impl Pending {
     fn into_event(self, level: CameoLevel, name_of: &impl Fn(&str) -> String) -> Event {
         let entry = cameo::lookup_or_parent(self.code);
         let label = entry.map_or(self.code, |e| e.kind_label());
-        let side_name = |side: &Option<ResolvedSide>| side.as_ref().map(|s| name_of(&s.id));
+        let side_name = |side: &Option<Rc<str>>| side.as_deref().map(name_of);
         let title = match (side_name(&self.actor), side_name(&self.counterpart)) {
             (Some(a), Some(b)) => format!("{a} → {b}: {label}"),
             (Some(a), None) | (None, Some(a)) => format!("{a}: {label}"),
@@ -237,8 +237,12 @@ impl Pending {
             kind: kind_of(self.code, level),
             date,
             title,
-            actors: self.actor.map(|s| s.id).into_iter().collect(),
-            counterparts: self.counterpart.map(|s| s.id).into_iter().collect(),
+            actors: self.actor.map(|id| id.to_string()).into_iter().collect(),
+            counterparts: self
+                .counterpart
+                .map(|id| id.to_string())
+                .into_iter()
+                .collect(),
             topics: Vec::new(),
             place: self.place,
             summary,

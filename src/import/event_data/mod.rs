@@ -359,8 +359,8 @@ fn read_rows(
             continue;
         }
         let ids = [
-            sides[0].as_ref().map(|s| s.id.as_str()),
-            sides[1].as_ref().map(|s| s.id.as_str()),
+            sides[0].as_ref().map(|s| s.id.as_ref()),
+            sides[1].as_ref().map(|s| s.id.as_ref()),
         ];
         if !Cut::keeps_sides(&wanted, options.cut.between, ids) {
             report.cut += 1;

@@ -62,7 +62,7 @@ pub struct Row<'a> {
     /// ICEWS's publisher.
     pub publisher: Option<Cow<'a, str>>,
     /// Where it happened: ActionGeo_FullName, or ICEWS's city and country.
-    pub place: Option<String>,
+    pub place: Option<Cow<'a, str>>,
 }
 
 /// What is wrong with a row: a message and the column (0-based) it is about.
@@ -215,12 +215,17 @@ impl Columns {
             country_name: text(c.country_name),
             sectors: text(c.sectors),
         };
-        let place: Vec<Cow<str>> = self
-            .place
-            .iter()
-            .map(|&i| text(Some(i)))
-            .filter(|p| !p.is_empty())
-            .collect();
+        let place = match self.place.as_slice() {
+            [one] => Some(text(Some(*one))).filter(|p| !p.is_empty()),
+            several => {
+                let parts: Vec<Cow<str>> = several
+                    .iter()
+                    .map(|&i| text(Some(i)))
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                (!parts.is_empty()).then(|| Cow::Owned(parts.join(", ")))
+            }
+        };
         let non_empty = |s: Cow<'a, str>| (!s.is_empty()).then_some(s);
         Ok(Row {
             id: text(self.id),
@@ -232,7 +237,7 @@ impl Columns {
             url: non_empty(text(self.url)),
             added: parse_day(text(self.added).get(..8).unwrap_or("")),
             publisher: non_empty(text(self.publisher)),
-            place: (!place.is_empty()).then(|| place.join(", ")),
+            place,
         })
     }
 }
