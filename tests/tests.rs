@@ -3,6 +3,7 @@
 mod check_command;
 mod curated_dataset;
 mod eras;
+mod event_data;
 mod export;
 mod export_dialog;
 mod filter_panel;

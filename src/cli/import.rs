@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, report};
-use crate::dataset::{self, DatasetError};
+use crate::dataset;
 use crate::export::{ExportError, write_atomic_with};
 use crate::import::{self, DateOrder, FormatChoice, GroupAs, ImportOptions};
 
@@ -43,18 +43,8 @@ pub fn run(mut request: ImportRequest, out: &mut dyn Write, err: &mut dyn Write)
             Err(error) => return report(&error, err).max(EXIT_USAGE),
         }
     }
-    let bytes = match std::fs::read(&request.file) {
-        Ok(bytes) => bytes,
-        Err(source) => {
-            let error = DatasetError::Unreadable {
-                path: request.file.clone(),
-                source,
-            };
-            return report(&error, err);
-        }
-    };
     let name = request.file.display().to_string();
-    let imported = match import::import_bytes(&name, &bytes, &request.options) {
+    let imported = match import::import_file(&request.file, &request.options) {
         Ok(imported) => imported,
         Err(error) => {
             let code = report(&error, err);

@@ -10,12 +10,14 @@ use std::ffi::OsString;
 use std::io::Write;
 
 mod check;
+mod event_data_args;
 mod export;
 mod filter_args;
 mod generate;
 mod import;
 mod list;
 
+pub use event_data_args::{CameoLevelArg, EventDataArgs};
 pub use filter_args::FilterArgs;
 pub use list::ListFormat;
 use std::path::{Path, PathBuf};
@@ -108,11 +110,11 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Import a spreadsheet (CSV/TSV), TimelineJS or vis-timeline JSON, or a Timeline file as an Annals dataset.
+    /// Import a spreadsheet (CSV/TSV), TimelineJS or vis-timeline JSON, a Timeline file, or GDELT or ICEWS event data as an Annals dataset.
     Import {
         /// The file to read.
         file: PathBuf,
-        /// Its format: auto (from the content and the extension), csv, timelinejs, vis or timeline.
+        /// Its format: auto (from the content and the extension), csv, timelinejs, vis, timeline, gdelt or icews.
         #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = import::parse_format_choice)]
         format: crate::import::FormatChoice,
         /// A spreadsheet column and the field it fills (note keeps it in the note, ignore drops it).
@@ -136,6 +138,9 @@ pub enum Command {
         /// Overwrite OUT if it exists.
         #[arg(long)]
         force: bool,
+        /// How GDELT and ICEWS rows are read, merged and cut.
+        #[command(flatten)]
+        event_data: EventDataArgs,
     },
     /// Export the chosen events: a dataset (RON, JSON), a table (CSV), a calendar (ICS) or a figure (SVG, PNG).
     Export {
@@ -218,24 +223,35 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             skip_invalid,
             output,
             force,
-        }) => import::run(
-            import::ImportRequest {
-                file,
-                options: crate::import::ImportOptions {
-                    format,
-                    maps,
-                    date_order,
-                    group_as,
-                    known: None,
+            event_data,
+        }) => {
+            let event_data = match event_data.options(None) {
+                Ok(options) => options,
+                Err(message) => {
+                    let _ = writeln!(err, "annals: {message}");
+                    return EXIT_USAGE;
+                }
+            };
+            import::run(
+                import::ImportRequest {
+                    file,
+                    options: crate::import::ImportOptions {
+                        format,
+                        maps,
+                        date_order,
+                        group_as,
+                        known: None,
+                        event_data,
+                    },
+                    actors,
+                    skip_invalid,
+                    output,
+                    force,
                 },
-                actors,
-                skip_invalid,
-                output,
-                force,
-            },
-            out,
-            err,
-        ),
+                out,
+                err,
+            )
+        }
         Some(Command::Export {
             file,
             filter,

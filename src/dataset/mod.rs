@@ -122,6 +122,12 @@ fn load_file_controlled(
         path: path.to_path_buf(),
         source,
     };
+    if crate::import::event_data::detect(path).is_some() {
+        return Some(open::open_event_data(
+            path,
+            crate::import::FormatChoice::Auto,
+        ));
+    }
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(source) => return Some(Err(unreadable(source))),

@@ -4,6 +4,8 @@ use std::fmt;
 use std::path::Path;
 use std::str::FromStr;
 
+use super::event_data::{Family, layout::sniff};
+
 /// A format Annals opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -17,6 +19,10 @@ pub enum Format {
     Vis,
     /// The XML `.timeline` file of the desktop program Timeline.
     Timeline,
+    /// GDELT event files (1.0 or 2.0, with or without a header row), plain, gzip or zip.
+    Gdelt,
+    /// ICEWS event files.
+    Icews,
 }
 
 impl Format {
@@ -28,6 +34,25 @@ impl Format {
             Format::TimelineJs => "timelinejs",
             Format::Vis => "vis",
             Format::Timeline => "timeline",
+            Format::Gdelt => "gdelt",
+            Format::Icews => "icews",
+        }
+    }
+
+    /// The event-data family of GDELT and ICEWS, which are read as a stream.
+    pub fn event_data(self) -> Option<Family> {
+        match self {
+            Format::Gdelt => Some(Family::Gdelt),
+            Format::Icews => Some(Family::Icews),
+            _ => None,
+        }
+    }
+
+    /// The format of an event-data family.
+    pub fn of_family(family: Family) -> Format {
+        match family {
+            Family::Gdelt => Format::Gdelt,
+            Family::Icews => Format::Icews,
         }
     }
 
@@ -39,6 +64,8 @@ impl Format {
             Format::TimelineJs => "TimelineJS3 JSON",
             Format::Vis => "vis-timeline JSON",
             Format::Timeline => "Timeline (.timeline XML)",
+            Format::Gdelt => "GDELT events",
+            Format::Icews => "ICEWS events",
         }
     }
 }
@@ -70,9 +97,11 @@ impl FromStr for FormatChoice {
             "timelinejs" | "tl" => Format::TimelineJs,
             "vis" | "vis-timeline" => Format::Vis,
             "timeline" => Format::Timeline,
+            "gdelt" => Format::Gdelt,
+            "icews" => Format::Icews,
             _ => {
                 return Err(format!(
-                    "{text:?} is not a format; use auto, csv, timelinejs, vis or timeline"
+                    "{text:?} is not a format; use auto, csv, timelinejs, vis, timeline, gdelt or icews"
                 ));
             }
         };
@@ -83,7 +112,8 @@ impl FromStr for FormatChoice {
 /// The format of a file named `name` whose text starts with `head` (decoded, without BOM).
 ///
 /// A `.ron` file is always Annals' own; otherwise the content decides when it
-/// is clear (JSON, XML, RON), then the extension; any other text is a spreadsheet.
+/// is clear (JSON, XML, RON, a GDELT row or header, an ICEWS header), then the
+/// extension; any other text is a spreadsheet.
 pub fn detect(name: &str, head: &str) -> Format {
     let extension = Path::new(name)
         .extension()
@@ -99,6 +129,10 @@ pub fn detect(name: &str, head: &str) -> Format {
         _ if start.starts_with("Dataset") || start.starts_with("#![") => Format::Ron,
         _ => match extension.as_deref() {
             Some("timeline") => Format::Timeline,
+            _ if sniff(start.lines().next().unwrap_or("")).is_some() => {
+                sniff(start.lines().next().unwrap_or(""))
+                    .map_or(Format::Csv, |layout| Format::of_family(layout.family))
+            }
             _ => Format::Csv,
         },
     }
@@ -166,5 +200,14 @@ mod tests {
         );
         assert_eq!(detect("a.csv", "date,title\n2022,x\n"), Format::Csv);
         assert_eq!(detect("a.ron", "[1, 2, 3]"), Format::Ron);
+        let icews = "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code";
+        assert_eq!(detect("events.2016.tab", icews), Format::Icews);
+        assert_eq!(
+            detect(
+                "dyad.csv",
+                "GLOBALEVENTID,SQLDATE,EventCode\n1,20240315,042\n"
+            ),
+            Format::Gdelt
+        );
     }
 }

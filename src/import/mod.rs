@@ -1,5 +1,6 @@
 //! Other formats into a [`Dataset`]: spreadsheets (CSV, TSV), TimelineJS3 JSON,
-//! vis-timeline JSON and the `.timeline` files of the desktop program Timeline.
+//! vis-timeline JSON, the `.timeline` files of the desktop program Timeline, and
+//! machine-coded event data (GDELT, ICEWS; see [`event_data`]).
 //!
 //! Every importer fills a [`DatasetBuilder`] (actors and topics from names,
 //! kinds, unique ids, eras) and records [`Problems`] at their line and column.
@@ -8,9 +9,11 @@
 //! point that opens any supported file.
 
 pub mod builder;
+pub mod cameo_actors;
 mod countries;
 pub mod dates;
 pub mod detect;
+pub mod event_data;
 mod html;
 mod json_place;
 mod names;
@@ -36,7 +39,10 @@ use crate::dataset::{self, DatasetError, Problem};
 use crate::model::Dataset;
 
 /// The extensions of the files Annals opens: its own and those it imports.
-pub const OPEN_EXTENSIONS: [&str; 7] = ["ron", "csv", "tsv", "txt", "tab", "json", "timeline"];
+/// (`zip` and `gz`: GDELT's packed event files.)
+pub const OPEN_EXTENSIONS: [&str; 9] = [
+    "ron", "csv", "tsv", "txt", "tab", "json", "timeline", "zip", "gz",
+];
 
 /// True when the file's extension is one Annals opens.
 pub fn is_openable(path: &Path) -> bool {
@@ -81,6 +87,8 @@ pub struct ImportOptions {
     pub group_as: Option<GroupAs>,
     /// A dataset whose actors and topics are reused by id, name or alias.
     pub known: Option<Dataset>,
+    /// For GDELT and ICEWS: the CAMEO level, merging and the cut while reading.
+    pub event_data: event_data::EventDataOptions,
 }
 
 impl ImportOptions {
@@ -103,9 +111,36 @@ pub struct Imported {
 
 /// The format of a file, from its name and the first bytes of its content.
 pub fn detect_bytes(name: &str, bytes: &[u8]) -> Format {
+    if event_data::source::packing_of(bytes) != event_data::source::Packing::Plain {
+        return event_data::detect_bytes(bytes).map_or(Format::Csv, Format::of_family);
+    }
     let head = &bytes[..bytes.len().min(64 * 1024)];
     let decoded = text::decode(head);
     detect(name, &decoded.text)
+}
+
+/// Reads the file at `path`: GDELT and ICEWS files as a stream (never whole in
+/// memory), any other format through [`import_bytes`].
+pub fn import_file(path: &Path, options: &ImportOptions) -> Result<Imported, DatasetError> {
+    let name = path.display().to_string();
+    let family = match options.format {
+        FormatChoice::Only(format) => format.event_data(),
+        FormatChoice::Auto => event_data::detect(path),
+    };
+    if let Some(family) = family {
+        let options = event_data::EventDataOptions {
+            family: Some(family),
+            ..options.event_data.clone()
+        };
+        return event_data::import(path, &name, &options)
+            .map(|read| read.into_imported(&name))
+            .map_err(|error| error.into_dataset_error(&name));
+    }
+    let bytes = std::fs::read(path).map_err(|source| DatasetError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    import_bytes(&name, &bytes, options)
 }
 
 /// Reads the file `name` of these bytes; an error when it cannot be read as the
@@ -115,6 +150,19 @@ pub fn import_bytes(
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<Imported, DatasetError> {
+    let format = match options.format {
+        FormatChoice::Only(format) => format,
+        FormatChoice::Auto => detect_bytes(name, bytes),
+    };
+    if let Some(family) = format.event_data() {
+        let options = event_data::EventDataOptions {
+            family: Some(family),
+            ..options.event_data.clone()
+        };
+        return event_data::import_bytes(name, bytes, &options)
+            .map(|read| read.into_imported(name))
+            .map_err(|error| error.into_dataset_error(name));
+    }
     let decoded = text::decode(bytes);
     let cannot_read = |message: &str| DatasetError::Unreadable {
         path: Path::new(name).to_path_buf(),
@@ -128,10 +176,6 @@ pub fn import_bytes(
             "this is not a text file; Annals imports CSV/TSV, TimelineJS or vis-timeline JSON, and Timeline XML",
         ));
     }
-    let format = match options.format {
-        FormatChoice::Only(format) => format,
-        FormatChoice::Auto => detect(name, &decoded.text),
-    };
     let title = Path::new(name)
         .file_stem()
         .and_then(|s| s.to_str())
@@ -149,6 +193,7 @@ pub fn import_bytes(
         Format::TimelineJs => timelinejs::import(name, text, options, &title, &mut report),
         Format::Vis => vis::import(name, text, options, &title, &mut report),
         Format::Timeline => timeline_xml::import(name, text, options, &title, &mut report),
+        Format::Gdelt | Format::Icews => return Err(cannot_read("event data is read above")),
     };
     let (dataset, problems) = outcome?;
     if format == Format::Ron {

@@ -6,6 +6,7 @@
 //! everywhere else `D` is the default, a parsed [`EdtfDate`].
 
 pub mod actor;
+pub mod cameo;
 pub mod date;
 pub mod era;
 pub mod event;

@@ -3,9 +3,10 @@
 //! export draws it, from this one table.
 
 use crate::model::EventKind;
+use crate::model::cameo::{self, CameoCode, QuadClass};
 
 /// The outline of a glyph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GlyphShape {
     /// A filled disc.
     Disc,
@@ -105,6 +106,12 @@ impl Rgb {
 }
 
 /// The shape and colour of a kind of event.
+///
+/// Built-in kinds have fixed looks. A kind of the dataset's own named by a CAMEO
+/// label (as the GDELT and ICEWS importers name them) takes the colour of its
+/// QuadClass ([`quad_colour`]) and a shape per root within the class; any other
+/// own kind a shape and colour from a palette, chosen by its label, so that the
+/// same label always looks the same.
 pub fn kind_style(kind: &EventKind) -> (GlyphShape, Rgb) {
     match kind {
         EventKind::Visit => (GlyphShape::Disc, Rgb::new(0x3f, 0x7f, 0xc4)),
@@ -118,8 +125,93 @@ pub fn kind_style(kind: &EventKind) -> (GlyphShape, Rgb) {
         EventKind::Statement => (GlyphShape::HollowSquare, Rgb::new(0xc9, 0x4f, 0xa6)),
         EventKind::DiplomaticProtest => (GlyphShape::Saltire, Rgb::new(0x9e, 0x1b, 0x32)),
         EventKind::Milestone => (GlyphShape::Cross, Rgb::new(0x70, 0x80, 0x90)),
-        EventKind::Other(_) => (GlyphShape::HollowDiamond, Rgb::new(0x80, 0x80, 0x80)),
+        EventKind::Other(label) => match cameo::by_kind_label(label) {
+            Some(code) => cameo_style(code),
+            None => palette_style(label),
+        },
     }
+}
+
+/// The colour of CAMEO kinds of a QuadClass: blues for cooperation, reds for
+/// conflict, the darker one for material acts (a diverging scheme that reads
+/// without telling red from green).
+pub fn quad_colour(quad: QuadClass) -> Rgb {
+    match quad {
+        QuadClass::VerbalCooperation => Rgb::new(0x67, 0xa9, 0xcf),
+        QuadClass::MaterialCooperation => Rgb::new(0x21, 0x66, 0xac),
+        QuadClass::VerbalConflict => Rgb::new(0xef, 0x8a, 0x62),
+        QuadClass::MaterialConflict => Rgb::new(0xb2, 0x18, 0x2b),
+    }
+}
+
+/// True when `kind` is a kind named by a CAMEO label, coloured by its QuadClass.
+pub fn is_cameo_kind(kind: &EventKind) -> bool {
+    matches!(kind, EventKind::Other(label) if cameo::by_kind_label(label).is_some())
+}
+
+/// Shapes for kinds of a dataset's own, in the order they are handed out.
+const OWN_SHAPES: [GlyphShape; 11] = [
+    GlyphShape::HollowDiamond,
+    GlyphShape::TriangleUp,
+    GlyphShape::TriangleDown,
+    GlyphShape::Hexagon,
+    GlyphShape::Star,
+    GlyphShape::Diamond,
+    GlyphShape::Square,
+    GlyphShape::HollowSquare,
+    GlyphShape::Ring,
+    GlyphShape::Cross,
+    GlyphShape::Disc,
+];
+
+/// Colours for kinds of a dataset's own that are not CAMEO kinds.
+const OWN_COLOURS: [Rgb; 8] = [
+    Rgb::new(0x4e, 0x79, 0xa7),
+    Rgb::new(0xf2, 0x8e, 0x2b),
+    Rgb::new(0xe1, 0x57, 0x59),
+    Rgb::new(0x76, 0xb7, 0xb2),
+    Rgb::new(0x59, 0xa1, 0x4f),
+    Rgb::new(0xb0, 0x7a, 0xa1),
+    Rgb::new(0x9c, 0x75, 0x5f),
+    Rgb::new(0x7f, 0x7f, 0x7f),
+];
+
+/// A CAMEO kind: the QuadClass colour, lighter or darker by base code, and a
+/// shape for each root of the class (Demand, Disapprove, Reject, Threaten and
+/// Protest all differ).
+fn cameo_style(code: &CameoCode) -> (GlyphShape, Rgb) {
+    let root: usize = code.root().parse().unwrap_or(1);
+    let first_root = match code.quad {
+        QuadClass::VerbalCooperation => 1,
+        QuadClass::MaterialCooperation => 6,
+        QuadClass::VerbalConflict => 10,
+        QuadClass::MaterialConflict => 15,
+    };
+    let shape = OWN_SHAPES[root.saturating_sub(first_root) % OWN_SHAPES.len()];
+    let shade = code.code.as_bytes().get(2).map_or(0, |d| d % 3);
+    let colour = quad_colour(code.quad);
+    let colour = match shade {
+        1 => mix(colour, Rgb::new(0, 0, 0), 0.18),
+        2 => mix(colour, Rgb::new(0xff, 0xff, 0xff), 0.18),
+        _ => colour,
+    };
+    (shape, colour)
+}
+
+/// A kind of the dataset's own that is not a CAMEO kind: a shape and a colour
+/// picked by a stable hash of its label.
+fn palette_style(label: &str) -> (GlyphShape, Rgb) {
+    let hash = label.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let shape = OWN_SHAPES[(hash % OWN_SHAPES.len() as u64) as usize];
+    let colour = OWN_COLOURS[((hash >> 16) % OWN_COLOURS.len() as u64) as usize];
+    (shape, colour)
+}
+
+fn mix(a: Rgb, b: Rgb, t: f32) -> Rgb {
+    let channel = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Rgb::new(channel(a.r, b.r), channel(a.g, b.g), channel(a.b, b.b))
 }
 
 #[cfg(test)]
@@ -135,6 +227,47 @@ mod tests {
                 assert_ne!(a.1, b.1, "two kinds share a colour");
             }
         }
+    }
+
+    #[test]
+    fn cameo_kinds_take_their_quad_class_colour_and_a_shape_per_root() {
+        let look = |label: &str| kind_style(&EventKind::Other(label.to_string()));
+        let demand = look("Demand");
+        let threaten = look("Threaten");
+        assert_eq!(demand.1, quad_colour(QuadClass::VerbalConflict));
+        assert_eq!(threaten.1, quad_colour(QuadClass::VerbalConflict));
+        assert_ne!(demand.0, threaten.0, "roots of one class differ by shape");
+        assert_eq!(look("Fight").1, quad_colour(QuadClass::MaterialConflict));
+        assert_eq!(
+            look("Provide aid").1,
+            quad_colour(QuadClass::MaterialCooperation)
+        );
+        assert_eq!(look("Appeal").1, quad_colour(QuadClass::VerbalCooperation));
+        assert!(is_cameo_kind(&EventKind::Other("Mediate".into())));
+        assert!(!is_cameo_kind(&EventKind::Other("Press conference".into())));
+    }
+
+    #[test]
+    fn own_kinds_no_longer_share_one_look() {
+        let labels = [
+            "Press conference",
+            "Border incident",
+            "Election",
+            "Summit",
+            "Exercise",
+        ];
+        let looks: std::collections::HashSet<(GlyphShape, Rgb)> = labels
+            .iter()
+            .map(|l| kind_style(&EventKind::Other(l.to_string())))
+            .collect();
+        assert!(
+            looks.len() >= 4,
+            "five own kinds get at least four looks: {looks:?}"
+        );
+        assert_eq!(
+            kind_style(&EventKind::Other("Election".into())),
+            kind_style(&EventKind::Other("Election".into()))
+        );
     }
 
     #[test]

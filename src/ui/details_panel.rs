@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::command::Command;
 use crate::index::EventIdx;
-use crate::model::{Dataset, Event, Source};
+use crate::model::{Dataset, Event, Source, cameo};
 
 /// Shows the selected event in `ui`; what the user asked for.
 pub fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventIdx) -> Vec<Command> {
@@ -67,12 +67,13 @@ fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
             ));
             ui.end_row();
             field(ui, "Kind");
-            let kind = match event.cameo_code() {
-                Some(code) => format!("{}  · CAMEO {code}", event.kind.label()),
-                None => event.kind.label().to_string(),
-            };
-            ui.label(kind);
+            ui.label(event.kind.label());
             ui.end_row();
+            if let Some(code) = event.cameo_code() {
+                field(ui, "Code");
+                ui.label(format!("CAMEO {}", cameo::describe(code)));
+                ui.end_row();
+            }
             if !event.actors.is_empty() {
                 field(ui, "Actors");
                 ui.label(dataset.actor_names(&event.actors, ", "));

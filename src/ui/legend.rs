@@ -4,6 +4,8 @@ use eframe::egui::{Rect, Sense, Ui, vec2};
 
 use super::glyphs::{dashed_rect, kind_style, paint_glyph};
 use crate::model::EventKind;
+use crate::model::cameo::QuadClass;
+use crate::timeline::kind_style::{is_cameo_kind, quad_colour};
 
 /// Shows the legend on one line for `kinds`, the kinds that occur in the
 /// dataset (from [`crate::query::QueryIndex::kinds_present`]).
@@ -24,6 +26,9 @@ pub fn legend_ui(ui: &mut Ui, kinds: &[&EventKind]) {
             ui.label(kind.label());
             ui.add_space(8.0);
         }
+        if kinds.iter().any(|kind| is_cameo_kind(kind)) {
+            quad_classes_ui(ui);
+        }
         ui.separator();
         let colour = ui.visuals().text_color();
         let (rect, _) = ui.allocate_exact_size(vec2(26.0, 14.0), Sense::hover());
@@ -43,4 +48,19 @@ pub fn legend_ui(ui: &mut Ui, kinds: &[&EventKind]) {
         );
         ui.label("interval");
     });
+}
+
+/// How CAMEO kinds are coloured: a swatch per QuadClass.
+fn quad_classes_ui(ui: &mut Ui) {
+    ui.separator();
+    ui.label("CAMEO kinds by class:")
+        .on_hover_text("Kinds named by a CAMEO label take the colour of their QuadClass; the shape tells the root (Demand, Threaten, …)");
+    for quad in QuadClass::ALL {
+        let c = quad_colour(quad);
+        let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+        ui.painter()
+            .rect_filled(rect, 2.0, eframe::egui::Color32::from_rgb(c.r, c.g, c.b));
+        ui.label(quad.label());
+        ui.add_space(6.0);
+    }
 }

@@ -6,7 +6,9 @@ use super::layout::Shaped;
 use super::marks::{glyph, uncertain_ring};
 use super::text::{escape, text_width};
 use super::{GLYPH_RADIUS, MARGIN_X, PAGE_WIDTH};
+use crate::model::cameo::QuadClass;
 use crate::model::{Event, EventKind, Precision};
+use crate::timeline::kind_style::{is_cameo_kind, quad_colour};
 use crate::timeline::marks::MarkShape;
 
 /// One entry of the legend.
@@ -16,12 +18,20 @@ pub(super) enum LegendEntry<'a> {
     /// A band over the time a date may mean; true when days are banded too.
     Band(bool),
     Uncertain,
+    /// The colour of CAMEO kinds of one QuadClass.
+    Quad(QuadClass),
 }
 
 impl LegendEntry<'_> {
     pub(super) fn label(&self) -> &str {
         match self {
             LegendEntry::Kind(kind) => kind.label(),
+            LegendEntry::Quad(quad) => match quad {
+                QuadClass::VerbalCooperation => "CAMEO: verbal cooperation",
+                QuadClass::MaterialCooperation => "material cooperation",
+                QuadClass::VerbalConflict => "verbal conflict",
+                QuadClass::MaterialConflict => "material conflict",
+            },
             LegendEntry::Interval => "interval",
             LegendEntry::Band(false) => "only the month or year is known",
             LegendEntry::Band(true) => "the whole day, month or year a date names",
@@ -54,7 +64,11 @@ pub(super) fn legend_entries<'a>(placed: &[&Shaped<'a>]) -> Vec<LegendEntry<'a>>
             kinds.push(&event.kind);
         }
     }
+    let cameo = kinds.iter().any(|kind| is_cameo_kind(kind));
     entries.extend(kinds.into_iter().map(LegendEntry::Kind));
+    if cameo {
+        entries.extend(QuadClass::ALL.map(LegendEntry::Quad));
+    }
     if placed.iter().any(|p| p.mark == MarkShape::Bar) {
         entries.push(LegendEntry::Interval);
     }
@@ -103,6 +117,15 @@ pub(super) fn legend(svg: &mut String, entries: &[LegendEntry]) {
         let y = LEGEND_TOP + row as f64 * LEGEND_ROW;
         match entry {
             LegendEntry::Kind(kind) => glyph(svg, kind, x, y, false),
+            LegendEntry::Quad(quad) => {
+                let _ = writeln!(
+                    svg,
+                    r##"<rect x="{:.1}" y="{:.1}" width="14" height="14" rx="2" fill="{}"/>"##,
+                    x - 7.0,
+                    y - 7.0,
+                    quad_colour(*quad).hex()
+                );
+            }
             LegendEntry::Interval => {
                 let _ = writeln!(
                     svg,

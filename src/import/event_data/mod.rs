@@ -1,0 +1,438 @@
+//! Machine-coded event data: GDELT 1.0 and 2.0 event files (with or without a
+//! header row) and ICEWS files, plain, gzip or zip, read as a stream into a
+//! dataset with CAMEO codes, merged duplicates and a report.
+
+mod actors;
+pub mod cut;
+pub mod layout;
+pub mod merge;
+pub mod record;
+pub mod source;
+
+use std::io::{BufRead, Cursor, Read, Seek};
+use std::path::Path;
+
+use csv::{ByteRecord, ReaderBuilder};
+
+pub use cut::Cut;
+pub use layout::{Family, Layout};
+pub use merge::CameoLevel;
+
+use super::{Format, ImportReport, Imported, problems};
+use crate::dataset::{DatasetError, LineCol, Problem};
+use crate::model::{Dataset, IdLookup};
+use actors::ActorRegistry;
+use merge::Merger;
+use record::Columns;
+
+/// How to read an event-data file.
+#[derive(Debug, Clone, Default)]
+pub struct EventDataOptions {
+    /// GDELT or ICEWS; `None` tells from the content.
+    pub family: Option<Family>,
+    /// How finely CAMEO codes become kinds.
+    pub level: CameoLevel,
+    /// Keep one event per row instead of merging duplicates.
+    pub no_merge: bool,
+    /// Which rows to keep.
+    pub cut: Cut,
+}
+
+/// What reading an event-data file found: the dataset, the problems of its
+/// rows, and the figures of the report.
+#[derive(Debug)]
+pub struct EventDataImport {
+    /// The events, their actors, and a title naming the file.
+    pub dataset: Dataset,
+    /// Rows that could not be read, at their line and column.
+    pub problems: Vec<Problem>,
+    /// What was read, merged, cut and skipped.
+    pub report: EventDataReport,
+    /// GDELT or ICEWS.
+    pub family: Family,
+    /// The field separator of the file.
+    pub delimiter: u8,
+}
+
+/// The figures of an import, for the report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventDataReport {
+    /// The layout read: "GDELT 2.0", "ICEWS".
+    pub layout: String,
+    /// Data rows read (the header row not counted).
+    pub rows: usize,
+    /// Events written.
+    pub events: usize,
+    /// Rows left out by `--actor`, `--from`, `--to`, `--root-code` and `--quad`.
+    pub cut: usize,
+    /// Events left out by `--min-articles`.
+    pub few_articles: usize,
+    /// Rows that name no actor on either side, at their place; they are not imported.
+    pub without_actor: Vec<LineCol>,
+    /// Countries among the actors.
+    pub countries: usize,
+    /// Organizations among the actors.
+    pub organizations: usize,
+    /// Rows that could not be read.
+    pub problems: usize,
+}
+
+impl EventDataReport {
+    /// The first line: "50 rows read, 31 events (GDELT 2.0)".
+    pub fn summary(&self) -> String {
+        format!(
+            "{} {} read, {} {} ({})",
+            self.rows,
+            plural(self.rows, "row", "rows"),
+            self.events,
+            plural(self.events, "event", "events"),
+            self.layout
+        )
+    }
+
+    /// What was merged and cut, one line each.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        let imported = self.rows - self.cut - self.without_actor.len() - self.problems;
+        if imported > self.events + self.few_articles {
+            notes.push(format!(
+                "{} rows merged into events reported more than once (same day, same actors, same CAMEO base code)",
+                imported - self.events - self.few_articles
+            ));
+        }
+        if self.cut > 0 {
+            notes.push(format!("{} rows left out by the cut options", self.cut));
+        }
+        if self.few_articles > 0 {
+            notes.push(format!(
+                "{} events left out by --min-articles",
+                self.few_articles
+            ));
+        }
+        notes
+    }
+
+    /// The rows without any actor, each as `FILE:LINE:COL: message`.
+    pub fn left_out(&self, name: &str) -> Vec<String> {
+        self.without_actor
+            .iter()
+            .map(|at| {
+                format!(
+                    "{name}:{}:{}: no actor on either side; the row is left out",
+                    at.line, at.col
+                )
+            })
+            .collect()
+    }
+
+    /// The whole report as lines, the summary prefixed with `name`.
+    pub fn lines(&self, name: &str) -> Vec<String> {
+        let mut lines = vec![format!("{name}: {}", self.summary())];
+        lines.extend(self.notes().into_iter().map(|n| format!("  {n}")));
+        lines.push(format!(
+            "  actors: {} {}, {} {}",
+            self.countries,
+            plural(self.countries, "country", "countries"),
+            self.organizations,
+            plural(self.organizations, "organization", "organizations")
+        ));
+        lines.extend(self.left_out(name));
+        lines
+    }
+}
+
+impl EventDataImport {
+    /// The import as every importer hands it over: the dataset, the shared
+    /// report (the summary and merges as notes, rows without actors as skipped)
+    /// and the problems.
+    pub fn into_imported(self, name: &str) -> Imported {
+        let mut notes = vec![self.report.summary()];
+        notes.extend(self.report.notes());
+        let skipped = self
+            .problems
+            .iter()
+            .map(|p| match p.at {
+                Some(at) => format!("{name}:{}:{}: {}", at.line, at.col, p.message),
+                None => format!("{name}: {}", p.message),
+            })
+            .chain(self.report.left_out(name))
+            .collect();
+        let report = ImportReport {
+            format: Some(Format::of_family(self.family)),
+            delimiter: Some(char::from(self.delimiter)),
+            read: self.report.rows,
+            events: self.report.events,
+            actors: self.dataset.actors.len(),
+            countries: self.report.countries,
+            notes,
+            skipped,
+            ..ImportReport::default()
+        };
+        Imported {
+            dataset: self.dataset,
+            report,
+            problems: self.problems,
+        }
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// Why an event-data file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum EventDataError {
+    /// The file could not be opened or unpacked.
+    #[error("cannot read the file: {0}")]
+    Unreadable(#[from] std::io::Error),
+    /// The first line is neither GDELT nor ICEWS (or not the family asked for).
+    #[error("{0}")]
+    NotEventData(String),
+}
+
+impl EventDataError {
+    /// The error as every importer reports it: an unreadable file (exit 2), or
+    /// a first line that is not event data, placed at line 1 (exit 1).
+    pub fn into_dataset_error(self, name: &str) -> DatasetError {
+        match self {
+            EventDataError::Unreadable(source) => DatasetError::Unreadable {
+                path: Path::new(name).to_path_buf(),
+                source,
+            },
+            EventDataError::NotEventData(message) => {
+                problems::single(name, Some(LineCol { line: 1, col: 1 }), message)
+            }
+        }
+    }
+}
+
+/// The family of event data `path` holds, told from its first line (unpacked
+/// when the file is gzip or zip).
+pub fn detect(path: &Path) -> Option<Family> {
+    let line = source::first_line(std::fs::File::open(path).ok()?).ok()?;
+    layout::sniff(&line).map(|l| l.family)
+}
+
+/// The family of event data in `bytes`, told as [`detect`] does.
+pub fn detect_bytes(bytes: &[u8]) -> Option<Family> {
+    let line = source::first_line(Cursor::new(bytes)).ok()?;
+    layout::sniff(&line).map(|l| l.family)
+}
+
+/// Reads the event-data file at `path` into a dataset named after `name`,
+/// streaming it: the file is never held in memory whole.
+pub fn import(
+    path: &Path,
+    name: &str,
+    options: &EventDataOptions,
+) -> Result<EventDataImport, EventDataError> {
+    import_from(|| std::fs::File::open(path), name, options)
+}
+
+/// [`import`] of a file already in memory.
+pub fn import_bytes(
+    name: &str,
+    bytes: &[u8],
+    options: &EventDataOptions,
+) -> Result<EventDataImport, EventDataError> {
+    import_from(|| Ok(Cursor::new(bytes)), name, options)
+}
+
+/// Reads the first line of what `open` gives to choose the layout, then opens
+/// it again and streams the rows.
+fn import_from<R: Read + Seek>(
+    open: impl Fn() -> std::io::Result<R>,
+    name: &str,
+    options: &EventDataOptions,
+) -> Result<EventDataImport, EventDataError> {
+    let first = source::first_line(open()?)?;
+    let layout = match options.family {
+        Some(family) => layout::for_family(family, &first),
+        None => layout::sniff(&first),
+    }
+    .ok_or_else(|| {
+        EventDataError::NotEventData(match options.family {
+            Some(Family::Gdelt) => {
+                "the first line is neither a GDELT row (57, 58 or 61 tab-separated columns) nor a header naming GLOBALEVENTID and SQLDATE".to_string()
+            }
+            Some(Family::Icews) => {
+                "the first line is not an ICEWS header (Event ID, Event Date, ..., CAMEO Code)".to_string()
+            }
+            None => {
+                "the first line is neither a GDELT row or header nor an ICEWS header".to_string()
+            }
+        })
+    })?;
+    let columns = Columns::of(&layout).map_err(EventDataError::NotEventData)?;
+    source::unpack(open()?, |text| {
+        read_rows(text, &layout, &columns, name, options)
+    })?
+}
+
+/// Streams the rows of `text` through the cut, the actors and the merger.
+fn read_rows(
+    text: &mut dyn BufRead,
+    layout: &Layout,
+    columns: &Columns,
+    name: &str,
+    options: &EventDataOptions,
+) -> Result<EventDataImport, EventDataError> {
+    let mut reader = ReaderBuilder::new()
+        .delimiter(layout.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .quoting(layout.header)
+        .buffer_capacity(256 * 1024)
+        .from_reader(text);
+    let (prefix, source) = match layout.family {
+        Family::Gdelt => ("gdelt", "GDELT"),
+        Family::Icews => ("icews", "ICEWS"),
+    };
+    let mut merger = Merger::new(!options.no_merge, prefix, source);
+    let mut registry = ActorRegistry::default();
+    let wanted = options.cut.resolved_actors();
+    let mut report = EventDataReport {
+        layout: layout.description.clone(),
+        ..EventDataReport::default()
+    };
+    let mut problems = Vec::new();
+    let mut record = ByteRecord::new();
+    let mut short_last: Option<usize> = None;
+    let mut first = true;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(error) => {
+                let line = error.position().map_or(0, |p| p.line() as usize);
+                problems.push(problem(line, 1, format!("cannot read the row: {error}")));
+                report.problems += 1;
+                break;
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if std::mem::take(&mut first) && layout.header {
+            continue;
+        }
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
+            continue;
+        }
+        report.rows += 1;
+        short_last = None;
+        if record.len() != columns.count() {
+            if record.len() < columns.count() {
+                short_last = Some(problems.len());
+            }
+            problems.push(problem(
+                line,
+                1,
+                format!(
+                    "the row has {} columns where {} has {}",
+                    record.len(),
+                    layout.description,
+                    columns.count()
+                ),
+            ));
+            report.problems += 1;
+            continue;
+        }
+        let row = match columns.row(&record) {
+            Ok(row) => row,
+            Err(bad) => {
+                let col = bad.field.map_or(1, |i| column_of(&record, i));
+                problems.push(problem(line, col, bad.message));
+                report.problems += 1;
+                continue;
+            }
+        };
+        if !options.cut.keeps_day_and_code(row.day, row.code) {
+            report.cut += 1;
+            continue;
+        }
+        let sides = [
+            registry.resolve(&row.sides[0]),
+            registry.resolve(&row.sides[1]),
+        ];
+        if sides.iter().all(Option::is_none) {
+            report.without_actor.push(LineCol { line, col: 1 });
+            continue;
+        }
+        let ids = [
+            sides[0].as_ref().map(|s| s.id.as_ref()),
+            sides[1].as_ref().map(|s| s.id.as_ref()),
+        ];
+        if !Cut::keeps_sides(&wanted, options.cut.between, ids) {
+            report.cut += 1;
+            continue;
+        }
+        merger.add(&row, sides);
+    }
+    if let Some(index) = short_last {
+        let found = &mut problems[index];
+        found.message = format!(
+            "the last line is cut short ({}): the file seems incomplete",
+            found.message.trim_start_matches("the row ")
+        );
+    }
+    let names = registry.names();
+    let (events, few) = merger.finish(options.level, options.cut.min_articles, |id| {
+        names.get(id).cloned().unwrap_or_else(|| id.to_string())
+    });
+    report.few_articles = few;
+    report.events = events.len();
+    let used: std::collections::HashSet<&str> =
+        events.iter().flat_map(|e| e.participants()).collect();
+    let actors = registry.into_actors(|id| used.contains(id));
+    report.countries = actors
+        .iter()
+        .filter(|a| a.kind == crate::model::ActorKind::Country)
+        .count();
+    report.organizations = actors.len() - report.countries;
+    let dataset = Dataset {
+        title: format!("{source} events: {}", file_name(name)),
+        description: format!(
+            "Imported from {} ({}): {} rows read, {} events.",
+            file_name(name),
+            layout.description,
+            report.rows,
+            report.events
+        ),
+        actors,
+        topics: Vec::new(),
+        events,
+        eras: Vec::new(),
+        actor_lookup: IdLookup::default(),
+        topic_lookup: IdLookup::default(),
+    };
+    Ok(EventDataImport {
+        dataset,
+        problems,
+        report,
+        family: layout.family,
+        delimiter: layout.delimiter,
+    })
+}
+
+fn file_name(name: &str) -> &str {
+    Path::new(name)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(name)
+}
+
+fn problem(line: usize, col: usize, message: String) -> Problem {
+    Problem {
+        at: Some(LineCol { line, col }),
+        message,
+    }
+}
+
+/// The 1-based character column where field `index` of an unquoted record starts.
+fn column_of(record: &ByteRecord, index: usize) -> usize {
+    1 + record
+        .iter()
+        .take(index)
+        .map(|field| String::from_utf8_lossy(field).chars().count() + 1)
+        .sum::<usize>()
+}
