@@ -123,6 +123,21 @@ mod tests {
     }
 
     #[test]
+    fn the_codebook_own_codes_are_the_ones_read() {
+        // The codebook writes Montenegro MTN and the Isle of Man IMY, not ISO's MNE and IMN.
+        assert_eq!(lookup("MTN").unwrap().id, "MNE");
+        assert_eq!(lookup("IMY").unwrap().name, "Isle of Man");
+        assert!(lookup("MNE").is_none());
+        assert_eq!(lookup("SCE").unwrap().id, "OSCE");
+        assert_eq!(lookup("IAD").unwrap().id, "IGAD");
+        assert_eq!(lookup("WAS").unwrap().id, "ECOWAS");
+        assert_eq!(
+            lookup("ECA").unwrap().name,
+            "Economic Community of Central African States"
+        );
+    }
+
+    #[test]
     fn names_find_their_code() {
         assert_eq!(by_name("tajikistan").unwrap().id, "TJK");
         assert_eq!(by_name("Romania").unwrap().id, "ROU");
