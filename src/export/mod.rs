@@ -5,14 +5,17 @@
 //! [`write_export`], so that the same selection gives the same bytes everywhere
 //! (the manifest's time of export aside). One file per format.
 
+mod analysis;
 mod atomic;
 mod csv;
 mod figure_lanes;
 mod ics;
 mod json;
 mod manifest;
+mod matrix_figure;
 mod png;
 mod ron;
+mod stats_chart;
 mod subset;
 mod svg;
 
@@ -22,9 +25,14 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub use analysis::{
+    AnalysisExport, AnalysisFormat, matrix_csv, render_matrix, render_stats, stats_csv,
+};
 pub use atomic::write_atomic;
 pub use manifest::{Manifest, SourceInfo};
+pub use matrix_figure::{cell_colour, describe_cell};
 pub use png::PNG_SCALE;
+pub use stats_chart::{TOP_SERIES, group_name};
 pub use svg::{PAGE_HEIGHT, PAGE_WIDTH};
 
 use crate::index::EventIdx;

@@ -1,0 +1,19 @@
+//! The shape of relations: counts of events over time and who deals with whom.
+//!
+//! Works on the same selection as the list and the exports (an [`EventSet`]
+//! from [`crate::query::QueryIndex::matching`]), from a [`CountIndex`] built
+//! once per dataset. Knows nothing of egui, files or the command line.
+//!
+//! [`EventSet`]: crate::query::EventSet
+
+mod count_index;
+mod counts;
+mod matrix;
+mod period;
+mod stacked;
+
+pub use count_index::CountIndex;
+pub use counts::{Cell, Grouping, PeriodCounts};
+pub use matrix::{Matrix, OTHERS, Pair, PairCount, PairCounts, kind_label};
+pub use period::{CountedPeriod, PeriodLength, PeriodUnit, counting_span};
+pub use stacked::Stacked;
