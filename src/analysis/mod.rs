@@ -6,12 +6,14 @@
 //!
 //! [`EventSet`]: crate::query::EventSet
 
+mod actor_summary;
 mod count_index;
 mod counts;
 mod matrix;
 mod period;
 mod stacked;
 
+pub use actor_summary::{ActorSummary, TOP_COUNTERPARTS};
 pub use count_index::CountIndex;
 pub use counts::{Cell, Grouping, PeriodCounts};
 pub use matrix::{Matrix, OTHERS, Pair, PairCount, PairCounts, kind_label};
