@@ -44,6 +44,7 @@ fn synthetic(events: usize) -> Dataset {
             Some(Event {
                 id: format!("e{i}"),
                 kind: EventKind::Visit,
+                cameo: None,
                 date,
                 title: format!("Event number {i}"),
                 actors: vec![ids[a].to_string()],

@@ -46,6 +46,9 @@ pub enum Command {
     Reload,
     /// Select an event, or clear the selection.
     Select(Option<EventIdx>),
+    /// Show a person's roles and their sources in the details panel (their actor
+    /// id), or close it; showing one clears the event selection.
+    ShowPerson(Option<String>),
     /// Select the next shown event in time and keep it in view.
     SelectNext,
     /// Select the previous shown event in time and keep it in view.

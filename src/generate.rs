@@ -189,6 +189,8 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
                         of: country.id.clone(),
                         from: Some(year(term.first)),
                         to: Some(year(term.last)),
+                        sources: Vec::new(),
+                        note: None,
                     }],
                     aliases: Vec::new(),
                     wikidata: None,
@@ -301,6 +303,7 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
             Event {
                 id: format!("e{i:07}"),
                 kind,
+                cameo: None,
                 date,
                 title,
                 actors,

@@ -470,3 +470,132 @@ fn a_crowded_svg_keeps_a_bounded_height_and_says_what_it_left_out() {
         "the caption says lanes were left out"
     );
 }
+
+#[test]
+fn cameo_codes_reach_csv_json_and_ron() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = export_to(
+        dir.path(),
+        "cooling.csv",
+        &["--from", "2015", "--to", "2020", "--format", "csv"],
+    );
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let codes: Vec<(String, String, String)> = reader
+        .records()
+        .map(Result::unwrap)
+        .map(|r| (r[0].to_string(), r[5].to_string(), r[6].to_string()))
+        .collect();
+    let code_of = |id: &str| {
+        codes
+            .iter()
+            .find(|(i, _, _)| i == id)
+            .map(|(_, kind, code)| (kind.as_str(), code.as_str()))
+    };
+    // The kind's default where the event has none, the event's own otherwise.
+    assert_eq!(
+        code_of("2015-12-29-tajikistan-summons-iranian-ambassador"),
+        Some(("diplomatic-protest", "111"))
+    );
+    assert_eq!(
+        code_of("2018-05-12-rahmon-accuses-iran"),
+        Some(("diplomatic-protest", "112"))
+    );
+    assert_eq!(
+        code_of("2018-05-21-protest-at-iranian-embassy"),
+        Some(("demonstration", "141"))
+    );
+
+    let json_path = export_to(
+        dir.path(),
+        "drones.json",
+        &[
+            "--from",
+            "2022-05-17",
+            "--to",
+            "2022-05-17",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
+    let events = json["dataset"]["events"].as_array().unwrap();
+    let factory = events
+        .iter()
+        .find(|e| e["id"] == "2022-05-17-ababil-2-drone-factory")
+        .expect("the drone factory");
+    assert_eq!(factory["cameo"], "062");
+    let meeting = events
+        .iter()
+        .find(|e| e["id"] == "2022-05-17-bagheri-meets-rahmon")
+        .expect("the meeting");
+    assert!(
+        meeting.get("cameo").is_none(),
+        "no code of its own: {meeting}"
+    );
+
+    let ron_path = export_to(
+        dir.path(),
+        "drones.ron",
+        &[
+            "--from",
+            "2022-05-17",
+            "--to",
+            "2022-05-17",
+            "--format",
+            "ron",
+        ],
+    );
+    let again = dataset::load_file(&ron_path).unwrap();
+    let factory = again
+        .events
+        .iter()
+        .find(|e| e.id == "2022-05-17-ababil-2-drone-factory")
+        .unwrap();
+    assert_eq!(factory.cameo.as_deref(), Some("062"));
+}
+
+#[test]
+fn svg_draws_a_diplomatic_protest_with_its_own_glyph_and_legend_entry() {
+    use annals::model::EventKind;
+    use annals::timeline::kind_style::kind_style;
+    let dir = tempfile::tempdir().unwrap();
+    let path = export_to(
+        dir.path(),
+        "summons.svg",
+        &[
+            "--from",
+            "2015-12-29",
+            "--to",
+            "2015-12-29",
+            "--format",
+            "svg",
+        ],
+    );
+    let svg = std::fs::read_to_string(&path).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let colour = kind_style(&EventKind::DiplomaticProtest).1.hex();
+    let summons = doc
+        .descendants()
+        .find(|n| {
+            n.attribute("class") == Some("event")
+                && n.descendants().any(|t| {
+                    t.text()
+                        == Some("Tajikistan summons Iran's ambassador over Kabiri's invitation")
+                })
+        })
+        .expect("the summons is drawn");
+    let glyph = summons
+        .children()
+        .find(|n| n.has_tag_name("path") && n.attribute("stroke") == Some(colour.as_str()))
+        .expect("an X in the protest colour");
+    // An X: two diagonal strokes, unlike the milestone's plus.
+    let d = glyph.attribute("d").unwrap();
+    assert_eq!(d.matches('M').count(), 2, "{d}");
+    assert!(!d.contains('H') && !d.contains('V'), "{d}");
+    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    assert!(
+        texts.contains(&"Diplomatic protest"),
+        "no legend entry: {texts:?}"
+    );
+}

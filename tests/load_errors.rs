@@ -142,6 +142,22 @@ fn empty_title() {
 }
 
 #[test]
+fn cameo_code_must_be_two_to_four_digits() {
+    let found = problems("bad-cameo.ron");
+    assert_problem("bad-cameo.ron", 13, "event \"b\" has CAMEO code \"0621x\"");
+    assert_problem("bad-cameo.ron", 14, "a CAMEO code is 2 to 4 digits");
+    assert!(
+        !found.iter().any(|p| p.starts_with("12: ")),
+        "a two-digit root code is a CAMEO code: {found:#?}"
+    );
+}
+
+#[test]
+fn role_sources_dates_are_checked() {
+    assert_problem("bad-cameo.ron", 8, "\"2013-11-31\"");
+}
+
+#[test]
 fn not_a_dataset() {
     assert_problem("not-a-dataset.ron", 1, "Dataset");
 }

@@ -25,7 +25,7 @@ const PEOPLE_RON: &str = r#"Dataset(
         Topic(id: "poetry", name: "Poetry", parent: "culture"),
     ],
     events: [
-        Event(id: "before", kind: Visit, date: "2016-03-01", title: "Macron in Havana as a minister",
+        Event(id: "before", kind: Visit, cameo: "043", date: "2016-03-01", title: "Macron in Havana as a minister",
             actors: ["macron"], counterparts: ["CUB"], place: "Havana",
             sources: [Source(publisher: "Le Monde")]),
         Event(id: "after", kind: Visit, date: "2019-03-01", title: "Macron in Havana",
@@ -137,6 +137,20 @@ fn search_covers_places_publishers_aliases_and_summaries() {
 }
 
 #[test]
+fn search_finds_events_by_their_cameo_code_or_their_kinds() {
+    let people = people();
+    // "before" carries its own code; "after" has its kind's, a visit's 042.
+    assert_eq!(selected(&people, &with_text("cameo 043")), ["before"]);
+    assert_eq!(selected(&people, &with_text("042")), ["after"]);
+    assert_eq!(selected(&people, &with_text("010")), ["state"]);
+    // A milestone has no CAMEO code.
+    assert_eq!(
+        selected(&people, &with_text("cameo")),
+        ["before", "after", "state"]
+    );
+}
+
+#[test]
 fn a_period_matches_overlapping_events_or_only_those_inside_when_strict() {
     let dataset = dataset::embedded();
     let year_2014 = "2014-security-law-enforcement-agreement";
@@ -192,7 +206,7 @@ fn facet_counts_are_what_ticking_the_value_would_select() {
     };
     let counts = index.facet_counts(&base);
     assert_eq!(counts.matched, query::select(&dataset, &index, &base).len());
-    assert_eq!(counts.total, 19);
+    assert_eq!(counts.total, dataset.events.len());
     for actor in &dataset.actors {
         let mut ticked = base.clone();
         ticked.actors = BTreeSet::from([actor.id.clone()]);
@@ -223,9 +237,10 @@ fn facet_counts_are_what_ticking_the_value_would_select() {
     }
     // With nothing selected, the counts are the plain totals.
     let all = index.facet_counts(&Filter::default());
-    assert_eq!(all.kind("visit"), 5);
+    assert_eq!(all.kind("visit"), 7);
     assert_eq!(all.kind("treaty-signing"), 5);
-    assert_eq!(all.matched, 19);
+    assert_eq!(all.kind("diplomatic-protest"), 5);
+    assert_eq!(all.matched, dataset.events.len());
 }
 
 #[test]
@@ -264,10 +279,12 @@ fn annals(args: &[&str]) -> (Option<i32>, String, String) {
 #[test]
 fn list_counts_the_curated_events() {
     for (args, expected) in [
-        (&["--kind", "visit"][..], "5\n"),
+        (&["--kind", "visit"][..], "7\n"),
         (&["--kind", "treaty-signing"][..], "5\n"),
+        (&["--kind", "diplomatic-protest"][..], "5\n"),
         (&["--from", "2022", "--to", "2022"][..], "6\n"),
-        (&[][..], "19\n"),
+        (&["--from", "2015", "--to", "2020"][..], "12\n"),
+        (&[][..], "31\n"),
     ] {
         let mut all = vec!["list"];
         all.extend_from_slice(args);
@@ -284,14 +301,17 @@ fn list_prints_json_and_csv() {
     assert_eq!(code, Some(0));
     let events: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
     let events = events.as_array().expect("an array");
-    assert_eq!(events.len(), 5);
-    assert_eq!(events[0]["id"], "2021-09-16-raisi-dushanbe-sco-summit");
+    assert_eq!(events.len(), 7);
+    assert_eq!(
+        events[0]["id"],
+        "2015-12-27-kabiri-islamic-unity-conference"
+    );
     assert_eq!(events[0]["kind"], "visit");
     let (code, stdout, _) = annals(&["list", "--kind", "visit", "--format", "csv"]);
     assert_eq!(code, Some(0));
     let mut reader = csv::Reader::from_reader(stdout.as_bytes());
     assert_eq!(&reader.headers().unwrap()[0], "id");
-    assert_eq!(reader.records().count(), 5);
+    assert_eq!(reader.records().count(), 7);
 }
 
 #[test]
@@ -462,6 +482,7 @@ fn reference_selection(dataset: &Dataset, filter: &Filter) -> Vec<String> {
             fields.extend(event.place.as_deref().map(fold));
             fields.extend(event.note.as_deref().map(fold));
             fields.extend(event.sources.iter().map(|s| fold(&s.publisher)));
+            fields.extend(event.cameo_code().map(|code| format!("cameo {code}")));
             for p in event.participants() {
                 if let Some(actor) = dataset.actor(p) {
                     fields.push(fold(&actor.name));

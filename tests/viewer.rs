@@ -133,6 +133,44 @@ fn clicking_the_bagheri_visit_shows_its_title_and_sources() {
 }
 
 #[test]
+fn clicking_a_persons_lane_header_shows_their_roles_with_sources() {
+    let mut harness = harness();
+    harness.get_by_label("Roles of Mohammad Bagheri").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().shown_person(), Some("bagheri"));
+    harness.get_by_label("Chief of Staff of the Armed Forces, Iran");
+    harness.get_by_label("2016-06-28 – 2025-06-13");
+    harness.get_by_label_contains("The Mirror Asia: Iran's armed forces chief killed");
+    // Folding Iran away by its header brings Tajikistan's people into view.
+    harness.get_by_label("Collapse Iran").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Roles of Mohammad Bagheri")
+            .is_none()
+    );
+    harness.get_by_label("Roles of Sherali Mirzo").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().shown_person(), Some("mirzo"));
+    assert_eq!(harness.state().selected(), None);
+    harness.get_by_label("Minister of Defence, Tajikistan");
+    harness.get_by_label("2013-11-20? – 2025-01-23");
+    harness.get_by_label_contains("RFE/RL: Tajik President Names New Defense Minister");
+    harness.get_by_label_contains("Trend: Report on the appointment of Emomali Sobirzoda");
+    harness.get_by_label_contains("AzerNews (azernews.az/region/141572)");
+    harness.get_by_label("Roles of Emomali Rahmon").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().shown_person(), Some("rahmon"));
+    harness.get_by_label("President, Tajikistan");
+    harness.get_by_label("from 1994-11-16");
+    // Esc closes the panel.
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.state().shown_person(), None);
+    assert!(harness.query_by_label("President, Tajikistan").is_none());
+}
+
+#[test]
 fn n_and_p_step_through_the_events_in_time_order() {
     let mut harness = harness();
     let order: Vec<u32> = harness.state().document().index().in_time_order().to_vec();

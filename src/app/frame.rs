@@ -15,6 +15,7 @@ use crate::ui::error_panel::{error_panel_ui, reload_banner_ui};
 use crate::ui::export_dialog::export_dialog_ui;
 use crate::ui::filter_panel::{filter_chips_ui, filter_panel_ui};
 use crate::ui::filter_toolbar::{period_ui, search_ui};
+use crate::ui::person_details::person_details_ui;
 use crate::ui::{details_panel, legend, overview, toolbar};
 
 impl App {
@@ -65,7 +66,7 @@ impl App {
                 // Esc undoes the latest thing: the dialog, the selection, then the period.
                 commands.push(if self.export_open {
                     Command::CloseExport
-                } else if self.selected.is_some() {
+                } else if self.selected.is_some() || self.person.is_some() {
                     Command::Select(None)
                 } else {
                     Command::SetPeriod(Period::default())
@@ -255,7 +256,7 @@ impl eframe::App for App {
                 ui.add_space(4.0);
             });
         }
-        if let Some(selected) = self.selected {
+        if self.selected.is_some() || self.person.is_some() {
             egui::Panel::right("details")
                 .default_size(380.0)
                 .min_size(280.0)
@@ -263,11 +264,14 @@ impl eframe::App for App {
                 .resizable(true)
                 .show(ui, |ui| {
                     ui.add_space(6.0);
-                    commands.extend(details_panel::details_panel_ui(
-                        ui,
-                        &self.doc.dataset,
-                        selected,
-                    ));
+                    let dataset = &self.doc.dataset;
+                    commands.extend(match (self.selected, &self.person) {
+                        (Some(selected), _) => {
+                            details_panel::details_panel_ui(ui, dataset, selected)
+                        }
+                        (None, Some(person)) => person_details_ui(ui, dataset, person),
+                        (None, None) => Vec::new(),
+                    });
                 });
         }
         if !self.view.hide_filters {

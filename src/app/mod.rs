@@ -76,6 +76,8 @@ pub struct App {
     pub view: ViewState,
     doc: Document,
     selected: Option<EventIdx>,
+    /// The person whose roles the details panel shows, when no event is selected.
+    person: Option<String>,
     /// Events that pass the filter, in time order.
     shown_list: Vec<EventIdx>,
     /// One flag per event: does it pass the filter.
@@ -161,6 +163,7 @@ impl App {
             view,
             doc,
             selected: None,
+            person: None,
             shown_list: Vec::new(),
             matched: Vec::new(),
             shown: Vec::new(),
@@ -241,6 +244,11 @@ impl App {
     /// The selected event.
     pub fn selected(&self) -> Option<EventIdx> {
         self.selected
+    }
+
+    /// The id of the person whose roles the details panel shows.
+    pub fn shown_person(&self) -> Option<&str> {
+        self.person.as_deref()
     }
 
     /// The problems of the last file that failed to load, if they are shown.
@@ -326,6 +334,11 @@ impl App {
             Command::Reload => self.reload(),
             Command::Select(event) => {
                 self.selected = event.filter(|&e| (e as usize) < self.doc.dataset.events.len());
+                self.person = None;
+            }
+            Command::ShowPerson(id) => {
+                self.person = id.filter(|id| self.doc.dataset.actor(id).is_some());
+                self.selected = None;
             }
             Command::SelectNext | Command::SelectPrevious => {
                 let forward = command == Command::SelectNext;

@@ -167,6 +167,17 @@ pub fn check_event(
             }
         }
     }
+    if let Some(code) = &event.cameo
+        && !crate::model::is_cameo_code(code)
+    {
+        report(
+            format!("{path}.cameo"),
+            format!(
+                "event {:?} has CAMEO code {code:?}; a CAMEO code is 2 to 4 digits, such as \"042\" or \"0311\"",
+                event.id
+            ),
+        );
+    }
     for (k, id) in event.topics.iter().enumerate() {
         if !known.topics.contains(id.as_str()) {
             report(
@@ -365,11 +376,14 @@ fn convert_actor(actor: Actor<String>, i: usize, report: &mut impl FnMut(String,
                     ),
                 );
             }
+            let sources = convert_sources(role.sources, &format!("{path}.sources"), &owner, report);
             Role {
                 title: role.title,
                 of: role.of,
                 from,
                 to,
+                sources,
+                note: role.note,
             }
         })
         .collect();
@@ -387,27 +401,16 @@ fn convert_event(event: Event<String>, i: usize, report: &mut impl FnMut(String,
     let owner = format!("event {:?}", event.id);
     let date = parse_date(event.date, format!("events[{i}].date"), &owner, report)
         .unwrap_or_else(placeholder);
-    let sources = event
-        .sources
-        .into_iter()
-        .enumerate()
-        .map(|(s, source)| Source {
-            publisher: source.publisher,
-            title: source.title,
-            url: source.url,
-            published: source.published.and_then(|d| {
-                parse_date(
-                    d,
-                    format!("events[{i}].sources[{s}].published"),
-                    &owner,
-                    report,
-                )
-            }),
-        })
-        .collect();
+    let sources = convert_sources(
+        event.sources,
+        &format!("events[{i}].sources"),
+        &owner,
+        report,
+    );
     Event {
         id: event.id,
         kind: event.kind,
+        cameo: event.cameo,
         date,
         title: event.title,
         actors: event.actors,
@@ -418,4 +421,25 @@ fn convert_event(event: Event<String>, i: usize, report: &mut impl FnMut(String,
         sources,
         note: event.note,
     }
+}
+
+/// Parses the publication dates of `sources`, found at `path` (`events[3].sources`).
+fn convert_sources(
+    sources: Vec<Source<String>>,
+    path: &str,
+    owner: &str,
+    report: &mut impl FnMut(String, String),
+) -> Vec<Source> {
+    sources
+        .into_iter()
+        .enumerate()
+        .map(|(s, source)| Source {
+            publisher: source.publisher,
+            title: source.title,
+            url: source.url,
+            published: source
+                .published
+                .and_then(|d| parse_date(d, format!("{path}[{s}].published"), owner, report)),
+        })
+        .collect()
 }

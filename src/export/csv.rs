@@ -53,7 +53,7 @@ fn row(dataset: &Dataset, event: &Event) -> [String; 14] {
         end,
         event.date.precision().as_str().to_string(),
         event.kind.slug(),
-        event.kind.cameo().unwrap_or_default().to_string(),
+        event.cameo_code().unwrap_or_default().to_string(),
         event.title.clone(),
         dataset.actor_names(&event.actors, ";"),
         dataset.actor_names(&event.counterparts, ";"),

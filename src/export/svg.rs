@@ -1033,6 +1033,21 @@ fn glyph(svg: &mut String, kind: &EventKind, x: f64, y: f64, uncertain: bool) {
                 .collect();
             format!(r#"<polygon points="{}" {style}/>"#, points.join(" "))
         }
+        (GlyphShape::Saltire, _) => {
+            let d = 0.85 * r;
+            format!(
+                r#"<path d="M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}" fill="none" stroke="{colour}" stroke-width="{:.1}"/>"#,
+                x - d,
+                y - d,
+                x + d,
+                y + d,
+                x - d,
+                y + d,
+                x + d,
+                y - d,
+                3.0 * GLYPH_SCALE
+            )
+        }
         // The cross, and any shape without corners.
         (_, None) => format!(
             r#"<path d="M{:.1} {y:.1}H{:.1}M{x:.1} {:.1}V{:.1}" fill="none" stroke="{colour}" stroke-width="{:.1}"/>"#,

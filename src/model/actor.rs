@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::EdtfDate;
+use super::{EdtfDate, Source};
 
 /// What kind of actor this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -61,6 +61,12 @@ pub struct Role<D = EdtfDate> {
     /// When the office ended; absent while it lasts or when unknown.
     #[serde(default = "none", skip_serializing_if = "Option::is_none")]
     pub to: Option<D>,
+    /// Where the office and its dates are reported.
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source<D>>,
+    /// A curator's note: disagreements between sources about the dates, doubts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 fn none<D>() -> Option<D> {

@@ -12,6 +12,10 @@ pub struct Event<D = EdtfDate> {
     pub id: String,
     /// What kind of event.
     pub kind: EventKind,
+    /// The event's own CAMEO code (2 to 4 digits, `062`) where it differs from
+    /// its kind's default; see [`Event::cameo_code`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
     /// When, as an EDTF date.
     pub date: D,
     /// A short factual title.
@@ -47,6 +51,16 @@ impl<D> Event<D> {
             .chain(&self.counterparts)
             .map(String::as_str)
     }
+
+    /// The event's CAMEO code: its own, else its kind's default, if the kind has one.
+    pub fn cameo_code(&self) -> Option<&str> {
+        self.cameo.as_deref().or_else(|| self.kind.cameo())
+    }
+}
+
+/// True when `code` has the shape of a CAMEO event code: 2 to 4 ASCII digits.
+pub fn is_cameo_code(code: &str) -> bool {
+    (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A publication that reports an event.

@@ -23,6 +23,8 @@ pub enum EventKind {
     Inauguration,
     /// A public statement.
     Statement,
+    /// A diplomatic protest: an ambassador summoned, a protest note, a public accusation.
+    DiplomaticProtest,
     /// A milestone in one actor's history (independence, a founding).
     Milestone,
     /// A kind of the dataset's own, with its label.
@@ -31,7 +33,7 @@ pub enum EventKind {
 
 impl EventKind {
     /// Every built-in kind, in the order the legend shows them.
-    pub const BUILT_IN: [EventKind; 10] = [
+    pub const BUILT_IN: [EventKind; 11] = [
         EventKind::Visit,
         EventKind::PhoneCall,
         EventKind::Meeting,
@@ -41,12 +43,17 @@ impl EventKind {
         EventKind::Membership,
         EventKind::Inauguration,
         EventKind::Statement,
+        EventKind::DiplomaticProtest,
         EventKind::Milestone,
     ];
 
     /// The CAMEO event code, for built-in kinds that have one.
     ///
-    /// A visit is 042 from the visitor's side (hosting is 043).
+    /// A visit is 042 from the visitor's side (hosting is 043). A diplomatic
+    /// protest is 111, "criticize or denounce", CAMEO's code for disapproval
+    /// voiced by a government, which covers a summoned ambassador and a protest
+    /// note as well as a denunciation; an accusation proper (112) is given on the
+    /// event itself.
     pub fn cameo(&self) -> Option<&'static str> {
         match self {
             EventKind::Visit => Some("042"),
@@ -56,6 +63,7 @@ impl EventKind {
             EventKind::Recognition => Some("054"),
             EventKind::DiplomaticRelations => Some("050"),
             EventKind::Statement => Some("010"),
+            EventKind::DiplomaticProtest => Some("111"),
             EventKind::Membership | EventKind::Inauguration | EventKind::Milestone => None,
             EventKind::Other(_) => None,
         }
@@ -73,6 +81,7 @@ impl EventKind {
             EventKind::Membership => "Membership",
             EventKind::Inauguration => "Inauguration",
             EventKind::Statement => "Statement",
+            EventKind::DiplomaticProtest => "Diplomatic protest",
             EventKind::Milestone => "Milestone",
             EventKind::Other(label) => label,
         }

@@ -14,7 +14,7 @@ pub mod topic;
 
 pub use actor::{Actor, ActorKind, Role};
 pub use date::{EdtfDate, Moment, Precision};
-pub use event::{Event, Source};
+pub use event::{Event, Source, is_cameo_code};
 pub use kind::EventKind;
 pub use lookup::IdLookup;
 pub use topic::Topic;

@@ -107,6 +107,9 @@ pub struct QueryIndex {
     places: Vec<(String, Vec<EventIdx>)>,
     /// Folded distinct source publishers and the events each reports.
     publishers: Vec<(String, Vec<EventIdx>)>,
+    /// Distinct CAMEO codes as `cameo 042` and the events that have each
+    /// (their own code, else their kind's).
+    cameos: Vec<(String, Vec<EventIdx>)>,
     /// The last text searched and its events, so that changing another
     /// facet does not search again.
     text_cache: Mutex<Option<(String, Arc<EventSet>)>>,
@@ -145,6 +148,8 @@ impl QueryIndex {
         let mut place_events: Postings = Vec::new();
         let mut publishers = Names::default();
         let mut publisher_events: Postings = Vec::new();
+        let mut cameos = Names::default();
+        let mut cameo_events: Postings = Vec::new();
         let parents = topic_parents(dataset, &mut topics);
         let people: HashMap<&str, &crate::model::Actor> = dataset
             .actors
@@ -203,6 +208,10 @@ impl QueryIndex {
             for source in &event.sources {
                 let p = publishers.intern(&fold(&source.publisher)) as usize;
                 add_posting(&mut publisher_events, p, e);
+            }
+            if let Some(code) = event.cameo_code() {
+                let c = cameos.intern(code) as usize;
+                add_posting(&mut cameo_events, c, e);
             }
         }
         let mut actor_events = vec![Vec::new(); actors.names.len()];
@@ -288,6 +297,12 @@ impl QueryIndex {
             actor_text,
             places: places.names.into_iter().zip(place_events).collect(),
             publishers: publishers.names.into_iter().zip(publisher_events).collect(),
+            cameos: cameos
+                .names
+                .into_iter()
+                .map(|code| format!("cameo {code}"))
+                .zip(cameo_events)
+                .collect(),
             text_cache: Mutex::new(None),
         }
     }
@@ -415,7 +430,8 @@ impl QueryIndex {
         found
     }
 
-    /// The events whose actors' names, place or sources' publishers contain a folded word.
+    /// The events whose actors' names, place, sources' publishers or CAMEO code
+    /// (`cameo 042`) contain a folded word.
     fn word_matches_elsewhere(&self, word: &str) -> EventSet {
         let mut found = EventSet::none(self.events);
         for (a, text) in self.actor_text.iter().enumerate() {
@@ -423,7 +439,12 @@ impl QueryIndex {
                 found.insert_all(&self.actor_events[a]);
             }
         }
-        for (text, events) in self.places.iter().chain(&self.publishers) {
+        for (text, events) in self
+            .places
+            .iter()
+            .chain(&self.publishers)
+            .chain(&self.cameos)
+        {
             if text.contains(word) {
                 found.insert_all(events);
             }

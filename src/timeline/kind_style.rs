@@ -27,6 +27,8 @@ pub enum GlyphShape {
     HollowSquare,
     /// A plus sign.
     Cross,
+    /// A diagonal cross, an X.
+    Saltire,
     /// A hollow diamond.
     HollowDiamond,
 }
@@ -36,7 +38,9 @@ impl GlyphShape {
     /// pointing down, clockwise; `None` for the round shapes and the cross.
     pub fn corners(self) -> Option<Vec<[f32; 2]>> {
         let corners = match self {
-            GlyphShape::Disc | GlyphShape::Ring | GlyphShape::Cross => return None,
+            GlyphShape::Disc | GlyphShape::Ring | GlyphShape::Cross | GlyphShape::Saltire => {
+                return None;
+            }
             GlyphShape::Square => square(0.85),
             GlyphShape::HollowSquare => square(0.8),
             GlyphShape::Diamond => diamond(1.15),
@@ -112,6 +116,7 @@ pub fn kind_style(kind: &EventKind) -> (GlyphShape, Rgb) {
         EventKind::Membership => (GlyphShape::Hexagon, Rgb::new(0x9a, 0x6b, 0x4f)),
         EventKind::Inauguration => (GlyphShape::Star, Rgb::new(0xc9, 0x9a, 0x10)),
         EventKind::Statement => (GlyphShape::HollowSquare, Rgb::new(0xc9, 0x4f, 0xa6)),
+        EventKind::DiplomaticProtest => (GlyphShape::Saltire, Rgb::new(0x9e, 0x1b, 0x32)),
         EventKind::Milestone => (GlyphShape::Cross, Rgb::new(0x70, 0x80, 0x90)),
         EventKind::Other(_) => (GlyphShape::HollowDiamond, Rgb::new(0x80, 0x80, 0x80)),
     }

@@ -592,6 +592,16 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
                 commands.push(Command::ToggleLane(lane.key.clone()));
             }
         }
+        if let Some(person) = &lane.person
+            && !lane.has_children
+        {
+            commands.extend(crate::ui::person_details::person_lane_header_ui(
+                ui,
+                header.intersect(gutter),
+                person,
+                &lane.label,
+            ));
+        }
         let (font, colour) = if lane.depth == 0 {
             (FontId::proportional(13.5), text)
         } else {

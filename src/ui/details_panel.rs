@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::command::Command;
 use crate::index::EventIdx;
-use crate::model::{Dataset, Event};
+use crate::model::{Dataset, Event, Source};
 
 /// Shows the selected event in `ui`; what the user asked for.
 pub fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventIdx) -> Vec<Command> {
@@ -67,7 +67,7 @@ fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
             ));
             ui.end_row();
             field(ui, "Kind");
-            let kind = match event.kind.cameo() {
+            let kind = match event.cameo_code() {
                 Some(code) => format!("{}  · CAMEO {code}", event.kind.label()),
                 None => event.kind.label().to_string(),
             };
@@ -106,7 +106,14 @@ fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
     }
     ui.add_space(10.0);
     ui.label(RichText::new("Sources").strong());
-    for source in &event.sources {
+    sources_ui(ui, &event.sources);
+    ui.add_space(6.0);
+    ui.label(RichText::new(format!("id: {}", event.id)).weak().small());
+}
+
+/// Lists `sources`, each as "publisher: title" linking to its URL, with its date of publication.
+pub fn sources_ui(ui: &mut Ui, sources: &[Source]) {
+    for source in sources {
         let text = match &source.title {
             Some(title) => format!("{}: {title}", source.publisher),
             None => source.publisher.clone(),
@@ -125,6 +132,4 @@ fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
             }
         });
     }
-    ui.add_space(6.0);
-    ui.label(RichText::new(format!("id: {}", event.id)).weak().small());
 }

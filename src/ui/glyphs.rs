@@ -50,6 +50,19 @@ pub fn paint_glyph(
                 Stroke::new(3.0, colour),
             ),
         ]),
+        GlyphShape::Saltire => {
+            let d = r * 0.85;
+            Shape::Vec(vec![
+                Shape::line_segment(
+                    [pos2(c.x - d, c.y - d), pos2(c.x + d, c.y + d)],
+                    Stroke::new(3.0, colour),
+                ),
+                Shape::line_segment(
+                    [pos2(c.x - d, c.y + d), pos2(c.x + d, c.y - d)],
+                    Stroke::new(3.0, colour),
+                ),
+            ])
+        }
         // A star is not convex: a fan of triangles from the centre.
         GlyphShape::Star => Shape::Vec(
             (0..corners.len())

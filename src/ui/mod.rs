@@ -10,4 +10,5 @@ pub mod filter_toolbar;
 pub mod glyphs;
 pub mod legend;
 pub mod overview;
+pub mod person_details;
 pub mod toolbar;

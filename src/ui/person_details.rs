@@ -1,0 +1,87 @@
+//! A person's roles in the details panel, each with its dates, note and
+//! sources, opened by clicking the person's lane header on the canvas.
+
+use eframe::egui::{self, CursorIcon, Rect, RichText, Sense, Ui};
+
+use crate::command::Command;
+use crate::model::{Actor, Dataset, Role};
+use crate::ui::details_panel::sources_ui;
+
+/// Makes the header `rect` of the lane of person `id` (named `label`) a button
+/// that shows their roles; the command when it was clicked.
+pub fn person_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Option<Command> {
+    let response = ui
+        .interact(
+            rect,
+            ui.scope_id().with(("person lane", id)),
+            Sense::click(),
+        )
+        .on_hover_cursor(CursorIcon::PointingHand)
+        .on_hover_text("Show roles and sources");
+    let name = format!("Roles of {label}");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    response
+        .clicked()
+        .then(|| Command::ShowPerson(Some(id.to_string())))
+}
+
+/// Shows the roles of the actor `id` in `ui`; what the user asked for.
+pub fn person_details_ui(ui: &mut Ui, dataset: &Dataset, id: &str) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(actor) = dataset.actor(id) else {
+        return commands;
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(actor.kind.as_str()).weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Close").on_hover_text("Close (Esc)").clicked() {
+                commands.push(Command::ShowPerson(None));
+            }
+        });
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| actor_roles_ui(ui, dataset, actor));
+    commands
+}
+
+fn actor_roles_ui(ui: &mut Ui, dataset: &Dataset, actor: &Actor) {
+    ui.label(RichText::new(&actor.name).heading());
+    if !actor.aliases.is_empty() {
+        ui.label(RichText::new(format!("Also: {}", actor.aliases.join(", "))).weak());
+    }
+    if actor.roles.is_empty() {
+        ui.add_space(8.0);
+        ui.label("No roles are recorded.");
+    }
+    for role in &actor.roles {
+        ui.add_space(10.0);
+        role_ui(ui, dataset, role);
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(format!("id: {}", actor.id)).weak().small());
+}
+
+fn role_ui(ui: &mut Ui, dataset: &Dataset, role: &Role) {
+    ui.label(RichText::new(format!("{}, {}", role.title, dataset.actor_name(&role.of))).strong());
+    ui.label(term(role));
+    if let Some(note) = &role.note {
+        ui.label(RichText::new(format!("Note: {note}")).italics());
+    }
+    if role.sources.is_empty() {
+        ui.label(RichText::new("No source").weak());
+    } else {
+        sources_ui(ui, &role.sources);
+    }
+}
+
+/// The dates of a role as a reader says them: "2013-11-20? – 2025-01-23", "from 1994-11-16".
+fn term(role: &Role) -> String {
+    match (&role.from, &role.to) {
+        (Some(from), Some(to)) => format!("{} – {}", from.text(), to.text()),
+        (Some(from), None) => format!("from {}", from.text()),
+        (None, Some(to)) => format!("until {}", to.text()),
+        (None, None) => "dates not known".to_string(),
+    }
+}
