@@ -63,6 +63,7 @@ fn synthetic(events: usize) -> Dataset {
         actors,
         topics: Vec::new(),
         events,
+        eras: Vec::new(),
         actor_lookup: Default::default(),
         topic_lookup: Default::default(),
     }

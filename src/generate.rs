@@ -324,6 +324,7 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
         actors,
         topics,
         events,
+        eras: Vec::new(),
         actor_lookup: Default::default(),
         topic_lookup: Default::default(),
     }

@@ -1,7 +1,7 @@
 //! Annals: a timeline viewer for chronologies of international relations.
 //!
 //! The library holds everything: the [`model`], loading and checking datasets
-//! ([`dataset`]), the time-ordered [`index`], the filters ([`query`]), exports
+//! ([`dataset`]), other formats read into datasets ([`import`]), the time-ordered [`index`], the filters ([`query`]), exports
 //! ([`export`]), synthetic datasets for measuring ([`generate`]), the pure
 //! timeline math ([`timeline`]), the egui panels ([`ui`]), the viewer app that
 //! applies their [`command`]s ([`app`]), and the command line ([`cli`]). The
@@ -14,6 +14,7 @@ pub mod command;
 pub mod dataset;
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod index;
 pub mod model;
 pub mod query;

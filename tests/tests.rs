@@ -3,9 +3,12 @@
 mod analysis;
 mod check_command;
 mod curated_dataset;
+mod eras;
 mod export;
 mod export_dialog;
 mod filter_panel;
+mod import_csv;
+mod import_formats;
 mod load_errors;
 mod loader_fuzz;
 mod query_engine;

@@ -29,14 +29,14 @@ impl Document {
         Ok(Document::new(dataset, None, SourceInfo::embedded()))
     }
 
-    /// Reads and checks the dataset file at `path`.
+    /// Reads and checks the dataset file at `path`, importing other formats.
     pub fn load(path: &Path) -> Result<Document, DatasetError> {
         let bytes = std::fs::read(path).map_err(|source| DatasetError::Unreadable {
             path: path.to_path_buf(),
             source,
         })?;
         let name = path.display().to_string();
-        let dataset = dataset::parse_bytes(&name, &bytes)?;
+        let dataset = dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto)?;
         let source = SourceInfo::of_bytes(&name, &bytes);
         Ok(Document::new(dataset, Some(path.to_path_buf()), source))
     }

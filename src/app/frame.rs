@@ -198,7 +198,7 @@ impl eframe::App for App {
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
-                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+                .filter(|p| crate::import::is_openable(p))
                 .collect()
         });
         commands.extend(dropped.into_iter().take(1).map(Command::Open));

@@ -152,6 +152,7 @@ impl App {
                     actors: Vec::new(),
                     topics: Vec::new(),
                     events: Vec::new(),
+                    eras: Vec::new(),
                     actor_lookup: Default::default(),
                     topic_lookup: Default::default(),
                 },
@@ -323,7 +324,8 @@ impl App {
                 self.refresh();
             }
             Command::OpenDialog => {
-                let mut dialog = rfd::FileDialog::new().add_filter("Annals dataset", &["ron"]);
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter("Datasets and chronologies", &crate::import::OPEN_EXTENSIONS);
                 if let Some(folder) = self.doc.path.as_deref().and_then(Path::parent) {
                     dialog = dialog.set_directory(folder);
                 }
@@ -523,7 +525,7 @@ impl App {
         if source == self.doc.source && self.problems.is_none() {
             return;
         }
-        let loaded = crate::dataset::parse_bytes(&name, &bytes)
+        let loaded = crate::dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto)
             .map(|dataset| Document::new(dataset, Some(path.clone()), source));
         match loaded {
             Ok(doc) => {

@@ -1,4 +1,4 @@
-//! `annals check FILE...`: validate datasets.
+//! `annals check FILE...`: validate datasets (and files of the formats Annals imports).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,9 +12,14 @@ pub fn run(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     for file in files {
         match dataset::load_file(file) {
             Ok(d) => {
+                let eras = match d.eras.len() {
+                    0 => String::new(),
+                    1 => ", 1 era".to_string(),
+                    n => format!(", {n} eras"),
+                };
                 let _ = writeln!(
                     out,
-                    "{}: ok ({} events, {} actors, {} topics)",
+                    "{}: ok ({} events, {} actors, {} topics{eras})",
                     file.display(),
                     d.events.len(),
                     d.actors.len(),

@@ -1,5 +1,5 @@
 //! The command line: `annals [FILE]`, `annals check`, `annals list`, `annals export`,
-//! `annals stats`, `annals matrix`, `annals generate`.
+//! `annals stats`, `annals matrix`, `annals import`, `annals generate`.
 //!
 //! One file per subcommand; this one holds the argument definitions and the dispatch.
 //!
@@ -13,6 +13,7 @@ mod check;
 mod export;
 mod filter_args;
 mod generate;
+mod import;
 mod list;
 mod matrix;
 mod output;
@@ -110,6 +111,35 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
         /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import a spreadsheet (CSV/TSV), TimelineJS or vis-timeline JSON, or a Timeline file as an Annals dataset.
+    Import {
+        /// The file to read.
+        file: PathBuf,
+        /// Its format: auto (from the content and the extension), csv, timelinejs, vis or timeline.
+        #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = import::parse_format_choice)]
+        format: crate::import::FormatChoice,
+        /// A spreadsheet column and the field it fills (note keeps it in the note, ignore drops it).
+        #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = import::parse_map)]
+        maps: Vec<(String, String)>,
+        /// The order of numeric dates (05/06/2022) when no value settles it: dmy, mdy or ymd.
+        #[arg(long, value_name = "ORDER", value_parser = import::parse_date_order)]
+        date_order: Option<crate::import::DateOrder>,
+        /// What groups become: actor or topic (default: topic for TimelineJS, actor for vis-timeline).
+        #[arg(long, value_name = "AS", value_parser = import::parse_group_as)]
+        group_as: Option<crate::import::GroupAs>,
+        /// Reuse the actors and topics of this dataset, found by id, name or alias.
+        #[arg(long, value_name = "DATASET.ron")]
+        actors: Option<PathBuf>,
+        /// Write the rows without problems and list those left out.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// The dataset to write.
+        #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
+        output: PathBuf,
+        /// Overwrite OUT if it exists.
         #[arg(long)]
         force: bool,
     },
@@ -228,6 +258,34 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             },
             Err(error) => report(&error, err),
         },
+        Some(Command::Import {
+            file,
+            format,
+            maps,
+            date_order,
+            group_as,
+            actors,
+            skip_invalid,
+            output,
+            force,
+        }) => import::run(
+            import::ImportRequest {
+                file,
+                options: crate::import::ImportOptions {
+                    format,
+                    maps,
+                    date_order,
+                    group_as,
+                    known: None,
+                },
+                actors,
+                skip_invalid,
+                output,
+                force,
+            },
+            out,
+            err,
+        ),
         Some(Command::Export {
             file,
             filter,

@@ -1,9 +1,11 @@
 //! Reading and writing datasets in the RON format, with every problem
-//! reported as `FILE:LINE:COL: message`.
+//! reported as `FILE:LINE:COL: message`; [`open_file`] and [`open_bytes`]
+//! open any supported file, importing other formats.
 
 pub mod background;
 mod chunked;
 mod locate;
+mod open;
 mod validate;
 
 use std::fmt;
@@ -14,6 +16,7 @@ use ron::extensions::Extensions;
 use crate::model::Dataset;
 pub use background::BackgroundLoad;
 pub use locate::LineCol;
+pub use open::{open_bytes, open_file};
 pub use validate::closest;
 
 /// The curated Iran–Tajikistan dataset, compiled into the program.
@@ -95,7 +98,7 @@ impl fmt::Display for Problems<'_> {
     }
 }
 
-/// Loads and checks a dataset file.
+/// Loads and checks a dataset file, or imports a file of another format.
 pub fn load_file(path: &Path) -> Result<Dataset, DatasetError> {
     let control = chunked::Control::default();
     load_file_controlled(path, &control).unwrap_or_else(|| read_and_parse(path, &control))
@@ -131,6 +134,9 @@ fn load_file_controlled(
         Err(source) => return Some(Err(unreadable(source))),
     };
     let name = path.display().to_string();
+    if crate::import::detect_bytes(&name, &bytes) != crate::import::Format::Ron {
+        return Some(open_bytes(&name, &bytes, crate::import::FormatChoice::Auto));
+    }
     let plain = !bytes.starts_with(b"\xEF\xBB\xBF")
         && !looks_binary(&bytes)
         && !bytes.iter().all(u8::is_ascii_whitespace);
@@ -176,6 +182,9 @@ fn read_and_parse(path: &Path, control: &chunked::Control) -> Result<Dataset, Da
         source,
     })?;
     let name = path.display().to_string();
+    if crate::import::detect_bytes(&name, &bytes) != crate::import::Format::Ron {
+        return open_bytes(&name, &bytes, crate::import::FormatChoice::Auto);
+    }
     parse_bytes_controlled(&name, &bytes, control).unwrap_or_else(|| parse_bytes(&name, &bytes))
 }
 

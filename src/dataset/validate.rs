@@ -1,12 +1,13 @@
 //! Checks a parsed dataset for what the RON grammar cannot see: duplicate ids,
-//! dangling references, topic cycles, impossible dates, empty titles.
+//! dangling references, topic cycles, impossible dates, empty titles, eras
+//! with the same name or a colour that is not `#rrggbb`.
 //!
 //! Every problem is collected with the path of the offending item, so that a
 //! curator sees them all at once, each at its line.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Actor, Dataset, EdtfDate, Event, Role, Source};
+use crate::model::{Actor, Dataset, EdtfDate, Era, Event, Role, Source};
 
 /// A problem found after parsing, at a path such as `events[3].date`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,12 +144,6 @@ pub fn check_event(
             format!("event {:?} has an empty title", event.id),
         );
     }
-    if event.actors.is_empty() && event.counterparts.is_empty() {
-        report(
-            format!("{path}.actors"),
-            format!("event {:?} has neither actors nor counterparts", event.id),
-        );
-    }
     for (field, ids) in [
         ("actors", &event.actors),
         ("counterparts", &event.counterparts),
@@ -210,6 +205,7 @@ pub fn finish(
         .enumerate()
         .map(|(i, a)| convert_actor(a, i, &mut report))
         .collect();
+    let eras = convert_eras(head.eras, &mut report);
     if !findings.is_empty() {
         return Err(findings);
     }
@@ -219,6 +215,7 @@ pub fn finish(
         actors,
         topics: head.topics,
         events,
+        eras,
         actor_lookup: Default::default(),
         topic_lookup: Default::default(),
     })
@@ -442,4 +439,42 @@ fn convert_sources(
                 .and_then(|d| parse_date(d, format!("{path}[{s}].published"), owner, report)),
         })
         .collect()
+}
+
+/// Parses the eras' dates and reports empty or repeated names and bad colours.
+fn convert_eras(eras: Vec<Era<String>>, report: &mut impl FnMut(String, String)) -> Vec<Era> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut converted = Vec::with_capacity(eras.len());
+    for (i, era) in eras.into_iter().enumerate() {
+        let path = format!("eras[{i}]");
+        let owner = format!("era {:?}", era.name);
+        if era.name.trim().is_empty() {
+            report(format!("{path}.name"), "an era has an empty name".into());
+        } else if let Some(first) = seen.get(&era.name) {
+            report(
+                format!("{path}.name"),
+                format!(
+                    "duplicate era name {:?} (first used by eras[{first}])",
+                    era.name
+                ),
+            );
+        } else {
+            seen.insert(era.name.clone(), i);
+        }
+        if let Some(color) = &era.color
+            && !crate::model::era::is_hex_color(color)
+        {
+            report(
+                format!("{path}.color"),
+                format!("{owner}: colour {color:?} is not #rrggbb (such as \"#c8c8ff\")"),
+            );
+        }
+        let date = parse_date(era.date, format!("{path}.date"), &owner, report);
+        converted.push(Era {
+            name: era.name,
+            date: date.unwrap_or_else(placeholder),
+            color: era.color,
+        });
+    }
+    converted
 }

@@ -18,7 +18,7 @@ struct JsonExport<'a> {
 pub fn render(dataset: &Dataset, events: &[EventIdx], manifest: &Manifest) -> Vec<u8> {
     let export = JsonExport {
         manifest,
-        dataset: subset(dataset, events),
+        dataset: subset(dataset, events, &manifest.period.chosen()),
     };
     // Strings, numbers and lists only: serializing cannot fail.
     let mut bytes = serde_json::to_vec_pretty(&export)

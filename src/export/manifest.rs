@@ -57,6 +57,16 @@ pub struct ManifestPeriod {
     pub strict: bool,
 }
 
+impl ManifestPeriod {
+    /// The period as it was chosen, for selecting what else overlaps it (eras).
+    pub fn chosen(&self) -> crate::query::Period {
+        crate::query::Period {
+            from: self.from.clone(),
+            to: self.to.clone(),
+        }
+    }
+}
+
 /// A record of one export, written in or beside the exported file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 pub use analysis::{
     AnalysisExport, AnalysisFormat, matrix_csv, render_matrix, render_stats, stats_csv,
 };
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_with};
 pub use manifest::{Manifest, SourceInfo};
 pub use matrix_figure::{cell_colour, describe_cell};
 pub use png::PNG_SCALE;

@@ -15,7 +15,11 @@ pub fn render(dataset: &Dataset, events: &[EventIdx], manifest: &Manifest) -> Ve
         out.push_str(line);
         out.push('\n');
     }
-    out.push_str(&to_ron_string(&subset(dataset, events)));
+    out.push_str(&to_ron_string(&subset(
+        dataset,
+        events,
+        &manifest.period.chosen(),
+    )));
     out.push('\n');
     out.into_bytes()
 }

@@ -1,13 +1,17 @@
 //! The part of a dataset that a selection of events needs: the events, their
-//! actors (with the organizations of their roles) and their topics (with their parents).
+//! actors (with the organizations of their roles), their topics (with their parents)
+//! and the eras that overlap the period.
 
 use std::collections::HashSet;
 
 use crate::index::EventIdx;
 use crate::model::Dataset;
+use crate::query::Period;
 
-/// A valid dataset holding only `events` (in the given order) and what they refer to.
-pub fn subset(dataset: &Dataset, events: &[EventIdx]) -> Dataset {
+/// A valid dataset holding only `events` (in the given order), what they refer
+/// to, and the eras that may overlap `period`.
+pub fn subset(dataset: &Dataset, events: &[EventIdx], period: &Period) -> Dataset {
+    let (start, end) = period.span();
     let chosen: Vec<_> = events
         .iter()
         .filter_map(|&i| dataset.events.get(i as usize))
@@ -51,6 +55,12 @@ pub fn subset(dataset: &Dataset, events: &[EventIdx]) -> Dataset {
             .filter(|t| topics.contains(t.id.as_str()))
             .cloned()
             .collect(),
+        eras: dataset
+            .eras
+            .iter()
+            .filter(|era| era.date.earliest() < end && start < era.date.latest())
+            .cloned()
+            .collect(),
         actor_lookup: Default::default(),
         topic_lookup: Default::default(),
         events: chosen,
@@ -70,7 +80,7 @@ mod tests {
             .iter()
             .position(|e| e.id == "2022-05-16-bagheri-dushanbe")
             .unwrap() as EventIdx;
-        let part = subset(&dataset, &[visit]);
+        let part = subset(&dataset, &[visit], &Period::default());
         assert_eq!(part.events.len(), 1);
         assert!(part.topic("security").is_some(), "the parent of terrorism");
         assert!(part.actor("TJK").is_some());

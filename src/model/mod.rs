@@ -1,4 +1,4 @@
-//! The data model: a dataset of actors, topics and dated events.
+//! The data model: a dataset of actors, topics, dated events and eras.
 //!
 //! Pure data: no egui, no file system, no command line. Every type is
 //! generic over its date representation `D` so that the loader can read
@@ -7,6 +7,7 @@
 
 pub mod actor;
 pub mod date;
+pub mod era;
 pub mod event;
 pub mod kind;
 mod lookup;
@@ -14,6 +15,7 @@ pub mod topic;
 
 pub use actor::{Actor, ActorKind, Role};
 pub use date::{EdtfDate, Moment, Precision};
+pub use era::Era;
 pub use event::{Event, Source, is_cameo_code};
 pub use kind::EventKind;
 pub use lookup::IdLookup;
@@ -39,6 +41,9 @@ pub struct Dataset<D = EdtfDate> {
     /// The events, in any order.
     #[serde(default = "Vec::new")]
     pub events: Vec<Event<D>>,
+    /// Named periods drawn behind the events.
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub eras: Vec<Era<D>>,
     /// Finds actors by id.
     #[serde(skip)]
     pub actor_lookup: IdLookup,

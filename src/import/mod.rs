@@ -1,0 +1,193 @@
+//! Other formats into a [`Dataset`]: spreadsheets (CSV, TSV), TimelineJS3 JSON,
+//! vis-timeline JSON and the `.timeline` files of the desktop program Timeline.
+//!
+//! Every importer fills a [`DatasetBuilder`] (actors and topics from names,
+//! kinds, unique ids, eras) and records [`Problems`] at their line and column.
+//! It hands over a whole dataset and the problems of the rows it left out,
+//! never a half-built one; [`crate::dataset::open_bytes`] is the one entry
+//! point that opens any supported file.
+
+pub mod builder;
+mod countries;
+pub mod dates;
+pub mod detect;
+mod html;
+mod json_place;
+mod names;
+pub mod problems;
+pub mod report;
+mod spreadsheet;
+pub mod text;
+mod timeline_xml;
+mod timelinejs;
+mod vis;
+
+use std::path::Path;
+
+pub use builder::{DatasetBuilder, KnownActors};
+pub use countries::{Country, find as find_country};
+pub use dates::DateOrder;
+pub use detect::{Format, FormatChoice, detect};
+pub use names::slug;
+pub use problems::Problems;
+pub use report::ImportReport;
+
+use crate::dataset::{self, DatasetError, Problem};
+use crate::model::Dataset;
+
+/// The extensions of the files Annals opens: its own and those it imports.
+pub const OPEN_EXTENSIONS: [&str; 7] = ["ron", "csv", "tsv", "txt", "tab", "json", "timeline"];
+
+/// True when the file's extension is one Annals opens.
+pub fn is_openable(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        OPEN_EXTENSIONS
+            .iter()
+            .any(|known| e.eq_ignore_ascii_case(known))
+    })
+}
+
+/// What a grouping (TimelineJS `group`, vis-timeline groups) becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupAs {
+    /// An actor each (a country when the name is one).
+    Actor,
+    /// A topic each.
+    Topic,
+}
+
+impl std::str::FromStr for GroupAs {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.to_ascii_lowercase().as_str() {
+            "actor" | "actors" => Ok(GroupAs::Actor),
+            "topic" | "topics" => Ok(GroupAs::Topic),
+            _ => Err(format!("{text:?} is not a grouping; use actor or topic")),
+        }
+    }
+}
+
+/// How to import a file.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The format, or `Auto` to detect it.
+    pub format: FormatChoice,
+    /// `--map COLUMN=FIELD`: a spreadsheet column (as headed) and the field it fills.
+    pub maps: Vec<(String, String)>,
+    /// The order of numeric dates, when the data does not settle it.
+    pub date_order: Option<DateOrder>,
+    /// What groups become; by default topics for TimelineJS, actors for vis-timeline.
+    pub group_as: Option<GroupAs>,
+    /// A dataset whose actors and topics are reused by id, name or alias.
+    pub known: Option<Dataset>,
+}
+
+impl ImportOptions {
+    /// A builder for a dataset titled `title`, knowing the `--actors` dataset.
+    fn builder(&self, title: &str) -> DatasetBuilder {
+        DatasetBuilder::new(title, self.known.clone().map(KnownActors::new))
+    }
+}
+
+/// A dataset read from another format, with the account of the import.
+#[derive(Debug)]
+pub struct Imported {
+    /// The dataset, without the rows that had problems.
+    pub dataset: Dataset,
+    /// What was read, written and left out.
+    pub report: ImportReport,
+    /// The problems of the rows or items left out, in the order of the file.
+    pub problems: Vec<Problem>,
+}
+
+/// The format of a file, from its name and the first bytes of its content.
+pub fn detect_bytes(name: &str, bytes: &[u8]) -> Format {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let decoded = text::decode(head);
+    detect(name, &decoded.text)
+}
+
+/// Reads the file `name` of these bytes; an error when it cannot be read as the
+/// format chosen (or detected), or has a problem that spoils the whole file.
+pub fn import_bytes(
+    name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<Imported, DatasetError> {
+    let decoded = text::decode(bytes);
+    let cannot_read = |message: &str| DatasetError::Unreadable {
+        path: Path::new(name).to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, message.to_string()),
+    };
+    if looks_empty(&decoded.text) {
+        return Err(cannot_read("the file is empty"));
+    }
+    if text::looks_binary(&decoded.text) {
+        return Err(cannot_read(
+            "this is not a text file; Annals imports CSV/TSV, TimelineJS or vis-timeline JSON, and Timeline XML",
+        ));
+    }
+    let format = match options.format {
+        FormatChoice::Only(format) => format,
+        FormatChoice::Auto => detect(name, &decoded.text),
+    };
+    let title = Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("Imported")
+        .to_string();
+    let mut report = ImportReport {
+        format: Some(format),
+        encoding: decoded.encoding.clone(),
+        ..ImportReport::default()
+    };
+    let text = decoded.text.as_ref();
+    let outcome = match format {
+        Format::Ron => dataset::parse_str(name, text).map(|d| (d, Problems::new())),
+        Format::Csv => spreadsheet::import(name, text, options, &title, &mut report),
+        Format::TimelineJs => timelinejs::import(name, text, options, &title, &mut report),
+        Format::Vis => vis::import(name, text, options, &title, &mut report),
+        Format::Timeline => timeline_xml::import(name, text, options, &title, &mut report),
+    };
+    let (dataset, problems) = outcome?;
+    if format == Format::Ron {
+        report.read = dataset.events.len();
+        let mut counted = ImportReport::default();
+        let dataset = recount(dataset, &mut counted);
+        report.events = counted.events;
+        report.actors = counted.actors;
+        report.topics = counted.topics;
+        report.eras = counted.eras;
+        return Ok(Imported {
+            dataset,
+            report,
+            problems: Vec::new(),
+        });
+    }
+    let problems = problems.sorted();
+    report.skipped = problems
+        .iter()
+        .map(|p| match p.at {
+            Some(at) => format!("{name}:{}:{}: {}", at.line, at.col, p.message),
+            None => format!("{name}: {}", p.message),
+        })
+        .collect();
+    Ok(Imported {
+        dataset,
+        report,
+        problems,
+    })
+}
+
+fn recount(dataset: Dataset, report: &mut ImportReport) -> Dataset {
+    report.events = dataset.events.len();
+    report.actors = dataset.actors.len();
+    report.topics = dataset.topics.len();
+    report.eras = dataset.eras.len();
+    dataset
+}
+
+fn looks_empty(text: &str) -> bool {
+    text.trim().is_empty()
+}

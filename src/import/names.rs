@@ -1,0 +1,66 @@
+//! Ids and lookup keys made from names: slugs (`Mohammad Bagheri` becomes
+//! `mohammad-bagheri`) and keys that ignore case, accents, spaces and punctuation.
+
+use crate::query::fold;
+
+/// Lower-case ASCII letters and digits, accents dropped, every other run of characters one `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-').len();
+    out.truncate(trimmed);
+    out
+}
+
+/// A name reduced to its letters and digits, folded: `Côte d'Ivoire` becomes `cotedivoire`.
+pub fn key(text: &str) -> String {
+    fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// `text` cut to at most `max` bytes at a `-`, for ids made of several words.
+pub fn shorten(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let cut = text[..=max]
+        .rfind('-')
+        .filter(|&at| at > 0)
+        .unwrap_or_else(|| {
+            (0..=max)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0)
+        });
+    &text[..cut]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_kebab_case_ascii() {
+        assert_eq!(slug("Mohammad Bagheri"), "mohammad-bagheri");
+        assert_eq!(slug("Counter-terrorism"), "counter-terrorism");
+        assert_eq!(slug("  Ébrahim  Raïsi! "), "ebrahim-raisi");
+        assert_eq!(slug("!!!"), "");
+    }
+
+    #[test]
+    fn keys_ignore_case_accents_and_punctuation() {
+        assert_eq!(key("Côte d'Ivoire"), "cotedivoire");
+        assert_eq!(key("Start Date"), key("start_date"));
+    }
+
+    #[test]
+    fn long_ids_are_cut_between_words() {
+        assert_eq!(shorten("2022-05-16-a-long-title", 15), "2022-05-16-a");
+        assert_eq!(shorten("short", 15), "short");
+    }
+}

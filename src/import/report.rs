@@ -1,0 +1,94 @@
+//! What an import read, wrote, and left out: printed by `annals import`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::Format;
+
+/// The account of one import.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// The format read.
+    pub format: Option<Format>,
+    /// How the text was decoded, when it was not plain UTF-8 ("UTF-16LE", "windows-1252 (not UTF-8)").
+    pub encoding: Option<String>,
+    /// The field separator of a spreadsheet.
+    pub delimiter: Option<char>,
+    /// Rows or items read.
+    pub read: usize,
+    /// Events written.
+    pub events: usize,
+    /// Actors created, of which countries from the ISO table, and of which reused from `--actors`.
+    pub actors: usize,
+    /// Actors that are countries of the ISO table.
+    pub countries: usize,
+    /// Actors taken from the `--actors` dataset.
+    pub reused: usize,
+    /// Topics created.
+    pub topics: usize,
+    /// Eras written.
+    pub eras: usize,
+    /// How columns were read: "column 1 (date): numeric dates read day first (row 3 settles it)".
+    pub notes: Vec<String>,
+    /// Rows or items skipped, with why (`FILE:LINE:COL: message`).
+    pub skipped: Vec<String>,
+    /// What was not kept, with how many times: "background images" → 3.
+    pub not_kept: BTreeMap<String, usize>,
+}
+
+impl ImportReport {
+    /// Counts one more `what` that was not kept.
+    pub fn not_kept(&mut self, what: impl Into<String>) {
+        *self.not_kept.entry(what.into()).or_default() += 1;
+    }
+
+    /// Adds a line on how something was read.
+    pub fn note(&mut self, note: impl Into<String>) {
+        self.notes.push(note.into());
+    }
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(format) = self.format {
+            write!(f, "format: {}", format.label())?;
+            if let Some(encoding) = &self.encoding {
+                write!(f, ", {encoding}")?;
+            }
+            if let Some(delimiter) = self.delimiter {
+                let name = match delimiter {
+                    '\t' => "tab".to_string(),
+                    other => format!("{other:?}"),
+                };
+                write!(f, ", separated by {name}")?;
+            }
+            writeln!(f)?;
+        }
+        writeln!(f, "read: {} rows or items", self.read)?;
+        writeln!(f, "events written: {}", self.events)?;
+        write!(
+            f,
+            "actors: {} ({} countries of ISO 3166",
+            self.actors, self.countries
+        )?;
+        if self.reused > 0 {
+            write!(f, ", {} from --actors", self.reused)?;
+        }
+        writeln!(f, ")")?;
+        writeln!(f, "topics: {}", self.topics)?;
+        writeln!(f, "eras: {}", self.eras)?;
+        for note in &self.notes {
+            writeln!(f, "note: {note}")?;
+        }
+        for (what, count) in &self.not_kept {
+            writeln!(f, "not kept: {what} ({count})")?;
+        }
+        if !self.skipped.is_empty() {
+            writeln!(f, "skipped: {}", self.skipped.len())?;
+            for line in &self.skipped {
+                writeln!(f, "  {line}")?;
+            }
+        }
+        Ok(())
+    }
+}
