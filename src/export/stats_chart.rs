@@ -28,7 +28,7 @@ const TOP: f64 = 190.0;
 const BOTTOM: f64 = CHART_HEIGHT - 170.0;
 const FONT_FAMILY: &str = "Ubuntu, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 /// At most this many groups get a colour of their own; the rest are "others".
-pub const TOP_SERIES: usize = 10;
+pub const TOP_SERIES: usize = 12;
 
 /// The chart of `counts` as an SVG document.
 pub fn render(dataset: &Dataset, counts: &PeriodCounts, manifest: &Manifest) -> String {
