@@ -198,6 +198,28 @@ impl CountedPeriod {
         self.length > finest
     }
 
+    /// The period as the period filter writes it (EDTF), for selecting it as
+    /// Shift-drag does: `2022-05` to `2022-05`, a week as its Monday to its Sunday.
+    pub fn as_filter_period(&self) -> crate::query::Period {
+        let day = |d: i64| {
+            let (y, m, dd) = civil_from_days(d);
+            format!("{}-{m:02}-{dd:02}", year_text(y))
+        };
+        let (from, to) = match self.length {
+            PeriodLength::Week => (day(self.first_day), day(self.end_day - 1)),
+            PeriodLength::Years => {
+                let (first, _, _) = civil_from_days(self.first_day);
+                let (last, _, _) = civil_from_days(self.end_day - 1);
+                (year_text(first), year_text(last))
+            }
+            _ => (self.label(), self.label()),
+        };
+        crate::query::Period {
+            from: Some(from),
+            to: Some(to),
+        }
+    }
+
     /// The period as written in CSV and JSON: `2022`, `2022-05`, `2022-W19`,
     /// `2022-05-16`, or an EDTF interval of years such as `1990/1999`.
     pub fn label(&self) -> String {
@@ -331,6 +353,22 @@ mod tests {
         assert_eq!(labels, ["2021-12", "2022", "2022-01"]);
         assert!(periods[1].is_coarser_than(PeriodUnit::Month));
         assert!(!periods[2].is_coarser_than(PeriodUnit::Month));
+    }
+
+    #[test]
+    fn a_counted_period_selects_the_same_days_as_a_period_filter() {
+        for (unit, date) in [
+            (PeriodUnit::Day, "2022-05-16"),
+            (PeriodUnit::Week, "2022-05-16"),
+            (PeriodUnit::Month, "2022-05-16"),
+            (PeriodUnit::Year, "199X"),
+        ] {
+            let date = EdtfDate::parse(date).unwrap();
+            let period = CountedPeriod::containing(unit, date.earliest(), date.latest());
+            let filter = period.as_filter_period();
+            assert!(filter.check().is_ok(), "{filter:?}");
+            assert_eq!(filter.span(), (period.start(), period.end()), "by {unit}");
+        }
     }
 
     #[test]
