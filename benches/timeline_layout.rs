@@ -7,6 +7,7 @@ use std::hint::black_box;
 use annals::index::TimeIndex;
 use annals::model::{Actor, ActorKind, Dataset, EdtfDate, Event, EventKind, Moment};
 use annals::timeline::layout::{Layout, LayoutKey};
+use annals::timeline::marks::label::TextMeasure;
 use annals::timeline::{LaneMode, Lanes, TimeAxis, TimeRange};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -74,7 +75,7 @@ fn layout(c: &mut Criterion) {
     let index = TimeIndex::new(&dataset);
     let lanes = Lanes::build(&dataset, LaneMode::Actor, &BTreeSet::new());
     let shown = vec![true; dataset.events.len()];
-    let measure = |s: &str| s.len() as f32 * 7.0;
+    let measure = TextMeasure::uniform(7.0);
     let all = TimeRange::new(
         Moment::from_ymd(1895, 1, 1).0 as f64,
         Moment::from_ymd(2030, 1, 1).0 as f64,

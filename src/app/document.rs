@@ -29,6 +29,24 @@ impl Document {
         Ok(Document::new(dataset, None, SourceInfo::embedded()))
     }
 
+    /// The embedded dataset, or an empty one should it ever fail to read (the tests
+    /// check that it does not).
+    pub fn embedded_or_empty() -> Document {
+        Document::embedded().unwrap_or_else(|_| {
+            let empty = crate::model::Dataset {
+                title: "Empty".to_string(),
+                description: String::new(),
+                actors: Vec::new(),
+                topics: Vec::new(),
+                events: Vec::new(),
+                eras: Vec::new(),
+                actor_lookup: Default::default(),
+                topic_lookup: Default::default(),
+            };
+            Document::new(empty, None, SourceInfo::embedded())
+        })
+    }
+
     /// Reads and checks the dataset file at `path`, importing other formats.
     pub fn load(path: &Path) -> Result<Document, DatasetError> {
         let bytes = std::fs::read(path).map_err(|source| DatasetError::Unreadable {

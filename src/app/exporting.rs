@@ -7,16 +7,36 @@ use super::App;
 use crate::export::{ExportOptions, Format, default_file_name, export_matching};
 use crate::query::{self, Filter};
 
+/// The export dialog's runtime state (its choices are saved in the view state).
+#[derive(Debug, Default)]
+pub(super) struct ExportDialog {
+    /// True while the dialog is open.
+    pub open: bool,
+    /// The destination the dialog offered by itself, to renew it with the period.
+    auto_destination: Option<String>,
+    /// The dialog's count, for the filter and strictness it was computed with.
+    count: Option<(Filter, usize)>,
+    /// What the last export did, shown above the canvas.
+    pub notice: Option<Result<String, String>>,
+}
+
+impl ExportDialog {
+    /// Forgets the count (the document changed).
+    pub fn forget_count(&mut self) {
+        self.count = None;
+    }
+}
+
 impl App {
     /// Opens the export dialog, starting from the period filter's strictness.
     pub(super) fn open_export(&mut self) {
-        self.export_open = true;
+        self.export.open = true;
         self.view.export.strict = self.view.filter.strict;
         self.view.export.outcome = None;
         // Offer a name for the period in the dataset's folder (or the working
         // folder), unless the user chose a destination of their own.
         let destination = self.view.export.destination.trim().to_string();
-        if destination.is_empty() || self.auto_destination.as_deref() == Some(&destination) {
+        if destination.is_empty() || self.export.auto_destination.as_deref() == Some(&destination) {
             let folder = self
                 .doc
                 .path
@@ -32,7 +52,7 @@ impl App {
             );
             let offered = folder.join(name).display().to_string();
             self.view.export.destination = offered.clone();
-            self.auto_destination = Some(offered);
+            self.export.auto_destination = Some(offered);
         }
     }
 
@@ -47,17 +67,17 @@ impl App {
     /// How many events the export dialog's choices would write.
     pub(super) fn export_count(&mut self) -> usize {
         let filter = self.export_filter(self.view.export.strict);
-        if let Some((counted, count)) = &self.export_count
+        if let Some((counted, count)) = &self.export.count
             && *counted == filter
         {
             return *count;
         }
         let count = if filter == self.view.filter {
-            self.shown_list.len()
+            self.filtered.list.len()
         } else {
             query::select(&self.doc.dataset, &self.doc.query, &filter).len()
         };
-        self.export_count = Some((filter, count));
+        self.export.count = Some((filter, count));
         count
     }
 
@@ -118,8 +138,8 @@ impl App {
                     files.join(" and ")
                 );
                 self.view.export.outcome = Some(Ok(message.clone()));
-                self.notice = Some(Ok(message));
-                self.export_open = false;
+                self.export.notice = Some(Ok(message));
+                self.export.open = false;
             }
             Err(error) => self.view.export.outcome = Some(Err(error.to_string())),
         }

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use eframe::egui::{self, Key, Ui};
 
 use super::App;
-use super::watch::FileWatcher;
 use crate::command::{Command, ThemeChoice};
 use crate::export::default_file_name;
 use crate::query::Period;
@@ -33,7 +32,7 @@ impl App {
             return commands;
         }
         ctx.input_mut(|i| {
-            let span = self.range.span();
+            let span = self.viewport.range.span();
             let pressed = |i: &egui::InputState, key| i.key_pressed(key) && i.modifiers.is_none();
             if pressed(i, Key::ArrowLeft) {
                 commands.push(Command::Pan(-span * 0.1));
@@ -64,9 +63,9 @@ impl App {
             }
             if i.key_pressed(Key::Escape) {
                 // Esc undoes the latest thing: the dialog, the selection, then the period.
-                commands.push(if self.export_open {
+                commands.push(if self.export.open {
                     Command::CloseExport
-                } else if self.selected.is_some() || self.person.is_some() {
+                } else if self.viewport.selected.is_some() || self.viewport.person.is_some() {
                     Command::Select(None)
                 } else {
                     Command::SetPeriod(Period::default())
@@ -87,7 +86,7 @@ impl App {
     /// What the period band says: its bounds and how many events it holds.
     fn period_label(&self) -> String {
         let period = &self.view.filter.period;
-        let count = self.shown_list.len();
+        let count = self.filtered.list.len();
         let events = if count == 1 { "event" } else { "events" };
         format!(
             "{} · {count} {events}",
@@ -111,7 +110,7 @@ impl App {
                 }
             });
         }
-        if let Some(notice) = &self.notice {
+        if let Some(notice) = &self.export.notice {
             ui.horizontal(|ui| {
                 match notice {
                     Ok(message) => ui.label(message),
@@ -124,7 +123,7 @@ impl App {
         }
         ui.horizontal(|ui| {
             let mut filter = self.view.filter.clone();
-            if filter_chips_ui(ui, &self.doc.dataset, &self.counts, &mut filter) {
+            if filter_chips_ui(ui, &self.doc.dataset, &self.filtered.counts, &mut filter) {
                 commands.push(Command::SetFilter(filter));
             }
             if !self.view.filter.period.is_unbounded() {
@@ -140,7 +139,7 @@ impl App {
     }
 
     fn export_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if !self.export_open {
+        if !self.export.open {
             return;
         }
         self.view.export.suggested_name = default_file_name(
@@ -164,17 +163,17 @@ impl App {
     }
 }
 
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
+impl App {
+    /// What the window asks for before the panels are drawn: the background load
+    /// and the file watcher, the theme and the title, dropped files and the keyboard.
+    fn window_chores(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
-
         self.poll_loading();
-        if self.loading.is_some() {
+        if self.loading.is_busy() {
             // Keep the progress bar moving, leaving the cores to the reader.
             ctx.request_repaint_after(std::time::Duration::from_millis(250));
         }
-        if self.watcher.as_ref().is_some_and(FileWatcher::changed) {
+        if self.watch.changed() {
             commands.push(Command::Reload);
         }
         if self.theme_applied != Some(self.view.theme) {
@@ -202,9 +201,13 @@ impl eframe::App for App {
                 .collect()
         });
         commands.extend(dropped.into_iter().take(1).map(Command::Open));
-        commands.extend(self.keyboard(&ctx));
-        self.refresh();
+        commands.extend(self.keyboard(ctx));
+        commands
+    }
 
+    /// The menu bar, the toolbar with the search, the period and the legend, and the
+    /// banner of a reload that failed.
+    fn header_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(toolbar::menu_bar_ui(
                 ui,
@@ -238,15 +241,19 @@ impl eframe::App for App {
                 commands.extend(reload_banner_ui(ui, problems));
             });
         }
+    }
+
+    /// The overview strip and the problems of a file that failed to load, at the bottom.
+    fn footer_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         egui::Panel::bottom("overview")
             .exact_size(overview::OVERVIEW_HEIGHT)
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 commands.extend(overview::overview_ui(
                     ui,
-                    &self.overview,
-                    self.overview_full,
-                    self.range,
+                    &self.filtered.overview,
+                    self.filtered.overview_range,
+                    self.viewport.range,
                 ));
             });
         if let (Some(problems), true) = (self.problems.as_ref(), self.show_problems) {
@@ -256,7 +263,13 @@ impl eframe::App for App {
                 ui.add_space(4.0);
             });
         }
-        if self.selected.is_some() || self.person.is_some() {
+    }
+
+    /// The details of the selected event on the right, the filters on the left, and the
+    /// bar of active filters above the canvas.
+    fn side_panels_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let (selected, person) = (self.viewport.selected, &self.viewport.person);
+        if selected.is_some() || person.is_some() {
             egui::Panel::right("details")
                 .default_size(380.0)
                 .min_size(280.0)
@@ -265,7 +278,7 @@ impl eframe::App for App {
                 .show(ui, |ui| {
                     ui.add_space(6.0);
                     let dataset = &self.doc.dataset;
-                    commands.extend(match (self.selected, &self.person) {
+                    commands.extend(match (selected, person) {
                         (Some(selected), _) => {
                             details_panel::details_panel_ui(ui, dataset, selected)
                         }
@@ -283,16 +296,20 @@ impl eframe::App for App {
                 .show(ui, |ui| {
                     ui.add_space(4.0);
                     let mut filter = self.view.filter.clone();
-                    if filter_panel_ui(ui, &self.doc.dataset, &self.counts, &mut filter) {
+                    if filter_panel_ui(ui, &self.doc.dataset, &self.filtered.counts, &mut filter) {
                         commands.push(Command::SetFilter(filter));
                     }
                 });
         }
         egui::Panel::top("filter bar").show(ui, |ui| {
             ui.add_space(2.0);
-            self.filter_bar_ui(ui, &mut commands);
+            self.filter_bar_ui(ui, commands);
             ui.add_space(2.0);
         });
+    }
+
+    /// The canvas in the rest of the window.
+    fn canvas_panel_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let period = &self.view.filter.period;
         let period_span = (!period.is_unbounded()).then(|| {
             let (start, end) = period.span();
@@ -303,25 +320,37 @@ impl eframe::App for App {
         });
         let period_label = self.period_label();
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            let viewport = &mut self.viewport;
             let input = CanvasInput {
                 dataset: &self.doc.dataset,
                 index: self.doc.index(),
-                lanes: &self.lanes,
-                shown: &self.shown,
-                matched: &self.matched,
+                lanes: &viewport.lanes,
+                shown: &self.filtered.shown,
+                matched: &self.filtered.matched,
                 highlight: !self.view.filter.text.trim().is_empty(),
                 period: period_span,
                 period_label: &period_label,
-                generation: self.generation,
-                range: self.range,
-                selected: self.selected,
+                generation: viewport.generation,
+                range: viewport.range,
+                selected: viewport.selected,
                 today: self.today,
                 collapsed: &self.view.collapsed,
             };
-            commands.extend(canvas_ui(ui, &input, &mut self.canvas));
+            commands.extend(canvas_ui(ui, &input, &mut viewport.canvas));
         });
-        self.export_window(&ctx, &mut commands);
+    }
+}
 
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut commands = self.window_chores(&ctx);
+        self.refresh();
+        self.header_ui(ui, &mut commands);
+        self.footer_ui(ui, &mut commands);
+        self.side_panels_ui(ui, &mut commands);
+        self.canvas_panel_ui(ui, &mut commands);
+        self.export_window(&ctx, &mut commands);
         for command in commands {
             self.apply(command);
         }
@@ -332,8 +361,9 @@ impl eframe::App for App {
         if !self.restore {
             return;
         }
-        self.view.range = Some(self.range);
-        self.view.selected_id = self.selected_id();
         eframe::set_value(storage, eframe::APP_KEY, &self.view);
+        eframe::set_value(storage, super::RANGE_KEY, &self.viewport.range);
+        let selected = self.viewport.selected_id(&self.doc);
+        eframe::set_value(storage, super::SELECTED_KEY, &selected);
     }
 }

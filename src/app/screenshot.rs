@@ -3,7 +3,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use eframe::egui::ColorImage;
+use std::sync::Arc;
+
+use eframe::egui::{self, ColorImage};
+
+use super::{App, ScreenshotSlot};
 use resvg::tiny_skia::{IntSize, Pixmap};
 
 /// Why a screenshot could not be saved.
@@ -58,6 +62,44 @@ pub fn write_png(path: &Path, image: &ColorImage) -> Result<(), ScreenshotError>
         let _ = std::fs::remove_file(&temp);
     }
     result.map_err(write_error)
+}
+
+impl App {
+    /// Counts the frames of `--screenshot` and asks for the picture once they have settled;
+    /// true while a screenshot is wanted.
+    pub(super) fn screenshot_step(&mut self, ctx: &egui::Context) -> bool {
+        let loading = self.loading.is_busy();
+        let Some(job) = self.screenshot.as_mut() else {
+            return false;
+        };
+        ctx.request_repaint();
+        if loading {
+            // The picture is of the dataset asked for, not of the progress bar.
+            return true;
+        }
+        job.frames += 1;
+        ctx.request_repaint();
+        if job.frames >= 4 && !job.requested {
+            job.requested = true;
+            let path = job.path.clone();
+            let result = Arc::clone(&job.result);
+            let closer = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                let written = write_png(&path, &image);
+                if let Ok(mut slot) = result.lock() {
+                    *slot = Some(written);
+                }
+                closer.send_viewport_cmd(egui::ViewportCommand::Close);
+                closer.request_repaint();
+            });
+        }
+        true
+    }
+
+    /// The outcome of `--screenshot`, once the window has closed.
+    pub(super) fn screenshot_result(&self) -> Option<ScreenshotSlot> {
+        self.screenshot.as_ref().map(|j| Arc::clone(&j.result))
+    }
 }
 
 #[cfg(test)]

@@ -7,26 +7,23 @@ use serde::{Deserialize, Serialize};
 
 use crate::command::ThemeChoice;
 use crate::query::Filter;
-use crate::timeline::{LaneMode, TimeRange};
+use crate::timeline::LaneMode;
 use crate::ui::export_dialog::ExportDialogState;
 
 /// How many recently opened files are remembered.
 pub const MAX_RECENT: usize = 10;
 
-/// The saved part of the view: restored at start, written by eframe's persistence.
+/// The saved settings of the view: restored at start, written by eframe's persistence.
+/// Where the view stood (its range and selection) is saved beside it by the app.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewState {
-    /// The visible stretch of time; fitted to the data when none.
-    pub range: Option<TimeRange>,
     /// How events are grouped into lanes.
     pub lanes: LaneMode,
     /// The keys of collapsed lanes.
     pub collapsed: BTreeSet<String>,
     /// The dataset file that was open (none for the embedded dataset).
     pub last_path: Option<PathBuf>,
-    /// The id of the selected event.
-    pub selected_id: Option<String>,
     /// Which events are shown.
     pub filter: Filter,
     /// Light, dark or the system's theme.
@@ -53,12 +50,11 @@ mod tests {
     use super::ViewState;
     use crate::export::Format;
     use crate::query::Period;
-    use crate::timeline::{LaneMode, TimeRange};
+    use crate::timeline::LaneMode;
 
     #[test]
     fn the_filters_and_the_export_choices_survive_a_restart() {
         let mut view = ViewState {
-            range: Some(TimeRange::new(0.0, 86_400.0)),
             lanes: LaneMode::Topic,
             hide_filters: true,
             ..ViewState::default()

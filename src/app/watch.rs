@@ -54,3 +54,37 @@ impl FileWatcher {
         any
     }
 }
+
+/// Live reload: the watcher of the open file, when the app is asked to watch.
+pub(super) struct Watch {
+    enabled: bool,
+    watcher: Option<FileWatcher>,
+}
+
+impl Watch {
+    /// Watches files when `enabled`.
+    pub fn new(enabled: bool) -> Watch {
+        Watch {
+            enabled,
+            watcher: None,
+        }
+    }
+
+    /// Watches `path` instead of the file watched so far (none: the embedded dataset),
+    /// waking `ctx` on every change.
+    pub fn restart(&mut self, path: Option<&Path>, ctx: Option<&eframe::egui::Context>) {
+        self.watcher = None;
+        if !self.enabled {
+            return;
+        }
+        let (Some(path), Some(ctx)) = (path, ctx.cloned()) else {
+            return;
+        };
+        self.watcher = FileWatcher::new(path, move || ctx.request_repaint()).ok();
+    }
+
+    /// True when the watched file changed since the last call.
+    pub fn changed(&self) -> bool {
+        self.watcher.as_ref().is_some_and(FileWatcher::changed)
+    }
+}

@@ -106,78 +106,6 @@ pub fn figure_lanes(
     }
 }
 
-/// An item to stack in a lane's rows: its horizontal extent alone and with its label.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RowItem {
-    /// The left and right edges of the glyph, bar or band.
-    pub bare: (f64, f64),
-    /// The left and right edges of the glyph and its label, when it has one.
-    pub labelled: Option<(f64, f64)>,
-}
-
-/// The gap kept between a label and the next item of its row (marks alone may touch).
-const LABEL_GAP: f64 = 14.0;
-
-/// Stacks `items` into at most `max_rows` rows, each into the first row where it
-/// fits with its label, else where it fits without, else (when the rows are all
-/// taken) over the row that frees up first: `(row, label kept)` per item, and
-/// the number of rows used.
-pub fn stack_rows(items: &[RowItem], max_rows: usize) -> (Vec<(usize, bool)>, usize) {
-    let max_rows = max_rows.max(1);
-    let mut row_ends: Vec<f64> = Vec::new();
-    let mut placed = Vec::with_capacity(items.len());
-    for item in items {
-        let free =
-            |row_ends: &[f64], left: f64, gap: f64| row_ends.iter().position(|&e| e + gap <= left);
-        let choice = match item.labelled {
-            Some((left, right)) => free(&row_ends, left, LABEL_GAP)
-                .or_else(|| (row_ends.len() < max_rows).then_some(row_ends.len()))
-                .map(|row| (row, true, right)),
-            None => None,
-        };
-        let (row, label, right) = choice.unwrap_or_else(|| {
-            let (left, right) = item.bare;
-            let row = free(&row_ends, left, 0.0)
-                .or_else(|| (row_ends.len() < max_rows).then_some(row_ends.len()))
-                .unwrap_or_else(|| {
-                    row_ends
-                        .iter()
-                        .enumerate()
-                        .min_by(|a, b| a.1.total_cmp(b.1))
-                        .map_or(0, |(row, _)| row)
-                });
-            (row, false, right)
-        });
-        if row == row_ends.len() {
-            row_ends.push(right);
-        } else {
-            row_ends[row] = row_ends[row].max(right);
-        }
-        placed.push((row, label));
-    }
-    let rows = row_ends.len().max(1);
-    (placed, rows)
-}
-
-/// The largest cap on a lane's rows, from 1 to `most`, for which `fits` holds
-/// (1 when none does); `fits` is taken to hold for every cap below one that fits.
-pub fn largest_cap(most: usize, fits: impl Fn(usize) -> bool) -> usize {
-    let (mut low, mut high) = (1, most.max(1));
-    if fits(high) {
-        return high;
-    }
-    // `low` fits (or is 1), `high` does not.
-    while high - low > 1 {
-        let middle = low + (high - low) / 2;
-        if fits(middle) {
-            low = middle;
-        } else {
-            high = middle;
-        }
-    }
-    low
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,29 +145,6 @@ mod tests {
         assert!(at("Masoud Pezeshkian").is_none(), "no events in May 2022");
         assert!(at("Shanghai Cooperation Organisation").is_none());
         assert_eq!((figure.lanes_left_out, figure.events_left_out), (0, 0));
-    }
-
-    #[test]
-    fn rows_never_overlap_until_the_cap_and_then_drop_labels() {
-        let items: Vec<RowItem> = (0..6)
-            .map(|i| RowItem {
-                bare: (f64::from(i), f64::from(i) + 16.0),
-                labelled: Some((f64::from(i), f64::from(i) + 300.0)),
-            })
-            .collect();
-        let (placed, rows) = stack_rows(&items, usize::MAX);
-        assert_eq!(rows, 6);
-        assert!(placed.iter().all(|&(_, label)| label));
-        let (placed, rows) = stack_rows(&items, 2);
-        assert_eq!(rows, 2);
-        assert_eq!(placed[0], (0, true));
-        assert_eq!(placed[1], (1, true));
-        assert!(placed[2..].iter().all(|&(_, label)| !label));
-        let rows_with_cap =
-            |cap: usize| [6, 1, 1].iter().map(|&n: &usize| n.min(cap)).sum::<usize>();
-        assert_eq!(largest_cap(6, |cap| rows_with_cap(cap) <= 6), 4);
-        assert_eq!(largest_cap(6, |cap| rows_with_cap(cap) <= 100), 6);
-        assert_eq!(largest_cap(6, |cap| rows_with_cap(cap) <= 2), 1);
     }
 
     #[test]

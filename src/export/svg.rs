@@ -13,15 +13,16 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use super::figure_lanes::{
-    FigureLane, FigureLanes, RowItem, figure_lanes, largest_cap, stack_rows,
-};
+use super::figure_lanes::{FigureLane, FigureLanes, figure_lanes};
 use super::manifest::describe_filter;
 use super::{ExportRequest, Manifest};
 use crate::index::EventIdx;
 use crate::model::date::{SECONDS_PER_DAY, civil_from_days};
 use crate::model::{Dataset, Event, EventKind, Moment, Precision};
 use crate::timeline::kind_style::{GlyphShape, kind_style};
+use crate::timeline::marks::label::{LabelRoom, LabelSide, TextMeasure};
+use crate::timeline::marks::rows::{RowItem, RowRules, Stacked, WhenFull, largest_cap, stack_rows};
+use crate::timeline::marks::{MarkGeometry, MarkShape};
 use crate::timeline::ticks::{LABEL_OFFSET, calendar_ticks, year_label};
 use crate::timeline::{LaneMode, TimeAxis, TimeRange};
 
@@ -51,7 +52,9 @@ const GUTTER_MAX: f64 = 300.0;
 const AXIS_SPACE: f64 = 150.0;
 const GLYPH_RADIUS: f64 = 8.0;
 /// The figure's glyphs are this much larger than the viewer's, strokes included.
-const GLYPH_SCALE: f64 = GLYPH_RADIUS / crate::timeline::layout::GLYPH_RADIUS;
+const GLYPH_SCALE: f64 = GLYPH_RADIUS / crate::timeline::marks::GLYPH_RADIUS;
+/// The advance of a character in the figure's font, as a share of its size.
+const CHAR_ADVANCE: f64 = 0.52;
 const TICK_SIZE: f64 = 14.0;
 const TITLE_SIZE: f64 = 16.0;
 const DETAIL_SIZE: f64 = 13.0;
@@ -280,27 +283,12 @@ impl Scale {
         }
         self.axis.x_from_time(t.0 as f64)
     }
-
-    fn clamp(&self, x: f64) -> f64 {
-        x.clamp(self.left, self.right)
-    }
-}
-
-/// How an event is drawn.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Mark {
-    /// A glyph alone: a day or an instant.
-    Point,
-    /// A solid bar from start to end: an interval of days.
-    Bar,
-    /// A faint band over the possible days: a month or year.
-    Band,
 }
 
 /// An event's mark and where it lies across the figure, whatever its lane.
 struct Shaped<'a> {
     event: &'a Event,
-    mark: Mark,
+    mark: MarkShape,
     /// The span's left and right ends (clamped to the plot), and the glyph's centre.
     x0: f64,
     x1: f64,
@@ -308,6 +296,10 @@ struct Shaped<'a> {
     /// The leftmost and rightmost points of the mark.
     left_edge: f64,
     right_edge: f64,
+    /// The glyph gets a dashed ring.
+    rings_glyph: bool,
+    /// The mark is dashed.
+    outlined: bool,
 }
 
 /// An event's label: its title and a line of detail, beside its glyph.
@@ -372,41 +364,28 @@ impl Arranged<'_> {
 
 /// A rough width of a text in the figure's font, for placing labels.
 fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().count() as f64 * size * 0.52
+    TextMeasure::uniform(size * CHAR_ADVANCE).width(text)
 }
 
 /// The mark of `event` and where it lies on `scale`.
 fn shape<'a>(event: &'a Event, scale: &Scale) -> Shaped<'a> {
-    let date = &event.date;
-    let raw0 = scale.x_from_time(date.earliest());
-    let raw1 = scale.x_from_time(date.latest());
-    let (x0, x1) = (scale.clamp(raw0), scale.clamp(raw1));
-    // As in the viewer, a day wider than its glyph is a band over the day too.
-    let wide_day = date.precision() == Precision::Day && x1 - x0 > 2.0 * GLYPH_RADIUS + 2.0;
-    let mark = if date.precision() <= Precision::Month || (wide_day && !date.is_interval()) {
-        Mark::Band
-    } else if date.is_interval() {
-        Mark::Bar
-    } else {
-        Mark::Point
-    };
-    let glyph_x = match mark {
-        Mark::Band => (x0 + x1) / 2.0,
-        // An interval open at the start is marked at its known end.
-        Mark::Bar if date.earliest().is_open() => scale.clamp(raw1),
-        Mark::Bar => scale.clamp(raw0),
-        // A day is drawn at its middle, where the axis labels it.
-        Mark::Point if date.precision() == Precision::Day => scale.clamp((raw0 + raw1) / 2.0),
-        Mark::Point => scale.clamp(raw0),
-    };
+    let mark = MarkGeometry::on_page(
+        &event.date,
+        |t| scale.x_from_time(t),
+        (scale.left, scale.right),
+        GLYPH_RADIUS,
+    );
+    let (left_edge, right_edge) = mark.outer_edges();
     Shaped {
         event,
-        mark,
-        x0,
-        x1,
-        glyph_x,
-        left_edge: x0.min(glyph_x - GLYPH_RADIUS),
-        right_edge: x1.max(glyph_x + GLYPH_RADIUS),
+        mark: mark.shape,
+        x0: mark.x0,
+        x1: mark.x1,
+        glyph_x: mark.glyph_x,
+        left_edge,
+        right_edge,
+        rings_glyph: mark.rings_glyph(),
+        outlined: mark.outlined,
     }
 }
 
@@ -423,15 +402,17 @@ fn label_for(shaped: &Shaped, scale: &Scale) -> (Label, f64, f64) {
     );
     let width = text_width(&title, TITLE_SIZE).max(text_width(&detail, DETAIL_SIZE));
     let after = match shaped.mark {
-        Mark::Bar => shaped.right_edge,
-        Mark::Point | Mark::Band => shaped.glyph_x + GLYPH_RADIUS,
+        MarkShape::Bar => shaped.right_edge,
+        MarkShape::Point | MarkShape::Band => shaped.glyph_x + GLYPH_RADIUS,
     } + 8.0;
     let before = shaped.glyph_x - GLYPH_RADIUS - 8.0;
-    let fits_after = after + width <= scale.right + MARGIN_X - 8.0;
-    let fits_before = before - width >= scale.left;
-    let room_after = scale.right + MARGIN_X - after;
-    let room_before = before - scale.left;
-    if fits_after || (!fits_before && room_after >= room_before) {
+    let room = LabelRoom {
+        after,
+        before,
+        left: scale.left,
+        right: scale.right + MARGIN_X - 8.0,
+    };
+    if room.side_for(width) == LabelSide::After {
         let label = Label {
             title,
             detail,
@@ -494,26 +475,26 @@ fn arrange<'a>(
         .collect();
     let most = items
         .iter()
-        .map(|lane| stack_rows(lane, usize::MAX).1)
+        .map(|lane| stack_lane(lane, usize::MAX).rows)
         .max()
         .unwrap_or(1);
-    let stacked = |cap: usize| -> Vec<(Vec<(usize, bool)>, usize)> {
-        items.iter().map(|lane| stack_rows(lane, cap)).collect()
-    };
-    let height = |stacks: &[(Vec<(usize, bool)>, usize)]| -> f64 {
+    let stacked =
+        |cap: usize| -> Vec<Stacked> { items.iter().map(|lane| stack_lane(lane, cap)).collect() };
+    let height = |stacks: &[Stacked]| -> f64 {
         stacks
             .iter()
-            .map(|(placed, rows)| {
-                if placed.is_empty() {
+            .map(|stacked| {
+                if stacked.placements.is_empty() {
                     return HEADER_HEIGHT;
                 }
-                let labelled: BTreeSet<usize> = placed
+                let labelled: BTreeSet<usize> = stacked
+                    .placements
                     .iter()
-                    .filter(|&&(_, label)| label)
-                    .map(|&(row, _)| row)
+                    .filter(|p| p.label)
+                    .map(|p| p.row)
                     .collect();
                 labelled.len() as f64 * ROW_LABELLED
-                    + (rows - labelled.len()) as f64 * ROW_GLYPHS
+                    + (stacked.rows - labelled.len()) as f64 * ROW_GLYPHS
                     + 2.0 * LANE_PAD
             })
             .sum()
@@ -523,14 +504,15 @@ fn arrange<'a>(
         .iter()
         .zip(candidates)
         .zip(stacked(cap))
-        .map(|((lane, candidates), (rows_of, rows))| {
+        .map(|((lane, candidates), stacked)| {
+            let rows = stacked.rows;
             let items: Vec<Placed> = candidates
                 .into_iter()
-                .zip(rows_of)
-                .map(|((position, label), (row, keep))| Placed {
+                .zip(stacked.placements)
+                .map(|((position, label), placement)| Placed {
                     position,
-                    row,
-                    label: label.filter(|_| keep).map(|(label, ..)| label),
+                    row: placement.row,
+                    label: label.filter(|_| placement.label).map(|(label, ..)| label),
                 })
                 .collect();
             // A row with a label is tall enough for its two lines; a row of glyphs is not.
@@ -547,6 +529,22 @@ fn arrange<'a>(
             }
         })
         .collect()
+}
+
+/// Stacks a lane's items into at most `max_rows` rows: a label keeps clear of the next
+/// mark, marks alone may touch, and past the cap a mark overlaps the row that frees first.
+fn stack_lane(items: &[RowItem], max_rows: usize) -> Stacked {
+    let rules = RowRules {
+        label_rows: max_rows,
+        max_rows,
+        label_gap: 14.0,
+        bare_gap: 0.0,
+        when_full: WhenFull::Overlap,
+    };
+    stack_rows(items, rules).unwrap_or(Stacked {
+        placements: Vec::new(),
+        rows: 1,
+    })
 }
 
 /// The width of the gutter that holds the lane labels.
@@ -594,7 +592,7 @@ fn lane_labels(svg: &mut String, lanes: &[Arranged], boxes: &[(f64, f64, f64)], 
             rows_top + lane.row_centre(0)
         } + 5.0;
         let room = gutter - 16.0 - depth * LANE_INDENT;
-        let chars = (room / (LANE_LABEL_SIZE * 0.52)).floor().max(4.0) as usize;
+        let chars = (room / (LANE_LABEL_SIZE * CHAR_ADVANCE)).floor().max(4.0) as usize;
         let (weight, colour) = if lane.lane.depth == 0 {
             ("600", "#1a1a1a")
         } else {
@@ -763,10 +761,13 @@ fn legend_entries<'a>(placed: &[&Shaped<'a>]) -> Vec<LegendEntry<'a>> {
         }
     }
     entries.extend(kinds.into_iter().map(LegendEntry::Kind));
-    if placed.iter().any(|p| p.mark == Mark::Bar) {
+    if placed.iter().any(|p| p.mark == MarkShape::Bar) {
         entries.push(LegendEntry::Interval);
     }
-    let mut bands = placed.iter().filter(|p| p.mark == Mark::Band).peekable();
+    let mut bands = placed
+        .iter()
+        .filter(|p| p.mark == MarkShape::Band)
+        .peekable();
     if bands.peek().is_some() {
         let days = bands.any(|p| p.event.date.precision() > Precision::Month);
         entries.push(LegendEntry::Band(days));
@@ -928,7 +929,7 @@ fn draw_event(
 ) {
     let event = item.event;
     let colour = kind_style(&event.kind).1.hex();
-    let uncertain = event.date.is_uncertain() || event.date.is_approximate();
+    let uncertain = item.outlined;
     let dash = if uncertain {
         r#" stroke-dasharray="4 3""#
     } else {
@@ -949,7 +950,7 @@ fn draw_event(
         escape(&format!("{} ({})", event.title, event.date.text()))
     );
     match item.mark {
-        Mark::Band => {
+        MarkShape::Band => {
             let _ = writeln!(
                 svg,
                 r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{colour}" fill-opacity="0.13" stroke="{colour}" stroke-opacity="0.35"{dash} clip-path="url(#plot)"/>"#,
@@ -959,7 +960,7 @@ fn draw_event(
                 row_height - 4.0
             );
         }
-        Mark::Bar => {
+        MarkShape::Bar => {
             let _ = writeln!(
                 svg,
                 r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="10" rx="3" fill="{colour}" fill-opacity="{}" stroke="{colour}" stroke-width="1.5"{dash} clip-path="url(#plot)"/>"#,
@@ -969,11 +970,10 @@ fn draw_event(
                 if uncertain { "0.25" } else { "0.6" }
             );
         }
-        Mark::Point => {}
+        MarkShape::Point => {}
     }
     // A bar says its uncertainty with its dashed outline, as in the viewer.
-    let ringed = uncertain && item.mark != Mark::Bar;
-    glyph(svg, &event.kind, item.glyph_x, y, ringed);
+    glyph(svg, &event.kind, item.glyph_x, y, item.rings_glyph);
     if let Some(label) = label {
         let anchor = if label.anchor_end {
             r#" text-anchor="end""#

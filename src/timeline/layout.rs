@@ -9,15 +9,15 @@ use rayon::prelude::*;
 
 use super::density::Density;
 use super::lanes::Lanes;
-use super::stacking::{StackItem, stack};
+use super::marks::label::TextMeasure;
+use super::marks::rows::{RowItem, RowRules, WhenFull, stack_rows};
+use super::marks::{GLYPH_RADIUS, LABEL_PAD, event_times};
 use super::time_axis::{TimeAxis, TimeRange};
 use crate::index::{EventIdx, TimeIndex};
-use crate::model::{Dataset, Event, Moment, Precision};
+use crate::model::{Dataset, Moment};
 
-/// Half the width of a glyph, in points.
-pub const GLYPH_RADIUS: f64 = 6.0;
-/// The gap between a glyph and its label, in points.
-pub const LABEL_PAD: f64 = 5.0;
+/// The gap in points kept between two items of a row.
+pub const ROW_GAP: f64 = 4.0;
 /// Rows of a lane in which labels are kept clear.
 pub const LABEL_ROWS: u16 = 3;
 /// The most rows a lane stacks before it shows density instead.
@@ -43,6 +43,9 @@ pub struct PlacedEvent {
     /// The start of the next item of the same row, in seconds (infinite when none):
     /// the label must end before it.
     pub next_in_row: f64,
+    /// The end of the previous item of the same row with its label, in seconds (minus
+    /// infinity when none): a label moved before its mark must start after it.
+    pub prev_in_row: f64,
 }
 
 /// What a lane shows.
@@ -126,40 +129,16 @@ pub struct Layout {
     pub lanes: Vec<LaneLayout>,
 }
 
-/// Where an event's glyph and its extent lie in time: `(glyph time, start, end)`.
-///
-/// A point date has its glyph at the middle of the span it can mean; an interval at its start.
-/// Open ends are clamped to `clamp`.
-pub fn event_times(event: &Event, clamp: TimeRange) -> (f64, f64, f64) {
-    let date = &event.date;
-    let start = if date.earliest() == Moment::MIN {
-        clamp.start
-    } else {
-        date.earliest().0 as f64
-    };
-    let end = if date.latest() == Moment::MAX {
-        clamp.end
-    } else {
-        date.latest().0 as f64
-    };
-    let glyph = if date.is_interval() || date.precision() == Precision::Time {
-        start
-    } else {
-        (start + end) / 2.0
-    };
-    (glyph, start, end)
-}
-
 impl Layout {
     /// Lays out the events in `shown` (one flag per event) for `key`'s window;
-    /// `label_width` measures a title in points.
+    /// `measure` gives the width of a title in points.
     pub fn build(
         key: LayoutKey,
         dataset: &Dataset,
         index: &TimeIndex,
         lanes: &Lanes,
         shown: &[bool],
-        label_width: &(dyn Fn(&str) -> f32 + Sync),
+        measure: &TextMeasure,
     ) -> Layout {
         let window = key.window();
         let spp = key.seconds_per_point();
@@ -188,7 +167,7 @@ impl Layout {
                 let stacked = if dense {
                     None
                 } else {
-                    stack_lane(dataset, &members, window, spp, label_width)
+                    stack_lane(dataset, &members, window, spp, measure)
                 };
                 let content = stacked.unwrap_or_else(|| {
                     let buckets = window_points.ceil() as usize;
@@ -211,7 +190,7 @@ fn stack_lane(
     members: &[EventIdx],
     window: TimeRange,
     spp: f64,
-    label_width: &(dyn Fn(&str) -> f32 + Sync),
+    measure: &TextMeasure,
 ) -> Option<LaneContent> {
     // Dates much coarser than the view (wider than a screen) would each take a row; past a
     // few they are summed up instead, so that the precise events can still be drawn.
@@ -226,7 +205,8 @@ fn stack_lane(
         (members.to_vec(), 0)
     };
     let first_row = u16::from(vague > 0);
-    let mut items: Vec<(EventIdx, StackItem, f64)> = members
+    // Each event with its extent in points from the window's start, alone and labelled.
+    let mut items: Vec<(EventIdx, RowItem, f64)> = members
         .iter()
         .map(|&e| {
             let event = &dataset.events[e as usize];
@@ -238,36 +218,41 @@ fn stack_lane(
             } else {
                 gx + GLYPH_RADIUS
             };
-            let label_end = right + LABEL_PAD + f64::from(label_width(&event.title));
-            (
-                e,
-                StackItem {
-                    start: left,
-                    end: right,
-                    label_end,
-                },
-                glyph - GLYPH_RADIUS * spp,
-            )
+            let label_end = right + LABEL_PAD + measure.width(&event.title);
+            let item = RowItem {
+                bare: (left, right),
+                labelled: Some((left, right.max(label_end))),
+            };
+            (e, item, glyph - GLYPH_RADIUS * spp)
         })
         .collect();
-    items.sort_by(|a, b| a.1.start.total_cmp(&b.1.start));
-    let stack_items: Vec<StackItem> = items.iter().map(|i| i.1).collect();
+    items.sort_by(|a, b| a.1.bare.0.total_cmp(&b.1.bare.0));
+    let row_items: Vec<RowItem> = items.iter().map(|i| i.1).collect();
     // A handful of events always gets its own rows; many fall back to density.
-    let max_rows = if stack_items.len() <= FEW_EVENTS {
-        stack_items.len().max(1) as u16
+    let max_rows = if row_items.len() <= FEW_EVENTS {
+        row_items.len().max(1)
     } else {
-        MAX_ROWS
+        usize::from(MAX_ROWS)
     };
-    let placements = stack(&stack_items, LABEL_ROWS, max_rows)?;
-    let rows = placements.iter().map(|p| p.row + 1).max().unwrap_or(1) + first_row;
+    let rules = RowRules {
+        label_rows: usize::from(LABEL_ROWS),
+        max_rows,
+        label_gap: ROW_GAP,
+        bare_gap: ROW_GAP,
+        when_full: WhenFull::GiveUp,
+    };
+    let stacked = stack_rows(&row_items, rules)?;
+    let rows = stacked.rows as u16 + first_row;
+    let time_of = |x: f64| window.start + x * spp;
     let mut placed: Vec<PlacedEvent> = items
         .iter()
-        .zip(&placements)
+        .zip(&stacked.placements)
         .map(|(item, p)| PlacedEvent {
             event: item.0,
-            row: p.row + first_row,
+            row: p.row as u16 + first_row,
             label: p.label,
             next_in_row: f64::INFINITY,
+            prev_in_row: f64::NEG_INFINITY,
         })
         .collect();
     let mut last_in_row: Vec<Option<usize>> = vec![None; usize::from(rows)];
@@ -275,6 +260,8 @@ fn stack_lane(
         let row = usize::from(placed[i].row);
         if let Some(prev) = last_in_row[row] {
             placed[prev].next_in_row = items[i].2;
+            let labelled = items[prev].1.labelled.map_or(0.0, |l| l.1);
+            placed[i].prev_in_row = time_of(labelled.max(items[prev].1.bare.1));
         }
         last_in_row[row] = Some(i);
     }

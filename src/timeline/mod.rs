@@ -1,13 +1,14 @@
 //! Pure view math for the timeline: the time axis, calendar ticks, lanes,
-//! stacking, density and the look of each kind of event. No egui here, so all
+//! marks and row stacking, density and the look of each kind of event. No egui here, so all
 //! of it is unit-tested.
 
 pub mod density;
 pub mod kind_style;
 pub mod lanes;
 pub mod layout;
+pub mod marks;
+pub mod navigation;
 pub mod period_pick;
-pub mod stacking;
 pub mod ticks;
 pub mod time_axis;
 

@@ -1,0 +1,126 @@
+//! Opening and reloading: both end in one path that adopts the new document,
+//! or in the problems of the file that could not be read.
+
+use std::path::{Path, PathBuf};
+
+use super::{App, Document};
+use crate::dataset::DatasetError;
+use crate::ui::error_panel::LoadProblems;
+
+/// How a new document came in.
+enum Adoption {
+    /// Opened from this file: it becomes the last and a recent file, the view fits it.
+    Opened(PathBuf),
+    /// The open file, read again: the view stays where it is.
+    Reloaded,
+}
+
+impl App {
+    /// Opens `path`, on a worker thread when it is large; on failure keeps
+    /// the open document and shows the problems.
+    pub(super) fn open(&mut self, path: &Path) {
+        if self.loading.is_large(path) {
+            self.loading.start(path);
+            if let Some(ctx) = &self.ctx {
+                ctx.request_repaint();
+            }
+            return;
+        }
+        // A file opened directly replaces one still being read.
+        self.loading.cancel();
+        self.opened(path, Document::load(path));
+    }
+
+    /// Takes the document of a finished background load.
+    pub(super) fn poll_loading(&mut self) {
+        let Some(finished) = self.loading.poll() else {
+            return;
+        };
+        let ok = finished.loaded.is_ok();
+        self.opened(&finished.path, finished.loaded);
+        if let (true, Some(place)) = (ok, finished.restore) {
+            self.restore_place(place);
+        }
+    }
+
+    /// Shows a freshly opened document, or the problems of the file.
+    fn opened(&mut self, path: &Path, loaded: Result<Document, DatasetError>) {
+        match loaded {
+            Ok(doc) => self.adopt(doc, Adoption::Opened(path.to_path_buf())),
+            Err(error) => {
+                self.problems = Some(LoadProblems {
+                    file: path.display().to_string(),
+                    lines: error.lines(),
+                    on_reload: false,
+                });
+                self.show_problems = true;
+            }
+        }
+    }
+
+    /// Reads the open file again, keeping the view and the selection; an invalid
+    /// version leaves the last good one on screen under a banner.
+    pub(super) fn reload(&mut self) {
+        let Some(path) = self.doc.path.clone() else {
+            return;
+        };
+        let Ok(bytes) = std::fs::read(&path) else {
+            return;
+        };
+        let name = path.display().to_string();
+        let source = crate::export::SourceInfo::of_bytes(&name, &bytes);
+        if source == self.doc.source && self.problems.is_none() {
+            return;
+        }
+        match crate::dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
+            Ok(dataset) => {
+                let doc = Document::new(dataset, Some(path), source);
+                self.adopt(doc, Adoption::Reloaded);
+            }
+            Err(error) => {
+                self.problems = Some(LoadProblems {
+                    file: name,
+                    lines: error.lines(),
+                    on_reload: true,
+                });
+            }
+        }
+    }
+
+    /// Makes `doc` the open document: the selection follows its event by id, the
+    /// filter's results, the lanes and the export count are computed again.
+    fn adopt(&mut self, doc: Document, how: Adoption) {
+        let selected = self.viewport.selected_id(&self.doc);
+        self.doc = doc;
+        self.problems = None;
+        self.show_problems = false;
+        self.viewport.selected = selected.and_then(|id| self.event_by_id(&id));
+        let opened = match how {
+            Adoption::Opened(path) => {
+                self.view.last_path = Some(path.clone());
+                self.view.remember(path);
+                self.forget_unknown_filter_ids();
+                true
+            }
+            Adoption::Reloaded => false,
+        };
+        self.filtered.invalidate();
+        self.viewport.lanes_are_stale();
+        self.export.forget_count();
+        self.refresh();
+        if opened {
+            self.viewport.range = self.filtered.fitted;
+            self.watch
+                .restart(self.doc.path.as_deref(), self.ctx.as_ref());
+        }
+    }
+
+    /// Drops the actors and topics of the filter that the open dataset does not
+    /// have (a filter saved with another dataset), so that they cannot hide everything.
+    fn forget_unknown_filter_ids(&mut self) {
+        let dataset = &self.doc.dataset;
+        let filter = &mut self.view.filter;
+        filter.actors.retain(|id| dataset.actor(id).is_some());
+        filter.topics.retain(|id| dataset.topic(id).is_some());
+    }
+}

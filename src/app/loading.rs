@@ -1,0 +1,99 @@
+//! Reading a large file on a worker thread while the open document stays usable.
+
+use std::path::{Path, PathBuf};
+
+use super::Document;
+use crate::dataset::{BackgroundLoad, DatasetError};
+use crate::timeline::TimeRange;
+
+/// Where the view stood in a file at the last exit: its range and selected event's id.
+pub(super) type SavedPlace = (Option<TimeRange>, Option<String>);
+
+/// A file being read on a worker thread, and what to restore once it is in.
+struct PendingLoad {
+    load: BackgroundLoad<Document>,
+    restore: Option<SavedPlace>,
+}
+
+/// A file read in the background, once it is in.
+pub(super) struct Finished {
+    /// The file.
+    pub path: PathBuf,
+    /// Its document, or why it could not be read.
+    pub loaded: Result<Document, DatasetError>,
+    /// Where to put the view once it is shown.
+    pub restore: Option<SavedPlace>,
+}
+
+/// The file being read on a worker thread, if any.
+pub(super) struct Loading {
+    pending: Option<PendingLoad>,
+    /// Files of this many bytes or more are read on a worker thread.
+    background_above: u64,
+}
+
+impl Loading {
+    /// Reads files of `background_above` bytes or more in the background.
+    pub fn new(background_above: u64) -> Loading {
+        Loading {
+            pending: None,
+            background_above,
+        }
+    }
+
+    /// True when `path` is large enough to be read in the background.
+    pub fn is_large(&self, path: &Path) -> bool {
+        std::fs::metadata(path).is_ok_and(|m| m.len() >= self.background_above)
+    }
+
+    /// Starts reading `path` on a worker thread, replacing any other load.
+    pub fn start(&mut self, path: &Path) {
+        let load = BackgroundLoad::start_with(path, Document::loaded_from);
+        self.pending = Some(PendingLoad {
+            load,
+            restore: None,
+        });
+    }
+
+    /// Forgets the file being read (cancelled, or replaced by one read at once).
+    pub fn cancel(&mut self) {
+        self.pending = None;
+    }
+
+    /// True while a file is being read.
+    pub fn is_busy(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Asks to put the view at `place` once the file being read is in; false when none is.
+    pub fn restore_when_done(&mut self, place: SavedPlace) -> bool {
+        match self.pending.as_mut() {
+            Some(pending) => {
+                pending.restore = Some(place);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The file being read and how far it got (0 to 1).
+    pub fn progress(&self) -> Option<(&Path, f32)> {
+        self.pending
+            .as_ref()
+            .map(|p| (p.load.path(), p.load.progress()))
+    }
+
+    /// The file read in the background, once it is in.
+    pub fn poll(&mut self) -> Option<Finished> {
+        let pending = self.pending.as_mut()?;
+        let loaded = pending.load.poll()?;
+        let path = pending.load.path().to_path_buf();
+        let restore = pending.restore.take();
+        self.pending = None;
+        Some(Finished {
+            path,
+            loaded,
+            restore,
+        })
+    }
+}

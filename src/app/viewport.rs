@@ -1,0 +1,80 @@
+//! Where the view stands: the visible range, the selected event, the lanes and
+//! the canvas's memory of the last frame.
+
+use std::collections::BTreeSet;
+
+use super::Document;
+use crate::index::EventIdx;
+use crate::timeline::time_axis::YEAR;
+use crate::timeline::{LaneMode, Lanes, TimeRange};
+use crate::ui::canvas::CanvasState;
+
+/// The view of the open document; the one place its range and selection are kept.
+#[derive(Debug)]
+pub(super) struct Viewport {
+    /// The visible stretch of time.
+    pub range: TimeRange,
+    /// The selected event.
+    pub selected: Option<EventIdx>,
+    /// The person whose roles the details panel shows, when no event is selected.
+    pub person: Option<String>,
+    /// The lanes and each event's lanes.
+    pub lanes: Lanes,
+    /// The lanes are of another document (one was opened or reloaded).
+    lanes_stale: bool,
+    /// Changes whenever the lanes or the shown events change: the canvas lays out again.
+    pub generation: u64,
+    /// What the canvas keeps between frames.
+    pub canvas: CanvasState,
+}
+
+impl Default for Viewport {
+    fn default() -> Viewport {
+        Viewport {
+            range: TimeRange::new(0.0, YEAR),
+            selected: None,
+            person: None,
+            lanes: Lanes::default(),
+            lanes_stale: true,
+            generation: 0,
+            canvas: CanvasState::default(),
+        }
+    }
+}
+
+impl Viewport {
+    /// The id of the selected event in `doc`, to find it again in another version.
+    pub fn selected_id(&self, doc: &Document) -> Option<String> {
+        self.selected
+            .and_then(|e| doc.dataset.events.get(e as usize))
+            .map(|e| e.id.clone())
+    }
+
+    /// Builds the lanes again at the next change of the shown events.
+    pub fn lanes_are_stale(&mut self) {
+        self.lanes_stale = true;
+    }
+
+    /// Builds the lanes of `doc` grouped by `mode`, `collapsed` folded.
+    pub fn rebuild_lanes(&mut self, doc: &Document, mode: LaneMode, collapsed: &BTreeSet<String>) {
+        self.lanes = Lanes::build(&doc.dataset, mode, collapsed);
+        self.lanes_stale = false;
+        self.lay_out_again();
+    }
+
+    /// Follows a change of the shown events: the lanes when they are stale, the layout always.
+    pub fn shown_changed(&mut self, doc: &Document, mode: LaneMode, collapsed: &BTreeSet<String>) {
+        if self.lanes_stale {
+            self.rebuild_lanes(doc, mode, collapsed);
+        } else {
+            // The lanes do not depend on the filter: only the layout changes.
+            self.lay_out_again();
+        }
+    }
+
+    /// Makes the canvas lay out again at the next frame.
+    fn lay_out_again(&mut self) {
+        self.generation += 1;
+        self.canvas.invalidate();
+    }
+}

@@ -1,0 +1,147 @@
+//! Labels: how wide a title is, and on which side of its mark it goes.
+//!
+//! The canvas measures with the advances of its font's glyphs, a figure with a
+//! fixed advance per character; both ask the same [`TextMeasure`].
+
+/// The advance of each ASCII character, and of any other, for one font and size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextMeasure {
+    ascii: Vec<f64>,
+    other: f64,
+}
+
+impl TextMeasure {
+    /// Every character as wide as `advance`.
+    pub fn uniform(advance: f64) -> TextMeasure {
+        TextMeasure {
+            ascii: vec![advance; 128],
+            other: advance,
+        }
+    }
+
+    /// The advances of the 128 ASCII characters (by code); any other character counts
+    /// as an average lower-case letter, close enough to decide where a label fits.
+    pub fn from_ascii(mut advance: impl FnMut(char) -> f32) -> TextMeasure {
+        let ascii: Vec<f64> = (0..128u8)
+            .map(|b| f64::from(advance(char::from(b))))
+            .collect();
+        let letters = &ascii[usize::from(b'a')..=usize::from(b'z')];
+        let other = letters.iter().sum::<f64>() / letters.len() as f64;
+        TextMeasure { ascii, other }
+    }
+
+    /// The width of `text` on one line.
+    pub fn width(&self, text: &str) -> f64 {
+        text.chars()
+            .map(|c| self.ascii.get(c as usize).copied().unwrap_or(self.other))
+            .sum()
+    }
+}
+
+/// Where a label stands beside its mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelSide {
+    /// After the mark, left-aligned.
+    After,
+    /// Before the mark, right-aligned.
+    Before,
+}
+
+/// Where a label of `width` could go: starting at `after` or ending at `before`,
+/// between the bounds `left` and `right` of the room.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelRoom {
+    /// Where a label after the mark starts.
+    pub after: f64,
+    /// Where a label before the mark ends.
+    pub before: f64,
+    /// The leftmost x a label may reach.
+    pub left: f64,
+    /// The rightmost x a label may reach.
+    pub right: f64,
+}
+
+impl LabelRoom {
+    /// Room for a label after the mark.
+    pub fn after_room(&self) -> f64 {
+        self.right - self.after
+    }
+
+    /// Room for a label before the mark.
+    pub fn before_room(&self) -> f64 {
+        self.before - self.left
+    }
+
+    /// The side with room for a label of `width`: after the mark when it fits there, else
+    /// before it when it fits there, else the side with more room.
+    pub fn side_for(&self, width: f64) -> LabelSide {
+        let fits_after = width <= self.after_room();
+        let fits_before = width <= self.before_room();
+        if fits_after || (!fits_before && self.after_room() >= self.before_room()) {
+            LabelSide::After
+        } else {
+            LabelSide::Before
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_uniform_measure_counts_characters_not_bytes() {
+        let measure = TextMeasure::uniform(0.5 * 10.0);
+        assert_eq!(measure.width("Tehran"), 30.0);
+        assert_eq!(measure.width("Душанбе"), 35.0);
+        assert_eq!(measure.width(""), 0.0);
+    }
+
+    #[test]
+    fn glyph_advances_make_wide_letters_wider() {
+        let measure = TextMeasure::from_ascii(|c| if c == 'W' { 12.0 } else { 6.0 });
+        assert!(measure.width("WWW") > measure.width("iii"));
+        // Letters outside ASCII count as an average lower-case letter.
+        assert_eq!(measure.width("é"), 6.0);
+    }
+
+    #[test]
+    fn a_label_goes_after_its_mark_when_it_fits() {
+        let room = LabelRoom {
+            after: 100.0,
+            before: 80.0,
+            left: 0.0,
+            right: 400.0,
+        };
+        assert_eq!(room.side_for(250.0), LabelSide::After);
+    }
+
+    #[test]
+    fn a_label_at_the_right_edge_moves_before_its_mark() {
+        let room = LabelRoom {
+            after: 900.0,
+            before: 880.0,
+            left: 0.0,
+            right: 1000.0,
+        };
+        assert_eq!(room.side_for(250.0), LabelSide::Before);
+    }
+
+    #[test]
+    fn a_label_that_fits_nowhere_takes_the_side_with_more_room() {
+        let room = LabelRoom {
+            after: 300.0,
+            before: 280.0,
+            left: 0.0,
+            right: 500.0,
+        };
+        assert_eq!(room.side_for(1000.0), LabelSide::Before);
+        let room = LabelRoom {
+            after: 200.0,
+            before: 180.0,
+            left: 0.0,
+            right: 500.0,
+        };
+        assert_eq!(room.side_for(1000.0), LabelSide::After);
+    }
+}
