@@ -499,3 +499,43 @@ proptest! {
         prop_assert_eq!(plain, listed);
     }
 }
+
+/// The viewer on the curated dataset, rendered on the CPU.
+fn viewer() -> egui_kittest::Harness<'static, annals::app::App> {
+    let today = annals::model::Moment::from_ymd(2025, 6, 1).0 as f64;
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            annals::app::App::new(
+                cc,
+                annals::app::AppOptions {
+                    today: Some(today),
+                    ..annals::app::AppOptions::default()
+                },
+            )
+        });
+    harness.run_steps(3);
+    harness
+}
+
+#[test]
+fn a_persons_lane_header_shows_their_events_at_a_glance() {
+    use egui_kittest::kittest::Queryable;
+    let mut harness = viewer();
+    harness.get_by_label("Roles of Mohammad Bagheri").click();
+    harness.run_steps(3);
+    let summary = harness.state().actor_summary("bagheri");
+    assert!(summary.events >= 3, "{summary:?}");
+    harness.get_by_label(&format!("{} events under the filters", summary.events));
+    // His counterparts are Tajikistan's, rolled up into it while members are included.
+    harness.get_by_label_contains("Most with: Tajikistan");
+    let first = summary.first.expect("a first event");
+    let title = &harness.state().document().dataset.events[first as usize].title;
+    harness.get_by_label_contains(title).click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selected(),
+        Some(first),
+        "clicking the first event selects it"
+    );
+}
