@@ -36,11 +36,9 @@ pub fn person_details_ui(
     summary: &ActorSummary,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some(actor) = dataset.actor(id) else {
-        return commands;
-    };
+    let actor = dataset.actor(id);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(actor.kind.as_str()).weak());
+        ui.label(RichText::new(actor.map_or("", |a| a.kind.as_str())).weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Close").on_hover_text("Close (Esc)").clicked() {
                 commands.push(Command::ShowPerson(None));
@@ -48,14 +46,21 @@ pub fn person_details_ui(
         });
     });
     ui.separator();
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.label(RichText::new(&actor.name).heading());
-            commands.extend(actor_glance_ui(ui, dataset, summary));
-            ui.add_space(6.0);
-            actor_roles_ui(ui, dataset, actor);
-        });
+    match actor {
+        Some(actor) => {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.label(RichText::new(&actor.name).heading());
+                    commands.extend(actor_glance_ui(ui, dataset, summary));
+                    ui.add_space(6.0);
+                    actor_roles_ui(ui, dataset, actor);
+                });
+        }
+        None => {
+            ui.label(format!("{id} is not in this dataset."));
+        }
+    }
     commands
 }
 
@@ -81,9 +86,11 @@ fn role_ui(ui: &mut Ui, dataset: &Dataset, role: &Role) {
     if let Some(note) = &role.note {
         ui.label(RichText::new(format!("Note: {note}")).italics());
     }
+    ui.add_space(2.0);
     if role.sources.is_empty() {
         ui.label(RichText::new("No source").weak());
     } else {
+        ui.label(RichText::new("Sources").weak());
         sources_ui(ui, &role.sources);
     }
 }
