@@ -8,7 +8,8 @@
 mod analysis;
 mod atomic;
 mod csv;
-mod figure_lanes;
+
+mod figure;
 mod ics;
 mod json;
 mod manifest;
@@ -17,7 +18,6 @@ mod png;
 mod ron;
 mod stats_chart;
 mod subset;
-mod svg;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -29,11 +29,11 @@ pub use analysis::{
     AnalysisExport, AnalysisFormat, matrix_csv, render_matrix, render_stats, stats_csv,
 };
 pub use atomic::{write_atomic, write_atomic_with};
+pub use figure::{PAGE_HEIGHT, PAGE_WIDTH};
 pub use manifest::{Manifest, SourceInfo};
 pub use matrix_figure::{cell_colour, describe_cell};
 pub use png::PNG_SCALE;
 pub use stats_chart::{TOP_SERIES, group_name};
-pub use svg::{PAGE_HEIGHT, PAGE_WIDTH};
 
 use crate::index::EventIdx;
 use crate::model::Dataset;
@@ -210,7 +210,7 @@ pub fn render(dataset: &Dataset, request: &ExportRequest) -> Result<Vec<u8>, Exp
         Format::Json => Ok(json::render(dataset, &request.events, &manifest)),
         Format::Csv => Ok(csv::render(dataset, &request.events)),
         Format::Ics => ics::render(dataset, &request.events, &manifest),
-        Format::Svg => Ok(svg::render(dataset, request, &manifest).into_bytes()),
+        Format::Svg => Ok(figure::render(dataset, request, &manifest).into_bytes()),
         Format::Png => png::render(dataset, request, &manifest),
     }
 }

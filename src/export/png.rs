@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
-use super::{ExportError, ExportRequest, Format, Manifest, svg};
+use super::{ExportError, ExportRequest, Format, Manifest, figure};
 use crate::model::Dataset;
 
 /// How many pixels per SVG unit: 2 gives a 3200 × 1800 picture, sharp on a page or a slide.
@@ -21,7 +21,7 @@ pub fn render(
     request: &ExportRequest,
     manifest: &Manifest,
 ) -> Result<Vec<u8>, ExportError> {
-    rasterize(&svg::render(dataset, request, manifest), manifest)
+    rasterize(&figure::render(dataset, request, manifest), manifest)
 }
 
 /// An SVG figure rendered as PNG bytes at [`PNG_SCALE`], with `manifest` in its text chunk.

@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 
 use super::Manifest;
 use super::analysis::{GROUP_PALETTE, OTHERS_COLOUR, xml_escape as escape};
+use super::figure::describe_span;
 use super::manifest::describe_filter;
-use super::svg::describe_span;
 use crate::analysis::{Grouping, PeriodCounts, Stacked, kind_label};
 use crate::model::{Dataset, EventKind, Moment};
 use crate::timeline::kind_style::kind_style;

@@ -2,7 +2,8 @@
 //! visible window as a rectangle that can be dragged and resized.
 
 use eframe::egui::{
-    self, Color32, CursorIcon, Id, Mesh, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
+    self, Color32, CursorIcon, Id, Mesh, Painter, Rect, Response, Sense, Stroke, StrokeKind, Ui,
+    Visuals, pos2, vec2,
 };
 
 use crate::command::Command;
@@ -30,7 +31,6 @@ pub fn overview_ui(
     full: TimeRange,
     view: TimeRange,
 ) -> Vec<Command> {
-    let mut commands = Vec::new();
     let (rect, response) = ui.allocate_exact_size(
         vec2(ui.available_width(), OVERVIEW_HEIGHT - 8.0),
         Sense::click_and_drag(),
@@ -45,6 +45,20 @@ pub fn overview_ui(
     };
     let axis = TimeAxis::new(shown, rect.left(), rect.width());
 
+    paint_density(&painter, visuals, &axis, density, rect);
+    paint_years(&painter, visuals, shown, rect);
+    let window = paint_window(&painter, visuals, &axis, view, rect);
+    drag_window(ui, &response, &axis, view, window)
+}
+
+/// The density of the shown events as bars, one per column.
+fn paint_density(
+    painter: &Painter,
+    visuals: &Visuals,
+    axis: &TimeAxis,
+    density: &Density,
+    rect: Rect,
+) {
     let max = density.max().max(1) as f32;
     let colour = if visuals.dark_mode {
         Color32::from_rgb(110, 150, 210)
@@ -69,6 +83,10 @@ pub fn overview_ui(
         );
     }
     painter.add(egui::Shape::mesh(mesh));
+}
+
+/// The first and last year of the strip in its top corners.
+fn paint_years(painter: &Painter, visuals: &Visuals, shown: TimeRange, rect: Rect) {
     let weak = visuals.weak_text_color();
     let font = egui::FontId::proportional(10.5);
     let year = |t: f64| year_label(crate::model::Moment(t.floor() as i64).to_civil().0);
@@ -86,7 +104,16 @@ pub fn overview_ui(
         font,
         weak,
     );
+}
 
+/// The visible window as a rectangle over the strip; where it was drawn.
+fn paint_window(
+    painter: &Painter,
+    visuals: &Visuals,
+    axis: &TimeAxis,
+    view: TimeRange,
+    rect: Rect,
+) -> Rect {
     let window = Rect::from_x_y_ranges(
         (axis.x_from_time(view.start) as f32).max(rect.left())
             ..=(axis.x_from_time(view.end) as f32)
@@ -107,6 +134,18 @@ pub fn overview_ui(
         StrokeKind::Inside,
     );
 
+    window
+}
+
+/// Dragging the window's body or edges, or clicking beside it: where the view goes.
+fn drag_window(
+    ui: &Ui,
+    response: &Response,
+    axis: &TimeAxis,
+    view: TimeRange,
+    window: Rect,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
     let grip_id = Id::unique("overview grip");
     if let Some(p) = response.hover_pos() {
         if (p.x - window.left()).abs() < EDGE || (p.x - window.right()).abs() < EDGE {
