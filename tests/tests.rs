@@ -1,5 +1,6 @@
 //! The integration tests, compiled into one binary so that it links once.
 
+mod analysis;
 mod check_command;
 mod curated_dataset;
 mod eras;

@@ -1,7 +1,9 @@
 //! The open dataset with its query index and where it came from.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
+use crate::analysis::CountIndex;
 use crate::dataset::{self, DatasetError};
 use crate::export::SourceInfo;
 use crate::index::TimeIndex;
@@ -20,6 +22,7 @@ pub struct Document {
     /// The path and SHA-256 of the bytes that were read: for export manifests,
     /// and to skip reloads that change nothing.
     pub source: SourceInfo,
+    counts: OnceLock<CountIndex>,
 }
 
 impl Document {
@@ -80,6 +83,7 @@ impl Document {
             query,
             path: Some(path.to_path_buf()),
             source,
+            counts: OnceLock::new(),
         }
     }
 
@@ -91,7 +95,14 @@ impl Document {
             query,
             path,
             source,
+            counts: OnceLock::new(),
         }
+    }
+
+    /// Its counts by period and pair, prepared on first use (the chart, the
+    /// matrix and an actor at a glance need them; most sessions do not).
+    pub fn counts(&self) -> &CountIndex {
+        self.counts.get_or_init(|| CountIndex::new(&self.dataset))
     }
 
     /// Its events in time order.

@@ -282,7 +282,10 @@ impl App {
                         (Some(selected), _) => {
                             details_panel::details_panel_ui(ui, dataset, selected)
                         }
-                        (None, Some(person)) => person_details_ui(ui, dataset, person),
+                        (None, Some(person)) => {
+                            let summary = self.actor_summary(person);
+                            person_details_ui(ui, dataset, person, &summary)
+                        }
                         (None, None) => Vec::new(),
                     });
                 });

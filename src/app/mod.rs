@@ -23,9 +23,10 @@ use std::sync::{Arc, Mutex};
 
 use eframe::egui;
 
+use crate::analysis::ActorSummary;
 use crate::command::{Command, ThemeChoice};
 use crate::index::EventIdx;
-use crate::query::FacetCounts;
+use crate::query::{EventSet, FacetCounts, Filter};
 use crate::timeline::TimeRange;
 use crate::timeline::marks::glyph_time;
 use crate::timeline::navigation;
@@ -197,6 +198,25 @@ impl App {
     /// The id of the person whose roles the details panel shows.
     pub fn shown_person(&self) -> Option<&str> {
         self.viewport.person.as_deref()
+    }
+
+    /// Actor `id`'s events that the filters show, at a glance: by kind, its
+    /// counterparts, its first and last (its people's too while members are included).
+    pub fn actor_summary(&self, id: &str) -> ActorSummary {
+        let members = self.view.filter.include_members;
+        let own = Filter {
+            actors: [id.to_string()].into(),
+            include_members: members,
+            ..Filter::default()
+        };
+        let mut events = self.doc.query.matching(&own);
+        let mut shown = EventSet::none(self.doc.dataset.events.len());
+        shown.insert_all(&self.filtered.list);
+        events.intersect_with(&shown);
+        let dataset = &self.doc.dataset;
+        self.doc
+            .counts()
+            .actor_summary(dataset, self.doc.index(), id, &events, members)
     }
 
     /// The problems of the last file that failed to load, if they are shown.

@@ -24,6 +24,8 @@ mod marks;
 mod tests;
 mod text;
 
+pub(crate) use text::describe_span;
+
 use std::fmt::Write as _;
 
 use crate::export::{ExportRequest, Manifest};
