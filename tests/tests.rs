@@ -14,4 +14,5 @@ mod query_engine;
 mod scale;
 mod support;
 mod viewer;
+mod viewer_files;
 mod viewer_period;

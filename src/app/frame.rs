@@ -361,6 +361,7 @@ impl eframe::App for App {
         if !self.restore {
             return;
         }
+        self.leave_file();
         eframe::set_value(storage, eframe::APP_KEY, &self.view);
         eframe::set_value(storage, super::RANGE_KEY, &self.viewport.range);
         let selected = self.viewport.selected_id(&self.doc);

@@ -4,6 +4,7 @@
 mod adopt;
 mod document;
 mod exporting;
+mod file_views;
 mod filtered;
 mod frame;
 mod loading;
@@ -14,6 +15,7 @@ mod viewport;
 mod watch;
 
 pub use document::Document;
+pub use file_views::{FileView, FileViews};
 pub use run::{ViewerError, ViewerOptions, run_viewer};
 pub use screenshot::{ScreenshotError, write_png};
 pub use view_state::ViewState;
@@ -99,6 +101,9 @@ pub struct App {
     title_sent: Option<String>,
     theme_applied: Option<ThemeChoice>,
     restore: bool,
+    /// The open document is the one on screen (not a stand-in while the file
+    /// asked for at start is read), so its view is worth keeping when it is left.
+    showing: bool,
     ctx: Option<egui::Context>,
 }
 
@@ -152,16 +157,18 @@ impl App {
             title_sent: None,
             theme_applied: None,
             restore: options.restore,
+            showing: false,
             ctx: None,
         };
         let wanted = options.file.clone().or_else(|| app.view.last_path.clone());
         let same_file = wanted.is_some() && wanted == app.view.last_path;
         app.view.last_path = None;
+        app.refresh();
+        app.apply(Command::Fit);
         if let Some(path) = wanted {
             app.open(&path);
         }
-        app.refresh();
-        app.apply(Command::Fit);
+        app.showing = !app.loading.is_busy();
         let restore_now = options.file.is_none() && app.view.last_path.is_none();
         if !app.loading.is_busy() && (same_file || restore_now) {
             app.restore_place(place);

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::file_views::FileViews;
 use crate::command::ThemeChoice;
 use crate::query::Filter;
 use crate::timeline::LaneMode;
@@ -34,6 +35,8 @@ pub struct ViewState {
     pub hide_filters: bool,
     /// The export dialog's format, destination and options.
     pub export: ExportDialogState,
+    /// How each file opened was left: its range, filters, period and lanes.
+    pub files: FileViews,
 }
 
 impl ViewState {
