@@ -2,6 +2,7 @@
 
 mod check_command;
 mod curated_dataset;
+mod deep_time;
 mod eras;
 mod export;
 mod export_dialog;
