@@ -112,4 +112,6 @@ pub enum Command {
     DismissNotice,
     /// Show or hide the filter panel.
     ShowFilters(bool),
+    /// Show or hide the eras' bands.
+    ShowEras(bool),
 }

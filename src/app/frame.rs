@@ -75,6 +75,15 @@ impl App {
         commands
     }
 
+    /// The eras' bands to draw: none when View ▸ Eras is off.
+    fn shown_eras(&self) -> &[crate::timeline::eras::EraBand] {
+        if self.view.hide_eras {
+            &[]
+        } else {
+            &self.doc.eras
+        }
+    }
+
     /// The file shown in the toolbar.
     fn status(&self) -> String {
         self.doc
@@ -209,12 +218,12 @@ impl App {
     /// banner of a reload that failed.
     fn header_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("menu").show(ui, |ui| {
-            commands.extend(toolbar::menu_bar_ui(
-                ui,
-                &self.view.recent,
-                !self.view.hide_filters,
-                !self.view.filter.period.is_unbounded(),
-            ));
+            let state = toolbar::ViewMenuState {
+                filters_shown: !self.view.hide_filters,
+                eras_shown: !self.view.hide_eras,
+                has_period: !self.view.filter.period.is_unbounded(),
+            };
+            commands.extend(toolbar::menu_bar_ui(ui, &self.view.recent, state));
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(2.0);
@@ -252,6 +261,7 @@ impl App {
                 commands.extend(overview::overview_ui(
                     ui,
                     &self.filtered.overview,
+                    self.shown_eras(),
                     self.filtered.overview_range,
                     self.viewport.range,
                 ));
@@ -335,6 +345,11 @@ impl App {
                 selected: viewport.selected,
                 today: self.today,
                 collapsed: &self.view.collapsed,
+                eras: if self.view.hide_eras {
+                    &[]
+                } else {
+                    &self.doc.eras
+                },
             };
             commands.extend(canvas_ui(ui, &input, &mut viewport.canvas));
         });

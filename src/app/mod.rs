@@ -333,6 +333,7 @@ impl App {
             }
             Command::SetTheme(theme) => self.view.theme = theme,
             Command::ShowFilters(show) => self.view.hide_filters = !show,
+            Command::ShowEras(show) => self.view.hide_eras = !show,
             Command::OpenExport => self.open_export(),
             Command::CloseExport => self.export.open = false,
             Command::ChooseExportDestination {

@@ -33,6 +33,8 @@ pub struct ViewState {
     pub recent: Vec<PathBuf>,
     /// Hide the filter panel on the left.
     pub hide_filters: bool,
+    /// Hide the eras' bands on the canvas and the overview strip.
+    pub hide_eras: bool,
     /// The export dialog's format, destination and options.
     pub export: ExportDialogState,
     /// How each file opened was left: its range, filters, period and lanes.
@@ -60,6 +62,7 @@ mod tests {
         let mut view = ViewState {
             lanes: LaneMode::Topic,
             hide_filters: true,
+            hide_eras: true,
             ..ViewState::default()
         };
         view.filter.actors.insert("TJK".to_string());

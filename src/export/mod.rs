@@ -7,6 +7,7 @@
 
 mod atomic;
 mod csv;
+mod figure_eras;
 mod figure_lanes;
 mod ics;
 mod json;

@@ -165,6 +165,8 @@ pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -
         y += lane_height;
     }
     lane_stripes(&mut svg, &arranged, &boxes, &scale);
+    let plot = (plot_top - 10.0, axis_y);
+    super::figure_eras::era_bands_svg(&mut svg, dataset, &scale.axis, plot, &escape);
     axis(&mut svg, &scale, plot_top, axis_y);
     lane_labels(&mut svg, &arranged, &boxes, gutter);
     let row_y = |lane: usize, row: usize| boxes[lane].2 + arranged[lane].row_centre(row);

@@ -7,6 +7,7 @@
 mod accessibility;
 mod axis;
 mod connectors;
+mod eras;
 mod events;
 mod gutter;
 mod input;
@@ -23,9 +24,11 @@ use eframe::egui::{Color32, Painter, Rect, Sense, Ui, Visuals, pos2};
 use crate::command::Command;
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::Dataset;
+use crate::timeline::eras::EraBand;
 use crate::timeline::layout::Layout;
 use crate::timeline::{Lanes, TimeAxis, TimeRange};
 
+pub use eras::era_tint;
 pub use events::tooltip_ui;
 
 /// Width of the lane labels at the left, in points.
@@ -61,6 +64,8 @@ pub struct CanvasInput<'a> {
     pub today: Option<f64>,
     /// Keys of collapsed lanes.
     pub collapsed: &'a BTreeSet<String>,
+    /// The eras drawn behind the lanes (none when they are hidden).
+    pub eras: &'a [EraBand],
 }
 
 /// A glyph on screen, for hit-testing.
@@ -162,6 +167,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
     let dragged_period = input::track_drags(ui, &response, &canvas, &extents, state);
     let ticks = ticks_grid::ticks(&painter, &canvas);
     ticks_grid::grid(&painter, &canvas, &ticks);
+    eras::eras(&painter, &canvas, input.eras);
     let lanes_top = canvas.lanes_rect.top() - state.scroll_y;
     let connectors_below = connectors::reserve(&painter, &canvas);
     let rows = lanes::LaneRows {
