@@ -115,3 +115,40 @@ fn filters_are_kept_per_file_and_a_new_file_starts_without_them() {
     harness.state_mut().apply(Command::Open(curated));
     assert_eq!(harness.state().view.filter, filter);
 }
+
+#[test]
+fn a_spreadsheet_with_problems_lists_them_with_line_and_column_like_a_dataset() {
+    let mut harness = harness();
+    let before = harness.state().document().dataset.events.len();
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import/problems.csv");
+    harness.state_mut().apply(Command::Open(bad));
+    harness.run_steps(3);
+    assert_eq!(harness.state().document().dataset.events.len(), before);
+    let problems = harness.state().problems().expect("the problems are shown");
+    // The row with one field too many is line 3; every problem has its line and column.
+    assert!(
+        problems.lines.iter().any(|l| l.contains("problems.csv:3:")),
+        "{:?}",
+        problems.lines
+    );
+    for line in &problems.lines {
+        let mut parts = line.split(':').skip(1);
+        let placed = parts.next().is_some_and(|l| l.parse::<u32>().is_ok())
+            && parts.next().is_some_and(|c| c.parse::<u32>().is_ok());
+        assert!(placed, "{line} has no line and column");
+    }
+    harness.get_by_label_contains("Could not open");
+}
+
+#[test]
+fn the_open_dialog_offers_every_importable_format() {
+    let offered: Vec<&str> = annals::app::OPEN_FILTERS
+        .iter()
+        .flat_map(|(_, extensions)| extensions.iter().copied())
+        .collect();
+    for extension in annals::import::OPEN_EXTENSIONS {
+        assert!(offered.contains(&extension), "{extension} is not offered");
+        let file = PathBuf::from(format!("chronology.{extension}"));
+        assert!(annals::import::is_openable(&file));
+    }
+}

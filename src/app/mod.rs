@@ -72,6 +72,17 @@ struct ScreenshotJob {
     result: ScreenshotSlot,
 }
 
+/// The open dialog's filters after the one of every format: one per kind of file.
+pub const OPEN_FILTERS: [(&str, &[&str]); 4] = [
+    ("Annals datasets (.ron)", &["ron"]),
+    (
+        "Spreadsheets (.csv, .tsv, .txt, .tab)",
+        &["csv", "tsv", "txt", "tab"],
+    ),
+    ("TimelineJS and vis-timeline (.json)", &["json"]),
+    ("Timeline (.timeline)", &["timeline"]),
+];
+
 /// The storage key of the visible range at exit.
 const RANGE_KEY: &str = "annals-range";
 /// The storage key of the selected event's id at exit.
@@ -361,6 +372,9 @@ impl App {
     fn open_dialog(&mut self) {
         let mut dialog = rfd::FileDialog::new()
             .add_filter("Datasets and chronologies", &crate::import::OPEN_EXTENSIONS);
+        for (name, extensions) in OPEN_FILTERS {
+            dialog = dialog.add_filter(name, extensions);
+        }
         if let Some(folder) = self.doc.path.as_deref().and_then(Path::parent) {
             dialog = dialog.set_directory(folder);
         }
