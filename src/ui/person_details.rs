@@ -28,11 +28,9 @@ pub fn person_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Opti
 /// Shows the roles of the actor `id` in `ui`; what the user asked for.
 pub fn person_details_ui(ui: &mut Ui, dataset: &Dataset, id: &str) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some(actor) = dataset.actor(id) else {
-        return commands;
-    };
+    let actor = dataset.actor(id);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(actor.kind.as_str()).weak());
+        ui.label(RichText::new(actor.map_or("", |a| a.kind.as_str())).weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Close").on_hover_text("Close (Esc)").clicked() {
                 commands.push(Command::ShowPerson(None));
@@ -40,9 +38,16 @@ pub fn person_details_ui(ui: &mut Ui, dataset: &Dataset, id: &str) -> Vec<Comman
         });
     });
     ui.separator();
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| actor_roles_ui(ui, dataset, actor));
+    match actor {
+        Some(actor) => {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| actor_roles_ui(ui, dataset, actor));
+        }
+        None => {
+            ui.label(format!("{id} is not in this dataset."));
+        }
+    }
     commands
 }
 
@@ -69,9 +74,11 @@ fn role_ui(ui: &mut Ui, dataset: &Dataset, role: &Role) {
     if let Some(note) = &role.note {
         ui.label(RichText::new(format!("Note: {note}")).italics());
     }
+    ui.add_space(2.0);
     if role.sources.is_empty() {
         ui.label(RichText::new("No source").weak());
     } else {
+        ui.label(RichText::new("Sources").weak());
         sources_ui(ui, &role.sources);
     }
 }
