@@ -50,47 +50,8 @@ pub fn overview_ui(
     let axis = TimeAxis::new(shown, rect.left(), rect.width());
     era_bands(&painter, &axis, rect, eras, visuals.dark_mode);
 
-    let max = density.max().max(1) as f32;
-    let colour = if visuals.dark_mode {
-        Color32::from_rgb(110, 150, 210)
-    } else {
-        Color32::from_rgb(70, 110, 180)
-    };
-    let mut mesh = Mesh::default();
-    for (i, &count) in density.counts.iter().enumerate() {
-        if count == 0 {
-            continue;
-        }
-        let t = density.bucket_start(i);
-        let x0 = axis.x_from_time(t) as f32;
-        let x1 = (axis.x_from_time(t + density.bucket) as f32).max(x0 + 1.0);
-        let h = (count as f32 / max).sqrt() * (rect.height() - 16.0) + 1.0;
-        mesh.add_colored_rect(
-            Rect::from_min_max(
-                pos2(x0, rect.bottom() - 2.0 - h),
-                pos2(x1, rect.bottom() - 2.0),
-            ),
-            colour,
-        );
-    }
-    painter.add(egui::Shape::mesh(mesh));
-    let weak = visuals.weak_text_color();
-    let font = egui::FontId::proportional(10.5);
-    let year = |t: f64| year_label(crate::model::Moment(t.floor() as i64).to_civil().0);
-    painter.text(
-        rect.left_top() + vec2(4.0, 2.0),
-        egui::Align2::LEFT_TOP,
-        year(shown.start),
-        font.clone(),
-        weak,
-    );
-    painter.text(
-        rect.right_top() + vec2(-4.0, 2.0),
-        egui::Align2::RIGHT_TOP,
-        year(shown.end),
-        font,
-        weak,
-    );
+    painter.add(density_shape(density, &axis, rect, visuals.dark_mode));
+    end_labels(&painter, rect, shown, visuals.weak_text_color());
 
     let window = Rect::from_x_y_ranges(
         (axis.x_from_time(view.start) as f32).max(rect.left())
@@ -163,6 +124,54 @@ pub fn overview_ui(
 
 #[derive(Debug, Clone, Copy)]
 struct GripState(Grip);
+
+/// The density of the shown events as one mesh of bars along the bottom of the strip.
+fn density_shape(density: &Density, axis: &TimeAxis, rect: Rect, dark: bool) -> egui::Shape {
+    let max = density.max().max(1) as f32;
+    let colour = if dark {
+        Color32::from_rgb(110, 150, 210)
+    } else {
+        Color32::from_rgb(70, 110, 180)
+    };
+    let mut mesh = Mesh::default();
+    for (i, &count) in density.counts.iter().enumerate() {
+        if count == 0 {
+            continue;
+        }
+        let t = density.bucket_start(i);
+        let x0 = axis.x_from_time(t) as f32;
+        let x1 = (axis.x_from_time(t + density.bucket) as f32).max(x0 + 1.0);
+        let h = (count as f32 / max).sqrt() * (rect.height() - 16.0) + 1.0;
+        mesh.add_colored_rect(
+            Rect::from_min_max(
+                pos2(x0, rect.bottom() - 2.0 - h),
+                pos2(x1, rect.bottom() - 2.0),
+            ),
+            colour,
+        );
+    }
+    egui::Shape::mesh(mesh)
+}
+
+/// The years at the two ends of the strip.
+fn end_labels(painter: &egui::Painter, rect: Rect, shown: TimeRange, weak: Color32) {
+    let font = egui::FontId::proportional(10.5);
+    let year = |t: f64| year_label(crate::model::Moment(t.floor() as i64).to_civil().0);
+    painter.text(
+        rect.left_top() + vec2(4.0, 2.0),
+        egui::Align2::LEFT_TOP,
+        year(shown.start),
+        font.clone(),
+        weak,
+    );
+    painter.text(
+        rect.right_top() + vec2(-4.0, 2.0),
+        egui::Align2::RIGHT_TOP,
+        year(shown.end),
+        font,
+        weak,
+    );
+}
 
 /// Paints the eras as bands the height of the strip, under the density.
 fn era_bands(painter: &egui::Painter, axis: &TimeAxis, rect: Rect, eras: &[EraBand], dark: bool) {
