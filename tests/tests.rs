@@ -8,6 +8,7 @@ mod export;
 mod export_dialog;
 mod filter_panel;
 mod import_csv;
+mod import_dialog;
 mod import_formats;
 mod load_errors;
 mod loader_fuzz;

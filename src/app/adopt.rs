@@ -10,7 +10,7 @@ use crate::timeline::TimeRange;
 use crate::ui::error_panel::LoadProblems;
 
 /// How a new document came in.
-enum Adoption {
+pub(super) enum Adoption {
     /// Opened from this file: it becomes the last and a recent file, the view fits it.
     Opened(PathBuf),
     /// The open file, read again: the view stays where it is.
@@ -50,6 +50,9 @@ impl App {
         match loaded {
             Ok(doc) => self.adopt(doc, Adoption::Opened(path.to_path_buf())),
             Err(error) => {
+                if self.offer_import(path) {
+                    return;
+                }
                 self.problems = Some(LoadProblems {
                     file: path.display().to_string(),
                     lines: error.lines(),
@@ -92,7 +95,7 @@ impl App {
     /// Makes `doc` the open document: the selection follows its event by id, the
     /// filter's results, the lanes and the export count are computed again. A file
     /// opened gets back the view it was left with, or starts fitted with no filters.
-    fn adopt(&mut self, doc: Document, how: Adoption) {
+    pub(super) fn adopt(&mut self, doc: Document, how: Adoption) {
         let selected = match &how {
             Adoption::Opened(path) if self.doc.path.as_ref() != Some(path) => None,
             _ => self.viewport.selected_id(&self.doc),

@@ -173,6 +173,34 @@ impl App {
 }
 
 impl App {
+    /// The import dialog of a spreadsheet being mapped, if any.
+    fn import_window(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(draft) = self.import.as_ref() else {
+            return;
+        };
+        let title = format!(
+            "Import {}",
+            draft.path.file_name().map_or_else(
+                || draft.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        );
+        let mut open = true;
+        let action = egui::Window::new(title)
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(720.0)
+            .default_pos(ctx.content_rect().center() - egui::vec2(360.0, 220.0))
+            .show(ctx, |ui| {
+                crate::ui::import_dialog::import_dialog_ui(ui, draft)
+            })
+            .and_then(|r| r.inner);
+        if !open {
+            commands.push(Command::Import(crate::command::ImportCommand::Cancel));
+        }
+        commands.extend(action.into_iter().flatten());
+    }
+
     /// What the window asks for before the panels are drawn: the background load
     /// and the file watcher, the theme and the title, dropped files and the keyboard.
     fn window_chores(&mut self, ctx: &egui::Context) -> Vec<Command> {
@@ -366,6 +394,7 @@ impl eframe::App for App {
         self.side_panels_ui(ui, &mut commands);
         self.canvas_panel_ui(ui, &mut commands);
         self.export_window(&ctx, &mut commands);
+        self.import_window(&ctx, &mut commands);
         for command in commands {
             self.apply(command);
         }

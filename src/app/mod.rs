@@ -7,6 +7,8 @@ mod exporting;
 mod file_views;
 mod filtered;
 mod frame;
+mod import_draft;
+mod importing;
 mod loading;
 mod run;
 mod screenshot;
@@ -16,6 +18,7 @@ mod watch;
 
 pub use document::Document;
 pub use file_views::{FileView, FileViews};
+pub use import_draft::{ImportDraft, ImportMappings};
 pub use run::{ViewerError, ViewerOptions, run_viewer};
 pub use screenshot::{ScreenshotError, write_png};
 pub use view_state::ViewState;
@@ -115,6 +118,8 @@ pub struct App {
     /// The open document is the one on screen (not a stand-in while the file
     /// asked for at start is read), so its view is worth keeping when it is left.
     showing: bool,
+    /// A spreadsheet being mapped in the import dialog.
+    import: Option<ImportDraft>,
     ctx: Option<egui::Context>,
 }
 
@@ -169,6 +174,7 @@ impl App {
             theme_applied: None,
             restore: options.restore,
             showing: false,
+            import: None,
             ctx: None,
         };
         let wanted = options.file.clone().or_else(|| app.view.last_path.clone());
@@ -235,6 +241,11 @@ impl App {
     /// True while the export dialog is open.
     pub fn export_dialog_open(&self) -> bool {
         self.export.open
+    }
+
+    /// The spreadsheet being mapped in the import dialog.
+    pub fn import_draft(&self) -> Option<&ImportDraft> {
+        self.import.as_ref()
     }
 
     /// The notice left by the last export: what was written, or why not.
@@ -345,6 +356,7 @@ impl App {
             Command::SetTheme(theme) => self.view.theme = theme,
             Command::ShowFilters(show) => self.view.hide_filters = !show,
             Command::ShowEras(show) => self.view.hide_eras = !show,
+            Command::Import(action) => self.apply_import(action),
             Command::OpenExport => self.open_export(),
             Command::CloseExport => self.export.open = false,
             Command::ChooseExportDestination {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::file_views::FileViews;
+use super::import_draft::ImportMappings;
 use crate::command::ThemeChoice;
 use crate::query::Filter;
 use crate::timeline::LaneMode;
@@ -39,6 +40,8 @@ pub struct ViewState {
     pub export: ExportDialogState,
     /// How each file opened was left: its range, filters, period and lanes.
     pub files: FileViews,
+    /// The fields chosen in the import dialog for each set of spreadsheet headers.
+    pub import_mappings: ImportMappings,
 }
 
 impl ViewState {
