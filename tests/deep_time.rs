@@ -11,7 +11,7 @@ use egui_kittest::Harness;
 use crate::support::{annals, text};
 
 fn deep_time_file() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/deep-time.ron")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/deep-time.ron")
 }
 
 fn harness() -> Harness<'static, App> {
