@@ -2,12 +2,15 @@
 
 use std::path::PathBuf;
 
+use annals::app::App;
 use annals::command::Command;
 use annals::export::Format;
 use annals::ui::export_dialog::{ExportDialogState, export_dialog_ui};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+use crate::support::{ViewerSetup, viewer_harness};
 
 struct Probe {
     state: ExportDialogState,
@@ -101,4 +104,14 @@ fn changing_the_format_changes_the_destination_extension() {
     harness.get_by_label("PNG (timeline picture)").click();
     harness.run();
     assert_eq!(harness.state().state.destination, "out/may.png");
+}
+
+#[test]
+fn the_viewer_opens_the_dialog_with_the_count_of_what_it_shows() {
+    let mut harness: Harness<'static, App> = viewer_harness(ViewerSetup::default());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    assert!(harness.state().export_dialog_open());
+    let shown = harness.state().shown_events().len();
+    harness.get_by_label(&format!("{shown} events will be exported"));
 }

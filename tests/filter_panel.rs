@@ -1,11 +1,12 @@
 //! The filter panel of the real viewer, driven by clicks like a user: the same
 //! choices select the same events as the library and `annals list`.
 
-use annals::app::{App, AppOptions};
-use annals::model::Moment;
+use annals::app::App;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+use crate::support::{ViewerSetup, viewer_harness};
 
 /// The real viewer, tall enough that every section of the panel is on screen.
 fn harness() -> Harness<'static, App> {
@@ -13,14 +14,9 @@ fn harness() -> Harness<'static, App> {
 }
 
 fn harness_sized(size: [f32; 2]) -> Harness<'static, App> {
-    Harness::builder().with_size(size).build_eframe(|cc| {
-        App::new(
-            cc,
-            AppOptions {
-                today: Some(Moment::from_ymd(2025, 6, 1).0 as f64),
-                ..AppOptions::default()
-            },
-        )
+    viewer_harness(ViewerSetup {
+        size,
+        ..ViewerSetup::default()
     })
 }
 

@@ -1,9 +1,10 @@
-//! What the tests share: running the `annals` binary, and driving the
-//! viewer's pointer like a user.
+//! What the tests share: running the `annals` binary, opening the viewer, and
+//! driving its pointer like a user.
 
 use std::process::{Command, Output};
 
-use annals::app::App;
+use annals::app::{App, AppOptions};
+use annals::model::Moment;
 use eframe::egui::{self, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 
@@ -19,6 +20,47 @@ pub fn annals(args: &[&str]) -> Output {
 /// Output bytes as text, for messages and assertions.
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The day the viewer tests take for today: 1 June 2025.
+pub fn today() -> f64 {
+    Moment::from_ymd(2025, 6, 1).0 as f64
+}
+
+/// How a viewer test opens the window.
+pub struct ViewerSetup {
+    /// The window's size in points.
+    pub size: [f32; 2],
+    /// The theme; the harness's own when none.
+    pub theme: Option<egui::Theme>,
+    /// How the app starts.
+    pub options: AppOptions,
+}
+
+impl Default for ViewerSetup {
+    /// A 1400×900 window on the curated dataset, with [`today`] fixed.
+    fn default() -> ViewerSetup {
+        ViewerSetup {
+            size: [1400.0, 900.0],
+            theme: None,
+            options: AppOptions {
+                today: Some(today()),
+                ..AppOptions::default()
+            },
+        }
+    }
+}
+
+/// The real viewer in a test window as `setup` says, after its first frames.
+pub fn viewer_harness(setup: ViewerSetup) -> Harness<'static, App> {
+    let mut builder = Harness::builder().with_size(setup.size);
+    if let Some(theme) = setup.theme {
+        builder = builder.with_theme(theme);
+    }
+    let options = setup.options;
+    let mut harness = builder.build_eframe(move |cc| App::new(cc, options));
+    harness.run_steps(3);
+    harness
 }
 
 /// Drags the pointer from `from` to `to` with `modifiers` held.

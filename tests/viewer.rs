@@ -9,26 +9,14 @@ use eframe::egui::{self, Key, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// A fixed "today" (2025-06-01), so that nothing depends on the clock.
-fn today() -> f64 {
-    Moment::from_ymd(2025, 6, 1).0 as f64
-}
+use crate::support::{ViewerSetup, today, viewer_harness};
 
+/// A fixed "today" (2025-06-01), so that nothing depends on the clock.
 fn harness_with_theme(theme: egui::Theme) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_theme(theme)
-        .build_eframe(|cc| {
-            App::new(
-                cc,
-                AppOptions {
-                    today: Some(today()),
-                    ..AppOptions::default()
-                },
-            )
-        });
-    harness.run_steps(3);
-    harness
+    viewer_harness(ViewerSetup {
+        theme: Some(theme),
+        ..ViewerSetup::default()
+    })
 }
 
 fn harness() -> Harness<'static, App> {

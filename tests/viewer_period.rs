@@ -15,21 +15,17 @@ use eframe::egui::{Key, Modifiers, Pos2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::support::{annals, drag_with};
+use crate::support::{ViewerSetup, annals, drag_with, viewer_harness};
 
 fn harness_with(options: AppOptions) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| App::new(cc, options));
-    harness.run_steps(3);
-    harness
+    viewer_harness(ViewerSetup {
+        options,
+        ..ViewerSetup::default()
+    })
 }
 
 fn harness() -> Harness<'static, App> {
-    harness_with(AppOptions {
-        today: Some(Moment::from_ymd(2025, 6, 1).0 as f64),
-        ..AppOptions::default()
-    })
+    viewer_harness(ViewerSetup::default())
 }
 
 fn at(y: i64, m: u32, d: u32) -> f64 {

@@ -7,15 +7,14 @@
 
 mod atomic;
 mod csv;
-mod figure_eras;
-mod figure_lanes;
+
+mod figure;
 mod ics;
 mod json;
 mod manifest;
 mod png;
 mod ron;
 mod subset;
-mod svg;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -24,9 +23,9 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use atomic::{write_atomic, write_atomic_with};
+pub use figure::{PAGE_HEIGHT, PAGE_WIDTH};
 pub use manifest::{Manifest, SourceInfo};
 pub use png::PNG_SCALE;
-pub use svg::{PAGE_HEIGHT, PAGE_WIDTH};
 
 use crate::index::EventIdx;
 use crate::model::Dataset;
@@ -203,7 +202,7 @@ pub fn render(dataset: &Dataset, request: &ExportRequest) -> Result<Vec<u8>, Exp
         Format::Json => Ok(json::render(dataset, &request.events, &manifest)),
         Format::Csv => Ok(csv::render(dataset, &request.events)),
         Format::Ics => ics::render(dataset, &request.events, &manifest),
-        Format::Svg => Ok(svg::render(dataset, request, &manifest).into_bytes()),
+        Format::Svg => Ok(figure::render(dataset, request, &manifest).into_bytes()),
         Format::Png => png::render(dataset, request, &manifest),
     }
 }

@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
-use super::{ExportError, ExportRequest, Format, Manifest, svg};
+use super::{ExportError, ExportRequest, Format, Manifest, figure};
 use crate::model::Dataset;
 
 /// How many pixels per SVG unit: 2 gives a 3200 × 1800 picture, sharp on a page or a slide.
@@ -25,7 +25,7 @@ pub fn render(
         format: Format::Png,
         message,
     };
-    let svg = svg::render(dataset, request, manifest);
+    let svg = figure::render(dataset, request, manifest);
     let options = usvg::Options {
         fontdb: fonts(),
         font_family: "Ubuntu".to_string(),

@@ -271,3 +271,138 @@ fn stack_lane(
         items: placed,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::timeline::LaneMode;
+    use crate::timeline::time_axis::DAY;
+
+    /// A dataset with one event per entry of `dates`, titled after its date.
+    fn dataset(dates: &[&str]) -> Dataset {
+        let events: Vec<String> = dates
+            .iter()
+            .enumerate()
+            .map(|(i, date)| {
+                format!(r#"Event(id: "e{i}", kind: Visit, date: "{date}", title: "Visit {date}", actors: ["IRN"]),"#)
+            })
+            .collect();
+        let ron = format!(
+            r#"Dataset(title: "Test", actors: [Actor(id: "IRN", name: "Iran", kind: Country)], topics: [], events: [{}])"#,
+            events.join("\n")
+        );
+        crate::dataset::parse_str("test.ron", &ron).expect("a valid dataset")
+    }
+
+    /// The layout of `dataset` in one lane, on a 1000-point axis over `range`.
+    fn layout(dataset: &Dataset, range: TimeRange) -> Layout {
+        let index = TimeIndex::new(dataset);
+        let lanes = Lanes::build(dataset, LaneMode::Single, &BTreeSet::new());
+        let shown = vec![true; dataset.events.len()];
+        let axis = TimeAxis::new(range, 0.0, 1000.0);
+        let key = LayoutKey::for_axis(&axis, 1);
+        Layout::build(
+            key,
+            dataset,
+            &index,
+            &lanes,
+            &shown,
+            &TextMeasure::uniform(7.0),
+        )
+    }
+
+    fn at(y: i64, m: u32, d: u32) -> f64 {
+        Moment::from_ymd(y, m, d).0 as f64
+    }
+
+    fn may_2022() -> TimeRange {
+        TimeRange::new(at(2022, 5, 1), at(2022, 6, 1))
+    }
+
+    #[test]
+    fn a_small_pan_keeps_the_layout_and_a_zoom_step_renews_it() {
+        let axis = TimeAxis::new(may_2022(), 0.0, 1000.0);
+        let key = LayoutKey::for_axis(&axis, 1);
+        let panned = TimeAxis::new(may_2022().panned(DAY / 10.0), 0.0, 1000.0);
+        assert_eq!(LayoutKey::for_axis(&panned, 1), key);
+        let zoomed = TimeAxis::new(may_2022().zoomed_around(at(2022, 5, 15), 0.5), 0.0, 1000.0);
+        assert_ne!(LayoutKey::for_axis(&zoomed, 1).level, key.level);
+        assert_ne!(LayoutKey::for_axis(&axis, 2), key, "new data, new layout");
+    }
+
+    #[test]
+    fn the_window_covers_the_view_with_a_screen_to_spare() {
+        let axis = TimeAxis::new(may_2022(), 0.0, 1000.0);
+        let window = LayoutKey::for_axis(&axis, 1).window();
+        assert!(window.start < may_2022().start && window.end > may_2022().end);
+    }
+
+    #[test]
+    fn events_far_apart_share_a_row_and_events_on_one_day_stack() {
+        let data = dataset(&["2022-05-02", "2022-05-25", "2022-05-16", "2022-05-16"]);
+        let laid = layout(&data, may_2022());
+        let LaneContent::Events { rows, items, .. } = &laid.lanes[0].content else {
+            panic!("a few events are drawn one by one");
+        };
+        let row_of = |id: &str| {
+            let e = data
+                .events
+                .iter()
+                .position(|e| e.id == id)
+                .unwrap_or(usize::MAX);
+            items.iter().find(|i| i.event as usize == e).map(|i| i.row)
+        };
+        assert_eq!(row_of("e0"), row_of("e1"), "far apart: one row");
+        assert_ne!(row_of("e2"), row_of("e3"), "on one day: stacked");
+        assert!(*rows >= 2);
+    }
+
+    #[test]
+    fn neighbours_in_a_row_know_where_each_other_ends() {
+        let data = dataset(&["2022-05-02", "2022-05-25"]);
+        let laid = layout(&data, may_2022());
+        let LaneContent::Events { items, .. } = &laid.lanes[0].content else {
+            panic!("two events are drawn one by one");
+        };
+        let (first, second) = (&items[0], &items[1]);
+        assert_eq!(first.row, second.row);
+        assert!(first.next_in_row < at(2022, 5, 25) + DAY);
+        assert!(
+            second.prev_in_row > at(2022, 5, 2),
+            "after the first's label"
+        );
+        assert!(second.prev_in_row <= first.next_in_row + DAY);
+        assert_eq!(first.prev_in_row, f64::NEG_INFINITY);
+        assert_eq!(second.next_in_row, f64::INFINITY);
+    }
+
+    #[test]
+    fn too_many_events_for_glyphs_become_density() {
+        let days: Vec<String> = (0..3000)
+            .map(|i| {
+                let m = Moment::from_ymd(2022, 1, 1).add_days(i % 365);
+                let (y, mo, d, _) = m.to_civil();
+                format!("{y}-{mo:02}-{d:02}")
+            })
+            .collect();
+        let dates: Vec<&str> = days.iter().map(String::as_str).collect();
+        let data = dataset(&dates);
+        let laid = layout(&data, TimeRange::new(at(2022, 1, 1), at(2023, 1, 1)));
+        assert!(matches!(laid.lanes[0].content, LaneContent::Density(_)));
+    }
+
+    #[test]
+    fn many_dates_coarser_than_the_view_are_counted_not_stacked() {
+        let dates = ["2022", "2022", "2022", "2022", "2022", "2022-05-16"];
+        let data = dataset(&dates);
+        let laid = layout(&data, may_2022());
+        let LaneContent::Events { vague, items, .. } = &laid.lanes[0].content else {
+            panic!("the precise event is drawn");
+        };
+        assert_eq!(*vague, 5);
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].row, 1, "under the line that counts the vague ones");
+    }
+}

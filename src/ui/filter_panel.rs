@@ -151,20 +151,7 @@ fn actors_ui(ui: &mut Ui, dataset: &Dataset, counts: &FacetCounts, filter: &mut 
     }
     let needle = crate::query::fold(search.trim());
     let shown = |name: &str| needle.is_empty() || crate::query::fold(name).contains(&needle);
-    // Each person under every country or organization they held a role of.
-    let mut people_of: HashMap<&str, Vec<&Actor>> = HashMap::new();
-    for person in dataset
-        .actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::Person)
-    {
-        let mut groups: Vec<&str> = person.roles.iter().map(|r| r.of.as_str()).collect();
-        groups.sort_unstable();
-        groups.dedup();
-        for group in groups {
-            people_of.entry(group).or_default().push(person);
-        }
-    }
+    let people_of = people_by_group(dataset);
     // A long list starts folded, so that the countries can be scanned.
     let open_by_default = dataset.actors.len() <= FOLD_ABOVE;
     let groups = dataset
@@ -221,6 +208,24 @@ fn actors_ui(ui: &mut Ui, dataset: &Dataset, counts: &FacetCounts, filter: &mut 
         let action = checkbox_row(ui, checked, true, &person.name, counts.actor(&person.id));
         apply(action, &mut filter.actors, &person.id);
     }
+}
+
+/// Each person under every country or organization they held a role of.
+fn people_by_group(dataset: &Dataset) -> HashMap<&str, Vec<&Actor>> {
+    let mut people_of: HashMap<&str, Vec<&Actor>> = HashMap::new();
+    for person in dataset
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+    {
+        let mut groups: Vec<&str> = person.roles.iter().map(|r| r.of.as_str()).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for group in groups {
+            people_of.entry(group).or_default().push(person);
+        }
+    }
+    people_of
 }
 
 fn topics_ui(ui: &mut Ui, dataset: &Dataset, counts: &FacetCounts, filter: &mut Filter) {

@@ -2,7 +2,8 @@
 //! visible window as a rectangle that can be dragged and resized.
 
 use eframe::egui::{
-    self, Color32, CursorIcon, Id, Mesh, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
+    self, Color32, CursorIcon, Id, Mesh, Painter, Rect, Response, Sense, Stroke, StrokeKind, Ui,
+    Visuals, pos2, vec2,
 };
 
 use crate::command::Command;
@@ -34,7 +35,6 @@ pub fn overview_ui(
     full: TimeRange,
     view: TimeRange,
 ) -> Vec<Command> {
-    let mut commands = Vec::new();
     let (rect, response) = ui.allocate_exact_size(
         vec2(ui.available_width(), OVERVIEW_HEIGHT - 8.0),
         Sense::click_and_drag(),
@@ -50,9 +50,75 @@ pub fn overview_ui(
     let axis = TimeAxis::new(shown, rect.left(), rect.width());
     era_bands(&painter, &axis, rect, eras, visuals.dark_mode);
 
-    painter.add(density_shape(density, &axis, rect, visuals.dark_mode));
-    end_labels(&painter, rect, shown, visuals.weak_text_color());
+    paint_density(&painter, visuals, &axis, density, rect);
+    paint_years(&painter, visuals, shown, rect);
+    let window = paint_window(&painter, visuals, &axis, view, rect);
+    drag_window(ui, &response, &axis, view, window)
+}
 
+/// The density of the shown events as bars, one per column.
+fn paint_density(
+    painter: &Painter,
+    visuals: &Visuals,
+    axis: &TimeAxis,
+    density: &Density,
+    rect: Rect,
+) {
+    let max = density.max().max(1) as f32;
+    let colour = if visuals.dark_mode {
+        Color32::from_rgb(110, 150, 210)
+    } else {
+        Color32::from_rgb(70, 110, 180)
+    };
+    let mut mesh = Mesh::default();
+    for (i, &count) in density.counts.iter().enumerate() {
+        if count == 0 {
+            continue;
+        }
+        let t = density.bucket_start(i);
+        let x0 = axis.x_from_time(t) as f32;
+        let x1 = (axis.x_from_time(t + density.bucket) as f32).max(x0 + 1.0);
+        let h = (count as f32 / max).sqrt() * (rect.height() - 16.0) + 1.0;
+        mesh.add_colored_rect(
+            Rect::from_min_max(
+                pos2(x0, rect.bottom() - 2.0 - h),
+                pos2(x1, rect.bottom() - 2.0),
+            ),
+            colour,
+        );
+    }
+    painter.add(egui::Shape::mesh(mesh));
+}
+
+/// The first and last year of the strip in its top corners.
+fn paint_years(painter: &Painter, visuals: &Visuals, shown: TimeRange, rect: Rect) {
+    let weak = visuals.weak_text_color();
+    let font = egui::FontId::proportional(10.5);
+    let year = |t: f64| year_label(crate::model::Moment(t.floor() as i64).to_civil().0);
+    painter.text(
+        rect.left_top() + vec2(4.0, 2.0),
+        egui::Align2::LEFT_TOP,
+        year(shown.start),
+        font.clone(),
+        weak,
+    );
+    painter.text(
+        rect.right_top() + vec2(-4.0, 2.0),
+        egui::Align2::RIGHT_TOP,
+        year(shown.end),
+        font,
+        weak,
+    );
+}
+
+/// The visible window as a rectangle over the strip; where it was drawn.
+fn paint_window(
+    painter: &Painter,
+    visuals: &Visuals,
+    axis: &TimeAxis,
+    view: TimeRange,
+    rect: Rect,
+) -> Rect {
     let window = Rect::from_x_y_ranges(
         (axis.x_from_time(view.start) as f32).max(rect.left())
             ..=(axis.x_from_time(view.end) as f32)
@@ -73,6 +139,18 @@ pub fn overview_ui(
         StrokeKind::Inside,
     );
 
+    window
+}
+
+/// Dragging the window's body or edges, or clicking beside it: where the view goes.
+fn drag_window(
+    ui: &Ui,
+    response: &Response,
+    axis: &TimeAxis,
+    view: TimeRange,
+    window: Rect,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
     let grip_id = Id::unique("overview grip");
     if let Some(p) = response.hover_pos() {
         if (p.x - window.left()).abs() < EDGE || (p.x - window.right()).abs() < EDGE {
@@ -125,56 +203,8 @@ pub fn overview_ui(
 #[derive(Debug, Clone, Copy)]
 struct GripState(Grip);
 
-/// The density of the shown events as one mesh of bars along the bottom of the strip.
-fn density_shape(density: &Density, axis: &TimeAxis, rect: Rect, dark: bool) -> egui::Shape {
-    let max = density.max().max(1) as f32;
-    let colour = if dark {
-        Color32::from_rgb(110, 150, 210)
-    } else {
-        Color32::from_rgb(70, 110, 180)
-    };
-    let mut mesh = Mesh::default();
-    for (i, &count) in density.counts.iter().enumerate() {
-        if count == 0 {
-            continue;
-        }
-        let t = density.bucket_start(i);
-        let x0 = axis.x_from_time(t) as f32;
-        let x1 = (axis.x_from_time(t + density.bucket) as f32).max(x0 + 1.0);
-        let h = (count as f32 / max).sqrt() * (rect.height() - 16.0) + 1.0;
-        mesh.add_colored_rect(
-            Rect::from_min_max(
-                pos2(x0, rect.bottom() - 2.0 - h),
-                pos2(x1, rect.bottom() - 2.0),
-            ),
-            colour,
-        );
-    }
-    egui::Shape::mesh(mesh)
-}
-
-/// The years at the two ends of the strip.
-fn end_labels(painter: &egui::Painter, rect: Rect, shown: TimeRange, weak: Color32) {
-    let font = egui::FontId::proportional(10.5);
-    let year = |t: f64| year_label(crate::model::Moment(t.floor() as i64).to_civil().0);
-    painter.text(
-        rect.left_top() + vec2(4.0, 2.0),
-        egui::Align2::LEFT_TOP,
-        year(shown.start),
-        font.clone(),
-        weak,
-    );
-    painter.text(
-        rect.right_top() + vec2(-4.0, 2.0),
-        egui::Align2::RIGHT_TOP,
-        year(shown.end),
-        font,
-        weak,
-    );
-}
-
 /// Paints the eras as bands the height of the strip, under the density.
-fn era_bands(painter: &egui::Painter, axis: &TimeAxis, rect: Rect, eras: &[EraBand], dark: bool) {
+fn era_bands(painter: &Painter, axis: &TimeAxis, rect: Rect, eras: &[EraBand], dark: bool) {
     for band in eras {
         let x0 = axis.x_clamped(band.start).max(rect.left());
         let x1 = axis.x_clamped(band.end).min(rect.right());

@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, Response};
 
-use super::CanvasInput;
+use super::state::CanvasInput;
 
 /// Names the canvas "Timeline", with the title of the selected event when there is one.
 pub(super) fn describe(response: &Response, input: &CanvasInput) {

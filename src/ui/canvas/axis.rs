@@ -2,8 +2,8 @@
 
 use eframe::egui::{Align2, Color32, FontId, Painter, Rect, Stroke, pos2};
 
+use super::frame::{AXIS_HEIGHT, Canvas};
 use super::ticks_grid::TICK_FONT;
-use super::{AXIS_HEIGHT, Canvas};
 use crate::timeline::ticks::{LABEL_OFFSET, Ticks};
 
 /// Paints the axis strip: the period's span on it, then the major ticks with their

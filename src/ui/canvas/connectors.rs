@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use eframe::egui::{Color32, Painter, Shape, Stroke, layers::ShapeIdx, pos2};
 
-use super::Canvas;
+use super::frame::Canvas;
 use super::lanes::GlyphColumn;
 use crate::index::EventIdx;
 use crate::timeline::marks::GLYPH_RADIUS;

@@ -2,7 +2,7 @@
 
 use eframe::egui::{Color32, FontId, Painter, Rect, pos2};
 
-use super::Canvas;
+use super::frame::Canvas;
 use crate::timeline::eras::EraBand;
 
 /// The opacity of a band's tint (of 255): faint enough that the events read over it.

@@ -5,7 +5,7 @@ use eframe::egui::{
     self, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Ui, pos2, vec2,
 };
 
-use super::{CanvasInput, Hit};
+use super::state::{CanvasInput, Hit};
 use crate::index::EventIdx;
 use crate::model::{Dataset, Event};
 use crate::timeline::TimeAxis;

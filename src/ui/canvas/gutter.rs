@@ -5,8 +5,9 @@ use eframe::egui::{
     self, Align2, FontId, Painter, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2,
 };
 
+use super::frame::{Canvas, GUTTER};
 use super::lanes::LaneRows;
-use super::{Canvas, CanvasInput, GUTTER};
+use super::state::CanvasInput;
 use crate::command::Command;
 use crate::timeline::layout::LaneContent;
 use crate::timeline::marks::lane_height::{LANE_PAD, ROW_HEIGHT};

@@ -4,8 +4,9 @@
 use eframe::egui::{self, Pos2, Response, Ui};
 
 use super::events::tooltip_ui;
+use super::frame::Canvas;
 use super::lane_heights::LaneExtent;
-use super::{Canvas, CanvasInput, CanvasState, Hit};
+use super::state::{CanvasInput, CanvasState, Hit};
 use crate::command::Command;
 use crate::index::EventIdx;
 use crate::query::Period;

@@ -1,6 +1,6 @@
 //! How tall each lane is in this frame: only as tall as the rows of the events in view.
 
-use super::CanvasInput;
+use super::state::CanvasInput;
 use crate::timeline::TimeAxis;
 use crate::timeline::layout::{LaneContent, Layout};
 use crate::timeline::marks::lane_height::{LaneShows, lane_height, reaches_view};

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use eframe::egui::{Align2, Color32, FontId, Mesh, Painter, Rect, Shape, Stroke, pos2, vec2};
 
 use super::events::{Emphasis, EventPainter};
+use super::frame::Canvas;
 use super::lane_heights::LaneExtent;
-use super::{Canvas, CanvasInput, Hit};
+use super::state::{CanvasInput, Hit};
 use crate::index::EventIdx;
 use crate::model::Actor;
 use crate::timeline::density::Density;

@@ -3,8 +3,8 @@
 
 use eframe::egui::{FontId, Painter};
 
-use super::CanvasInput;
 use super::events::LABEL_FONT;
+use super::state::CanvasInput;
 use crate::timeline::TimeAxis;
 use crate::timeline::layout::{Layout, LayoutKey};
 use crate::timeline::marks::label::TextMeasure;

@@ -9,145 +9,27 @@ mod axis;
 mod connectors;
 mod eras;
 mod events;
+mod frame;
 mod gutter;
 mod input;
 mod lane_heights;
 mod lanes;
 mod layout_cache;
 mod period_band;
+mod state;
 mod ticks_grid;
 
-use std::collections::BTreeSet;
-
-use eframe::egui::{Color32, Painter, Rect, Sense, Ui, Visuals, pos2};
+use eframe::egui::{Sense, Ui};
 
 use crate::command::Command;
-use crate::index::{EventIdx, TimeIndex};
-use crate::model::Dataset;
-use crate::timeline::eras::EraBand;
-use crate::timeline::layout::Layout;
-use crate::timeline::{Lanes, TimeAxis, TimeRange};
 
 pub use eras::era_tint;
 pub use events::tooltip_ui;
+pub use frame::{AXIS_HEIGHT, GUTTER};
+pub use period_band::period_words;
+pub use state::{CanvasInput, CanvasState, Hit};
 
-/// Width of the lane labels at the left, in points.
-pub const GUTTER: f32 = 200.0;
-/// Height of the time axis at the top, in points.
-pub const AXIS_HEIGHT: f32 = 44.0;
-
-/// What the canvas draws, borrowed from the app for one frame.
-pub struct CanvasInput<'a> {
-    /// The dataset.
-    pub dataset: &'a Dataset,
-    /// Its events in time order.
-    pub index: &'a TimeIndex,
-    /// The lanes and each event's lanes.
-    pub lanes: &'a Lanes,
-    /// One flag per event: is it drawn (laid out in its lanes).
-    pub shown: &'a [bool],
-    /// One flag per event: does it match the filter; drawn events that do not are faded.
-    pub matched: &'a [bool],
-    /// Ring the matching events (a text search is active).
-    pub highlight: bool,
-    /// The selected period, `[start, end)` in seconds (infinite on an open side).
-    pub period: Option<(f64, f64)>,
-    /// What the period's band says: its bounds and how many events it holds.
-    pub period_label: &'a str,
-    /// Changes whenever `lanes` or `shown` change.
-    pub generation: u64,
-    /// The visible stretch of time.
-    pub range: TimeRange,
-    /// The selected event.
-    pub selected: Option<EventIdx>,
-    /// Today, to mark it (none in tests).
-    pub today: Option<f64>,
-    /// Keys of collapsed lanes.
-    pub collapsed: &'a BTreeSet<String>,
-    /// The eras drawn behind the lanes (none when they are hidden).
-    pub eras: &'a [EraBand],
-}
-
-/// A glyph on screen, for hit-testing.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Hit {
-    /// Where the glyph (and its bar) was drawn.
-    pub rect: Rect,
-    /// Which event.
-    pub event: EventIdx,
-}
-
-/// What the canvas keeps between frames.
-#[derive(Debug, Default)]
-pub struct CanvasState {
-    layout: Option<Layout>,
-    /// The glyphs of the last frame.
-    pub hits: Vec<Hit>,
-    /// The time axis of the last frame.
-    pub axis: Option<TimeAxis>,
-    scroll_y: f32,
-    /// Where a period selection being dragged started (seconds).
-    period_drag: Option<f64>,
-}
-
-impl CanvasState {
-    /// The layout of the last frame (for tests and the level-of-detail report).
-    pub fn layout(&self) -> Option<&Layout> {
-        self.layout.as_ref()
-    }
-
-    /// Forgets the layout, so that the next frame lays out again.
-    pub fn invalidate(&mut self) {
-        self.layout = None;
-    }
-}
-
-/// Where the parts of the canvas lie in one frame, and the colours they share.
-struct Canvas {
-    /// The whole canvas.
-    rect: Rect,
-    /// The part right of the gutter, where time runs.
-    time_rect: Rect,
-    /// The axis strip along the top.
-    axis_rect: Rect,
-    /// The lanes under the axis.
-    lanes_rect: Rect,
-    /// Time across `time_rect`.
-    axis: TimeAxis,
-    visuals: Visuals,
-}
-
-impl Canvas {
-    /// The canvas in `rect` showing `range`.
-    fn new(rect: Rect, range: TimeRange, visuals: Visuals) -> Canvas {
-        let time_rect = Rect::from_min_max(
-            pos2(rect.left() + GUTTER, rect.top()),
-            pos2(rect.right() - 8.0, rect.bottom()),
-        );
-        Canvas {
-            rect,
-            time_rect,
-            axis_rect: Rect::from_min_max(rect.min, pos2(rect.right(), rect.top() + AXIS_HEIGHT)),
-            lanes_rect: Rect::from_min_max(pos2(rect.left(), rect.top() + AXIS_HEIGHT), rect.max),
-            axis: TimeAxis::new(range, time_rect.left(), time_rect.width()),
-            visuals,
-        }
-    }
-
-    /// The faint lines of the grid and between lanes.
-    fn grid_colour(&self) -> Color32 {
-        if self.visuals.dark_mode {
-            Color32::from_white_alpha(12)
-        } else {
-            Color32::from_black_alpha(14)
-        }
-    }
-
-    /// A painter for the lanes where time runs (right of the gutter, under the axis).
-    fn time_painter(&self, painter: &Painter) -> Painter {
-        painter.with_clip_rect(self.lanes_rect.intersect(self.time_rect))
-    }
-}
+use frame::Canvas;
 
 /// Shows the canvas in the whole of `ui`; what the user asked for.
 pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> Vec<Command> {
@@ -208,12 +90,4 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
         drag,
     ));
     commands
-}
-
-/// "2022-05-01 – 2022-05-31", with `…` for an open side.
-pub fn period_words(from: Option<&str>, to: Option<&str>) -> String {
-    match (from, to) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (a, b) => format!("{} – {}", a.unwrap_or("…"), b.unwrap_or("…")),
-    }
 }

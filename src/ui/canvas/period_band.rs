@@ -3,7 +3,7 @@
 
 use eframe::egui::{FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 
-use super::{Canvas, period_words};
+use super::frame::Canvas;
 use crate::timeline::period_pick::snapped_period;
 
 /// The band's tint, as a share of the selection colour.
@@ -70,4 +70,12 @@ pub(super) fn period_band(
         StrokeKind::Inside,
     );
     time_painter.galley(pos2(x, top), galley, text);
+}
+
+/// "2022-05-01 – 2022-05-31", with `…` for an open side.
+pub fn period_words(from: Option<&str>, to: Option<&str>) -> String {
+    match (from, to) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (a, b) => format!("{} – {}", a.unwrap_or("…"), b.unwrap_or("…")),
+    }
 }

@@ -2,7 +2,7 @@
 
 use eframe::egui::{FontId, Painter, Stroke};
 
-use super::Canvas;
+use super::frame::Canvas;
 use crate::timeline::ticks::{Ticks, calendar_ticks};
 
 /// The font of the axis's labels.

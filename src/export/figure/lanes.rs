@@ -1,12 +1,17 @@
-//! The lanes of a figure: the viewer's lanes that hold exported events, with
-//! the lanes they are nested under, at most a given number of them.
+//! The lanes of a figure: which of the viewer's lanes hold exported events (with
+//! the lanes they are nested under, at most a given number), their stripes, their
+//! names in the gutter and the caption's sentence about them.
 
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use super::text::text_width;
 
 use crate::index::EventIdx;
 use crate::model::Dataset;
-use crate::timeline::{LaneMode, Lanes};
+use crate::timeline::LaneMode;
+use crate::timeline::Lanes;
 
 /// One lane drawn in a figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,6 +109,53 @@ pub fn figure_lanes(
         lanes_left_out,
         events_left_out,
     }
+}
+
+/// How far a nested lane's label is indented.
+pub(super) const LANE_INDENT: f64 = 18.0;
+
+pub(super) const LANE_LABEL_SIZE: f64 = 15.0;
+
+/// The gutter of lane labels is at least this wide, and at most that.
+pub(super) const GUTTER_MIN: f64 = 120.0;
+
+pub(super) const GUTTER_MAX: f64 = 300.0;
+
+/// The width of the gutter that holds the lane labels.
+pub(super) fn gutter_width(lanes: &[FigureLane]) -> f64 {
+    lanes
+        .iter()
+        .map(|l| f64::from(l.depth) * LANE_INDENT + text_width(&l.label, LANE_LABEL_SIZE) + 28.0)
+        .fold(GUTTER_MIN, f64::max)
+        .min(GUTTER_MAX)
+}
+
+/// The caption's sentence on the lanes: what they are, and what was left out.
+pub(super) fn lane_note(mode: LaneMode, lanes: &FigureLanes) -> String {
+    let mut note = match mode {
+        LaneMode::Actor => "Lanes by actor, people under their country or organization; an event with several actors is drawn in each of their lanes, joined by a grey line.".to_string(),
+        LaneMode::Topic => "Lanes by topic, sub-topics under their topic; an event with several topics is drawn in each of their lanes, joined by a grey line.".to_string(),
+        LaneMode::Kind => "Lanes by kind of event.".to_string(),
+        LaneMode::Single => "All events in one lane.".to_string(),
+    };
+    if lanes.lanes_left_out > 0 {
+        let lane_word = if lanes.lanes_left_out == 1 {
+            "lane"
+        } else {
+            "lanes"
+        };
+        let event_word = if lanes.events_left_out == 1 {
+            "event"
+        } else {
+            "events"
+        };
+        let _ = write!(
+            note,
+            " {} more {lane_word} left out to keep the figure readable ({} {event_word} in no drawn lane); narrow the filters to see them.",
+            lanes.lanes_left_out, lanes.events_left_out
+        );
+    }
+    note
 }
 
 #[cfg(test)]

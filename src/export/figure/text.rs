@@ -1,0 +1,231 @@
+//! The words of a figure: widths for placing labels, titles cut short, the
+//! heading, the caption, periods in words and XML escaping.
+
+use std::fmt::Write as _;
+
+use super::MARGIN_X;
+use crate::export::manifest::describe_filter;
+use crate::export::{ExportRequest, Manifest};
+use crate::model::date::{SECONDS_PER_DAY, civil_from_days};
+use crate::model::{Dataset, Event, Moment};
+use crate::timeline::marks::label::TextMeasure;
+use crate::timeline::ticks::year_label;
+
+/// The advance of a character in the figure's font, as a share of its size.
+pub(super) const TITLE_SIZE: f64 = 16.0;
+
+pub(super) const DETAIL_SIZE: f64 = 13.0;
+
+pub(super) const CHAR_ADVANCE: f64 = 0.52;
+
+/// Labels longer than this are cut with an ellipsis (the whole title stays in a tooltip).
+pub(super) const MAX_LABEL_CHARS: usize = 72;
+
+pub(super) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The period in words for the heading: the filter's period, or for an open
+/// period the years (or days) the events cover.
+pub(super) fn period_words(
+    request: &ExportRequest,
+    events: &[&Event],
+    start: Moment,
+    end: Moment,
+) -> String {
+    let (from, to) = request.filter.period.span();
+    if !from.is_open() && !to.is_open() {
+        return describe_span(start, end);
+    }
+    let bounds = events
+        .iter()
+        .flat_map(|e| [e.date.earliest(), e.date.latest()])
+        .filter(|m| !m.is_open());
+    let (Some(first), Some(last)) = (bounds.clone().min(), bounds.max()) else {
+        return "all dates".to_string();
+    };
+    let first = if from.is_open() { first } else { from };
+    let last = if to.is_open() { last } else { to };
+    let (y0, ..) = first.to_civil();
+    let (y1, ..) = Moment(last.0 - 1).to_civil();
+    if y1 - y0 >= 2 {
+        format!("{}\u{2013}{}", year_label(y0), year_label(y1))
+    } else {
+        describe_span(first, last)
+    }
+}
+
+/// A rough width of a text in the figure's font, for placing labels.
+pub(super) fn text_width(text: &str, size: f64) -> f64 {
+    TextMeasure::uniform(size * CHAR_ADVANCE).width(text)
+}
+
+pub(super) fn describe_qualifiers(event: &Event) -> &'static str {
+    match (event.date.is_uncertain(), event.date.is_approximate()) {
+        (true, true) => " \u{b7} uncertain, approximate",
+        (true, false) => " \u{b7} uncertain date",
+        (false, true) => " \u{b7} approximate date",
+        (false, false) => "",
+    }
+}
+
+pub(super) fn shorten(title: &str) -> String {
+    shorten_to(title, MAX_LABEL_CHARS)
+}
+
+/// `text` cut to at most `chars` characters, with an ellipsis when cut.
+pub(super) fn shorten_to(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(chars.saturating_sub(1)).collect();
+        format!("{}\u{2026}", cut.trim_end())
+    }
+}
+
+pub(super) fn heading(
+    svg: &mut String,
+    dataset: &Dataset,
+    request: &ExportRequest,
+    period: &str,
+    count: usize,
+) {
+    let _ = writeln!(
+        svg,
+        r##"<text x="{MARGIN_X}" y="64" font-size="32" fill="#1a1a1a">{}</text>"##,
+        escape(&format!("{} \u{2014} {period}", dataset.title))
+    );
+    let which = if request.filter.strict {
+        "wholly inside the period"
+    } else {
+        "overlapping the period"
+    };
+    let events = if count == 1 { "event" } else { "events" };
+    let _ = writeln!(
+        svg,
+        r##"<text x="{MARGIN_X}" y="98" font-size="17" fill="#555555">{}</text>"##,
+        escape(&format!(
+            "{count} {events} {which} \u{b7} {}",
+            describe_filter(&request.filter)
+        ))
+    );
+}
+
+pub(super) fn caption(
+    svg: &mut String,
+    dataset: &Dataset,
+    manifest: &Manifest,
+    period: &str,
+    lanes: &str,
+    height: f64,
+) {
+    let sha = manifest
+        .source
+        .sha256
+        .get(..12)
+        .unwrap_or(&manifest.source.sha256);
+    let period = match (&manifest.period.from, &manifest.period.to) {
+        (None, None) => format!("all dates ({period})"),
+        (from, to) => format!(
+            "{period} ({} to {}{})",
+            from.as_deref().unwrap_or(".."),
+            to.as_deref().unwrap_or(".."),
+            if manifest.filter.strict {
+                ", events wholly inside"
+            } else {
+                ", events overlapping"
+            }
+        ),
+    };
+    let lines = [
+        format!(
+            "Data: {} ({}, SHA-256 {sha}\u{2026}). Period: {period}. Filters: {}.",
+            dataset.title,
+            manifest.source.path,
+            manifest.describe_filter()
+        ),
+        lanes.to_string(),
+        format!(
+            "Drawn by Annals {} on {}. Dates as given by the sources; dashed marks are uncertain.",
+            manifest.annals_version, manifest.exported_at
+        ),
+    ];
+    for (i, line) in lines.iter().enumerate() {
+        let _ = writeln!(
+            svg,
+            r##"<text x="{MARGIN_X}" y="{:.1}" font-size="13" fill="#777777">{}</text>"##,
+            height - 64.0 + i as f64 * 20.0,
+            escape(line)
+        );
+    }
+}
+
+/// A period in words: "2022", "May 2022", "16 May 2022 – 30 May 2022".
+pub fn describe_span(start: Moment, end: Moment) -> String {
+    let first = start.0.div_euclid(SECONDS_PER_DAY);
+    let last =
+        end.0.div_euclid(SECONDS_PER_DAY) - i64::from(end.0.rem_euclid(SECONDS_PER_DAY) == 0);
+    let (y0, m0, d0) = civil_from_days(first);
+    let (y1, m1, d1) = civil_from_days(last);
+    let next = civil_from_days(last + 1);
+    let whole_start = d0 == 1;
+    let whole_end = next.2 == 1;
+    let year = year_label;
+    let month = |m: u32| MONTHS[m as usize - 1];
+    if whole_start && whole_end && m0 == 1 && next.1 == 1 {
+        if y0 == y1 {
+            return year(y0);
+        }
+        return format!("{}\u{2013}{}", year(y0), year(y1));
+    }
+    if whole_start && whole_end {
+        if y0 == y1 && m0 == m1 {
+            return format!("{} {}", month(m0), year(y0));
+        }
+        return format!(
+            "{} {} \u{2013} {} {}",
+            month(m0),
+            year(y0),
+            month(m1),
+            year(y1)
+        );
+    }
+    if y0 == y1 && m0 == m1 && d0 == d1 {
+        return format!("{d0} {} {}", month(m0), year(y0));
+    }
+    format!(
+        "{d0} {} {} \u{2013} {d1} {} {}",
+        month(m0),
+        year(y0),
+        month(m1),
+        year(y1)
+    )
+}
+
+/// Text escaped for XML content and attribute values.
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,264 @@
+//! Building the index: interning ids, posting lists per actor, topic and kind,
+//! the topics' ancestors and descendants, and the folded text searched.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use super::{Names, PerEvent, Postings, QueryIndex};
+use crate::index::{EventIdx, TimeIndex};
+use crate::model::{ActorKind, Dataset, EventKind};
+use crate::query::fold::fold;
+
+impl QueryIndex {
+    /// Prepares `dataset`, sorting its events by time.
+    pub fn new(dataset: &Dataset) -> QueryIndex {
+        QueryIndex::with_time_index(dataset, TimeIndex::new(dataset))
+    }
+
+    /// Prepares `dataset` around an existing time index of it.
+    pub fn with_time_index(dataset: &Dataset, time: TimeIndex) -> QueryIndex {
+        let n = dataset.events.len();
+        let mut actors = Names::default();
+        for actor in &dataset.actors {
+            actors.intern(&actor.id);
+        }
+        let mut topics = Names::default();
+        for topic in &dataset.topics {
+            topics.intern(&topic.id);
+        }
+        let mut kinds = Names::default();
+        let mut kind_values = Vec::new();
+        for kind in &EventKind::BUILT_IN {
+            kinds.intern(&kind.slug());
+            kind_values.push(kind.clone());
+        }
+        let mut event_actors = PerEvent::default();
+        let mut event_member_of = PerEvent::default();
+        let mut event_topics = PerEvent::default();
+        let mut event_kind = Vec::with_capacity(n);
+        let mut earliest = Vec::with_capacity(n);
+        let mut latest = Vec::with_capacity(n);
+        let mut places = Names::default();
+        let mut place_events: Postings = Vec::new();
+        let mut publishers = Names::default();
+        let mut publisher_events: Postings = Vec::new();
+        let mut cameos = Names::default();
+        let mut cameo_events: Postings = Vec::new();
+        let parents = topic_parents(dataset, &mut topics);
+        let people: HashMap<&str, &crate::model::Actor> = dataset
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person && !a.roles.is_empty())
+            .map(|a| (a.id.as_str(), a))
+            .collect();
+        let mut direct = Vec::new();
+        let mut members = Vec::new();
+        let mut tagged = Vec::new();
+        for (e, event) in dataset.events.iter().enumerate() {
+            let (start, end) = (event.date.earliest(), event.date.latest());
+            direct.clear();
+            members.clear();
+            for id in event.participants() {
+                let a = actors.intern(id);
+                if !direct.contains(&a) {
+                    direct.push(a);
+                }
+                if let Some(person) = people.get(id) {
+                    for role in person.roles.iter().filter(|r| r.overlaps(start, end)) {
+                        let of = actors.intern(&role.of);
+                        if !members.contains(&of) {
+                            members.push(of);
+                        }
+                    }
+                }
+            }
+            members.retain(|m| !direct.contains(m));
+            event_actors.push(&direct);
+            event_member_of.push(&members);
+            tagged.clear();
+            for id in &event.topics {
+                let mut t = Some(topics.intern(id));
+                while let Some(topic) = t {
+                    if tagged.contains(&topic) {
+                        break;
+                    }
+                    tagged.push(topic);
+                    t = parents.get(topic as usize).copied().flatten();
+                }
+            }
+            event_topics.push(&tagged);
+            let k = kinds.intern(&event.kind.slug());
+            if k as usize == kind_values.len() {
+                kind_values.push(event.kind.clone());
+            }
+            event_kind.push(k);
+            earliest.push(start.0);
+            latest.push(end.0);
+            let e = e as EventIdx;
+            if let Some(place) = &event.place {
+                let p = places.intern(&fold(place)) as usize;
+                add_posting(&mut place_events, p, e);
+            }
+            for source in &event.sources {
+                let p = publishers.intern(&fold(&source.publisher)) as usize;
+                add_posting(&mut publisher_events, p, e);
+            }
+            if let Some(code) = event.cameo_code() {
+                let c = cameos.intern(code) as usize;
+                add_posting(&mut cameo_events, c, e);
+            }
+        }
+        let mut actor_events = vec![Vec::new(); actors.names.len()];
+        let mut member_events = vec![Vec::new(); actors.names.len()];
+        let mut topic_events = vec![Vec::new(); topics.names.len()];
+        let mut kind_events = vec![Vec::new(); kinds.names.len()];
+        for (e, event) in dataset.events.iter().enumerate() {
+            let idx = e as EventIdx;
+            for &a in event_actors.of(e) {
+                actor_events[a as usize].push(idx);
+            }
+            for &a in event_member_of.of(e) {
+                member_events[a as usize].push(idx);
+            }
+            for id in &event.topics {
+                if let Some(t) = topics.get(id) {
+                    add_posting(&mut topic_events, t as usize, idx);
+                }
+            }
+            kind_events[event_kind[e] as usize].push(idx);
+        }
+        let topic_descendants = all_descendants(&parents, topics.names.len());
+        let (event_text, event_text_starts) = folded_event_text(dataset);
+        let actor_text = folded_actor_text(dataset, &actors);
+        QueryIndex {
+            time,
+            events: n,
+            actors,
+            actor_events,
+            member_events,
+            event_actors,
+            event_member_of,
+            topics,
+            topic_events,
+            topic_descendants,
+            event_topics,
+            kinds,
+            kind_values,
+            event_kind,
+            kind_events,
+            earliest,
+            latest,
+            event_text,
+            event_text_starts,
+            actor_text,
+            places: places.names.into_iter().zip(place_events).collect(),
+            publishers: publishers.names.into_iter().zip(publisher_events).collect(),
+            cameos: cameos
+                .names
+                .into_iter()
+                .map(|code| format!("cameo {code}"))
+                .zip(cameo_events)
+                .collect(),
+            text_cache: Mutex::new(None),
+        }
+    }
+}
+
+/// The folded title, summary and note of every event, one line per field, in one
+/// buffer for a single scan; and where each event's text starts (its end at the close).
+fn folded_event_text(dataset: &Dataset) -> (String, Vec<usize>) {
+    let texts: Vec<String> = dataset
+        .events
+        .par_iter()
+        .map(|event| {
+            let mut text = fold(&event.title);
+            for part in [Some(event.summary.as_str()), event.note.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                text.push('\n');
+                text.push_str(&fold(part));
+            }
+            text.push('\n');
+            text
+        })
+        .collect();
+    let mut event_text_starts = Vec::with_capacity(dataset.events.len() + 1);
+    let mut event_text = String::with_capacity(texts.iter().map(String::len).sum());
+    for text in texts {
+        event_text_starts.push(event_text.len());
+        event_text.push_str(&text);
+    }
+    event_text_starts.push(event_text.len());
+    (event_text, event_text_starts)
+}
+
+/// The folded name and aliases of each interned actor (its id when the dataset lacks it).
+fn folded_actor_text(dataset: &Dataset, actors: &Names) -> Vec<String> {
+    let actor_by_id: HashMap<&str, &crate::model::Actor> =
+        dataset.actors.iter().map(|a| (a.id.as_str(), a)).collect();
+    actors
+        .names
+        .iter()
+        .map(|id| match actor_by_id.get(id.as_str()) {
+            Some(actor) => {
+                let mut text = fold(&actor.name);
+                for alias in &actor.aliases {
+                    text.push('\n');
+                    text.push_str(&fold(alias));
+                }
+                text
+            }
+            None => fold(id),
+        })
+        .collect()
+}
+
+fn add_posting(postings: &mut Postings, value: usize, event: EventIdx) {
+    if postings.len() <= value {
+        postings.resize(value + 1, Vec::new());
+    }
+    if postings[value].last() != Some(&event) {
+        postings[value].push(event);
+    }
+}
+
+/// The parent of each topic, by interned position.
+fn topic_parents(dataset: &Dataset, topics: &mut Names) -> Vec<Option<u32>> {
+    let mut parents = vec![None; topics.names.len()];
+    for topic in &dataset.topics {
+        if let (Some(t), Some(parent)) = (topics.get(&topic.id), &topic.parent) {
+            let p = topics.intern(parent);
+            parents.resize(topics.names.len(), None);
+            parents[t as usize] = Some(p);
+        }
+    }
+    parents
+}
+
+/// Each topic with every topic below it, each once even if the tree had a cycle.
+fn all_descendants(parents: &[Option<u32>], topics: usize) -> Vec<Vec<u32>> {
+    let mut children = vec![Vec::new(); topics];
+    for (t, p) in parents.iter().enumerate() {
+        if let Some(p) = p {
+            children[*p as usize].push(t as u32);
+        }
+    }
+    (0..topics as u32)
+        .map(|root| {
+            let mut found = vec![root];
+            let mut i = 0;
+            while i < found.len() {
+                for &child in &children[found[i] as usize] {
+                    if !found.contains(&child) {
+                        found.push(child);
+                    }
+                }
+                i += 1;
+            }
+            found
+        })
+        .collect()
+}

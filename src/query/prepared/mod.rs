@@ -1,0 +1,178 @@
+//! The dataset prepared for filtering: posting lists per actor, topic and
+//! kind, member and topic expansions, and folded search text, built once.
+//!
+//! The index is built in `building.rs`, searched for text in `text_search.rs`,
+//! and evaluated facet by facet in `facet_sets.rs`.
+
+mod building;
+mod facet_sets;
+mod text_search;
+
+pub(crate) use facet_sets::Facet;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use super::{EventSet, Filter};
+use crate::index::{EventIdx, TimeIndex};
+use crate::model::EventKind;
+
+/// Lists of values per event, stored flat: the values of event `e` are
+/// `values[offsets[e]..offsets[e + 1]]`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PerEvent {
+    offsets: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl PerEvent {
+    fn push(&mut self, values: &[u32]) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        self.values.extend_from_slice(values);
+        self.offsets.push(self.values.len() as u32);
+    }
+
+    /// The values of one event.
+    pub(crate) fn of(&self, event: usize) -> &[u32] {
+        &self.values[self.offsets[event] as usize..self.offsets[event + 1] as usize]
+    }
+}
+
+/// Interned names: a position for each distinct string.
+#[derive(Debug, Clone, Default)]
+struct Names {
+    names: Vec<String>,
+    positions: HashMap<String, u32>,
+}
+
+impl Names {
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&p) = self.positions.get(name) {
+            return p;
+        }
+        let p = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.positions.insert(name.to_string(), p);
+        p
+    }
+
+    fn get(&self, name: &str) -> Option<u32> {
+        self.positions.get(name).copied()
+    }
+}
+
+/// Events of each value, as sorted lists of event positions.
+type Postings = Vec<Vec<EventIdx>>;
+
+/// A dataset prepared once for fast filtering, facet counts and text search.
+///
+/// Built when a dataset is loaded; every query then works on flat arrays and
+/// bit sets instead of walking the events.
+#[derive(Debug)]
+pub struct QueryIndex {
+    pub(crate) time: TimeIndex,
+    pub(crate) events: usize,
+    /// Actor ids; the dataset's actors first, in their order.
+    actors: Names,
+    /// Events each actor takes part in, on either side.
+    actor_events: Postings,
+    /// Events where one of an actor's people takes part while holding one of its roles
+    /// (and the actor itself does not).
+    member_events: Postings,
+    /// The actors taking part in each event (deduplicated).
+    pub(crate) event_actors: PerEvent,
+    /// The countries and organizations each event involves through a person's role only.
+    pub(crate) event_member_of: PerEvent,
+    /// Topic ids; the dataset's topics first.
+    topics: Names,
+    /// Events tagged with each topic itself.
+    topic_events: Postings,
+    /// Each topic with every topic below it.
+    topic_descendants: Vec<Vec<u32>>,
+    /// The topics of each event with all their ancestors (deduplicated).
+    pub(crate) event_topics: PerEvent,
+    /// Kind slugs, in the order the legend shows them.
+    kinds: Names,
+    /// The kind of each kind slug.
+    kind_values: Vec<EventKind>,
+    /// The kind of each event.
+    pub(crate) event_kind: Vec<u32>,
+    kind_events: Postings,
+    earliest: Vec<i64>,
+    latest: Vec<i64>,
+    /// Folded title, summary and note of every event, one line per field,
+    /// all events in one buffer for a single scan.
+    event_text: String,
+    /// Where each event's text starts in `event_text`, and its end at the close.
+    event_text_starts: Vec<usize>,
+    /// Folded name and aliases of each actor.
+    actor_text: Vec<String>,
+    /// Folded distinct places and the events at each.
+    places: Vec<(String, Vec<EventIdx>)>,
+    /// Folded distinct source publishers and the events each reports.
+    publishers: Vec<(String, Vec<EventIdx>)>,
+    /// Distinct CAMEO codes as `cameo 042` and the events that have each
+    /// (their own code, else their kind's).
+    cameos: Vec<(String, Vec<EventIdx>)>,
+    /// The last text searched and its events, so that changing another
+    /// facet does not search again.
+    text_cache: Mutex<Option<(String, Arc<EventSet>)>>,
+}
+
+impl QueryIndex {
+    /// The events sorted by time.
+    pub fn time_index(&self) -> &TimeIndex {
+        &self.time
+    }
+
+    /// The number of events.
+    pub fn len(&self) -> usize {
+        self.events
+    }
+
+    /// True when the dataset has no events.
+    pub fn is_empty(&self) -> bool {
+        self.events == 0
+    }
+
+    /// The id of an interned actor.
+    pub(crate) fn actor_id(&self, a: u32) -> &str {
+        &self.actors.names[a as usize]
+    }
+
+    /// The id of an interned topic.
+    pub(crate) fn topic_id(&self, t: u32) -> &str {
+        &self.topics.names[t as usize]
+    }
+
+    /// The slug of an interned kind.
+    pub(crate) fn kind_slug(&self, k: u32) -> &str {
+        &self.kinds.names[k as usize]
+    }
+
+    /// The number of interned actors, topics and kinds.
+    pub(crate) fn value_counts(&self) -> (usize, usize, usize) {
+        (
+            self.actors.names.len(),
+            self.topics.names.len(),
+            self.kinds.names.len(),
+        )
+    }
+
+    /// The kinds of the dataset's events, built-in ones in legend order first.
+    pub fn kinds_present(&self) -> Vec<&EventKind> {
+        self.kind_events
+            .iter()
+            .zip(&self.kind_values)
+            .filter(|(events, _)| !events.is_empty())
+            .map(|(_, kind)| kind)
+            .collect()
+    }
+
+    /// The events matching every active facet of `filter`.
+    pub fn matching(&self, filter: &Filter) -> EventSet {
+        self.facets(filter).combined(self.events, None)
+    }
+}

@@ -1,0 +1,58 @@
+//! Where the parts of the canvas lie in one frame: the gutter, the axis strip, the
+//! lanes and the stretch of screen where time runs.
+
+use eframe::egui::{Color32, Painter, Rect, Visuals, pos2};
+
+use crate::timeline::{TimeAxis, TimeRange};
+
+/// Width of the lane labels at the left, in points.
+pub const GUTTER: f32 = 200.0;
+/// Height of the time axis at the top, in points.
+pub const AXIS_HEIGHT: f32 = 44.0;
+
+/// Where the parts of the canvas lie in one frame, and the colours they share.
+pub(super) struct Canvas {
+    /// The whole canvas.
+    pub rect: Rect,
+    /// The part right of the gutter, where time runs.
+    pub time_rect: Rect,
+    /// The axis strip along the top.
+    pub axis_rect: Rect,
+    /// The lanes under the axis.
+    pub lanes_rect: Rect,
+    /// Time across `time_rect`.
+    pub axis: TimeAxis,
+    pub visuals: Visuals,
+}
+
+impl Canvas {
+    /// The canvas in `rect` showing `range`.
+    pub fn new(rect: Rect, range: TimeRange, visuals: Visuals) -> Canvas {
+        let time_rect = Rect::from_min_max(
+            pos2(rect.left() + GUTTER, rect.top()),
+            pos2(rect.right() - 8.0, rect.bottom()),
+        );
+        Canvas {
+            rect,
+            time_rect,
+            axis_rect: Rect::from_min_max(rect.min, pos2(rect.right(), rect.top() + AXIS_HEIGHT)),
+            lanes_rect: Rect::from_min_max(pos2(rect.left(), rect.top() + AXIS_HEIGHT), rect.max),
+            axis: TimeAxis::new(range, time_rect.left(), time_rect.width()),
+            visuals,
+        }
+    }
+
+    /// The faint lines of the grid and between lanes.
+    pub fn grid_colour(&self) -> Color32 {
+        if self.visuals.dark_mode {
+            Color32::from_white_alpha(12)
+        } else {
+            Color32::from_black_alpha(14)
+        }
+    }
+
+    /// A painter for the lanes where time runs (right of the gutter, under the axis).
+    pub fn time_painter(&self, painter: &Painter) -> Painter {
+        painter.with_clip_rect(self.lanes_rect.intersect(self.time_rect))
+    }
+}

@@ -1,0 +1,78 @@
+//! What the canvas is given for a frame, and what it keeps between frames.
+
+use std::collections::BTreeSet;
+
+use eframe::egui::Rect;
+
+use crate::index::{EventIdx, TimeIndex};
+use crate::model::Dataset;
+use crate::timeline::eras::EraBand;
+use crate::timeline::layout::Layout;
+use crate::timeline::{Lanes, TimeAxis, TimeRange};
+
+/// What the canvas draws, borrowed from the app for one frame.
+pub struct CanvasInput<'a> {
+    /// The dataset.
+    pub dataset: &'a Dataset,
+    /// Its events in time order.
+    pub index: &'a TimeIndex,
+    /// The lanes and each event's lanes.
+    pub lanes: &'a Lanes,
+    /// One flag per event: is it drawn (laid out in its lanes).
+    pub shown: &'a [bool],
+    /// One flag per event: does it match the filter; drawn events that do not are faded.
+    pub matched: &'a [bool],
+    /// Ring the matching events (a text search is active).
+    pub highlight: bool,
+    /// The selected period, `[start, end)` in seconds (infinite on an open side).
+    pub period: Option<(f64, f64)>,
+    /// What the period's band says: its bounds and how many events it holds.
+    pub period_label: &'a str,
+    /// Changes whenever `lanes` or `shown` change.
+    pub generation: u64,
+    /// The visible stretch of time.
+    pub range: TimeRange,
+    /// The selected event.
+    pub selected: Option<EventIdx>,
+    /// Today, to mark it (none in tests).
+    pub today: Option<f64>,
+    /// Keys of collapsed lanes.
+    pub collapsed: &'a BTreeSet<String>,
+    /// The eras drawn behind the lanes (none when they are hidden).
+    pub eras: &'a [EraBand],
+}
+
+/// A glyph on screen, for hit-testing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// Where the glyph (and its bar) was drawn.
+    pub rect: Rect,
+    /// Which event.
+    pub event: EventIdx,
+}
+
+/// What the canvas keeps between frames.
+#[derive(Debug, Default)]
+pub struct CanvasState {
+    pub(super) layout: Option<Layout>,
+    /// The glyphs of the last frame.
+    pub hits: Vec<Hit>,
+    /// The time axis of the last frame.
+    pub axis: Option<TimeAxis>,
+    /// How far the lanes are scrolled down, in points.
+    pub(super) scroll_y: f32,
+    /// Where a period selection being dragged started (seconds).
+    pub(super) period_drag: Option<f64>,
+}
+
+impl CanvasState {
+    /// The layout of the last frame (for tests and the level-of-detail report).
+    pub fn layout(&self) -> Option<&Layout> {
+        self.layout.as_ref()
+    }
+
+    /// Forgets the layout, so that the next frame lays out again.
+    pub fn invalidate(&mut self) {
+        self.layout = None;
+    }
+}
