@@ -90,17 +90,23 @@ pub fn year_label(year: i64) -> String {
 /// A year as [`year_label`] writes it, with as many digits as ticks `step` years
 /// apart need to read apart (three significant digits when none).
 fn deep_year_label(year: i64, step: Option<i64>) -> String {
-    if year >= 1 {
+    if (1..10_000).contains(&year) {
         return year.to_string();
     }
-    let bce = 1 - year;
-    let (scale, word) = match bce {
-        ..10_000 => return format!("{bce} BCE"),
-        10_000..1_000_000 => return format!("{} BCE", with_thousands(bce)),
+    // Far in the future, years are counted from now as they are before it.
+    let (count, when) = if year >= 1 {
+        (year, "from now")
+    } else {
+        (1 - year, "ago")
+    };
+    let (scale, word) = match count {
+        ..10_000 => return format!("{count} BCE"),
+        10_000..1_000_000 if year >= 1 => return with_thousands(count),
+        10_000..1_000_000 => return format!("{} BCE", with_thousands(count)),
         1_000_000..1_000_000_000 => (1.0e6, "million"),
         _ => (1.0e9, "billion"),
     };
-    let value = bce as f64 / scale;
+    let value = count as f64 / scale;
     let decimals = match step {
         // Enough for the step: ticks a hundred thousand years apart in millions need one.
         Some(step) => (-(step as f64 / scale).log10()).ceil().clamp(0.0, 9.0) as usize,
@@ -112,7 +118,7 @@ fn deep_year_label(year: i64, step: Option<i64>) -> String {
     } else {
         &number
     };
-    format!("{number} {word} years ago")
+    format!("{number} {word} years {when}")
 }
 
 /// `300000` as `300,000`.
@@ -413,6 +419,8 @@ mod tests {
         assert_eq!(year_label(1 - 4_540_000_000), "4.54 billion years ago");
         assert_eq!(year_label(1 - 66_000_000), "66 million years ago");
         assert_eq!(year_label(1 - 250_000_000), "250 million years ago");
+        assert_eq!(year_label(12_345), "12,345");
+        assert_eq!(year_label(1_660_000_000), "1.66 billion years from now");
     }
 
     #[test]

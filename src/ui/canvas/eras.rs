@@ -1,4 +1,4 @@
-//! The eras as tinted bands behind all lanes, each named at the top of its band.
+//! The eras as tinted bands behind all lanes, each named at the foot of its band.
 
 use eframe::egui::{Color32, FontId, Painter, Rect, pos2};
 
@@ -9,6 +9,8 @@ use crate::timeline::eras::EraBand;
 const BAND_ALPHA: u8 = 60;
 /// The size of an era's name.
 const LABEL_SIZE: f32 = 11.0;
+/// The room left at the foot of the canvas for the period's label.
+const PERIOD_LABEL_ROOM: f32 = 34.0;
 /// The height of one row of era names.
 pub(super) const LABEL_ROW: f32 = 15.0;
 
@@ -52,7 +54,8 @@ pub(super) fn eras(painter: &Painter, canvas: &Canvas, bands: &[EraBand]) {
             text,
             right - left,
         );
-        let top = canvas.lanes_rect.top() + 2.0 + band.row as f32 * LABEL_ROW;
+        // At the foot of the lanes, where they are emptiest, above the period's label.
+        let top = canvas.rect.bottom() - PERIOD_LABEL_ROOM - (band.row + 1) as f32 * LABEL_ROW;
         let clip = Rect::from_x_y_ranges(left..=right, top..=top + LABEL_ROW);
         time_painter
             .with_clip_rect(clip.intersect(time_painter.clip_rect()))
