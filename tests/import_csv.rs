@@ -456,3 +456,74 @@ fn actors_of_an_existing_dataset_are_reused_by_id_name_or_alias() {
         text(&out.stdout)
     );
 }
+
+#[test]
+fn a_problem_is_placed_at_the_physical_line_where_its_record_starts() {
+    let out = annals(&["check", "tests/data/import/multiline.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = stderr_lines(&out);
+    assert!(
+        lines[0].starts_with(
+            "tests/data/import/multiline.csv:4:1: column 1 \"date\": cannot read the date \"never\""
+        ),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn maps_given_on_the_command_line_are_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("out.ron");
+    let out = annals(&[
+        "import",
+        "tests/data/import/unmatched.csv",
+        "--map",
+        "Weather=note",
+        "--map",
+        "Mood=ignore",
+        "--format",
+        "csv",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("column 4 \"Mood\" ignored (--map)"),
+        "{}",
+        text(&out.stdout)
+    );
+    let bad = annals(&[
+        "import",
+        "tests/data/import/unmatched.csv",
+        "--map",
+        "Weather",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "a map without a field is a usage error"
+    );
+}
+
+#[test]
+fn events_without_actors_have_a_lane_and_a_count() {
+    let dataset = open("chronology.csv");
+    let lanes = annals::timeline::Lanes::build(
+        &dataset,
+        annals::timeline::LaneMode::Actor,
+        &Default::default(),
+    );
+    assert!(
+        lanes.visible_labels().contains(&"No actor"),
+        "{:?}",
+        lanes.visible_labels()
+    );
+    let index = annals::query::QueryIndex::new(&dataset);
+    let all = index.facet_counts(&annals::query::Filter::default());
+    assert_eq!(all.no_actor(), 1, "the border clash");
+    let mut treaties = annals::query::Filter::default();
+    treaties.kinds.insert("treaty-signing".into());
+    assert_eq!(index.facet_counts(&treaties).no_actor(), 0);
+}

@@ -389,11 +389,19 @@ fn person_or_organization(name: &str) -> ActorKind {
 /// The built-in kind a label, kebab name or CAMEO code stands for (`041` is a
 /// phone call); any other text is a kind of the dataset's own.
 pub fn kind(text: &str) -> EventKind {
+    static NAMES: std::sync::OnceLock<Vec<(String, String, EventKind)>> =
+        std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        EventKind::BUILT_IN
+            .into_iter()
+            .map(|kind| (key(kind.label()), kind.slug(), kind))
+            .collect()
+    });
     let text = text.trim();
     let wanted = key(text);
-    for kind in EventKind::BUILT_IN {
-        if key(kind.label()) == wanted || kind.slug() == text || kind.cameo() == Some(text) {
-            return kind;
+    for (label, slug, kind) in names {
+        if *label == wanted || slug == text || kind.cameo() == Some(text) {
+            return kind.clone();
         }
     }
     let own = match text {

@@ -278,9 +278,9 @@ pub fn settles(text: &str) -> Option<DateOrder> {
 
 /// True for a numeric date that needs an order to be read: `05/06/2022`.
 pub fn needs_order(text: &str) -> bool {
-    EdtfDate::parse(text.trim()).is_err()
-        && numeric_parts(text.trim())
-            .is_some_and(|(parts, _)| parts.len() == 3 && parts[0].len() <= 2)
+    let text = text.trim();
+    numeric_parts(text).is_some_and(|(parts, _)| parts.len() == 3 && parts[0].len() <= 2)
+        && EdtfDate::parse(text).is_err()
 }
 
 fn numeric(text: &str, order: Option<DateOrder>) -> Result<String, DateProblem> {

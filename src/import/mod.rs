@@ -126,8 +126,8 @@ pub fn import_bytes(
         path: Path::new(name).to_path_buf(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidData, message.to_string()),
     };
-    if looks_empty(&decoded.text) {
-        return Err(cannot_read("the file is empty"));
+    if decoded.text.trim().is_empty() {
+        return Err(problems::single(name, None, "the file is empty"));
     }
     if text::looks_binary(&decoded.text) {
         return Err(cannot_read(
@@ -159,12 +159,10 @@ pub fn import_bytes(
     let (dataset, problems) = outcome?;
     if format == Format::Ron {
         report.read = dataset.events.len();
-        let mut counted = ImportReport::default();
-        let dataset = recount(dataset, &mut counted);
-        report.events = counted.events;
-        report.actors = counted.actors;
-        report.topics = counted.topics;
-        report.eras = counted.eras;
+        report.events = dataset.events.len();
+        report.actors = dataset.actors.len();
+        report.topics = dataset.topics.len();
+        report.eras = dataset.eras.len();
         return Ok(Imported {
             dataset,
             report,
@@ -184,16 +182,4 @@ pub fn import_bytes(
         report,
         problems,
     })
-}
-
-fn recount(dataset: Dataset, report: &mut ImportReport) -> Dataset {
-    report.events = dataset.events.len();
-    report.actors = dataset.actors.len();
-    report.topics = dataset.topics.len();
-    report.eras = dataset.eras.len();
-    dataset
-}
-
-fn looks_empty(text: &str) -> bool {
-    text.trim().is_empty()
 }

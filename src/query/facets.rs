@@ -17,6 +17,7 @@ pub struct FacetCounts {
     topics: HashMap<String, u32>,
     kinds: HashMap<String, u32>,
     legend: Vec<(EventKind, u32)>,
+    no_actor: u32,
     /// The events matching the whole filter.
     pub matched: usize,
     /// The events of the dataset.
@@ -28,6 +29,12 @@ impl FacetCounts {
     /// (and, in the all-actors mode, every selected actor too).
     pub fn actor(&self, id: &str) -> u32 {
         self.actors.get(id).copied().unwrap_or(0)
+    }
+
+    /// The events that match the other facets and have no actor nor counterpart
+    /// (the lane "No actor" of the actor view).
+    pub fn no_actor(&self) -> u32 {
+        self.no_actor
     }
 
     /// The events that match the other facets and are about this topic or one below it.
@@ -61,8 +68,13 @@ impl QueryIndex {
             actor_mask.intersect_with(actors);
         }
         let members = filter.include_members;
-        let actors = count(&actor_mask, n_actors, |e, counts| {
-            for &a in self.event_actors.of(e) {
+        // One more slot after the actors': the events that have none.
+        let mut actors = count(&actor_mask, n_actors + 1, |e, counts| {
+            let of = self.event_actors.of(e);
+            if of.is_empty() {
+                counts[n_actors] += 1;
+            }
+            for &a in of {
                 counts[a as usize] += 1;
             }
             if members {
@@ -71,6 +83,7 @@ impl QueryIndex {
                 }
             }
         });
+        let no_actor = actors.pop().unwrap_or(0);
         let topic_mask = sets.combined(n, Some(Facet::Topics));
         let topics = count(&topic_mask, n_topics, |e, counts| {
             for &t in self.event_topics.of(e) {
@@ -97,6 +110,7 @@ impl QueryIndex {
         FacetCounts {
             legend,
             actors: named(actors, QueryIndex::actor_id),
+            no_actor,
             topics: named(topics, QueryIndex::topic_id),
             kinds,
             matched: sets.combined(n, None).len(),

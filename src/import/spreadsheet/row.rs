@@ -91,7 +91,6 @@ impl<'a> Reading<'a> {
                 self.no_kind
             ));
         }
-        let _ = &self.builder;
     }
 
     fn cells<'r>(
@@ -316,10 +315,8 @@ impl<'a> Reading<'a> {
                 });
             }
         }
-        for (field, what) in [(Field::NotKept, "")] {
-            for (column, _) in self.cells(record, field) {
-                self.report.not_kept(format!("{}{what}", column.describe()));
-            }
+        for (column, _) in self.cells(record, Field::NotKept) {
+            self.report.not_kept(column.describe());
         }
         sources
     }
