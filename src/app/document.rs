@@ -9,6 +9,7 @@ use crate::export::SourceInfo;
 use crate::index::TimeIndex;
 use crate::model::Dataset;
 use crate::query::QueryIndex;
+use crate::timeline::eras::{EraBand, era_bands};
 
 /// A loaded dataset, ready to draw and filter.
 #[derive(Debug)]
@@ -22,6 +23,8 @@ pub struct Document {
     /// The path and SHA-256 of the bytes that were read: for export manifests,
     /// and to skip reloads that change nothing.
     pub source: SourceInfo,
+    /// Its eras as bands, as the canvas and the overview draw them.
+    pub eras: Vec<EraBand>,
     counts: OnceLock<CountIndex>,
 }
 
@@ -79,6 +82,7 @@ impl Document {
             || QueryIndex::new(&dataset),
         );
         Document {
+            eras: era_bands(&dataset),
             dataset,
             query,
             path: Some(path.to_path_buf()),
@@ -91,6 +95,7 @@ impl Document {
     pub fn new(dataset: Dataset, path: Option<PathBuf>, source: SourceInfo) -> Document {
         let query = QueryIndex::new(&dataset);
         Document {
+            eras: era_bands(&dataset),
             dataset,
             query,
             path,

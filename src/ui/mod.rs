@@ -9,6 +9,7 @@ pub mod export_dialog;
 pub mod filter_panel;
 pub mod filter_toolbar;
 pub mod glyphs;
+pub mod import_dialog;
 pub mod legend;
 pub mod overview;
 pub mod person_details;
