@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::export::Format;
+use crate::import::DateOrder;
 use crate::index::EventIdx;
 use crate::query::{Filter, Period};
 use crate::timeline::{LaneMode, TimeRange};
@@ -112,4 +113,30 @@ pub enum Command {
     DismissNotice,
     /// Show or hide the filter panel.
     ShowFilters(bool),
+    /// Show or hide the eras' bands.
+    ShowEras(bool),
+    /// An action in the import dialog of a spreadsheet.
+    Import(ImportCommand),
+}
+
+/// What the user did in the import dialog of a spreadsheet whose columns could not all be mapped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportCommand {
+    /// Map the column at this position to the field of this name (`ignore` drops it).
+    Choose(usize, String),
+    /// Read numeric dates in this order; none to infer it.
+    DateOrder(Option<DateOrder>),
+    /// Show the dataset these choices give.
+    Open,
+    /// Ask where to save the dataset with the system's save dialog, then save it there.
+    SaveDialog,
+    /// Write the dataset as an Annals RON file.
+    Save {
+        /// The destination.
+        path: PathBuf,
+        /// Replace the destination if it exists.
+        overwrite: bool,
+    },
+    /// Close the dialog; the open dataset stays.
+    Cancel,
 }

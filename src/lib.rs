@@ -7,6 +7,7 @@
 //! applies their [`command`]s ([`app`]), and the command line ([`cli`]). The
 //! binary is a thin shell around it.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod command;

@@ -76,3 +76,85 @@ fn exports_keep_the_eras_that_overlap_the_period() {
         text(&check.stdout)
     );
 }
+
+#[test]
+fn figures_draw_the_eras_of_their_period_as_named_bands() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let svg = dir.path().join("eras.svg");
+    let out = annals(&[
+        "export",
+        "tests/data/import/eras.ron",
+        "--format",
+        "svg",
+        "--from",
+        "2020",
+        "-o",
+        svg.to_str().expect("a UTF-8 path"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let figure = std::fs::read_to_string(&svg).expect("the figure is written");
+    let eras = figure
+        .split("<g id=\"eras\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</g>").next())
+        .expect("the figure has a layer of eras");
+    // The era of the period, in its own colour and named; the earlier one is not drawn.
+    assert!(eras.contains("fill=\"#c8c8ff\""));
+    assert!(eras.contains("Raisi presidency"));
+    assert!(!figure.contains("Ahmadinejad presidency"));
+    // Behind the events: the layer comes before the first glyph.
+    let events_at = figure.find("Said").expect("the event is drawn");
+    assert!(figure.find("<g id=\"eras\"").expect("the layer") < events_at);
+}
+
+#[test]
+fn view_eras_hides_the_bands_and_the_choice_is_saved_with_the_view() {
+    use annals::app::{App, AppOptions, ViewState};
+    use annals::command::Command;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import/eras.ron");
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 700.0])
+        .build_eframe(move |cc| {
+            App::new(
+                cc,
+                AppOptions {
+                    file: Some(file),
+                    ..AppOptions::default()
+                },
+            )
+        });
+    harness.run_steps(3);
+    assert_eq!(harness.state().document().eras.len(), 2);
+    // A point inside the Raisi presidency's band, below the lanes' events.
+    let axis = harness.state().canvas().axis.expect("the canvas was drawn");
+    let x = axis.x_from_time(annals::model::Moment::from_ymd(2023, 1, 1).0 as f64) as u32;
+    let pixel_in_band = |harness: &mut Harness<'static, App>| {
+        let image = harness.render().expect("the window renders");
+        *image.get_pixel(x, 560)
+    };
+    let shown = pixel_in_band(&mut harness);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Eras").click();
+    harness.run_steps(3);
+    assert!(harness.state().view.hide_eras);
+    let hidden = pixel_in_band(&mut harness);
+    assert!(
+        shown != hidden,
+        "the band does not tint the canvas: {shown:?}"
+    );
+    harness.state_mut().apply(Command::ShowEras(true));
+    harness.run_steps(3);
+    assert!(pixel_in_band(&mut harness) == shown);
+    // eframe keeps the view as RON.
+    let saved = ron::to_string(&ViewState {
+        hide_eras: true,
+        ..ViewState::default()
+    })
+    .expect("the view serializes");
+    let restored: ViewState = ron::from_str(&saved).expect("and reads back");
+    assert!(restored.hide_eras);
+}

@@ -338,7 +338,7 @@ fn list_names_an_unknown_id_or_kind_and_suggests_one() {
 }
 
 /// The facets a random filter may set, on the curated dataset.
-fn arbitrary_filter() -> impl Strategy<Value = Filter> {
+pub(crate) fn arbitrary_filter() -> impl Strategy<Value = Filter> {
     let dataset = dataset::embedded();
     let actors: Vec<String> = dataset.actors.iter().map(|a| a.id.clone()).collect();
     let topics: Vec<String> = dataset.topics.iter().map(|t| t.id.clone()).collect();

@@ -1,13 +1,16 @@
 //! The integration tests, compiled into one binary so that it links once.
 
+mod analysis;
 mod check_command;
 mod curated_dataset;
+mod deep_time;
 mod eras;
 mod event_data;
 mod export;
 mod export_dialog;
 mod filter_panel;
 mod import_csv;
+mod import_dialog;
 mod import_formats;
 mod load_errors;
 mod loader_fuzz;
@@ -15,4 +18,5 @@ mod query_engine;
 mod scale;
 mod support;
 mod viewer;
+mod viewer_files;
 mod viewer_period;

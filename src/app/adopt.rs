@@ -3,12 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{App, Document};
+use super::{App, Document, FileView};
 use crate::dataset::DatasetError;
+use crate::query::Filter;
+use crate::timeline::TimeRange;
 use crate::ui::error_panel::LoadProblems;
 
 /// How a new document came in.
-enum Adoption {
+pub(super) enum Adoption {
     /// Opened from this file: it becomes the last and a recent file, the view fits it.
     Opened(PathBuf),
     /// The open file, read again: the view stays where it is.
@@ -48,6 +50,9 @@ impl App {
         match loaded {
             Ok(doc) => self.adopt(doc, Adoption::Opened(path.to_path_buf())),
             Err(error) => {
+                if self.offer_import(path) {
+                    return;
+                }
                 self.problems = Some(LoadProblems {
                     file: path.display().to_string(),
                     lines: error.lines(),
@@ -88,30 +93,72 @@ impl App {
     }
 
     /// Makes `doc` the open document: the selection follows its event by id, the
-    /// filter's results, the lanes and the export count are computed again.
-    fn adopt(&mut self, doc: Document, how: Adoption) {
-        let selected = self.viewport.selected_id(&self.doc);
+    /// filter's results, the lanes and the export count are computed again. A file
+    /// opened gets back the view it was left with, or starts fitted with no filters.
+    pub(super) fn adopt(&mut self, doc: Document, how: Adoption) {
+        let selected = match &how {
+            Adoption::Opened(path) if self.doc.path.as_ref() != Some(path) => None,
+            _ => self.viewport.selected_id(&self.doc),
+        };
+        if matches!(how, Adoption::Opened(_)) {
+            self.leave_file();
+        }
         self.doc = doc;
         self.problems = None;
         self.show_problems = false;
         self.viewport.selected = selected.and_then(|id| self.event_by_id(&id));
         let opened = match how {
             Adoption::Opened(path) => {
+                let range = self.return_to_file(&path);
                 self.view.last_path = Some(path.clone());
                 self.view.remember(path);
                 self.forget_unknown_filter_ids();
-                true
+                Some(range)
             }
-            Adoption::Reloaded => false,
+            Adoption::Reloaded => None,
         };
         self.filtered.invalidate();
         self.viewport.lanes_are_stale();
         self.export.forget_count();
         self.refresh();
-        if opened {
-            self.viewport.range = self.filtered.fitted;
+        self.showing = true;
+        if let Some(range) = opened {
+            self.viewport.range = range.unwrap_or(self.filtered.fitted);
             self.watch
                 .restart(self.doc.path.as_deref(), self.ctx.as_ref());
+        }
+    }
+
+    /// Keeps how the open document is being viewed, to give it back when it is opened again.
+    pub(super) fn leave_file(&mut self) {
+        if !self.showing {
+            return;
+        }
+        let view = FileView {
+            range: Some(self.viewport.range),
+            filter: self.view.filter.clone(),
+            lanes: self.view.lanes,
+            collapsed: self.view.collapsed.clone(),
+        };
+        self.view.files.keep(self.doc.path.as_deref(), view);
+    }
+
+    /// Puts back how the file at `path` was left (its filters, period and lanes), or
+    /// clears them for a file never opened; the range it was left at, if any.
+    fn return_to_file(&mut self, path: &Path) -> Option<TimeRange> {
+        let kept = self.view.files.get(Some(path)).cloned();
+        match kept {
+            Some(view) => {
+                self.view.filter = view.filter;
+                self.view.lanes = view.lanes;
+                self.view.collapsed = view.collapsed;
+                view.range
+            }
+            None => {
+                self.view.filter = Filter::default();
+                self.view.collapsed.clear();
+                None
+            }
         }
     }
 

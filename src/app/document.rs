@@ -1,12 +1,15 @@
 //! The open dataset with its query index and where it came from.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
+use crate::analysis::CountIndex;
 use crate::dataset::{self, DatasetError};
 use crate::export::SourceInfo;
 use crate::index::TimeIndex;
 use crate::model::Dataset;
 use crate::query::QueryIndex;
+use crate::timeline::eras::{EraBand, era_bands};
 
 /// A loaded dataset, ready to draw and filter.
 #[derive(Debug)]
@@ -20,6 +23,9 @@ pub struct Document {
     /// The path and SHA-256 of the bytes that were read: for export manifests,
     /// and to skip reloads that change nothing.
     pub source: SourceInfo,
+    /// Its eras as bands, as the canvas and the overview draw them.
+    pub eras: Vec<EraBand>,
+    counts: OnceLock<CountIndex>,
 }
 
 impl Document {
@@ -76,10 +82,12 @@ impl Document {
             || QueryIndex::new(&dataset),
         );
         Document {
+            eras: era_bands(&dataset),
             dataset,
             query,
             path: Some(path.to_path_buf()),
             source,
+            counts: OnceLock::new(),
         }
     }
 
@@ -87,11 +95,19 @@ impl Document {
     pub fn new(dataset: Dataset, path: Option<PathBuf>, source: SourceInfo) -> Document {
         let query = QueryIndex::new(&dataset);
         Document {
+            eras: era_bands(&dataset),
             dataset,
             query,
             path,
             source,
+            counts: OnceLock::new(),
         }
+    }
+
+    /// Its counts by period and pair, prepared on first use (the chart, the
+    /// matrix and an actor at a glance need them; most sessions do not).
+    pub fn counts(&self) -> &CountIndex {
+        self.counts.get_or_init(|| CountIndex::new(&self.dataset))
     }
 
     /// Its events in time order.

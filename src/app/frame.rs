@@ -75,6 +75,15 @@ impl App {
         commands
     }
 
+    /// The eras' bands to draw: none when View ▸ Eras is off.
+    fn shown_eras(&self) -> &[crate::timeline::eras::EraBand] {
+        if self.view.hide_eras {
+            &[]
+        } else {
+            &self.doc.eras
+        }
+    }
+
     /// The file shown in the toolbar.
     fn status(&self) -> String {
         self.doc
@@ -164,6 +173,34 @@ impl App {
 }
 
 impl App {
+    /// The import dialog of a spreadsheet being mapped, if any.
+    fn import_window(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(draft) = self.import.as_ref() else {
+            return;
+        };
+        let title = format!(
+            "Import {}",
+            draft.path.file_name().map_or_else(
+                || draft.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        );
+        let mut open = true;
+        let action = egui::Window::new(title)
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(720.0)
+            .default_pos(ctx.content_rect().center() - egui::vec2(360.0, 220.0))
+            .show(ctx, |ui| {
+                crate::ui::import_dialog::import_dialog_ui(ui, draft)
+            })
+            .and_then(|r| r.inner);
+        if !open {
+            commands.push(Command::Import(crate::command::ImportCommand::Cancel));
+        }
+        commands.extend(action.into_iter().flatten());
+    }
+
     /// What the window asks for before the panels are drawn: the background load
     /// and the file watcher, the theme and the title, dropped files and the keyboard.
     fn window_chores(&mut self, ctx: &egui::Context) -> Vec<Command> {
@@ -209,12 +246,12 @@ impl App {
     /// banner of a reload that failed.
     fn header_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         egui::Panel::top("menu").show(ui, |ui| {
-            commands.extend(toolbar::menu_bar_ui(
-                ui,
-                &self.view.recent,
-                !self.view.hide_filters,
-                !self.view.filter.period.is_unbounded(),
-            ));
+            let state = toolbar::ViewMenuState {
+                filters_shown: !self.view.hide_filters,
+                eras_shown: !self.view.hide_eras,
+                has_period: !self.view.filter.period.is_unbounded(),
+            };
+            commands.extend(toolbar::menu_bar_ui(ui, &self.view.recent, state));
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(2.0);
@@ -252,6 +289,7 @@ impl App {
                 commands.extend(overview::overview_ui(
                     ui,
                     &self.filtered.overview,
+                    self.shown_eras(),
                     self.filtered.overview_range,
                     self.viewport.range,
                 ));
@@ -282,7 +320,10 @@ impl App {
                         (Some(selected), _) => {
                             details_panel::details_panel_ui(ui, dataset, selected)
                         }
-                        (None, Some(person)) => person_details_ui(ui, dataset, person),
+                        (None, Some(person)) => {
+                            let summary = self.actor_summary(person);
+                            person_details_ui(ui, dataset, person, &summary)
+                        }
                         (None, None) => Vec::new(),
                     });
                 });
@@ -335,6 +376,11 @@ impl App {
                 selected: viewport.selected,
                 today: self.today,
                 collapsed: &self.view.collapsed,
+                eras: if self.view.hide_eras {
+                    &[]
+                } else {
+                    &self.doc.eras
+                },
             };
             commands.extend(canvas_ui(ui, &input, &mut viewport.canvas));
         });
@@ -351,6 +397,7 @@ impl eframe::App for App {
         self.side_panels_ui(ui, &mut commands);
         self.canvas_panel_ui(ui, &mut commands);
         self.export_window(&ctx, &mut commands);
+        self.import_window(&ctx, &mut commands);
         for command in commands {
             self.apply(command);
         }
@@ -361,6 +408,7 @@ impl eframe::App for App {
         if !self.restore {
             return;
         }
+        self.leave_file();
         eframe::set_value(storage, eframe::APP_KEY, &self.view);
         eframe::set_value(storage, super::RANGE_KEY, &self.viewport.range);
         let selected = self.viewport.selected_id(&self.doc);

@@ -4,8 +4,11 @@
 mod adopt;
 mod document;
 mod exporting;
+mod file_views;
 mod filtered;
 mod frame;
+mod import_draft;
+mod importing;
 mod loading;
 mod run;
 mod screenshot;
@@ -14,6 +17,8 @@ mod viewport;
 mod watch;
 
 pub use document::Document;
+pub use file_views::{FileView, FileViews};
+pub use import_draft::{ImportDraft, ImportMappings};
 pub use run::{ViewerError, ViewerOptions, run_viewer};
 pub use screenshot::{ScreenshotError, write_png};
 pub use view_state::ViewState;
@@ -23,9 +28,10 @@ use std::sync::{Arc, Mutex};
 
 use eframe::egui;
 
+use crate::analysis::ActorSummary;
 use crate::command::{Command, ThemeChoice};
 use crate::index::EventIdx;
-use crate::query::FacetCounts;
+use crate::query::{EventSet, FacetCounts, Filter};
 use crate::timeline::TimeRange;
 use crate::timeline::marks::glyph_time;
 use crate::timeline::navigation;
@@ -70,6 +76,17 @@ struct ScreenshotJob {
     result: ScreenshotSlot,
 }
 
+/// The open dialog's filters after the one of every format: one per kind of file.
+pub const OPEN_FILTERS: [(&str, &[&str]); 4] = [
+    ("Annals datasets (.ron)", &["ron"]),
+    (
+        "Spreadsheets (.csv, .tsv, .txt, .tab)",
+        &["csv", "tsv", "txt", "tab"],
+    ),
+    ("TimelineJS and vis-timeline (.json)", &["json"]),
+    ("Timeline (.timeline)", &["timeline"]),
+];
+
 /// The storage key of the visible range at exit.
 const RANGE_KEY: &str = "annals-range";
 /// The storage key of the selected event's id at exit.
@@ -99,6 +116,11 @@ pub struct App {
     title_sent: Option<String>,
     theme_applied: Option<ThemeChoice>,
     restore: bool,
+    /// The open document is the one on screen (not a stand-in while the file
+    /// asked for at start is read), so its view is worth keeping when it is left.
+    showing: bool,
+    /// A spreadsheet being mapped in the import dialog.
+    import: Option<ImportDraft>,
     ctx: Option<egui::Context>,
 }
 
@@ -152,16 +174,19 @@ impl App {
             title_sent: None,
             theme_applied: None,
             restore: options.restore,
+            showing: false,
+            import: None,
             ctx: None,
         };
         let wanted = options.file.clone().or_else(|| app.view.last_path.clone());
         let same_file = wanted.is_some() && wanted == app.view.last_path;
         app.view.last_path = None;
+        app.refresh();
+        app.apply(Command::Fit);
         if let Some(path) = wanted {
             app.open(&path);
         }
-        app.refresh();
-        app.apply(Command::Fit);
+        app.showing = !app.loading.is_busy();
         let restore_now = options.file.is_none() && app.view.last_path.is_none();
         if !app.loading.is_busy() && (same_file || restore_now) {
             app.restore_place(place);
@@ -199,6 +224,25 @@ impl App {
         self.viewport.person.as_deref()
     }
 
+    /// Actor `id`'s events that the filters show, at a glance: by kind, its
+    /// counterparts, its first and last (its people's too while members are included).
+    pub fn actor_summary(&self, id: &str) -> ActorSummary {
+        let members = self.view.filter.include_members;
+        let own = Filter {
+            actors: [id.to_string()].into(),
+            include_members: members,
+            ..Filter::default()
+        };
+        let mut events = self.doc.query.matching(&own);
+        let mut shown = EventSet::none(self.doc.dataset.events.len());
+        shown.insert_all(&self.filtered.list);
+        events.intersect_with(&shown);
+        let dataset = &self.doc.dataset;
+        self.doc
+            .counts()
+            .actor_summary(dataset, self.doc.index(), id, &events, members)
+    }
+
     /// The problems of the last file that failed to load, if they are shown.
     pub fn problems(&self) -> Option<&LoadProblems> {
         self.problems.as_ref()
@@ -217,6 +261,11 @@ impl App {
     /// True while the export dialog is open.
     pub fn export_dialog_open(&self) -> bool {
         self.export.open
+    }
+
+    /// The spreadsheet being mapped in the import dialog.
+    pub fn import_draft(&self) -> Option<&ImportDraft> {
+        self.import.as_ref()
     }
 
     /// The notice left by the last export: what was written, or why not.
@@ -326,6 +375,8 @@ impl App {
             }
             Command::SetTheme(theme) => self.view.theme = theme,
             Command::ShowFilters(show) => self.view.hide_filters = !show,
+            Command::ShowEras(show) => self.view.hide_eras = !show,
+            Command::Import(action) => self.apply_import(action),
             Command::OpenExport => self.open_export(),
             Command::CloseExport => self.export.open = false,
             Command::ChooseExportDestination {
@@ -353,6 +404,9 @@ impl App {
     fn open_dialog(&mut self) {
         let mut dialog = rfd::FileDialog::new()
             .add_filter("Datasets and chronologies", &crate::import::OPEN_EXTENSIONS);
+        for (name, extensions) in OPEN_FILTERS {
+            dialog = dialog.add_filter(name, extensions);
+        }
         if let Some(folder) = self.doc.path.as_deref().and_then(Path::parent) {
             dialog = dialog.set_directory(folder);
         }

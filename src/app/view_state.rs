@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::file_views::FileViews;
+use super::import_draft::ImportMappings;
 use crate::command::ThemeChoice;
 use crate::query::Filter;
 use crate::timeline::LaneMode;
@@ -32,8 +34,14 @@ pub struct ViewState {
     pub recent: Vec<PathBuf>,
     /// Hide the filter panel on the left.
     pub hide_filters: bool,
+    /// Hide the eras' bands on the canvas and the overview strip.
+    pub hide_eras: bool,
     /// The export dialog's format, destination and options.
     pub export: ExportDialogState,
+    /// How each file opened was left: its range, filters, period and lanes.
+    pub files: FileViews,
+    /// The fields chosen in the import dialog for each set of spreadsheet headers.
+    pub import_mappings: ImportMappings,
 }
 
 impl ViewState {
@@ -57,6 +65,7 @@ mod tests {
         let mut view = ViewState {
             lanes: LaneMode::Topic,
             hide_filters: true,
+            hide_eras: true,
             ..ViewState::default()
         };
         view.filter.actors.insert("TJK".to_string());

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, FilterArgs, report};
 use crate::dataset::{self, EMBEDDED_NAME, EMBEDDED_RON};
 use crate::export::{self, ExportError, ExportOptions, Format, SourceInfo};
+use crate::model::Dataset;
 use crate::query::QueryIndex;
 use crate::timeline::LaneMode;
 
@@ -19,30 +20,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let (dataset, source) = match file {
-        Some(path) => {
-            let bytes = match std::fs::read(path) {
-                Ok(bytes) => bytes,
-                Err(source) => {
-                    return report(
-                        &dataset::DatasetError::Unreadable {
-                            path: path.to_path_buf(),
-                            source,
-                        },
-                        err,
-                    );
-                }
-            };
-            let name = path.display().to_string();
-            match dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
-                Ok(d) => (d, SourceInfo::of_bytes(&name, &bytes)),
-                Err(error) => return report(&error, err),
-            }
-        }
-        None => match dataset::parse_str(EMBEDDED_NAME, EMBEDDED_RON) {
-            Ok(d) => (d, SourceInfo::embedded()),
-            Err(error) => return report(&error, err),
-        },
+    let (dataset, source) = match load_with_source(file, err) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let filter = match filter.to_filter(&dataset) {
         Ok(filter) => filter,
@@ -80,6 +60,40 @@ pub fn run(
             let _ = writeln!(err, "annals: {error}");
             EXIT_INVALID
         }
+    }
+}
+
+/// Loads the dataset at `file` (the embedded one when `None`) with its path and
+/// SHA-256 for the manifest; on failure, the problem is written to `err` and
+/// the exit code returned.
+pub(super) fn load_with_source(
+    file: Option<&Path>,
+    err: &mut dyn Write,
+) -> Result<(Dataset, SourceInfo), u8> {
+    match file {
+        Some(path) => {
+            let bytes = match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(source) => {
+                    return Err(report(
+                        &dataset::DatasetError::Unreadable {
+                            path: path.to_path_buf(),
+                            source,
+                        },
+                        err,
+                    ));
+                }
+            };
+            let name = path.display().to_string();
+            match dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
+                Ok(d) => Ok((d, SourceInfo::of_bytes(&name, &bytes))),
+                Err(error) => Err(report(&error, err)),
+            }
+        }
+        None => match dataset::parse_str(EMBEDDED_NAME, EMBEDDED_RON) {
+            Ok(d) => Ok((d, SourceInfo::embedded())),
+            Err(error) => Err(report(&error, err)),
+        },
     }
 }
 

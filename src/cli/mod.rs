@@ -1,5 +1,5 @@
 //! The command line: `annals [FILE]`, `annals check`, `annals list`, `annals export`,
-//! `annals import`, `annals generate`.
+//! `annals stats`, `annals matrix`, `annals import`, `annals generate`.
 //!
 //! One file per subcommand; this one holds the argument definitions and the dispatch.
 //!
@@ -16,10 +16,16 @@ mod filter_args;
 mod generate;
 mod import;
 mod list;
+mod matrix;
+mod output;
+mod stats;
 
 pub use event_data_args::{CameoLevelArg, EventDataArgs};
 pub use filter_args::FilterArgs;
 pub use list::ListFormat;
+pub use matrix::MatrixArgs;
+pub use output::AnalysisOutput;
+pub use stats::StatsArgs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -162,6 +168,50 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Count the chosen events per year, month, ISO week or day, by kind, actor or topic.
+    Stats {
+        /// The dataset (the embedded one when omitted).
+        file: Option<PathBuf>,
+        /// Which events.
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// The period: year, month, week (ISO) or day.
+        #[arg(long, value_name = "UNIT", value_parser = stats::parse_unit, default_value = "year")]
+        by: crate::analysis::PeriodUnit,
+        /// Split each period's count by kind, actor, topic, or none.
+        #[arg(long, value_name = "GROUP", value_parser = stats::parse_grouping, default_value = "kind")]
+        group: crate::analysis::Grouping,
+        /// How to print it, or the chart to draw (svg, png need -o).
+        #[arg(long, value_enum, default_value_t = AnalysisOutput::Table)]
+        format: AnalysisOutput,
+        /// The file to write (standard output when omitted).
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Count the chosen events per pair of an initiating and a receiving actor.
+    Matrix {
+        /// The dataset (the embedded one when omitted).
+        file: Option<PathBuf>,
+        /// Which events.
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// How many actors, those with the most events, get a row and a column
+        /// of their own in the table and the pictures (CSV and JSON list every pair).
+        #[arg(long, value_name = "N", default_value_t = 30)]
+        top: usize,
+        /// How to print it, or the picture to draw (svg, png need -o).
+        #[arg(long, value_enum, default_value_t = AnalysisOutput::Table)]
+        format: AnalysisOutput,
+        /// The file to write (standard output when omitted).
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Parses the arguments and runs the command; the process's exit code.
@@ -268,6 +318,44 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             out,
             err,
         ),
+        Some(Command::Stats {
+            file,
+            filter,
+            by,
+            group,
+            format,
+            output,
+            force,
+        }) => {
+            let args = StatsArgs {
+                file,
+                filter,
+                by,
+                group,
+                format,
+                output,
+                force,
+            };
+            stats::run(&args, out, err)
+        }
+        Some(Command::Matrix {
+            file,
+            filter,
+            top,
+            format,
+            output,
+            force,
+        }) => {
+            let args = MatrixArgs {
+                file,
+                filter,
+                top,
+                format,
+                output,
+                force,
+            };
+            matrix::run(&args, out, err)
+        }
         None => {
             let options = crate::app::ViewerOptions {
                 file: cli.file,

@@ -187,6 +187,22 @@ fn command_line(dataset: &Dataset, request: &ExportRequest) -> String {
     if !request.source.is_embedded() {
         args.push(request.source.path.clone());
     }
+    args.extend(filter_arguments(filter));
+    if request.is_figure() {
+        args.extend(["--lanes".to_string(), request.lanes.slug().to_string()]);
+    }
+    args.extend([
+        "--format".to_string(),
+        request.format.extension().to_string(),
+        "-o".to_string(),
+        default_file_name(&dataset.title, &filter.period, request.format),
+    ]);
+    shell_line(&args)
+}
+
+/// The command-line options that select what `filter` selects: `--actor IRN --kind visit`.
+pub(crate) fn filter_arguments(filter: &Filter) -> Vec<String> {
+    let mut args = Vec::new();
     for actor in &filter.actors {
         args.extend(["--actor".to_string(), actor.clone()]);
     }
@@ -214,15 +230,11 @@ fn command_line(dataset: &Dataset, request: &ExportRequest) -> String {
     if !filter.text.trim().is_empty() {
         args.extend(["--search".to_string(), filter.text.clone()]);
     }
-    if request.is_figure() {
-        args.extend(["--lanes".to_string(), request.lanes.slug().to_string()]);
-    }
-    args.extend([
-        "--format".to_string(),
-        request.format.extension().to_string(),
-        "-o".to_string(),
-        default_file_name(&dataset.title, &filter.period, request.format),
-    ]);
+    args
+}
+
+/// Arguments joined into one line a POSIX shell splits back into them.
+pub(crate) fn shell_line(args: &[String]) -> String {
     args.iter()
         .map(|a| shell_quote(a))
         .collect::<Vec<_>>()

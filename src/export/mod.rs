@@ -5,6 +5,7 @@
 //! [`write_export`], so that the same selection gives the same bytes everywhere
 //! (the manifest's time of export aside). One file per format.
 
+mod analysis;
 mod atomic;
 mod csv;
 
@@ -12,8 +13,10 @@ mod figure;
 mod ics;
 mod json;
 mod manifest;
+mod matrix_figure;
 mod png;
 mod ron;
+mod stats_chart;
 mod subset;
 
 use std::fmt;
@@ -22,10 +25,15 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub use analysis::{
+    AnalysisExport, AnalysisFormat, matrix_csv, render_matrix, render_stats, stats_csv,
+};
 pub use atomic::{write_atomic, write_atomic_with};
 pub use figure::{PAGE_HEIGHT, PAGE_WIDTH};
 pub use manifest::{Manifest, SourceInfo};
+pub use matrix_figure::{cell_colour, describe_cell};
 pub use png::PNG_SCALE;
+pub use stats_chart::{TOP_SERIES, group_name};
 
 use crate::index::EventIdx;
 use crate::model::Dataset;

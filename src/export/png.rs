@@ -21,17 +21,21 @@ pub fn render(
     request: &ExportRequest,
     manifest: &Manifest,
 ) -> Result<Vec<u8>, ExportError> {
+    rasterize(&figure::render(dataset, request, manifest), manifest)
+}
+
+/// An SVG figure rendered as PNG bytes at [`PNG_SCALE`], with `manifest` in its text chunk.
+pub(crate) fn rasterize(svg: &str, manifest: &Manifest) -> Result<Vec<u8>, ExportError> {
     let failed = |message: String| ExportError::Render {
         format: Format::Png,
         message,
     };
-    let svg = figure::render(dataset, request, manifest);
     let options = usvg::Options {
         fontdb: fonts(),
         font_family: "Ubuntu".to_string(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| failed(e.to_string()))?;
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| failed(e.to_string()))?;
     let size = tree
         .size()
         .to_int_size()

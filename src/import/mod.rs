@@ -34,6 +34,12 @@ pub use detect::{Format, FormatChoice, detect};
 pub use names::slug;
 pub use problems::Problems;
 pub use report::ImportReport;
+pub use spreadsheet::{SheetPreview, mappable_fields};
+
+/// The preview of a spreadsheet's bytes (any encoding) with its first `rows` rows.
+pub fn sheet_preview(bytes: &[u8], rows: usize) -> Option<SheetPreview> {
+    spreadsheet::preview(&text::decode(bytes).text, rows)
+}
 
 use crate::dataset::{self, DatasetError, Problem};
 use crate::model::Dataset;

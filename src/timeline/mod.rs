@@ -3,6 +3,7 @@
 //! of it is unit-tested.
 
 pub mod density;
+pub mod eras;
 pub mod kind_style;
 pub mod lanes;
 pub mod layout;

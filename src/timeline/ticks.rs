@@ -81,13 +81,57 @@ pub struct Ticks {
     pub major: Vec<Tick>,
 }
 
-/// A year as readers write it: `2022`, `44 BCE` (astronomical year 0 is 1 BCE).
+/// A year as readers write it: `2022`, `44 BCE` (astronomical year 0 is 1 BCE),
+/// and in deep time `300,000 BCE`, `2.5 million years ago`, `13.8 billion years ago`.
 pub fn year_label(year: i64) -> String {
-    if year >= 1 {
-        year.to_string()
-    } else {
-        format!("{} BCE", 1 - year)
+    deep_year_label(year, None)
+}
+
+/// A year as [`year_label`] writes it, with as many digits as ticks `step` years
+/// apart need to read apart (three significant digits when none).
+fn deep_year_label(year: i64, step: Option<i64>) -> String {
+    if (1..10_000).contains(&year) {
+        return year.to_string();
     }
+    // Far in the future, years are counted from now as they are before it.
+    let (count, when) = if year >= 1 {
+        (year, "from now")
+    } else {
+        (1 - year, "ago")
+    };
+    let (scale, word) = match count {
+        ..10_000 => return format!("{count} BCE"),
+        10_000..1_000_000 if year >= 1 => return with_thousands(count),
+        10_000..1_000_000 => return format!("{} BCE", with_thousands(count)),
+        1_000_000..1_000_000_000 => (1.0e6, "million"),
+        _ => (1.0e9, "billion"),
+    };
+    let value = count as f64 / scale;
+    let decimals = match step {
+        // Enough for the step: ticks a hundred thousand years apart in millions need one.
+        Some(step) => (-(step as f64 / scale).log10()).ceil().clamp(0.0, 9.0) as usize,
+        None => 2usize.saturating_sub(value.log10().floor().max(0.0) as usize),
+    };
+    let number = format!("{value:.decimals$}");
+    let number = if number.contains('.') {
+        number.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &number
+    };
+    format!("{number} {word} years {when}")
+}
+
+/// `300000` as `300,000`.
+fn with_thousands(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The calendar ticks for `axis`, with labels measured by `measure` (text → width in
@@ -96,9 +140,13 @@ pub fn calendar_ticks(axis: &TimeAxis, measure: &dyn Fn(&str) -> f32) -> Ticks {
     let spp = axis.seconds_per_point();
     let (first_year, ..) = civil(axis.range.start);
     let (last_year, ..) = civil(axis.range.end);
-    let widest_year = measure(&year_label(first_year))
-        .max(measure(&year_label(last_year)))
-        .max(measure("2000"));
+    // Deep-time labels need more digits as the step shrinks: measure them per step.
+    let year_width = |step: Option<i64>| {
+        measure(&deep_year_label(first_year, step))
+            .max(measure(&deep_year_label(last_year, step)))
+            .max(measure("2000"))
+    };
+    let widest_year = year_width(None);
     let fits = |step: TickStep, sample_width: f32| {
         step.min_seconds() / spp >= f64::from(sample_width + LABEL_GAP + LABEL_OFFSET)
     };
@@ -117,7 +165,7 @@ pub fn calendar_ticks(axis: &TimeAxis, measure: &dyn Fn(&str) -> f32) -> Ticks {
         .unwrap_or_else(|| {
             // 5, 10, 20, 50, 100, 200, 500, ... years.
             let mut n: i64 = 5;
-            while !fits(TickStep::Years(n), widest_year) && n < 1_000_000_000 {
+            while !fits(TickStep::Years(n), year_width(Some(n))) && n < 100_000_000_000 {
                 n = if n.to_string().starts_with('2') {
                     n / 2 * 5
                 } else {
@@ -202,7 +250,7 @@ fn minor_label(t: f64, step: TickStep) -> String {
         TickStep::Hours(_) => format!("{:02}:00", s / 3600),
         TickStep::Days(_) => d.to_string(),
         TickStep::Months(_) => MONTHS[(m - 1) as usize].to_string(),
-        TickStep::Years(_) => year_label(y),
+        TickStep::Years(n) => deep_year_label(y, Some(n)),
     }
 }
 
@@ -359,5 +407,59 @@ mod tests {
         assert_eq!(year_label(0), "1 BCE");
         assert_eq!(year_label(-43), "44 BCE");
         assert_eq!(year_label(2022), "2022");
+    }
+
+    #[test]
+    fn deep_time_reads_in_thousands_millions_and_billions_of_years() {
+        assert_eq!(year_label(-9_998), "9999 BCE");
+        assert_eq!(year_label(-9_999), "10,000 BCE");
+        assert_eq!(year_label(1 - 300_000), "300,000 BCE");
+        assert_eq!(year_label(1 - 2_500_000), "2.5 million years ago");
+        assert_eq!(year_label(1 - 13_800_000_000), "13.8 billion years ago");
+        assert_eq!(year_label(1 - 4_540_000_000), "4.54 billion years ago");
+        assert_eq!(year_label(1 - 66_000_000), "66 million years ago");
+        assert_eq!(year_label(1 - 250_000_000), "250 million years ago");
+        assert_eq!(year_label(12_345), "12,345");
+        assert_eq!(year_label(1_660_000_000), "1.66 billion years from now");
+    }
+
+    #[test]
+    fn deep_time_ticks_are_distinct_and_never_overlap_from_a_millennium_to_the_big_bang() {
+        let big_bang = at(1 - 13_800_000_000, 1, 1);
+        for start in [big_bang, at(-3_000_000, 1, 1), at(-300_000, 1, 1)] {
+            let mut span = 1_000.0 * YEAR;
+            while span <= 30.0e9 * YEAR {
+                let axis = axis(start, span);
+                let ticks = calendar_ticks(&axis, &measure);
+                assert!(ticks.minor.len() >= 2, "too few ticks at span {span}");
+                assert_no_overlap(&ticks.minor, &axis);
+                let mut labels: Vec<&str> = ticks.minor.iter().map(|t| t.label.as_str()).collect();
+                labels.dedup();
+                assert_eq!(
+                    labels.len(),
+                    ticks.minor.len(),
+                    "repeated labels: {labels:?}"
+                );
+                for pair in ticks.minor.windows(2) {
+                    assert!(pair[0].time < pair[1].time);
+                }
+                span *= 1.7;
+            }
+        }
+    }
+
+    #[test]
+    fn the_span_of_the_universe_is_labelled_in_billions_of_years() {
+        let big_bang = at(1 - 13_800_000_000, 1, 1);
+        let axis = axis(big_bang, -big_bang);
+        let ticks = calendar_ticks(&axis, &measure);
+        assert!(
+            ticks
+                .minor
+                .iter()
+                .any(|t| t.label.ends_with("billion years ago")),
+            "{:?}",
+            ticks.minor
+        );
     }
 }

@@ -12,12 +12,22 @@ pub const DAY: f64 = 86_400.0;
 /// The mean Gregorian year, in seconds.
 pub const YEAR: f64 = 365.2425 * DAY;
 
-/// The narrowest span a view may show: a quarter of an hour.
+/// The narrowest span a view may show near the present: a quarter of an hour.
 pub const MIN_SPAN: f64 = 15.0 * 60.0;
-/// The widest span a view may show: a hundred thousand years.
-pub const MAX_SPAN: f64 = 100_000.0 * YEAR;
-/// How far from 1970 a view may go, either way: a million years.
-pub const MAX_ABS_TIME: f64 = 1_000_000.0 * YEAR;
+/// The widest span a view may show: forty billion years, room for the age of
+/// the universe with a margin.
+pub const MAX_SPAN: f64 = 40.0e9 * YEAR;
+/// How far from 1970 a view may go, either way: twenty billion years.
+pub const MAX_ABS_TIME: f64 = 20.0e9 * YEAR;
+/// The narrowest span as a fraction of the distance from 1970: far from it an f64
+/// second is coarse (64 s at 13.8 billion years), so a view keeps a million of
+/// them across its width and still maps time to x smoothly.
+const MIN_SPAN_PER_DISTANCE: f64 = 1.0e-10;
+
+/// The narrowest span a view centred at `t` may show.
+pub fn min_span_at(t: f64) -> f64 {
+    MIN_SPAN.max(t.abs() * MIN_SPAN_PER_DISTANCE)
+}
 
 /// A half-open stretch of time `[start, end)` in seconds since 1970.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -37,8 +47,8 @@ impl TimeRange {
         } else {
             (0.0, YEAR)
         };
-        let span = (end - start).clamp(MIN_SPAN, MAX_SPAN);
-        let centre = ((start + end) / 2.0).clamp(-MAX_ABS_TIME, MAX_ABS_TIME);
+        let centre = (start / 2.0 + end / 2.0).clamp(-MAX_ABS_TIME, MAX_ABS_TIME);
+        let span = (end - start).clamp(min_span_at(centre), MAX_SPAN);
         TimeRange {
             start: centre - span / 2.0,
             end: centre + span / 2.0,
@@ -60,7 +70,7 @@ impl TimeRange {
         if !factor.is_finite() || factor <= 0.0 {
             return *self;
         }
-        let span = (self.span() * factor).clamp(MIN_SPAN, MAX_SPAN);
+        let span = (self.span() * factor).clamp(min_span_at(anchor), MAX_SPAN);
         let factor = span / self.span();
         let start = anchor - (anchor - self.start) * factor;
         TimeRange::new(start, start + span)
@@ -152,9 +162,41 @@ mod tests {
     }
 
     #[test]
-    fn spans_are_kept_between_a_quarter_hour_and_a_hundred_millennia() {
+    fn spans_are_kept_between_a_quarter_hour_and_forty_billion_years() {
         let range = TimeRange::new(0.0, DAY);
         assert_eq!(range.zoomed_around(0.0, 1e-9).span(), MIN_SPAN);
-        assert_eq!(range.zoomed_around(0.0, 1e12).span(), MAX_SPAN);
+        assert_eq!(range.zoomed_around(0.0, 1e20).span(), MAX_SPAN);
+    }
+
+    #[test]
+    fn the_age_of_the_universe_fits_in_one_view_and_maps_to_x_exactly() {
+        let big_bang = -13.8e9 * YEAR;
+        let range = TimeRange::new(big_bang, 0.0);
+        assert!((range.start - big_bang).abs() < 1e3);
+        assert!(range.end.abs() < 1e3);
+        let axis = TimeAxis::new(range, 0.0, 1000.0);
+        assert!(axis.x_from_time(big_bang).abs() < 1e-9);
+        assert!((axis.x_from_time(0.0) - 1000.0).abs() < 1e-9);
+        assert!((axis.time_from_x(500.0) - big_bang / 2.0).abs() < YEAR);
+    }
+
+    #[test]
+    fn zooming_in_at_deep_time_stops_where_x_still_moves_smoothly() {
+        let t = -13.8e9 * YEAR;
+        let range = TimeRange::new(t - 1e6 * YEAR, t + 1e6 * YEAR);
+        let deepest = range.zoomed_around(t, 1e-30);
+        // A million distinct f64 seconds across the view: every point of a
+        // 4000-point-wide canvas has its own time.
+        let ulp = t.abs() * f64::EPSILON;
+        assert!(deepest.span() / ulp > 1.0e5);
+        let axis = TimeAxis::new(deepest, 0.0, 4000.0);
+        let mut last = f64::NEG_INFINITY;
+        for x in 0..4000 {
+            let time = axis.time_from_x(f64::from(x));
+            assert!(time > last, "x {x} has the time of the point before it");
+            last = time;
+        }
+        // Near the present the narrowest view is still a quarter of an hour.
+        assert_eq!(TimeRange::new(0.0, 1.0).span(), MIN_SPAN);
     }
 }

@@ -1,6 +1,7 @@
 //! The egui interface: one file per panel or dialog, each a `*_ui` function
 //! that draws and returns what the user asked for; the App applies it.
 
+pub mod actor_glance;
 pub mod canvas;
 pub mod details_panel;
 pub mod error_panel;
@@ -8,6 +9,7 @@ pub mod export_dialog;
 pub mod filter_panel;
 pub mod filter_toolbar;
 pub mod glyphs;
+pub mod import_dialog;
 pub mod legend;
 pub mod overview;
 pub mod person_details;

@@ -8,8 +8,10 @@ use eframe::egui::{
 
 use crate::command::Command;
 use crate::timeline::density::Density;
+use crate::timeline::eras::EraBand;
 use crate::timeline::ticks::year_label;
 use crate::timeline::{TimeAxis, TimeRange};
+use crate::ui::canvas::era_tint;
 
 /// The height of the strip, in points.
 pub const OVERVIEW_HEIGHT: f32 = 54.0;
@@ -24,10 +26,12 @@ enum Grip {
     Body,
 }
 
-/// Shows the strip for `density` (the whole dataset over `full`) and the visible `view`.
+/// Shows the strip for `density` (the whole dataset over `full`), the `eras` behind it
+/// and the visible `view`.
 pub fn overview_ui(
     ui: &mut Ui,
     density: &Density,
+    eras: &[EraBand],
     full: TimeRange,
     view: TimeRange,
 ) -> Vec<Command> {
@@ -44,6 +48,7 @@ pub fn overview_ui(
         end: full.end.max(view.end),
     };
     let axis = TimeAxis::new(shown, rect.left(), rect.width());
+    era_bands(&painter, &axis, rect, eras, visuals.dark_mode);
 
     paint_density(&painter, visuals, &axis, density, rect);
     paint_years(&painter, visuals, shown, rect);
@@ -197,3 +202,15 @@ fn drag_window(
 
 #[derive(Debug, Clone, Copy)]
 struct GripState(Grip);
+
+/// Paints the eras as bands the height of the strip, under the density.
+fn era_bands(painter: &Painter, axis: &TimeAxis, rect: Rect, eras: &[EraBand], dark: bool) {
+    for band in eras {
+        let x0 = axis.x_clamped(band.start).max(rect.left());
+        let x1 = axis.x_clamped(band.end).min(rect.right());
+        if x1 > x0 {
+            let band_rect = Rect::from_x_y_ranges(x0..=x1.max(x0 + 1.0), rect.y_range());
+            painter.rect_filled(band_rect, 0.0, era_tint(band, dark));
+        }
+    }
+}

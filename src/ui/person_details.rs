@@ -3,8 +3,10 @@
 
 use eframe::egui::{self, CursorIcon, Rect, RichText, Sense, Ui};
 
+use crate::analysis::ActorSummary;
 use crate::command::Command;
 use crate::model::{Actor, Dataset, Role};
+use crate::ui::actor_glance::actor_glance_ui;
 use crate::ui::details_panel::sources_ui;
 
 /// Makes the header `rect` of the lane of person `id` (named `label`) a button
@@ -25,8 +27,14 @@ pub fn person_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Opti
         .then(|| Command::ShowPerson(Some(id.to_string())))
 }
 
-/// Shows the roles of the actor `id` in `ui`; what the user asked for.
-pub fn person_details_ui(ui: &mut Ui, dataset: &Dataset, id: &str) -> Vec<Command> {
+/// Shows the actor `id` in `ui`: its events at a glance (`summary`, under the
+/// filters) and its roles; what the user asked for.
+pub fn person_details_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    id: &str,
+    summary: &ActorSummary,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let actor = dataset.actor(id);
     ui.horizontal(|ui| {
@@ -42,7 +50,12 @@ pub fn person_details_ui(ui: &mut Ui, dataset: &Dataset, id: &str) -> Vec<Comman
         Some(actor) => {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| actor_roles_ui(ui, dataset, actor));
+                .show(ui, |ui| {
+                    ui.label(RichText::new(&actor.name).heading());
+                    commands.extend(actor_glance_ui(ui, dataset, summary));
+                    ui.add_space(6.0);
+                    actor_roles_ui(ui, dataset, actor);
+                });
         }
         None => {
             ui.label(format!("{id} is not in this dataset."));
@@ -52,7 +65,6 @@ pub fn person_details_ui(ui: &mut Ui, dataset: &Dataset, id: &str) -> Vec<Comman
 }
 
 fn actor_roles_ui(ui: &mut Ui, dataset: &Dataset, actor: &Actor) {
-    ui.label(RichText::new(&actor.name).heading());
     if !actor.aliases.is_empty() {
         ui.label(RichText::new(format!("Also: {}", actor.aliases.join(", "))).weak());
     }

@@ -10,14 +10,20 @@ use crate::timeline::LaneMode;
 /// The zoom factor of one click on Zoom in (Zoom out uses its inverse).
 pub const ZOOM_STEP: f64 = 0.5;
 
-/// Shows the menu bar; what the user asked for. `filters_shown` and
-/// `has_period` say whether the filter panel is open and a period is selected.
-pub fn menu_bar_ui(
-    ui: &mut Ui,
-    recent: &[PathBuf],
-    filters_shown: bool,
-    has_period: bool,
-) -> Vec<Command> {
+/// What the View menu shows ticked or enabled.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewMenuState {
+    /// The filter panel is open.
+    pub filters_shown: bool,
+    /// The eras' bands are drawn.
+    pub eras_shown: bool,
+    /// A period is selected.
+    pub has_period: bool,
+}
+
+/// Shows the menu bar; what the user asked for.
+pub fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf], state: ViewMenuState) -> Vec<Command> {
+    let has_period = state.has_period;
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -70,9 +76,13 @@ pub fn menu_bar_ui(
             {
                 commands.push(Command::SetPeriod(Default::default()));
             }
-            let mut shown = filters_shown;
+            let mut shown = state.filters_shown;
             if ui.checkbox(&mut shown, "Filter panel").changed() {
                 commands.push(Command::ShowFilters(shown));
+            }
+            let mut eras = state.eras_shown;
+            if ui.checkbox(&mut eras, "Eras").changed() {
+                commands.push(Command::ShowEras(eras));
             }
             ui.separator();
             if ui

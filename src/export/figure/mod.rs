@@ -12,9 +12,10 @@
 //!
 //! [`render`] draws the SVG; `png.rs` rasterizes the same document. Where the marks
 //! go is [`layout`], which lanes are drawn [`lanes`], the glyphs, bands and bars
-//! [`marks`], the key [`legend`], the calendar [`axis`], and the words [`text`].
+//! [`marks`], the key [`legend`], the calendar [`axis`], the eras' bands [`eras`], and the words [`text`].
 
 mod axis;
+mod eras;
 mod lane_drawing;
 mod lanes;
 mod layout;
@@ -23,6 +24,8 @@ mod marks;
 #[cfg(test)]
 mod tests;
 mod text;
+
+pub(crate) use text::describe_span;
 
 use std::fmt::Write as _;
 
@@ -129,6 +132,8 @@ pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -
     legend(&mut svg, &entries);
     let boxes = lane_boxes(&arranged, &natural, lanes_top, stretch);
     lane_stripes(&mut svg, &arranged, &boxes, &scale);
+    let plot = (plot_top - 10.0, axis_y);
+    eras::era_bands_svg(&mut svg, dataset, &scale.axis, plot, &escape);
     axis(&mut svg, &scale, plot_top, axis_y);
     lane_labels(&mut svg, &arranged, &boxes, gutter);
     let row_y = |lane: usize, row: usize| boxes[lane].2 + arranged[lane].row_centre(row);

@@ -280,3 +280,46 @@ mod tests {
         assert_eq!(detect_delimiter("date\n"), b',');
     }
 }
+
+/// The header and first rows of a spreadsheet, with the field each header is
+/// recognised as: what a dialog shows to choose the fields of the others.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetPreview {
+    /// The headers as written.
+    pub headers: Vec<String>,
+    /// Up to the number of rows asked for, each cut or padded to the headers.
+    pub rows: Vec<Vec<String>>,
+    /// The field each header is recognised as (its name), none when it matches nothing.
+    pub recognised: Vec<Option<&'static str>>,
+}
+
+/// The preview of a spreadsheet's text with its first `rows` rows; none when it has no header.
+pub fn preview(text: &str, rows: usize) -> Option<SheetPreview> {
+    let mut records = reader(text, detect_delimiter(text)).into_records();
+    let header = records.next()?.ok()?;
+    let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+    let timelinejs = is_timelinejs_sheet(&headers);
+    let recognised = headers
+        .iter()
+        .map(|h| field_of_header(h, timelinejs).map(Field::name))
+        .collect();
+    let rows = records
+        .filter_map(Result::ok)
+        .take(rows)
+        .map(|r| {
+            (0..headers.len())
+                .map(|i| r.get(i).unwrap_or("").to_string())
+                .collect()
+        })
+        .collect();
+    Some(SheetPreview {
+        headers,
+        rows,
+        recognised,
+    })
+}
+
+/// The fields a column can be mapped to, `ignore` last.
+pub fn mappable_fields() -> Vec<&'static str> {
+    OFFERED.split(", ").collect()
+}

@@ -7,6 +7,7 @@
 mod accessibility;
 mod axis;
 mod connectors;
+mod eras;
 mod events;
 mod frame;
 mod gutter;
@@ -22,6 +23,7 @@ use eframe::egui::{Sense, Ui};
 
 use crate::command::Command;
 
+pub use eras::era_tint;
 pub use events::tooltip_ui;
 pub use frame::{AXIS_HEIGHT, GUTTER};
 pub use period_band::period_words;
@@ -47,6 +49,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
     let dragged_period = input::track_drags(ui, &response, &canvas, &extents, state);
     let ticks = ticks_grid::ticks(&painter, &canvas);
     ticks_grid::grid(&painter, &canvas, &ticks);
+    eras::eras(&painter, &canvas, input.eras);
     let lanes_top = canvas.lanes_rect.top() - state.scroll_y;
     let connectors_below = connectors::reserve(&painter, &canvas);
     let rows = lanes::LaneRows {

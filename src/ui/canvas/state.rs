@@ -6,6 +6,7 @@ use eframe::egui::Rect;
 
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::Dataset;
+use crate::timeline::eras::EraBand;
 use crate::timeline::layout::Layout;
 use crate::timeline::{Lanes, TimeAxis, TimeRange};
 
@@ -37,6 +38,8 @@ pub struct CanvasInput<'a> {
     pub today: Option<f64>,
     /// Keys of collapsed lanes.
     pub collapsed: &'a BTreeSet<String>,
+    /// The eras drawn behind the lanes (none when they are hidden).
+    pub eras: &'a [EraBand],
 }
 
 /// A glyph on screen, for hit-testing.

@@ -1,0 +1,106 @@
+//! Counting the selected events per period (what the chart redraws after a
+//! filter change) and per pair of actors (the matrix).
+
+mod bench_data;
+
+use annals::analysis::{CountIndex, Grouping, PeriodUnit};
+use annals::dataset;
+use annals::model::{ActorKind, Moment};
+use annals::query::{Filter, QueryIndex};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+fn analysis(c: &mut Criterion) {
+    for events in bench_data::SIZES {
+        let path = bench_data::dataset_file(events);
+        let dataset = dataset::load_file(&path).expect("the generated dataset loads");
+        let index = QueryIndex::new(&dataset);
+        let label = bench_data::label(events);
+        let country = dataset
+            .actors
+            .iter()
+            .find(|a| a.kind == ActorKind::Country)
+            .expect("a generated dataset has countries");
+        let everything = index.matching(&Filter::default());
+        let one_country = index.matching(&Filter {
+            actors: [country.id.clone()].into(),
+            ..Filter::default()
+        });
+
+        let mut group = bench_data::flat_group(c, "count_index");
+        group.bench_function(BenchmarkId::new("build", &label), |b| {
+            b.iter(|| {
+                let counts = CountIndex::new(&dataset);
+                counts.period_counts(&everything, PeriodUnit::Year, Grouping::Kind, None)
+            })
+        });
+        group.finish();
+
+        let counts = CountIndex::new(&dataset);
+        for unit in PeriodUnit::ALL {
+            counts.period_counts(&everything, unit, Grouping::None, None);
+        }
+        // The chart after a filter change: every event (the heaviest case) or
+        // one country's, by year over everything, by week over one year.
+        let year_2020 = Some((Moment::from_ymd(2020, 1, 1), Moment::from_ymd(2021, 1, 1)));
+        let cases = [
+            (
+                "all/year/kind",
+                &everything,
+                PeriodUnit::Year,
+                Grouping::Kind,
+                None,
+            ),
+            (
+                "all/year/actor",
+                &everything,
+                PeriodUnit::Year,
+                Grouping::Actor,
+                None,
+            ),
+            (
+                "all/year/topic",
+                &everything,
+                PeriodUnit::Year,
+                Grouping::Topic,
+                None,
+            ),
+            (
+                "all/day/kind",
+                &everything,
+                PeriodUnit::Day,
+                Grouping::Kind,
+                None,
+            ),
+            (
+                "all/week-of-2020/actor",
+                &everything,
+                PeriodUnit::Week,
+                Grouping::Actor,
+                year_2020,
+            ),
+            (
+                "country/month/kind",
+                &one_country,
+                PeriodUnit::Month,
+                Grouping::Kind,
+                None,
+            ),
+        ];
+        let mut group = bench_data::flat_group(c, "period_counts");
+        for (name, selection, unit, grouping, window) in cases {
+            group.bench_function(BenchmarkId::new(name, &label), |b| {
+                b.iter(|| counts.period_counts(selection, unit, grouping, window))
+            });
+        }
+        group.finish();
+
+        let mut group = bench_data::flat_group(c, "pair_counts");
+        group.bench_function(BenchmarkId::new("all/rolled-up", &label), |b| {
+            b.iter(|| counts.pair_counts(&everything, true).matrix(30))
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, analysis);
+criterion_main!(benches);

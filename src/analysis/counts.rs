@@ -1,0 +1,309 @@
+//! Counts of the selected events per period, grouped by kind, actor, topic or not at all.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::count_index::CountIndex;
+use super::period::{CountedPeriod, PeriodUnit};
+use crate::model::Moment;
+use crate::query::EventSet;
+
+/// What the counts of a period are split by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grouping {
+    /// By kind: every event counts once.
+    #[default]
+    Kind,
+    /// By actor: an event counts once for each actor on either side.
+    Actor,
+    /// By topic: an event counts once for each of its own topics.
+    Topic,
+    /// Not split: every event counts once.
+    None,
+}
+
+impl Grouping {
+    /// Every grouping, in the order the command line lists them.
+    pub const ALL: [Grouping; 4] = [
+        Grouping::Kind,
+        Grouping::Actor,
+        Grouping::Topic,
+        Grouping::None,
+    ];
+
+    /// The word used on the command line: `kind`, `actor`, `topic`, `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grouping::Kind => "kind",
+            Grouping::Actor => "actor",
+            Grouping::Topic => "topic",
+            Grouping::None => "none",
+        }
+    }
+}
+
+impl fmt::Display for Grouping {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Grouping {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Grouping::ALL
+            .into_iter()
+            .find(|g| g.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                format!("unknown grouping {s:?}; choose one of kind, actor, topic, none")
+            })
+    }
+}
+
+/// The number of events of one group in one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// The position of the period in [`PeriodCounts::periods`].
+    pub period: u32,
+    /// The position of the group in [`PeriodCounts::groups`].
+    pub group: u32,
+    /// How many events.
+    pub count: u32,
+}
+
+/// Counts of events per period and group: the numbers behind a chart and `annals stats`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodCounts {
+    /// The unit counted by.
+    pub unit: PeriodUnit,
+    /// What the counts are split by.
+    pub grouping: Grouping,
+    /// The periods that have events, in time order; some may be coarser than
+    /// the unit, for events known less precisely.
+    pub periods: Vec<CountedPeriod>,
+    /// The group names: kind slugs, actor ids, topic ids, or one empty name.
+    pub groups: Vec<String>,
+    /// The non-zero counts, by period then group.
+    pub cells: Vec<Cell>,
+}
+
+impl PeriodCounts {
+    /// The sum of every count.
+    pub fn total(&self) -> u64 {
+        self.cells.iter().map(|c| u64::from(c.count)).sum()
+    }
+
+    /// The sum of each group's counts, by group position.
+    pub fn group_totals(&self) -> Vec<u64> {
+        let mut totals = vec![0u64; self.groups.len()];
+        for cell in &self.cells {
+            totals[cell.group as usize] += u64::from(cell.count);
+        }
+        totals
+    }
+}
+
+/// Above this many period × group slots, counts are gathered sparsely.
+const DENSE_LIMIT: usize = 1 << 21;
+
+/// Events per task when counting in parallel.
+const WORDS_PER_TASK: usize = 2048;
+
+impl CountIndex {
+    /// Counts the events of `selection` per period of `unit`, split by
+    /// `grouping`; with a `window`, only the periods that overlap it.
+    pub fn period_counts(
+        &self,
+        selection: &EventSet,
+        unit: PeriodUnit,
+        grouping: Grouping,
+        window: Option<(Moment, Moment)>,
+    ) -> PeriodCounts {
+        self.period_counts_with(selection, unit, grouping, window, DENSE_LIMIT)
+    }
+
+    fn period_counts_with(
+        &self,
+        selection: &EventSet,
+        unit: PeriodUnit,
+        grouping: Grouping,
+        window: Option<(Moment, Moment)>,
+        dense_limit: usize,
+    ) -> PeriodCounts {
+        let unit_periods = self.unit(unit);
+        // The periods kept, renumbered from 0; u32::MAX for those left out.
+        let mut local = vec![u32::MAX; unit_periods.periods.len()];
+        let mut kept = Vec::new();
+        for (p, period) in unit_periods.periods.iter().enumerate() {
+            let inside =
+                window.is_none_or(|(start, end)| period.start() < end && start < period.end());
+            if inside {
+                local[p] = kept.len() as u32;
+                kept.push(p);
+            }
+        }
+        let groups: Vec<String> = match grouping {
+            Grouping::Kind => self.kinds.iter().map(|k| k.slug()).collect(),
+            Grouping::Actor => self.actors.clone(),
+            Grouping::Topic => self.topics.clone(),
+            Grouping::None => vec![String::new()],
+        };
+        let width = groups.len().max(1);
+        let event_period = &unit_periods.event_period;
+        let each = |e: usize, add: &mut dyn FnMut(usize)| {
+            let p = local[event_period[e] as usize];
+            if p == u32::MAX {
+                return;
+            }
+            let base = p as usize * width;
+            match grouping {
+                Grouping::Kind => add(base + self.event_kind[e] as usize),
+                Grouping::Actor => self
+                    .event_actors
+                    .of(e)
+                    .iter()
+                    .for_each(|&a| add(base + a as usize)),
+                Grouping::Topic => self
+                    .event_topics
+                    .of(e)
+                    .iter()
+                    .for_each(|&t| add(base + t as usize)),
+                Grouping::None => add(base),
+            }
+        };
+        let slots = kept.len() * width;
+        let counted: Vec<(usize, u32)> = if slots <= dense_limit {
+            dense(selection, slots, &each)
+        } else {
+            sparse(selection, &each)
+        };
+        // Periods with a count, renumbered again.
+        let mut periods = Vec::new();
+        let mut period_of_local = vec![u32::MAX; kept.len()];
+        let mut cells = Vec::with_capacity(counted.len());
+        for (slot, count) in counted {
+            let (p, g) = (slot / width, slot % width);
+            if period_of_local[p] == u32::MAX {
+                period_of_local[p] = periods.len() as u32;
+                periods.push(unit_periods.periods[kept[p]]);
+            }
+            cells.push(Cell {
+                period: period_of_local[p],
+                group: g as u32,
+                count,
+            });
+        }
+        PeriodCounts {
+            unit,
+            grouping,
+            periods,
+            groups,
+            cells,
+        }
+    }
+}
+
+/// Calls its second argument with the slot of each count of an event.
+type SlotsOf<'a> = dyn Fn(usize, &mut dyn FnMut(usize)) + Sync + 'a;
+
+/// Counts into one array of `slots`, on all cores; the non-zero slots in order.
+fn dense(selection: &EventSet, slots: usize, each: &SlotsOf<'_>) -> Vec<(usize, u32)> {
+    let counts = selection
+        .words()
+        .par_chunks(WORDS_PER_TASK)
+        .enumerate()
+        .fold(
+            || vec![0u32; slots],
+            |mut counts, (chunk, words)| {
+                for_each_event(chunk, words, |e| each(e, &mut |slot| counts[slot] += 1));
+                counts
+            },
+        )
+        .reduce_with(|mut a, b| {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+            a
+        })
+        .unwrap_or_default();
+    counts
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, c)| c > 0)
+        .collect()
+}
+
+/// Counts by sorting the slots of every event, for many periods times many groups.
+fn sparse(selection: &EventSet, each: &SlotsOf<'_>) -> Vec<(usize, u32)> {
+    let mut slots: Vec<usize> = selection
+        .words()
+        .par_chunks(WORDS_PER_TASK)
+        .enumerate()
+        .flat_map_iter(|(chunk, words)| {
+            let mut found = Vec::new();
+            for_each_event(chunk, words, |e| each(e, &mut |slot| found.push(slot)));
+            found
+        })
+        .collect();
+    slots.par_sort_unstable();
+    let mut counted: Vec<(usize, u32)> = Vec::new();
+    for slot in slots {
+        match counted.last_mut() {
+            Some((last, count)) if *last == slot => *count += 1,
+            _ => counted.push((slot, 1)),
+        }
+    }
+    counted
+}
+
+/// Runs `f` on each event whose bit is set in `words`, the `chunk`-th block of a set.
+fn for_each_event(chunk: usize, words: &[u64], mut f: impl FnMut(usize)) {
+    for (w, &word) in words.iter().enumerate() {
+        let base = (chunk * WORDS_PER_TASK + w) * 64;
+        let mut bits = word;
+        while bits != 0 {
+            f(base + bits.trailing_zeros() as usize);
+            bits &= bits - 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{Filter, QueryIndex};
+
+    #[test]
+    fn counting_sparsely_gives_the_same_counts_as_densely() {
+        let dataset = crate::generate::generate(2_000, 3);
+        let counts = CountIndex::new(&dataset);
+        let all = QueryIndex::new(&dataset).matching(&Filter::default());
+        for grouping in Grouping::ALL {
+            for unit in PeriodUnit::ALL {
+                let dense = counts.period_counts_with(&all, unit, grouping, None, usize::MAX);
+                let sparse = counts.period_counts_with(&all, unit, grouping, None, 0);
+                assert_eq!(dense, sparse, "by {unit}, {grouping}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_window_keeps_the_periods_that_overlap_it() {
+        let dataset = crate::dataset::embedded();
+        let counts = CountIndex::new(&dataset);
+        let all = QueryIndex::new(&dataset).matching(&Filter::default());
+        let may = (Moment::from_ymd(2022, 5, 1), Moment::from_ymd(2022, 6, 1));
+        let windowed = counts.period_counts(&all, PeriodUnit::Day, Grouping::None, Some(may));
+        let labels: Vec<String> = windowed.periods.iter().map(|p| p.label()).collect();
+        assert!(
+            labels.iter().all(|l| l.starts_with("2022-05")),
+            "{labels:?}"
+        );
+        assert!(labels.contains(&"2022-05-16".to_string()), "{labels:?}");
+        let whole = counts.period_counts(&all, PeriodUnit::Day, Grouping::None, None);
+        assert!(whole.total() > windowed.total());
+        assert_eq!(whole.total(), dataset.events.len() as u64);
+    }
+}
