@@ -55,12 +55,13 @@ impl EventPainter<'_> {
         self.axis.x_clamped(glyph)
     }
 
-    /// Paints one event in a row: its precision band or interval bar, its glyph and its label.
+    /// Paints one event in a row at `row_y`, after what the row holds up to `row_end`:
+    /// its precision band or interval bar, its glyph and its label.
     pub fn event(
         &self,
         event: &Event,
         item: &PlacedEvent,
-        row_y: f32,
+        (row_y, row_end): (f32, f32),
         emphasis: Emphasis,
     ) -> Option<Hit> {
         let EventPainter {
@@ -137,7 +138,7 @@ impl EventPainter<'_> {
                 2.0,
             ));
         }
-        if let Some(label) = self.label(event, &mark, item, row_y, emphasis) {
+        if let Some(label) = self.label(event, &mark, item, (row_y, row_end), emphasis) {
             hit_rect = hit_rect.union(label);
         }
         Some(Hit {
@@ -153,7 +154,7 @@ impl EventPainter<'_> {
         event: &Event,
         mark: &MarkGeometry,
         item: &PlacedEvent,
-        row_y: f32,
+        (row_y, row_end): (f32, f32),
         emphasis: Emphasis,
     ) -> Option<Rect> {
         let EventPainter {
@@ -176,7 +177,7 @@ impl EventPainter<'_> {
         let room = LabelRoom {
             after: f64::from(right as f32) + LABEL_PAD,
             before: mark.glyph_x - mark.radius - LABEL_PAD,
-            left: f64::from(clip.left()).max(prev_x + 6.0),
+            left: f64::from(clip.left().max(row_end + 6.0)).max(prev_x + 6.0),
             right: (next_x - 6.0).min(f64::from(clip.right())),
         };
         let colour = if emphasis.selected {

@@ -98,14 +98,18 @@ pub(super) fn lanes(
                     vague_note(&time_painter, canvas, *vague, lane_rect);
                 }
                 let row_count = rows.extents[i].rows;
+                // Where what was painted last in each row ends, so that a label
+                // moved before its mark never runs into the label before it.
+                let mut row_ends = vec![f32::NEG_INFINITY; usize::from(row_count)];
                 for item in items.iter().filter(|item| item.row < row_count) {
                     let event = &input.dataset.events[item.event as usize];
                     let row_y = lane_rect.top() + row_centre(item.row);
-                    let Some(hit) =
-                        events.event(event, item, row_y, Emphasis::of(input, item.event))
-                    else {
+                    let row_end = &mut row_ends[usize::from(item.row)];
+                    let emphasis = Emphasis::of(input, item.event);
+                    let Some(hit) = events.event(event, item, (row_y, *row_end), emphasis) else {
                         continue;
                     };
+                    *row_end = row_end.max(hit.rect.right());
                     hits.push(hit);
                     let x = events.glyph_x(event);
                     let entry = positions.entry(item.event).or_insert((x, row_y, row_y));
