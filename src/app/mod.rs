@@ -77,7 +77,7 @@ struct ScreenshotJob {
 }
 
 /// The open dialog's filters after the one of every format: one per kind of file.
-pub const OPEN_FILTERS: [(&str, &[&str]); 4] = [
+pub const OPEN_FILTERS: [(&str, &[&str]); 5] = [
     ("Annals datasets (.ron)", &["ron"]),
     (
         "Spreadsheets (.csv, .tsv, .txt, .tab)",
@@ -85,6 +85,7 @@ pub const OPEN_FILTERS: [(&str, &[&str]); 4] = [
     ),
     ("TimelineJS and vis-timeline (.json)", &["json"]),
     ("Timeline (.timeline)", &["timeline"]),
+    ("GDELT and ICEWS, packed or not (.zip, .gz)", &["zip", "gz"]),
 ];
 
 /// The storage key of the visible range at exit.
