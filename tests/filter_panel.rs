@@ -210,3 +210,27 @@ fn only_on_hover_selects_that_actor_alone() {
         .collect();
     assert_eq!(actors, ["raisi"]);
 }
+
+#[test]
+fn events_without_actors_are_counted_under_the_actors() {
+    let mut harness = viewer_harness(ViewerSetup {
+        options: annals::app::AppOptions {
+            file: Some(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/data/import/no-actors.ron"),
+            ),
+            ..ViewerSetup::default().options
+        },
+        ..ViewerSetup::default()
+    });
+    harness.run_steps(2);
+    harness.get_by_label("No actor");
+    harness.get_by_label("1 of 1 events");
+    // A search that the event does not match leaves nothing to count.
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.get_by_label("Search").type_text("treaty");
+    harness.run();
+    harness.get_by_label("0 of 1 events");
+    assert!(harness.query_by_label("No actor").is_none());
+}

@@ -35,7 +35,10 @@ pub fn filter_panel_ui(
             CollapsingHeader::new(RichText::new("Actors").strong())
                 .id_salt("filter-actors")
                 .default_open(true)
-                .show(ui, |ui| actors_ui(ui, dataset, counts, filter));
+                .show(ui, |ui| {
+                    actors_ui(ui, dataset, counts, filter);
+                    no_actor_ui(ui, counts);
+                });
             CollapsingHeader::new(RichText::new("Topics").strong())
                 .id_salt("filter-topics")
                 .default_open(true)
@@ -208,6 +211,29 @@ fn actors_ui(ui: &mut Ui, dataset: &Dataset, counts: &FacetCounts, filter: &mut 
         let action = checkbox_row(ui, checked, true, &person.name, counts.actor(&person.id));
         apply(action, &mut filter.actors, &person.id);
     }
+}
+
+/// The events without any actor, which no box selects: counted, as the lane
+/// "No actor" of the actor view shows them.
+fn no_actor_ui(ui: &mut Ui, counts: &FacetCounts) {
+    let count = counts.no_actor();
+    if count == 0 {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.add_space(ui.spacing().indent);
+        Sides::new().shrink_left().truncate().show(
+            ui,
+            |ui| {
+                ui.label(RichText::new("No actor").italics())
+                    .on_hover_text("Events without actors or counterparts: the lane \"No actor\"");
+            },
+            |ui| {
+                ui.add_space(ui.spacing().scroll.bar_width);
+                ui.label(RichText::new(count.to_string()).small());
+            },
+        );
+    });
 }
 
 /// Each person under every country or organization they held a role of.
