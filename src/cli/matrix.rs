@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::chosen::{Chosen, choose};
 use super::output::{AnalysisOutput, deliver, picture_needs_file};
-use super::{EXIT_INVALID, EXIT_USAGE, FilterArgs};
+use super::{EXIT_INVALID, FilterArgs};
 use crate::analysis::{CountIndex, Matrix, PairCounts};
 use crate::export::{self, AnalysisExport};
-use crate::query::QueryIndex;
 
 /// What `annals matrix` was asked for.
 #[derive(Debug, Clone)]
@@ -35,18 +35,15 @@ pub fn run(args: &MatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     if args.format.is_picture() && args.output.is_none() {
         return picture_needs_file(args.format, err);
     }
-    let (dataset, source) = match super::export::load_with_source(args.file.as_deref(), err) {
-        Ok(loaded) => loaded,
+    let Chosen {
+        dataset,
+        source,
+        filter,
+        selection,
+    } = match choose(args.file.as_deref(), &args.filter, err) {
+        Ok(chosen) => chosen,
         Err(code) => return code,
     };
-    let filter = match args.filter.to_filter(&dataset) {
-        Ok(filter) => filter,
-        Err(message) => {
-            let _ = writeln!(err, "annals: {message}");
-            return EXIT_USAGE;
-        }
-    };
-    let selection = QueryIndex::new(&dataset).matching(&filter);
     let index = CountIndex::new(&dataset);
     let pairs = index.pair_counts(&selection, filter.include_members);
     let matrix = pairs.matrix(args.top);

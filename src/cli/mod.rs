@@ -10,6 +10,7 @@ use std::ffi::OsString;
 use std::io::Write;
 
 mod check;
+mod chosen;
 mod event_data_args;
 mod export;
 mod filter_args;

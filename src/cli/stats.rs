@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::chosen::{Chosen, choose};
 use super::output::{AnalysisOutput, deliver, picture_needs_file};
-use super::{EXIT_INVALID, EXIT_USAGE, FilterArgs};
+use super::{EXIT_INVALID, FilterArgs};
 use crate::analysis::{CountIndex, Grouping, PeriodCounts, PeriodLength, PeriodUnit};
 use crate::export::{self, AnalysisExport};
-use crate::query::QueryIndex;
 
 /// What `annals stats` was asked for.
 #[derive(Debug, Clone)]
@@ -36,18 +36,15 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     if args.format.is_picture() && args.output.is_none() {
         return picture_needs_file(args.format, err);
     }
-    let (dataset, source) = match super::export::load_with_source(args.file.as_deref(), err) {
-        Ok(loaded) => loaded,
+    let Chosen {
+        dataset,
+        source,
+        filter,
+        selection,
+    } = match choose(args.file.as_deref(), &args.filter, err) {
+        Ok(chosen) => chosen,
         Err(code) => return code,
     };
-    let filter = match args.filter.to_filter(&dataset) {
-        Ok(filter) => filter,
-        Err(message) => {
-            let _ = writeln!(err, "annals: {message}");
-            return EXIT_USAGE;
-        }
-    };
-    let selection = QueryIndex::new(&dataset).matching(&filter);
     let counts = CountIndex::new(&dataset).period_counts(&selection, args.by, args.group, None);
     let bytes = match args.format.exported() {
         Some(format) => {

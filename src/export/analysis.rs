@@ -211,23 +211,6 @@ fn csv_rows(header: [&str; 3], rows: impl Iterator<Item = [String; 3]>) -> Vec<u
         .unwrap_or_else(|e| unreachable!("flushing CSV to memory: {e}"))
 }
 
-/// Text escaped for XML content and attribute values.
-pub(crate) fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Colours for groups that have none of their own (actors, topics): distinct, readable on white.
 pub const GROUP_PALETTE: [&str; 12] = [
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::Manifest;
-use super::analysis::xml_escape as escape;
+use super::figure::text::escape;
 use super::manifest::describe_filter;
 use crate::analysis::{Matrix, OTHERS, PairCount, kind_label};
 use crate::model::{Dataset, EventKind};

@@ -8,8 +8,9 @@
 use std::fmt::Write as _;
 
 use super::Manifest;
-use super::analysis::{GROUP_PALETTE, OTHERS_COLOUR, xml_escape as escape};
+use super::analysis::{GROUP_PALETTE, OTHERS_COLOUR};
 use super::figure::describe_span;
+use super::figure::text::escape;
 use super::manifest::describe_filter;
 use crate::analysis::{Grouping, PeriodCounts, Stacked, kind_label};
 use crate::model::{Dataset, EventKind, Moment};

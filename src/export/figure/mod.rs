@@ -23,7 +23,7 @@ mod legend;
 mod marks;
 #[cfg(test)]
 mod tests;
-mod text;
+pub(crate) mod text;
 
 pub(crate) use text::describe_span;
 

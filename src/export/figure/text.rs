@@ -214,7 +214,7 @@ pub fn describe_span(start: Moment, end: Moment) -> String {
 }
 
 /// Text escaped for XML content and attribute values.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

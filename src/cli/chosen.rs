@@ -1,0 +1,42 @@
+//! What `annals stats` and `annals matrix` count: a dataset and the events its filters choose.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{EXIT_USAGE, FilterArgs};
+use crate::export::SourceInfo;
+use crate::model::Dataset;
+use crate::query::{EventSet, Filter, QueryIndex};
+
+/// A dataset read for counting, with the filter and the events it chose.
+pub(super) struct Chosen {
+    /// The dataset.
+    pub dataset: Dataset,
+    /// The file it was read from, for the manifest.
+    pub source: SourceInfo,
+    /// The filter of the command line.
+    pub filter: Filter,
+    /// The events the filter chose.
+    pub selection: EventSet,
+}
+
+/// Reads `file` (the embedded dataset when none) and chooses its events by `filter`;
+/// on failure, the exit code after telling `err` why.
+pub(super) fn choose(
+    file: Option<&Path>,
+    filter: &FilterArgs,
+    err: &mut dyn Write,
+) -> Result<Chosen, u8> {
+    let (dataset, source) = super::export::load_with_source(file, err)?;
+    let filter = filter.to_filter(&dataset).map_err(|message| {
+        let _ = writeln!(err, "annals: {message}");
+        EXIT_USAGE
+    })?;
+    let selection = QueryIndex::new(&dataset).matching(&filter);
+    Ok(Chosen {
+        dataset,
+        source,
+        filter,
+        selection,
+    })
+}
