@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::Manifest;
-use super::figure::text::escape;
+use super::figure::text::{chart_start, escape};
 use super::manifest::describe_filter;
 use crate::analysis::{Matrix, OTHERS, PairCount, kind_label};
 use crate::model::{Dataset, EventKind};
@@ -18,7 +18,6 @@ const MARGIN: f64 = 64.0;
 const GRID_TOP: f64 = 330.0;
 const LABEL_SIZE: f64 = 14.0;
 const MAX_CELL: f64 = 44.0;
-const FONT_FAMILY: &str = "Ubuntu, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
 /// The matrix as an SVG document.
 pub fn render(
@@ -43,16 +42,11 @@ pub fn render(
     let left = MARGIN + gutter;
     let height = GRID_TOP + n as f64 * cell + 130.0;
     let width = (left + n as f64 * cell + 240.0).clamp(MIN_WIDTH, MATRIX_WIDTH);
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        r##"<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}">
-<title>{}</title>
-<metadata id="annals-manifest">{}</metadata>
-<rect width="100%" height="100%" fill="#ffffff"/>"##,
-        escape(&format!("{}: who with whom", dataset.title)),
-        escape(&manifest.to_json_pretty())
+    let mut svg = chart_start(
+        width,
+        height,
+        &format!("{}: who with whom", dataset.title),
+        manifest,
     );
     heading(&mut svg, dataset, manifest);
     labels(&mut svg, &names, left, cell);

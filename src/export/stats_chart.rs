@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use super::Manifest;
 use super::analysis::{GROUP_PALETTE, OTHERS_COLOUR};
 use super::figure::describe_span;
-use super::figure::text::escape;
+use super::figure::text::{chart_start, escape};
 use super::manifest::describe_filter;
 use crate::analysis::{Grouping, PeriodCounts, Stacked, kind_label};
 use crate::model::{Dataset, EventKind, Moment};
@@ -27,7 +27,6 @@ const LEFT: f64 = 120.0;
 const RIGHT: f64 = CHART_WIDTH - 64.0;
 const TOP: f64 = 190.0;
 const BOTTOM: f64 = CHART_HEIGHT - 170.0;
-const FONT_FAMILY: &str = "Ubuntu, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 /// At most this many groups get a colour of their own; the rest are "others".
 pub const TOP_SERIES: usize = 12;
 
@@ -41,19 +40,11 @@ pub fn render(dataset: &Dataset, counts: &PeriodCounts, manifest: &Manifest) -> 
     let top = nice_ceiling(fine_max.max(coarse_max));
     let y = |count: f64| BOTTOM - count / top as f64 * (BOTTOM - TOP);
     let words = describe_span(start, end);
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        r##"<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="{CHART_WIDTH}" height="{CHART_HEIGHT}" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" font-family="{FONT_FAMILY}">
-<title>{}</title>
-<metadata id="annals-manifest">{}</metadata>
-<rect width="100%" height="100%" fill="#ffffff"/>"##,
-        escape(&format!(
-            "{}: events per {}, {words}",
-            dataset.title, counts.unit
-        )),
-        escape(&manifest.to_json_pretty())
+    let mut svg = chart_start(
+        CHART_WIDTH,
+        CHART_HEIGHT,
+        &format!("{}: events per {}, {words}", dataset.title, counts.unit),
+        manifest,
     );
     heading(&mut svg, dataset, counts, manifest, &words);
     let colours = series_colours(counts, &stacked);

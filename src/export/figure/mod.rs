@@ -69,7 +69,7 @@ const MAX_LANES: usize = 40;
 /// With more events than this, only glyphs are drawn.
 const MAX_LABELLED: usize = 150;
 
-const FONT_FAMILY: &str = "Ubuntu, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
+pub(crate) const FONT_FAMILY: &str = "Ubuntu, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
 /// The timeline of `request`'s events as an SVG document.
 pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -> String {

@@ -213,6 +213,26 @@ pub fn describe_span(start: Moment, end: Moment) -> String {
     )
 }
 
+/// The opening of a chart's SVG page: its size, title, manifest and white background.
+pub(crate) fn chart_start(
+    width: impl std::fmt::Display,
+    height: impl std::fmt::Display,
+    title: &str,
+    manifest: &super::super::Manifest,
+) -> String {
+    let font = super::FONT_FAMILY;
+    format!(
+        r##"<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{font}">
+<title>{}</title>
+<metadata id="annals-manifest">{}</metadata>
+<rect width="100%" height="100%" fill="#ffffff"/>
+"##,
+        escape(title),
+        escape(&manifest.to_json_pretty())
+    )
+}
+
 /// Text escaped for XML content and attribute values.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
