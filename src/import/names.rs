@@ -23,6 +23,25 @@ pub fn key(text: &str) -> String {
     fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// How many parents lie above `start` in a tree given by `parent`; a cycle stops
+/// after `limit` steps.
+pub fn depth_in<'a>(
+    start: &'a str,
+    parent: impl Fn(&str) -> Option<&'a str>,
+    limit: usize,
+) -> usize {
+    let mut depth = 0;
+    let mut current = start;
+    while let Some(up) = parent(current) {
+        depth += 1;
+        current = up;
+        if depth > limit {
+            break;
+        }
+    }
+    depth
+}
+
 /// `text` cut to at most `max` bytes at a `-`, for ids made of several words.
 pub fn shorten(text: &str, max: usize) -> &str {
     if text.len() <= max {

@@ -128,18 +128,8 @@ fn categories(root: Node, builder: &mut DatasetBuilder) {
         .filter_map(|c| Some((child_text(c, "name")?, child_text(c, "parent"))))
         .collect();
     let parents: HashMap<&str, &str> = list.iter().filter_map(|(n, p)| Some((*n, (*p)?))).collect();
-    let depth = |name: &str| {
-        let mut depth = 0;
-        let mut current = name;
-        while let Some(parent) = parents.get(current) {
-            depth += 1;
-            current = parent;
-            if depth > parents.len() {
-                break;
-            }
-        }
-        depth
-    };
+    let depth =
+        |name: &str| super::names::depth_in(name, |c| parents.get(c).copied(), parents.len());
     let mut ordered = list.clone();
     ordered.sort_by_key(|(name, _)| depth(name));
     for (name, parent) in ordered {

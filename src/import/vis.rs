@@ -133,16 +133,7 @@ fn group_ids(
 }
 
 fn depth(id: &str, parents: &HashMap<String, String>) -> usize {
-    let mut depth = 0;
-    let mut current = id;
-    while let Some(parent) = parents.get(current) {
-        depth += 1;
-        current = parent;
-        if depth > parents.len() {
-            break;
-        }
-    }
-    depth
+    super::names::depth_in(id, |c| parents.get(c).map(String::as_str), parents.len())
 }
 
 fn plain(value: Option<&Value>) -> PlainText {
