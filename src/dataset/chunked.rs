@@ -175,7 +175,7 @@ pub fn scan(text: &str) -> Option<Layout> {
             b'"' => i = skip_string(bytes, i)?,
             b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) => i = skip_raw(text, i)?,
             b'\'' => return None,
-            _ if depth == 0 && text[i..].starts_with("events") => {
+            _ if depth == 0 && bytes[i..].starts_with(b"events") => {
                 let after = i + "events".len();
                 if bytes
                     .get(after)
@@ -305,6 +305,13 @@ fn skip_raw(text: &str, start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_character_of_several_bytes_outside_strings_is_stepped_over() {
+        let text = "Dataset(title: \"a\", \u{2013}: 1, events: [Event(id: \"x\")])";
+        let layout = scan(text).unwrap();
+        assert_eq!(layout.count, 1);
+    }
 
     #[test]
     fn cuts_the_events_list_at_top_level_commas() {
