@@ -1,12 +1,13 @@
 //! Counting the selected events per period (what the chart redraws after a
-//! filter change) and per pair of actors (the matrix).
+//! filter change, with its top groups) and per pair of actors (the matrix).
 
 mod bench_data;
 
 use annals::analysis::{CountIndex, Grouping, PeriodUnit};
 use annals::dataset;
+use annals::export::TOP_SERIES;
 use annals::model::{ActorKind, Moment};
-use annals::query::{Filter, QueryIndex};
+use annals::query::{EventSet, Filter, QueryIndex};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn analysis(c: &mut Criterion) {
@@ -90,6 +91,30 @@ fn analysis(c: &mut Criterion) {
         for (name, selection, unit, grouping, window) in cases {
             group.bench_function(BenchmarkId::new(name, &label), |b| {
                 b.iter(|| counts.period_counts(selection, unit, grouping, window))
+            });
+        }
+        group.finish();
+
+        // What View ▸ Chart computes after a filter change: the shown events
+        // as a set, then the top dozen groups and the rest, over every period
+        // of the unit (panning then only picks the periods in view).
+        let shown: Vec<u32> = everything.iter().collect();
+        let mut group = bench_data::flat_group(c, "chart_counts");
+        group.bench_function(BenchmarkId::new("shown-set", &label), |b| {
+            b.iter(|| {
+                let mut set = EventSet::none(dataset.events.len());
+                set.insert_all(&shown);
+                set
+            })
+        });
+        for (name, unit, grouping) in [
+            ("all/year/actor", PeriodUnit::Year, Grouping::Actor),
+            ("all/year/topic", PeriodUnit::Year, Grouping::Topic),
+            ("all/day/kind", PeriodUnit::Day, Grouping::Kind),
+            ("all/week/actor", PeriodUnit::Week, Grouping::Actor),
+        ] {
+            group.bench_function(BenchmarkId::new(name, &label), |b| {
+                b.iter(|| counts.period_counts_top(&everything, unit, grouping, TOP_SERIES))
             });
         }
         group.finish();

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::export::Format;
+use crate::export::{AnalysisFormat, Format};
 use crate::import::DateOrder;
 use crate::index::EventIdx;
 use crate::query::{Filter, Period};
@@ -35,6 +35,25 @@ impl ThemeChoice {
     }
 }
 
+/// The analysis views of the viewer: the chart of events per period and the actor matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnalysisView {
+    /// View ▸ Chart.
+    Chart,
+    /// View ▸ Matrix.
+    Matrix,
+}
+
+impl AnalysisView {
+    /// Its name in titles and notices.
+    pub fn label(self) -> &'static str {
+        match self {
+            AnalysisView::Chart => "chart",
+            AnalysisView::Matrix => "matrix",
+        }
+    }
+}
+
 /// One action on the viewer.
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]
@@ -47,8 +66,9 @@ pub enum Command {
     Reload,
     /// Select an event, or clear the selection.
     Select(Option<EventIdx>),
-    /// Show a person's roles and their sources in the details panel (their actor
-    /// id), or close it; showing one clears the event selection.
+    /// Show an actor in the details panel (its id): its events at a glance
+    /// and, for a person, their roles and sources; or close it. Showing one
+    /// clears the event selection.
     ShowPerson(Option<String>),
     /// Select the next shown event in time and keep it in view.
     SelectNext,
@@ -117,6 +137,33 @@ pub enum Command {
     ShowEras(bool),
     /// An action in the import dialog of a spreadsheet.
     Import(ImportCommand),
+    /// Show or hide the chart of events per period under the timeline.
+    ShowChart(bool),
+    /// Show or hide the actor matrix.
+    ShowMatrix(bool),
+    /// Open the export dialog of the chart or the matrix.
+    OpenAnalysisExport(AnalysisView),
+    /// Close that dialog.
+    CloseAnalysisExport,
+    /// Ask for its destination with the system's save dialog.
+    ChooseAnalysisDestination {
+        /// The chart or the matrix.
+        view: AnalysisView,
+        /// The format, for the dialog's file type filter.
+        format: AnalysisFormat,
+    },
+    /// Write the chart or the matrix of the shown events, as `annals stats`
+    /// or `annals matrix` would with the same filters.
+    ExportAnalysis {
+        /// The chart or the matrix.
+        view: AnalysisView,
+        /// CSV of the numbers, or the picture as SVG or PNG.
+        format: AnalysisFormat,
+        /// The destination.
+        path: PathBuf,
+        /// Replace the destination if it exists.
+        overwrite: bool,
+    },
 }
 
 /// What the user did in the import dialog of a spreadsheet whose columns could not all be mapped.

@@ -1,6 +1,7 @@
 //! The integration tests, compiled into one binary so that it links once.
 
 mod analysis;
+mod analysis_views;
 mod check_command;
 mod curated_dataset;
 mod deep_time;

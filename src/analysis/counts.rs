@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::count_index::CountIndex;
+use super::matrix::OTHERS;
 use super::period::{CountedPeriod, PeriodUnit};
 use crate::model::Moment;
 use crate::query::EventSet;
@@ -123,7 +124,76 @@ impl CountIndex {
         grouping: Grouping,
         window: Option<(Moment, Moment)>,
     ) -> PeriodCounts {
-        self.period_counts_with(selection, unit, grouping, window, DENSE_LIMIT)
+        self.period_counts_with(selection, unit, grouping, window, DENSE_LIMIT, None)
+    }
+
+    /// Counts like [`CountIndex::period_counts`] over every period, keeping
+    /// the `top` groups with the most events under their own names and the
+    /// rest together as one group named [`OTHERS`]: what a stacked chart draws.
+    ///
+    /// The groups' totals are counted first, so the table filled per period
+    /// is `top + 1` wide however many actors or topics the dataset has.
+    pub fn period_counts_top(
+        &self,
+        selection: &EventSet,
+        unit: PeriodUnit,
+        grouping: Grouping,
+        top: usize,
+    ) -> PeriodCounts {
+        let names = self.group_names(grouping);
+        let slots = names.len().max(1);
+        let totals = dense(selection, slots, &|e, add| {
+            self.groups_of(grouping, e, add);
+        });
+        let mut present: Vec<(usize, u32)> = totals;
+        let folded = present.len() > top;
+        if folded {
+            present.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            present.truncate(top);
+        }
+        let kept = present.len() as u32;
+        let mut position = vec![kept; slots];
+        let mut kept_names = Vec::with_capacity(present.len() + 1);
+        for (i, &(g, _)) in present.iter().enumerate() {
+            position[g] = i as u32;
+            kept_names.push(names[g].clone());
+        }
+        if folded {
+            kept_names.push(OTHERS.to_string());
+        }
+        let map = GroupMap {
+            position,
+            names: kept_names,
+        };
+        self.period_counts_with(selection, unit, grouping, None, DENSE_LIMIT, Some(&map))
+    }
+
+    /// The names of the groups of `grouping`, by position.
+    fn group_names(&self, grouping: Grouping) -> Vec<String> {
+        match grouping {
+            Grouping::Kind => self.kinds.iter().map(|k| k.slug()).collect(),
+            Grouping::Actor => self.actors.clone(),
+            Grouping::Topic => self.topics.clone(),
+            Grouping::None => vec![String::new()],
+        }
+    }
+
+    /// Calls `add` with the position of each group event `e` counts in.
+    fn groups_of(&self, grouping: Grouping, e: usize, add: &mut dyn FnMut(usize)) {
+        match grouping {
+            Grouping::Kind => add(self.event_kind[e] as usize),
+            Grouping::Actor => self
+                .event_actors
+                .of(e)
+                .iter()
+                .for_each(|&a| add(a as usize)),
+            Grouping::Topic => self
+                .event_topics
+                .of(e)
+                .iter()
+                .for_each(|&t| add(t as usize)),
+            Grouping::None => add(0),
+        }
     }
 
     fn period_counts_with(
@@ -133,6 +203,7 @@ impl CountIndex {
         grouping: Grouping,
         window: Option<(Moment, Moment)>,
         dense_limit: usize,
+        map: Option<&GroupMap>,
     ) -> PeriodCounts {
         let unit_periods = self.unit(unit);
         // The periods kept, renumbered from 0; u32::MAX for those left out.
@@ -146,12 +217,7 @@ impl CountIndex {
                 kept.push(p);
             }
         }
-        let groups: Vec<String> = match grouping {
-            Grouping::Kind => self.kinds.iter().map(|k| k.slug()).collect(),
-            Grouping::Actor => self.actors.clone(),
-            Grouping::Topic => self.topics.clone(),
-            Grouping::None => vec![String::new()],
-        };
+        let groups = map.map_or_else(|| self.group_names(grouping), |m| m.names.clone());
         let width = groups.len().max(1);
         let event_period = &unit_periods.event_period;
         let each = |e: usize, add: &mut dyn FnMut(usize)| {
@@ -160,19 +226,11 @@ impl CountIndex {
                 return;
             }
             let base = p as usize * width;
-            match grouping {
-                Grouping::Kind => add(base + self.event_kind[e] as usize),
-                Grouping::Actor => self
-                    .event_actors
-                    .of(e)
-                    .iter()
-                    .for_each(|&a| add(base + a as usize)),
-                Grouping::Topic => self
-                    .event_topics
-                    .of(e)
-                    .iter()
-                    .for_each(|&t| add(base + t as usize)),
-                Grouping::None => add(base),
+            match map {
+                Some(map) => {
+                    self.groups_of(grouping, e, &mut |g| add(base + map.position[g] as usize))
+                }
+                None => self.groups_of(grouping, e, &mut |g| add(base + g)),
             }
         };
         let slots = kept.len() * width;
@@ -205,6 +263,14 @@ impl CountIndex {
             cells,
         }
     }
+}
+
+/// Where each group's events are counted when some are folded together.
+struct GroupMap {
+    /// The reported group of each group, by position.
+    position: Vec<u32>,
+    /// The names of the reported groups.
+    names: Vec<String>,
 }
 
 /// Calls its second argument with the slot of each count of an event.
@@ -282,11 +348,46 @@ mod tests {
         let all = QueryIndex::new(&dataset).matching(&Filter::default());
         for grouping in Grouping::ALL {
             for unit in PeriodUnit::ALL {
-                let dense = counts.period_counts_with(&all, unit, grouping, None, usize::MAX);
-                let sparse = counts.period_counts_with(&all, unit, grouping, None, 0);
+                let dense = counts.period_counts_with(&all, unit, grouping, None, usize::MAX, None);
+                let sparse = counts.period_counts_with(&all, unit, grouping, None, 0, None);
                 assert_eq!(dense, sparse, "by {unit}, {grouping}");
             }
         }
+    }
+
+    #[test]
+    fn the_top_groups_keep_their_counts_and_the_rest_add_up_in_others() {
+        let dataset = crate::generate::generate(2_000, 3);
+        let counts = CountIndex::new(&dataset);
+        let all = QueryIndex::new(&dataset).matching(&Filter::default());
+        let full = counts.period_counts(&all, PeriodUnit::Year, Grouping::Actor, None);
+        let top = counts.period_counts_top(&all, PeriodUnit::Year, Grouping::Actor, 12);
+        assert_eq!(top.groups.len(), 13);
+        assert_eq!(top.groups[12], OTHERS);
+        assert_eq!(top.total(), full.total());
+        assert_eq!(top.periods, full.periods);
+        let (full_totals, top_totals) = (full.group_totals(), top.group_totals());
+        let total_of = |name: &str| {
+            let g = full.groups.iter().position(|n| n == name).unwrap();
+            full_totals[g]
+        };
+        for (name, total) in top.groups[..12].iter().zip(&top_totals) {
+            assert_eq!(*total, total_of(name), "{name}");
+        }
+        let smallest_kept = top_totals[..12].iter().min().copied().unwrap();
+        let largest_folded = full
+            .groups
+            .iter()
+            .filter(|name| !top.groups[..12].contains(name))
+            .map(|name| total_of(name))
+            .max()
+            .unwrap();
+        assert!(smallest_kept >= largest_folded);
+        let by_kind = counts.period_counts_top(&all, PeriodUnit::Month, Grouping::Kind, 100);
+        assert!(!by_kind.groups.iter().any(|g| g == OTHERS));
+        let plain = counts.period_counts(&all, PeriodUnit::Month, Grouping::Kind, None);
+        assert_eq!(by_kind.total(), plain.total());
+        assert_eq!(by_kind.periods, plain.periods);
     }
 
     #[test]

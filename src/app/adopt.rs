@@ -118,6 +118,7 @@ impl App {
             Adoption::Reloaded => None,
         };
         self.filtered.invalidate();
+        self.analysis.forget();
         self.viewport.lanes_are_stale();
         self.export.forget_count();
         self.refresh();

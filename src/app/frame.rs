@@ -65,6 +65,8 @@ impl App {
                 // Esc undoes the latest thing: the dialog, the selection, then the period.
                 commands.push(if self.export.open {
                     Command::CloseExport
+                } else if self.analysis.export.is_some() {
+                    Command::CloseAnalysisExport
                 } else if self.viewport.selected.is_some() || self.viewport.person.is_some() {
                     Command::Select(None)
                 } else {
@@ -250,6 +252,8 @@ impl App {
                 filters_shown: !self.view.hide_filters,
                 eras_shown: !self.view.hide_eras,
                 has_period: !self.view.filter.period.is_unbounded(),
+                chart_shown: self.view.show_chart,
+                matrix_shown: self.view.show_matrix,
             };
             commands.extend(toolbar::menu_bar_ui(ui, &self.view.recent, state));
         });
@@ -395,8 +399,11 @@ impl eframe::App for App {
         self.header_ui(ui, &mut commands);
         self.footer_ui(ui, &mut commands);
         self.side_panels_ui(ui, &mut commands);
+        self.chart_panel_ui(ui, &mut commands);
         self.canvas_panel_ui(ui, &mut commands);
         self.export_window(&ctx, &mut commands);
+        self.matrix_window(&ctx, &mut commands);
+        self.analysis_export_window(&ctx, &mut commands);
         self.import_window(&ctx, &mut commands);
         for command in commands {
             self.apply(command);

@@ -2,6 +2,8 @@
 //! draws the panels and applies the [`Command`]s they return after the frame.
 
 mod adopt;
+mod analysis_frame;
+mod analysis_views;
 mod document;
 mod exporting;
 mod file_views;
@@ -16,6 +18,7 @@ mod view_state;
 mod viewport;
 mod watch;
 
+pub use analysis_views::{ChartCounts, MATRIX_TOP, MatrixCounts, chart_grouping, chart_unit};
 pub use document::Document;
 pub use file_views::{FileView, FileViews};
 pub use import_draft::{ImportDraft, ImportMappings};
@@ -37,6 +40,7 @@ use crate::timeline::marks::glyph_time;
 use crate::timeline::navigation;
 use crate::ui::canvas::CanvasState;
 use crate::ui::error_panel::LoadProblems;
+use analysis_views::AnalysisViews;
 use exporting::ExportDialog;
 use filtered::Filtered;
 use loading::{Loading, SavedPlace};
@@ -63,6 +67,10 @@ pub struct AppOptions {
     /// Read files of this many bytes or more on a worker thread
     /// ([`BACKGROUND_ABOVE`] when none); the headless app always reads at once.
     pub background_above: Option<u64>,
+    /// Show the chart of events per period (whatever the saved view says).
+    pub chart: bool,
+    /// Show the actor matrix (whatever the saved view says).
+    pub matrix: bool,
 }
 
 /// Where the outcome of `--screenshot` is left for the caller.
@@ -107,6 +115,8 @@ pub struct App {
     loading: Loading,
     /// The export dialog and the notice of the last export.
     export: ExportDialog,
+    /// The chart's and the matrix's counts and their export dialog.
+    analysis: AnalysisViews,
     /// Live reload of the open file.
     watch: Watch,
     /// The problems of the last file that failed to load, and whether they are shown.
@@ -162,6 +172,7 @@ impl App {
             viewport: Viewport::default(),
             loading: Loading::new(background_above),
             export: ExportDialog::default(),
+            analysis: AnalysisViews::default(),
             watch: Watch::new(options.watch),
             problems: None,
             show_problems: false,
@@ -179,6 +190,8 @@ impl App {
             import: None,
             ctx: None,
         };
+        app.view.show_chart |= options.chart;
+        app.view.show_matrix |= options.matrix;
         let wanted = options.file.clone().or_else(|| app.view.last_path.clone());
         let same_file = wanted.is_some() && wanted == app.view.last_path;
         app.view.last_path = None;
@@ -378,6 +391,12 @@ impl App {
             Command::ShowFilters(show) => self.view.hide_filters = !show,
             Command::ShowEras(show) => self.view.hide_eras = !show,
             Command::Import(action) => self.apply_import(action),
+            Command::ShowChart(_)
+            | Command::ShowMatrix(_)
+            | Command::OpenAnalysisExport(_)
+            | Command::CloseAnalysisExport
+            | Command::ChooseAnalysisDestination { .. }
+            | Command::ExportAnalysis { .. } => self.apply_analysis(command),
             Command::OpenExport => self.open_export(),
             Command::CloseExport => self.export.open = false,
             Command::ChooseExportDestination {
@@ -449,6 +468,27 @@ impl App {
         {
             self.viewport
                 .shown_changed(&self.doc, self.view.lanes, &self.view.collapsed);
+            self.analysis.forget();
+        }
+    }
+
+    /// Applies a command of the chart or the matrix.
+    fn apply_analysis(&mut self, command: Command) {
+        match command {
+            Command::ShowChart(show) => self.view.show_chart = show,
+            Command::ShowMatrix(show) => self.view.show_matrix = show,
+            Command::OpenAnalysisExport(view) => self.open_analysis_export(view),
+            Command::CloseAnalysisExport => self.analysis.export = None,
+            Command::ChooseAnalysisDestination { view, format } => {
+                self.choose_analysis_destination(view, format);
+            }
+            Command::ExportAnalysis {
+                view,
+                format,
+                path,
+                overwrite,
+            } => self.export_analysis(view, format, &path, overwrite),
+            _ => {}
         }
     }
 }

@@ -15,6 +15,10 @@ pub struct ViewerOptions {
     pub screenshot: Option<PathBuf>,
     /// The inner size of the window in points.
     pub size: Option<[f32; 2]>,
+    /// Show the chart of events per period from the start.
+    pub chart: bool,
+    /// Show the actor matrix from the start.
+    pub matrix: bool,
 }
 
 /// Why the viewer could not run.
@@ -49,6 +53,8 @@ pub fn run_viewer(options: ViewerOptions) -> Result<(), ViewerError> {
         screenshot: options.screenshot,
         watch: !screenshot,
         background_above: None,
+        chart: options.chart,
+        matrix: options.matrix,
     };
     let mut result_slot = None;
     let slot = &mut result_slot;

@@ -36,6 +36,10 @@ pub struct ViewState {
     pub hide_filters: bool,
     /// Hide the eras' bands on the canvas and the overview strip.
     pub hide_eras: bool,
+    /// Show the chart of events per period under the timeline (View ▸ Chart).
+    pub show_chart: bool,
+    /// Show the actor matrix (View ▸ Matrix).
+    pub show_matrix: bool,
     /// The export dialog's format, destination and options.
     pub export: ExportDialogState,
     /// How each file opened was left: its range, filters, period and lanes.

@@ -62,6 +62,12 @@ pub struct Cli {
     /// The window's inner size, as WIDTHxHEIGHT in points (default 1400x900).
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
+    /// Open the viewer with the chart of events per period shown (View ▸ Chart).
+    #[arg(long)]
+    pub chart: bool,
+    /// Open the viewer with the actor matrix shown (View ▸ Matrix).
+    #[arg(long)]
+    pub matrix: bool,
 }
 
 /// Parses `1400x900` into a width and a height.
@@ -362,6 +368,8 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 file: cli.file,
                 screenshot: cli.screenshot,
                 size: cli.size,
+                chart: cli.chart,
+                matrix: cli.matrix,
             };
             match crate::app::run_viewer(options) {
                 Ok(()) => EXIT_OK,

@@ -26,7 +26,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use analysis::{
-    AnalysisExport, AnalysisFormat, matrix_csv, render_matrix, render_stats, stats_csv,
+    AnalysisExport, AnalysisFormat, GROUP_PALETTE, OTHERS_COLOUR, matrix_csv, render_matrix,
+    render_stats, stats_csv,
 };
 pub use atomic::{write_atomic, write_atomic_with};
 pub use figure::{PAGE_HEIGHT, PAGE_WIDTH};

@@ -2,7 +2,9 @@
 //! that draws and returns what the user asked for; the App applies it.
 
 pub mod actor_glance;
+pub mod analysis_export;
 pub mod canvas;
+pub mod chart;
 pub mod details_panel;
 pub mod error_panel;
 pub mod export_dialog;
@@ -11,6 +13,7 @@ pub mod filter_toolbar;
 pub mod glyphs;
 pub mod import_dialog;
 pub mod legend;
+pub mod matrix;
 pub mod overview;
 pub mod person_details;
 pub mod toolbar;

@@ -1,11 +1,12 @@
-//! A person's roles in the details panel, each with its dates, note and
-//! sources, opened by clicking the person's lane header on the canvas.
+//! An actor in the details panel, opened by clicking its lane header on the
+//! canvas: its events at a glance and, for a person, each role with its
+//! dates, note and sources.
 
 use eframe::egui::{self, CursorIcon, Rect, RichText, Sense, Ui};
 
 use crate::analysis::ActorSummary;
 use crate::command::Command;
-use crate::model::{Actor, Dataset, Role};
+use crate::model::{Actor, ActorKind, Dataset, Role};
 use crate::ui::actor_glance::actor_glance_ui;
 use crate::ui::details_panel::sources_ui;
 
@@ -21,6 +22,20 @@ pub fn person_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Opti
         .on_hover_cursor(CursorIcon::PointingHand)
         .on_hover_text("Show roles and sources");
     let name = format!("Roles of {label}");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    response
+        .clicked()
+        .then(|| Command::ShowPerson(Some(id.to_string())))
+}
+
+/// Makes the name in the header `rect` of the lane of a country or
+/// organization `id` a button that shows it at a glance; the command when clicked.
+pub fn actor_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Option<Command> {
+    let response = ui
+        .interact(rect, ui.scope_id().with(("actor lane", id)), Sense::click())
+        .on_hover_cursor(CursorIcon::PointingHand)
+        .on_hover_text("Show its events at a glance");
+    let name = format!("About {label}");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     response
         .clicked()
@@ -54,7 +69,15 @@ pub fn person_details_ui(
                     ui.label(RichText::new(&actor.name).heading());
                     commands.extend(actor_glance_ui(ui, dataset, summary));
                     ui.add_space(6.0);
-                    actor_roles_ui(ui, dataset, actor);
+                    if actor.kind == ActorKind::Person {
+                        actor_roles_ui(ui, dataset, actor);
+                    } else {
+                        if !actor.aliases.is_empty() {
+                            let aliases = format!("Also: {}", actor.aliases.join(", "));
+                            ui.label(RichText::new(aliases).weak());
+                        }
+                        ui.label(RichText::new(format!("id: {}", actor.id)).weak().small());
+                    }
                 });
         }
         None => {

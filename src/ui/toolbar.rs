@@ -19,6 +19,10 @@ pub struct ViewMenuState {
     pub eras_shown: bool,
     /// A period is selected.
     pub has_period: bool,
+    /// The chart of events per period is shown.
+    pub chart_shown: bool,
+    /// The actor matrix is shown.
+    pub matrix_shown: bool,
 }
 
 /// Shows the menu bar; what the user asked for.
@@ -83,6 +87,23 @@ pub fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf], state: ViewMenuState) -> Vec
             let mut eras = state.eras_shown;
             if ui.checkbox(&mut eras, "Eras").changed() {
                 commands.push(Command::ShowEras(eras));
+            }
+            ui.separator();
+            let mut chart = state.chart_shown;
+            if ui
+                .checkbox(&mut chart, "Chart")
+                .on_hover_text("Events per period under the timeline")
+                .changed()
+            {
+                commands.push(Command::ShowChart(chart));
+            }
+            let mut matrix = state.matrix_shown;
+            if ui
+                .checkbox(&mut matrix, "Matrix")
+                .on_hover_text("Who deals with whom among the shown events")
+                .changed()
+            {
+                commands.push(Command::ShowMatrix(matrix));
             }
             ui.separator();
             if ui

@@ -57,29 +57,15 @@ pub(super) fn gutter(
                 weak,
                 Stroke::NONE,
             ));
-            // The header is a button of its own, with a name for screen readers.
-            let toggle = ui.interact(
-                header.intersect(gutter),
-                ui.scope_id().with(("lane toggle", &lane.key)),
-                Sense::click(),
-            );
-            let action = if open { "Collapse" } else { "Expand" };
-            let name = format!("{action} {}", lane.label);
-            toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-            if toggle.clicked() {
-                commands.push(Command::ToggleLane(lane.key.clone()));
-            }
         }
-        if let Some(person) = &lane.person
-            && !lane.has_children
-        {
-            commands.extend(crate::ui::person_details::person_lane_header_ui(
-                ui,
-                header.intersect(gutter),
-                person,
-                &lane.label,
-            ));
-        }
+        let split = rect.left() + indent + 12.0;
+        commands.extend(header_buttons(
+            ui,
+            input,
+            lane,
+            header.intersect(gutter),
+            split,
+        ));
         let (font, colour) = if lane.depth == 0 {
             (FontId::proportional(13.5), text)
         } else {
@@ -103,6 +89,52 @@ pub(super) fn gutter(
                 weak,
             );
         }
+    }
+    commands
+}
+
+/// The buttons of a lane's header: the fold triangle left of `split`, and
+/// the actor's name, which shows it at a glance (a person with their roles).
+fn header_buttons(
+    ui: &Ui,
+    input: &CanvasInput,
+    lane: &crate::timeline::lanes::Lane,
+    header: Rect,
+    split: f32,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    if lane.has_children {
+        let open = !input.collapsed.contains(&lane.key);
+        let triangle = Rect::from_min_max(header.min, pos2(split, header.bottom()));
+        let toggle = ui.interact(
+            triangle,
+            ui.scope_id().with(("lane toggle", &lane.key)),
+            Sense::click(),
+        );
+        let action = if open { "Collapse" } else { "Expand" };
+        let name = format!("{action} {}", lane.label);
+        toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+        if toggle.clicked() {
+            commands.push(Command::ToggleLane(lane.key.clone()));
+        }
+    }
+    if let Some(person) = &lane.person
+        && !lane.has_children
+    {
+        commands.extend(crate::ui::person_details::person_lane_header_ui(
+            ui,
+            header,
+            person,
+            &lane.label,
+        ));
+    } else if let Some(actor) = lane.key.strip_prefix("actor:").filter(|id| !id.is_empty()) {
+        let name = Rect::from_min_max(pos2(split, header.top()), header.max);
+        commands.extend(crate::ui::person_details::actor_lane_header_ui(
+            ui,
+            name,
+            actor,
+            &lane.label,
+        ));
     }
     commands
 }

@@ -1,0 +1,293 @@
+//! The chart of events per period and the actor matrix: their counts, kept
+//! until the filter changes, and their exports through the code of
+//! `annals stats` and `annals matrix`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{App, Document};
+use crate::analysis::{Grouping, Matrix, PairCounts, PeriodCounts, PeriodUnit, Stacked};
+use crate::command::AnalysisView;
+use crate::export::{self, AnalysisExport, AnalysisFormat, ExportError, TOP_SERIES};
+use crate::index::EventIdx;
+use crate::query::EventSet;
+use crate::timeline::{LaneMode, TimeRange};
+use crate::ui::analysis_export::AnalysisExportState;
+use crate::ui::chart::POINTS_PER_BAR;
+
+/// How many actors get a row and a column of their own in the matrix.
+pub const MATRIX_TOP: usize = 30;
+
+/// The chart's width in points until it is first drawn.
+const DEFAULT_CHART_WIDTH: f32 = 1000.0;
+
+/// The counts behind the chart at one unit: the largest groups and the rest, stacked.
+#[derive(Debug)]
+pub struct ChartCounts {
+    /// The counts per period, over every period.
+    pub counts: PeriodCounts,
+    /// The same as series to stack.
+    pub stacked: Stacked,
+}
+
+/// The matrix of the shown events with every pair behind it.
+#[derive(Debug)]
+pub struct MatrixCounts {
+    /// Every pair of actors with events between them.
+    pub pairs: PairCounts,
+    /// The top actors and the others.
+    pub matrix: Matrix,
+}
+
+/// The analysis views' counts and dialog.
+#[derive(Debug, Default)]
+pub(super) struct AnalysisViews {
+    /// The shown events as a set, for counting.
+    selection: Option<EventSet>,
+    /// The chart's counts per unit and grouping, for the applied filter.
+    charts: HashMap<(PeriodUnit, Grouping), ChartCounts>,
+    /// The matrix for the applied filter.
+    matrix: Option<MatrixCounts>,
+    /// The width of the chart's plot in the last frame, for its unit.
+    pub chart_width: Option<f32>,
+    /// The export dialog of the chart or the matrix, while it is open.
+    pub export: Option<AnalysisExportState>,
+}
+
+impl AnalysisViews {
+    /// Forgets every count (the filter or the document changed).
+    pub fn forget(&mut self) {
+        self.selection = None;
+        self.charts.clear();
+        self.matrix = None;
+    }
+
+    /// The chart's counts of the `shown` events by `unit` and `grouping`, counted on first use.
+    pub fn chart(
+        &mut self,
+        doc: &Document,
+        shown: &[EventIdx],
+        unit: PeriodUnit,
+        grouping: Grouping,
+    ) -> &ChartCounts {
+        let selection = self.selection.get_or_insert_with(|| shown_set(doc, shown));
+        self.charts.entry((unit, grouping)).or_insert_with(|| {
+            let counts = doc
+                .counts()
+                .period_counts_top(selection, unit, grouping, TOP_SERIES);
+            let stacked = counts.stacked(TOP_SERIES + 1);
+            ChartCounts { counts, stacked }
+        })
+    }
+
+    /// The matrix of the `shown` events, people rolled up with `roll_up`, counted on first use.
+    pub fn matrix(&mut self, doc: &Document, shown: &[EventIdx], roll_up: bool) -> &MatrixCounts {
+        let selection = self.selection.get_or_insert_with(|| shown_set(doc, shown));
+        self.matrix.get_or_insert_with(|| {
+            let pairs = doc.counts().pair_counts(selection, roll_up);
+            let matrix = pairs.matrix(MATRIX_TOP);
+            MatrixCounts { pairs, matrix }
+        })
+    }
+}
+
+/// The events of `shown` as a set.
+fn shown_set(doc: &Document, shown: &[EventIdx]) -> EventSet {
+    let mut set = EventSet::none(doc.dataset.events.len());
+    set.insert_all(shown);
+    set
+}
+
+/// What the chart stacks by for the lanes: kinds, actors, topics, or nothing for one lane.
+pub fn chart_grouping(lanes: LaneMode) -> Grouping {
+    match lanes {
+        LaneMode::Actor => Grouping::Actor,
+        LaneMode::Topic => Grouping::Topic,
+        LaneMode::Kind => Grouping::Kind,
+        LaneMode::Single => Grouping::None,
+    }
+}
+
+/// The chart's unit for `range` over `width` points: about one bar per [`POINTS_PER_BAR`].
+pub fn chart_unit(range: TimeRange, width: f32) -> PeriodUnit {
+    let bars = f64::from((width / POINTS_PER_BAR).max(8.0));
+    PeriodUnit::for_span(range.span() / 86_400.0, bars)
+}
+
+impl App {
+    /// The unit the chart counts by at the present zoom.
+    pub fn chart_unit(&self) -> PeriodUnit {
+        let width = self.analysis.chart_width.unwrap_or(DEFAULT_CHART_WIDTH);
+        chart_unit(self.viewport.range, width)
+    }
+
+    /// The grouping the chart stacks by, following the lanes.
+    pub fn chart_grouping(&self) -> Grouping {
+        chart_grouping(self.view.lanes)
+    }
+
+    /// The chart's counts at the present zoom, lanes and filters.
+    pub fn chart_counts(&mut self) -> &ChartCounts {
+        let (unit, grouping) = (self.chart_unit(), self.chart_grouping());
+        self.analysis
+            .chart(&self.doc, &self.filtered.list, unit, grouping)
+    }
+
+    /// The matrix of the shown events.
+    pub fn matrix_counts(&mut self) -> &MatrixCounts {
+        let roll_up = self.view.filter.include_members;
+        self.analysis
+            .matrix(&self.doc, &self.filtered.list, roll_up)
+    }
+
+    /// True while the export dialog of the chart or the matrix is open.
+    pub fn analysis_export_open(&self) -> Option<AnalysisView> {
+        self.analysis.export.as_ref().map(|e| e.view)
+    }
+
+    /// Opens the export dialog of `view`, offering a name in the dataset's folder.
+    pub(super) fn open_analysis_export(&mut self, view: AnalysisView) {
+        let folder = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let keep = self.analysis.export.as_ref().filter(|e| e.view == view);
+        let format = keep.map_or(AnalysisFormat::Svg, |e| e.format);
+        let name = self.analysis_file_name(view, format);
+        let mut state = AnalysisExportState::new(view, folder.join(name).display().to_string());
+        state.format = format;
+        self.analysis.export = Some(state);
+    }
+
+    /// A file name for an export: the dataset's title, what it is, and its unit.
+    fn analysis_file_name(&self, view: AnalysisView, format: AnalysisFormat) -> String {
+        let title: String = self
+            .doc
+            .dataset
+            .title
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let title = title.trim_matches('-').to_lowercase();
+        let what = match view {
+            AnalysisView::Chart => {
+                format!("per-{}-by-{}", self.chart_unit(), self.chart_grouping())
+            }
+            AnalysisView::Matrix => "matrix".to_string(),
+        };
+        format!("{title}-{what}.{}", format.extension())
+    }
+
+    /// What an export of `view` holds, in words for its dialog.
+    pub(super) fn analysis_scope(&self, view: AnalysisView) -> String {
+        let events = self.filtered.list.len();
+        match view {
+            AnalysisView::Chart => format!(
+                "The {events} shown events per {}, by {}, over every period (not only the visible range).",
+                self.chart_unit(),
+                self.chart_grouping()
+            ),
+            AnalysisView::Matrix => format!(
+                "The {events} shown events per pair of actors: the top {MATRIX_TOP} and the others."
+            ),
+        }
+    }
+
+    /// Asks for the destination of the open analysis export with the system's save dialog.
+    pub(super) fn choose_analysis_destination(
+        &mut self,
+        view: AnalysisView,
+        format: AnalysisFormat,
+    ) {
+        let name = self.analysis_file_name(view, format);
+        let Some(state) = self.analysis.export.as_mut() else {
+            return;
+        };
+        let current = Path::new(state.destination.trim());
+        let mut dialog = rfd::FileDialog::new()
+            .set_file_name(&name)
+            .add_filter(format.extension().to_uppercase(), &[format.extension()]);
+        if let Some(folder) = current.parent().filter(|p| p.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        if let Some(path) = dialog.save_file() {
+            state.destination = path.display().to_string();
+        }
+    }
+
+    /// Writes the chart or the matrix of the shown events to `path`; the
+    /// outcome goes to a notice above the canvas, or to the dialog when it failed.
+    pub(super) fn export_analysis(
+        &mut self,
+        view: AnalysisView,
+        format: AnalysisFormat,
+        path: &Path,
+        overwrite: bool,
+    ) {
+        let written = self
+            .analysis_bytes(view, format, path)
+            .and_then(|bytes| export::write_atomic(path, &bytes, overwrite));
+        match written {
+            Ok(()) => {
+                let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+                self.export.notice = Some(Ok(format!(
+                    "Exported the {} to {}",
+                    view.label(),
+                    shown.display()
+                )));
+                self.analysis.export = None;
+            }
+            Err(error) => {
+                if let Some(state) = self.analysis.export.as_mut() {
+                    state.error = Some(error.to_string());
+                } else {
+                    self.export.notice = Some(Err(error.to_string()));
+                }
+            }
+        }
+    }
+
+    /// The bytes of an export, made as `annals stats` or `annals matrix` makes them.
+    fn analysis_bytes(
+        &self,
+        view: AnalysisView,
+        format: AnalysisFormat,
+        path: &Path,
+    ) -> Result<Vec<u8>, ExportError> {
+        let doc = &self.doc;
+        let selection = shown_set(doc, &self.filtered.list);
+        let file_name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let mut export = AnalysisExport {
+            format,
+            filter: self.view.filter.clone(),
+            events: selection.len(),
+            source: doc.source.clone(),
+            command: Vec::new(),
+            file_name,
+            exported_at: export::now_rfc3339(),
+        };
+        let counting = doc.counts();
+        match view {
+            AnalysisView::Chart => {
+                let (unit, grouping) = (self.chart_unit(), self.chart_grouping());
+                let counts = counting.period_counts(&selection, unit, grouping, None);
+                export.command = ["stats", "--by", unit.as_str(), "--group", grouping.as_str()]
+                    .map(str::to_string)
+                    .to_vec();
+                export::render_stats(&doc.dataset, &counts, &export)
+            }
+            AnalysisView::Matrix => {
+                let pairs = counting.pair_counts(&selection, self.view.filter.include_members);
+                let matrix = pairs.matrix(MATRIX_TOP);
+                export.command = vec!["matrix".into(), "--top".into(), MATRIX_TOP.to_string()];
+                export::render_matrix(&doc.dataset, &pairs, &matrix, counting.kinds(), &export)
+            }
+        }
+    }
+}
