@@ -119,7 +119,20 @@ fn clicking_a_bar_selects_its_period_as_shift_drag_does() {
     // The plot spans exactly the visible range: aim at the middle of May 2022.
     let may = at(2022, 5, 16);
     let x = plot.left() + ((may - start) / (end - start)) as f32 * plot.width();
-    click_at(&mut harness, pos2(x, plot.bottom() - 4.0));
+    let bar = pos2(x, plot.bottom() - 4.0);
+    // Hovering lists the period's counts.
+    harness.event(egui::Event::PointerMoved(bar));
+    harness.run_steps(60);
+    let in_may_2022 = harness.state_mut().chart_counts().counts.clone();
+    let may_total: u32 = in_may_2022
+        .cells
+        .iter()
+        .filter(|c| in_may_2022.periods[c.period as usize].label() == "2022-05")
+        .map(|c| c.count)
+        .sum();
+    assert!(may_total > 0);
+    harness.get_by_label(&format!("2022-05: {may_total}"));
+    click_at(&mut harness, bar);
     let period = harness.state().view.filter.period.clone();
     assert_eq!(
         period,
