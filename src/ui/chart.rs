@@ -120,12 +120,16 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput) -> Vec<Command> {
             grouping => format!(", by {grouping}"),
         };
         ui.label(RichText::new(format!("Events per {}{per}", input.counts.unit)).strong());
-        let counted = if input.counts.grouping == Grouping::Kind {
-            "events"
-        } else {
-            "counts"
+        let (counted, how) = match input.counts.grouping {
+            Grouping::Actor => ("counts", "An event counts once for each of its actors"),
+            Grouping::Topic => ("counts", "An event counts once for each of its topics"),
+            _ => (
+                "events",
+                "Every shown event in the visible range counts once",
+            ),
         };
-        ui.label(RichText::new(format!("{in_view} {counted} in view")).weak());
+        ui.label(RichText::new(format!("{in_view} {counted} in view")).weak())
+            .on_hover_text(how);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .small_button("Hide")
@@ -162,9 +166,9 @@ fn legend_ui(ui: &mut Ui, input: &ChartInput, colours: &[Color32]) {
     }
 }
 
-/// A round step for about four count lines up to `top`: 1, 2 or 5 times a power of ten.
+/// A round step for about five count lines up to `top`: 1, 2 or 5 times a power of ten.
 fn count_step(top: u32) -> f64 {
-    let rough = (f64::from(top) / 4.0).max(1.0);
+    let rough = (f64::from(top) / 5.0).max(1.0);
     let power = 10f64.powf(rough.log10().floor());
     [1.0, 2.0, 5.0, 10.0]
         .into_iter()
