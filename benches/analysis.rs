@@ -116,6 +116,12 @@ fn analysis(c: &mut Criterion) {
             group.bench_function(BenchmarkId::new(name, &label), |b| {
                 b.iter(|| counts.period_counts_top(&everything, unit, grouping, TOP_SERIES))
             });
+            // A zoom to another unit: the groups are kept, the periods counted again.
+            let groups = counts.top_groups(&everything, grouping, TOP_SERIES);
+            let zoom = format!("{name}/zoom");
+            group.bench_function(BenchmarkId::new(zoom, &label), |b| {
+                b.iter(|| counts.period_counts_of(&everything, unit, &groups))
+            });
         }
         group.finish();
 

@@ -140,12 +140,18 @@ impl CountIndex {
         grouping: Grouping,
         top: usize,
     ) -> PeriodCounts {
+        let groups = self.top_groups(selection, grouping, top);
+        self.period_counts_of(selection, unit, &groups)
+    }
+
+    /// The `top` groups of `grouping` with the most events of `selection`,
+    /// the others folded: one pass over the selection, whatever the unit.
+    pub fn top_groups(&self, selection: &EventSet, grouping: Grouping, top: usize) -> TopGroups {
         let names = self.group_names(grouping);
         let slots = names.len().max(1);
-        let totals = dense(selection, slots, &|e, add| {
-            self.groups_of(grouping, e, add);
+        let mut present = dense_into(selection, slots, |e, counts| {
+            self.for_groups(grouping, e, |g| counts[g] += 1);
         });
-        let mut present: Vec<(usize, u32)> = totals;
         let folded = present.len() > top;
         if folded {
             present.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -161,11 +167,68 @@ impl CountIndex {
         if folded {
             kept_names.push(OTHERS.to_string());
         }
-        let map = GroupMap {
+        TopGroups {
+            grouping,
             position,
             names: kept_names,
-        };
-        self.period_counts_with(selection, unit, grouping, None, DENSE_LIMIT, Some(&map))
+        }
+    }
+
+    /// Counts `selection` per period of `unit` over every period, split by `groups`
+    /// (found with [`CountIndex::top_groups`] for the same selection).
+    pub fn period_counts_of(
+        &self,
+        selection: &EventSet,
+        unit: PeriodUnit,
+        groups: &TopGroups,
+    ) -> PeriodCounts {
+        let grouping = groups.grouping;
+        let unit_periods = self.unit(unit);
+        let width = groups.names.len().max(1);
+        if unit_periods.periods.len() * width > DENSE_LIMIT {
+            return self.period_counts_with(
+                selection,
+                unit,
+                grouping,
+                None,
+                DENSE_LIMIT,
+                Some(groups),
+            );
+        }
+        // Every period is kept: count straight into periods × the groups kept.
+        let event_period = &unit_periods.event_period;
+        let position = &groups.position;
+        let counted = dense_into(
+            selection,
+            unit_periods.periods.len() * width,
+            |e, counts| {
+                let base = event_period[e] as usize * width;
+                self.for_groups(grouping, e, |g| counts[base + position[g] as usize] += 1);
+            },
+        );
+        let kept: Vec<usize> = (0..unit_periods.periods.len()).collect();
+        let names = groups.names.clone();
+        gathered(unit_periods, &kept, width, counted, names, unit, grouping)
+    }
+
+    /// Calls `add` with the position of each group event `e` counts in
+    /// (generic, so that the counting loops inline it).
+    #[inline]
+    fn for_groups(&self, grouping: Grouping, e: usize, mut add: impl FnMut(usize)) {
+        match grouping {
+            Grouping::Kind => add(self.event_kind[e] as usize),
+            Grouping::Actor => self
+                .event_actors
+                .of(e)
+                .iter()
+                .for_each(|&a| add(a as usize)),
+            Grouping::Topic => self
+                .event_topics
+                .of(e)
+                .iter()
+                .for_each(|&t| add(t as usize)),
+            Grouping::None => add(0),
+        }
     }
 
     /// The names of the groups of `grouping`, by position.
@@ -203,7 +266,7 @@ impl CountIndex {
         grouping: Grouping,
         window: Option<(Moment, Moment)>,
         dense_limit: usize,
-        map: Option<&GroupMap>,
+        map: Option<&TopGroups>,
     ) -> PeriodCounts {
         let unit_periods = self.unit(unit);
         // The periods kept, renumbered from 0; u32::MAX for those left out.
@@ -239,34 +302,50 @@ impl CountIndex {
         } else {
             sparse(selection, &each)
         };
-        // Periods with a count, renumbered again.
-        let mut periods = Vec::new();
-        let mut period_of_local = vec![u32::MAX; kept.len()];
-        let mut cells = Vec::with_capacity(counted.len());
-        for (slot, count) in counted {
-            let (p, g) = (slot / width, slot % width);
-            if period_of_local[p] == u32::MAX {
-                period_of_local[p] = periods.len() as u32;
-                periods.push(unit_periods.periods[kept[p]]);
-            }
-            cells.push(Cell {
-                period: period_of_local[p],
-                group: g as u32,
-                count,
-            });
-        }
-        PeriodCounts {
-            unit,
-            grouping,
-            periods,
-            groups,
-            cells,
-        }
+        gathered(unit_periods, &kept, width, counted, groups, unit, grouping)
     }
 }
 
-/// Where each group's events are counted when some are folded together.
-struct GroupMap {
+/// The counts of `counted` slots (period position in `kept` × `width` + group)
+/// as [`PeriodCounts`], keeping only the periods with a count.
+fn gathered(
+    unit_periods: &super::count_index::UnitPeriods,
+    kept: &[usize],
+    width: usize,
+    counted: Vec<(usize, u32)>,
+    groups: Vec<String>,
+    unit: PeriodUnit,
+    grouping: Grouping,
+) -> PeriodCounts {
+    let mut periods = Vec::new();
+    let mut period_of_local = vec![u32::MAX; kept.len()];
+    let mut cells = Vec::with_capacity(counted.len());
+    for (slot, count) in counted {
+        let (p, g) = (slot / width, slot % width);
+        if period_of_local[p] == u32::MAX {
+            period_of_local[p] = periods.len() as u32;
+            periods.push(unit_periods.periods[kept[p]]);
+        }
+        cells.push(Cell {
+            period: period_of_local[p],
+            group: g as u32,
+            count,
+        });
+    }
+    PeriodCounts {
+        unit,
+        grouping,
+        periods,
+        groups,
+        cells,
+    }
+}
+
+/// The groups a chart keeps: the largest ones of a selection by name, and
+/// where each of the others is folded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopGroups {
+    grouping: Grouping,
     /// The reported group of each group, by position.
     position: Vec<u32>,
     /// The names of the reported groups.
@@ -286,6 +365,35 @@ fn dense(selection: &EventSet, slots: usize, each: &SlotsOf<'_>) -> Vec<(usize, 
             || vec![0u32; slots],
             |mut counts, (chunk, words)| {
                 for_each_event(chunk, words, |e| each(e, &mut |slot| counts[slot] += 1));
+                counts
+            },
+        )
+        .reduce_with(|mut a, b| {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+            a
+        })
+        .unwrap_or_default();
+    counts
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, c)| c > 0)
+        .collect()
+}
+
+/// Counts into one array of `slots` on all cores, `count` adding one event's
+/// counts; the non-zero slots in order. Generic, so that the loop inlines `count`.
+fn dense_into<F>(selection: &EventSet, slots: usize, count: F) -> Vec<(usize, u32)>
+where
+    F: Fn(usize, &mut [u32]) + Sync,
+{
+    let counts = selection
+        .words()
+        .par_chunks(WORDS_PER_TASK)
+        .enumerate()
+        .fold(
+            || vec![0u32; slots],
+            |mut counts, (chunk, words)| {
+                for_each_event(chunk, words, |e| count(e, &mut counts));
                 counts
             },
         )

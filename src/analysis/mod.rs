@@ -15,7 +15,7 @@ mod stacked;
 
 pub use actor_summary::{ActorSummary, TOP_COUNTERPARTS};
 pub use count_index::CountIndex;
-pub use counts::{Cell, Grouping, PeriodCounts};
+pub use counts::{Cell, Grouping, PeriodCounts, TopGroups};
 pub use matrix::{Matrix, OTHERS, Pair, PairCount, PairCounts, kind_label};
 pub use period::{CountedPeriod, PeriodLength, PeriodUnit, counting_span};
 pub use stacked::Stacked;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{App, Document};
-use crate::analysis::{Grouping, Matrix, PairCounts, PeriodCounts, PeriodUnit, Stacked};
+use crate::analysis::{Grouping, Matrix, PairCounts, PeriodCounts, PeriodUnit, Stacked, TopGroups};
 use crate::command::AnalysisView;
 use crate::export::{self, AnalysisExport, AnalysisFormat, ExportError, TOP_SERIES};
 use crate::index::EventIdx;
@@ -44,6 +44,8 @@ pub struct MatrixCounts {
 pub(super) struct AnalysisViews {
     /// The shown events as a set, for counting.
     selection: Option<EventSet>,
+    /// The groups the chart keeps per grouping, for the applied filter.
+    tops: HashMap<Grouping, TopGroups>,
     /// The chart's counts per unit and grouping, for the applied filter.
     charts: HashMap<(PeriodUnit, Grouping), ChartCounts>,
     /// The matrix for the applied filter.
@@ -58,6 +60,7 @@ impl AnalysisViews {
     /// Forgets every count (the filter or the document changed).
     pub fn forget(&mut self) {
         self.selection = None;
+        self.tops.clear();
         self.charts.clear();
         self.matrix = None;
     }
@@ -71,10 +74,13 @@ impl AnalysisViews {
         grouping: Grouping,
     ) -> &ChartCounts {
         let selection = self.selection.get_or_insert_with(|| shown_set(doc, shown));
+        let tops = &mut self.tops;
         self.charts.entry((unit, grouping)).or_insert_with(|| {
-            let counts = doc
-                .counts()
-                .period_counts_top(selection, unit, grouping, TOP_SERIES);
+            // A zoom to another unit counts again, but keeps the groups.
+            let groups = tops
+                .entry(grouping)
+                .or_insert_with(|| doc.counts().top_groups(selection, grouping, TOP_SERIES));
+            let counts = doc.counts().period_counts_of(selection, unit, groups);
             let stacked = counts.stacked(TOP_SERIES + 1);
             ChartCounts { counts, stacked }
         })

@@ -59,7 +59,11 @@ fn visible_periods(input: &ChartInput) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// The colour of each series: a kind's own, else the palette's, grey for the rest.
-pub fn series_colours(counts: &PeriodCounts, stacked: &Stacked) -> Vec<Color32> {
+pub fn series_colours(
+    counts: &PeriodCounts,
+    stacked: &Stacked,
+    kinds: &[EventKind],
+) -> Vec<Color32> {
     let mut palette = GROUP_PALETTE.iter().cycle();
     stacked
         .series
@@ -69,7 +73,8 @@ pub fn series_colours(counts: &PeriodCounts, stacked: &Stacked) -> Vec<Color32> 
             match (name, counts.grouping) {
                 (None, _) | (Some(OTHERS), _) => hex_colour(OTHERS_COLOUR),
                 (Some(slug), Grouping::Kind) => {
-                    let kind = EventKind::BUILT_IN
+                    // The dataset's own kinds are coloured by their label, as on the canvas.
+                    let kind = kinds
                         .iter()
                         .find(|k| k.slug() == slug)
                         .cloned()
@@ -107,7 +112,7 @@ fn series_name<'a>(input: &ChartInput<'a>, series: Option<u32>) -> &'a str {
 /// Shows the chart: a heading with the legend and the plot; what the user asked for.
 pub fn chart_ui(ui: &mut Ui, input: &ChartInput) -> Vec<Command> {
     let mut commands = Vec::new();
-    let colours = series_colours(input.counts, input.stacked);
+    let colours = series_colours(input.counts, input.stacked, input.kinds);
     let (fine, coarse) = visible_periods(input);
     let in_view: u32 = fine
         .iter()
