@@ -71,8 +71,8 @@ impl Document {
         let name = path.display().to_string();
         // Checksum and index at once, on the two halves of the machine.
         let (source, query) = rayon::join(
-            || match std::fs::read(path) {
-                Ok(bytes) => SourceInfo::of_bytes(&name, &bytes),
+            || match std::fs::File::open(path).and_then(|file| SourceInfo::of_reader(&name, file)) {
+                Ok(source) => source,
                 // Gone since it was read: the manifest says so rather than guessing.
                 Err(_) => SourceInfo {
                     path: name.clone(),

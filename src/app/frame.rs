@@ -209,8 +209,12 @@ impl App {
         let mut commands = Vec::new();
         self.poll_loading();
         if self.loading.is_busy() {
-            // Keep the progress bar moving, leaving the cores to the reader.
-            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+            // Keep the progress bar moving, leaving the cores to the reader: a
+            // frame drawn on the CPU costs tens of milliseconds of both cores.
+            // With `--screenshot` nobody watches the bar. The loader wakes the
+            // window when it is done.
+            let every = if self.screenshot.is_some() { 1000 } else { 250 };
+            ctx.request_repaint_after(std::time::Duration::from_millis(every));
         }
         if self.watch.changed() {
             commands.push(Command::Reload);

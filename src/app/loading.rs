@@ -46,9 +46,10 @@ impl Loading {
         std::fs::metadata(path).is_ok_and(|m| m.len() >= self.background_above)
     }
 
-    /// Starts reading `path` on a worker thread, replacing any other load.
-    pub fn start(&mut self, path: &Path) {
-        let load = BackgroundLoad::start_with(path, Document::loaded_from);
+    /// Starts reading `path` on a worker thread, replacing any other load;
+    /// `done` is called on that thread once the document can be taken.
+    pub fn start(&mut self, path: &Path, done: impl FnOnce() + Send + 'static) {
+        let load = BackgroundLoad::start_notifying(path, Document::loaded_from, done);
         self.pending = Some(PendingLoad {
             load,
             restore: None,

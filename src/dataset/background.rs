@@ -43,6 +43,17 @@ impl<T: Send + 'static> BackgroundLoad<T> {
         path: impl Into<PathBuf>,
         prepare: impl FnOnce(Dataset, &Path) -> T + Send + 'static,
     ) -> BackgroundLoad<T> {
+        BackgroundLoad::start_notifying(path, prepare, || {})
+    }
+
+    /// [`BackgroundLoad::start_with`], calling `done` on the worker once the
+    /// result can be taken, so that a window polling slowly need not wait
+    /// for its next frame to notice.
+    pub fn start_notifying(
+        path: impl Into<PathBuf>,
+        prepare: impl FnOnce(Dataset, &Path) -> T + Send + 'static,
+        done: impl FnOnce() + Send + 'static,
+    ) -> BackgroundLoad<T> {
         let path = path.into();
         let shared = Arc::new(Control::default());
         let (sender, result) = mpsc::channel();
@@ -56,6 +67,7 @@ impl<T: Send + 'static> BackgroundLoad<T> {
                         let outcome = outcome.map(|dataset| prepare(dataset, &path));
                         // The handle may be gone; then nobody wants the result.
                         let _ = sender.send(outcome);
+                        done();
                     }
                 })
         };
