@@ -7,8 +7,9 @@ use annals::app::App;
 use annals::command::{AnalysisView, Command};
 use annals::dataset;
 use annals::export::AnalysisFormat;
-use annals::model::Moment;
+use annals::model::{EventKind, Moment};
 use annals::query::{self, Filter, Period, QueryIndex};
+use annals::timeline::kind_style::kind_style;
 use annals::timeline::{LaneMode, TimeRange};
 use annals::ui::analysis_export::{AnalysisExportState, analysis_export_ui};
 use annals::ui::chart::CHART_NAME;
@@ -330,4 +331,27 @@ fn snapshot_matrix() {
     harness.state_mut().apply(Command::ShowMatrix(true));
     harness.run_steps(4);
     harness.snapshot("matrix");
+}
+
+#[test]
+fn a_datasets_own_kind_has_the_canvas_colour_in_the_exported_chart() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let dataset = dataset::embedded();
+    let own = dataset
+        .events
+        .iter()
+        .map(|e| e.kind.clone())
+        .find(|k| !EventKind::BUILT_IN.contains(k))
+        .expect("the curated dataset has a kind of its own");
+    let colour = kind_style(&own).1.hex();
+    let mut harness = with_chart(None);
+    let svg = folder.path().join("chart.svg");
+    harness.state_mut().apply(Command::ExportAnalysis {
+        view: AnalysisView::Chart,
+        format: AnalysisFormat::Svg,
+        path: svg.clone(),
+        overwrite: false,
+    });
+    let picture = std::fs::read_to_string(&svg).expect("the chart was written");
+    assert!(picture.contains(&colour), "{} is {colour}", own.label());
 }

@@ -47,7 +47,7 @@ pub fn render(dataset: &Dataset, counts: &PeriodCounts, manifest: &Manifest) -> 
         manifest,
     );
     heading(&mut svg, dataset, counts, manifest, &words);
-    let colours = series_colours(counts, &stacked);
+    let colours = series_colours(counts, &stacked, &dataset_kinds(dataset));
     legend(&mut svg, dataset, counts, &stacked, &colours);
     count_axis(&mut svg, top, &y);
     coarse_bands(&mut svg, counts, &stacked, &colours, &axis, &y);
@@ -143,8 +143,9 @@ fn dataset_kinds(dataset: &Dataset) -> Vec<EventKind> {
     kinds
 }
 
-/// The colour of each series: a kind's own colour, else the palette's.
-fn series_colours(counts: &PeriodCounts, stacked: &Stacked) -> Vec<String> {
+/// The colour of each series: a kind's own colour (a dataset's own kind by
+/// its label, as the canvas colours it), else the palette's.
+fn series_colours(counts: &PeriodCounts, stacked: &Stacked, kinds: &[EventKind]) -> Vec<String> {
     let mut palette = GROUP_PALETTE.iter().cycle();
     stacked
         .series
@@ -153,7 +154,7 @@ fn series_colours(counts: &PeriodCounts, stacked: &Stacked) -> Vec<String> {
             None => OTHERS_COLOUR.to_string(),
             Some(g) if counts.grouping == Grouping::Kind => {
                 let slug = &counts.groups[*g as usize];
-                let kind = EventKind::BUILT_IN
+                let kind = kinds
                     .iter()
                     .find(|k| &k.slug() == slug)
                     .cloned()
