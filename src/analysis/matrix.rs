@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::count_index::CountIndex;
@@ -86,34 +87,23 @@ impl CountIndex {
     /// organizations they held a role of at the time.
     pub fn pair_counts(&self, selection: &EventSet, roll_up: bool) -> PairCounts {
         let side = usize::from(roll_up);
-        let mut by_pair: HashMap<(u32, u32, u32), u32> = HashMap::new();
-        for e in selection.iter() {
-            let e = e as usize;
-            let kind = self.event_kind[e];
-            for &from in self.initiators[side].of(e) {
-                for &to in self.receivers[side].of(e) {
-                    *by_pair.entry((from, to, kind)).or_default() += 1;
-                }
-            }
-        }
-        let mut pairs: HashMap<(u32, u32), PairCount> = HashMap::new();
-        for ((from, to, kind), count) in by_pair {
-            pairs
-                .entry((from, to))
-                .or_default()
-                .add_kind(&self.kinds[kind as usize].slug(), count);
-        }
-        let mut pairs: Vec<Pair> = pairs
-            .into_iter()
-            .map(|((from, to), mut events)| {
-                events.sort_kinds();
-                Pair {
+        let slugs: Vec<String> = self.kinds.iter().map(EventKind::slug).collect();
+        let mut pairs: Vec<Pair> = Vec::new();
+        let mut current = None;
+        for ((from, to, kind), count) in self.pair_kind_counts(selection, side) {
+            if current != Some((from, to)) {
+                current = Some((from, to));
+                pairs.push(Pair {
                     from: self.actors[from as usize].clone(),
                     to: self.actors[to as usize].clone(),
-                    events,
-                }
-            })
-            .collect();
+                    events: PairCount::default(),
+                });
+            }
+            if let Some(pair) = pairs.last_mut() {
+                pair.events.add_kind(&slugs[kind as usize], count);
+            }
+        }
+        pairs.iter_mut().for_each(|p| p.events.sort_kinds());
         pairs.sort_by(|a, b| {
             b.events
                 .count
@@ -122,6 +112,51 @@ impl CountIndex {
                 .then_with(|| a.to.cmp(&b.to))
         });
         PairCounts { pairs }
+    }
+
+    /// The number of events per (initiator, receiver, kind) of `selection`
+    /// on `side` (0 as written, 1 rolled up), sorted by those three.
+    ///
+    /// Each triple is packed in one integer and the integers sorted on all
+    /// cores, which is several times faster than a hash map at a million
+    /// events; a dataset too large to pack them is counted in a hash map.
+    fn pair_kind_counts(&self, selection: &EventSet, side: usize) -> Vec<((u32, u32, u32), u32)> {
+        let each = |f: &mut dyn FnMut(u32, u32, u32)| {
+            for e in selection.iter() {
+                let e = e as usize;
+                let kind = self.event_kind[e];
+                for &from in self.initiators[side].of(e) {
+                    for &to in self.receivers[side].of(e) {
+                        f(from, to, kind);
+                    }
+                }
+            }
+        };
+        if self.actors.len() >= 1 << 24 || self.kinds.len() >= 1 << 16 {
+            let mut by_pair: HashMap<(u32, u32, u32), u32> = HashMap::new();
+            each(&mut |from, to, kind| *by_pair.entry((from, to, kind)).or_default() += 1);
+            let mut counted: Vec<_> = by_pair.into_iter().collect();
+            counted.sort_unstable();
+            return counted;
+        }
+        let mut keys: Vec<u64> = Vec::new();
+        each(&mut |from, to, kind| {
+            keys.push(u64::from(from) << 40 | u64::from(to) << 16 | u64::from(kind));
+        });
+        keys.par_sort_unstable();
+        let mut counted: Vec<((u32, u32, u32), u32)> = Vec::new();
+        for key in keys {
+            let triple = (
+                (key >> 40) as u32,
+                ((key >> 16) & 0xff_ffff) as u32,
+                (key & 0xffff) as u32,
+            );
+            match counted.last_mut() {
+                Some((last, count)) if *last == triple => *count += 1,
+                _ => counted.push((triple, 1)),
+            }
+        }
+        counted
     }
 }
 
@@ -186,6 +221,31 @@ pub fn kind_label<'a>(kinds: &'a [EventKind], slug: &'a str) -> &'a str {
 mod tests {
     use super::*;
     use crate::query::{Filter, QueryIndex};
+
+    #[test]
+    fn every_pair_counts_the_events_with_its_actors_on_each_side_by_kind() {
+        let dataset = crate::generate::generate(2_000, 7);
+        let counts = CountIndex::new(&dataset);
+        let all = QueryIndex::new(&dataset).matching(&Filter::default());
+        let mut expected: HashMap<(String, String, String), u32> = HashMap::new();
+        for event in &dataset.events {
+            for from in &event.actors {
+                for to in &event.counterparts {
+                    let key = (from.to_string(), to.to_string(), event.kind.slug());
+                    *expected.entry(key).or_default() += 1;
+                }
+            }
+        }
+        let mut found: HashMap<(String, String, String), u32> = HashMap::new();
+        for pair in &counts.pair_counts(&all, false).pairs {
+            for (kind, count) in &pair.events.kinds {
+                let key = (pair.from.clone(), pair.to.clone(), kind.clone());
+                found.insert(key, *count);
+            }
+        }
+        assert!(!expected.is_empty());
+        assert_eq!(found, expected);
+    }
 
     #[test]
     fn the_top_actors_and_others_hold_every_pair() {
