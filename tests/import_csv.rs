@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use annals::dataset::open_file;
+use annals::import::open_file;
 use annals::import::{self, FormatChoice, ImportOptions};
 use annals::model::{Dataset, EventKind};
 

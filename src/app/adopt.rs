@@ -82,7 +82,7 @@ impl App {
         if source == self.doc.source && self.problems.is_none() {
             return;
         }
-        match crate::dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
+        match crate::import::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
             Ok(dataset) => {
                 let doc = Document::new(dataset, Some(path), source);
                 self.adopt(doc, Adoption::Reloaded);

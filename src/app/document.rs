@@ -60,7 +60,7 @@ impl Document {
             source,
         })?;
         let name = path.display().to_string();
-        let dataset = dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto)?;
+        let dataset = crate::import::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto)?;
         let source = SourceInfo::of_bytes(&name, &bytes);
         Ok(Document::new(dataset, Some(path.to_path_buf()), source))
     }

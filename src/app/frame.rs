@@ -208,13 +208,12 @@ impl App {
     fn window_chores(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
         self.poll_loading();
-        if self.loading.is_busy() {
+        if self.loading.is_busy() && self.screenshot.is_none() {
             // Keep the progress bar moving, leaving the cores to the reader: a
-            // frame drawn on the CPU costs tens of milliseconds of both cores.
-            // With `--screenshot` nobody watches the bar. The loader wakes the
-            // window when it is done.
-            let every = if self.screenshot.is_some() { 1000 } else { 250 };
-            ctx.request_repaint_after(std::time::Duration::from_millis(every));
+            // frame drawn on the CPU (no GPU) takes both cores for a good part
+            // of 100 ms. With `--screenshot` nobody watches the bar. The
+            // loader wakes the window when it is done.
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
         }
         if self.watch.changed() {
             commands.push(Command::Reload);

@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::Document;
-use crate::dataset::{BackgroundLoad, DatasetError};
+use crate::dataset::DatasetError;
+use crate::import::BackgroundLoad;
 use crate::timeline::TimeRange;
 
 /// Where the view stood in a file at the last exit: its range and selected event's id.

@@ -148,19 +148,24 @@ impl App {
             ),
             None => (ViewState::default(), (None, None)),
         };
-        let mut app = App::with_view(view, place, &options, true);
-        app.ctx = Some(cc.egui_ctx.clone());
+        let mut app = App::with_view(view, place, &options, Some(cc.egui_ctx.clone()));
         app.watch.restart(app.doc.path.as_deref(), app.ctx.as_ref());
         app
     }
 
     /// Builds the app without a window (for tests of the commands).
     pub fn headless(options: AppOptions) -> App {
-        App::with_view(ViewState::default(), (None, None), &options, false)
+        App::with_view(ViewState::default(), (None, None), &options, None)
     }
 
-    fn with_view(view: ViewState, place: SavedPlace, options: &AppOptions, windowed: bool) -> App {
-        let background_above = if windowed {
+    /// The app in the window of `ctx` (none when headless), opening the file asked for.
+    fn with_view(
+        view: ViewState,
+        place: SavedPlace,
+        options: &AppOptions,
+        ctx: Option<egui::Context>,
+    ) -> App {
+        let background_above = if ctx.is_some() {
             options.background_above.unwrap_or(BACKGROUND_ABOVE)
         } else {
             u64::MAX
@@ -188,7 +193,7 @@ impl App {
             restore: options.restore,
             showing: false,
             import: None,
-            ctx: None,
+            ctx,
         };
         app.view.show_chart |= options.chart;
         app.view.show_matrix |= options.matrix;

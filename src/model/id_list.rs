@@ -216,7 +216,7 @@ impl<'de> Deserialize<'de> for IdList {
             type Value = IdList;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list of ids")
+                f.write_str("a sequence")
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<IdList, A::Error> {

@@ -7,8 +7,8 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use super::chunked::Control;
-use super::{DatasetError, load_file_controlled};
+use super::{FormatChoice, open_file_controlled};
+use crate::dataset::{Control, DatasetError};
 use crate::model::Dataset;
 
 /// Share of the progress bar given to reading the file; parsing and
@@ -63,7 +63,8 @@ impl<T: Send + 'static> BackgroundLoad<T> {
             std::thread::Builder::new()
                 .name("annals-load".to_string())
                 .spawn(move || {
-                    if let Some(outcome) = load_file_controlled(&path, &shared) {
+                    if let Some(outcome) = open_file_controlled(&path, FormatChoice::Auto, &shared)
+                    {
                         let outcome = outcome.map(|dataset| prepare(dataset, &path));
                         // The handle may be gone; then nobody wants the result.
                         let _ = sender.send(outcome);
