@@ -7,7 +7,6 @@ mod exporting;
 mod file_views;
 mod filtered;
 mod frame;
-mod import_draft;
 mod importing;
 mod loading;
 mod run;
@@ -18,7 +17,6 @@ mod watch;
 
 pub use document::Document;
 pub use file_views::{FileView, FileViews};
-pub use import_draft::{ImportDraft, ImportMappings};
 pub use run::{ViewerError, ViewerOptions, run_viewer};
 pub use screenshot::{ScreenshotError, write_png};
 pub use view_state::ViewState;
@@ -30,6 +28,7 @@ use eframe::egui;
 
 use crate::analysis::ActorSummary;
 use crate::command::{Command, ThemeChoice};
+use crate::import::ImportDraft;
 use crate::index::EventIdx;
 use crate::query::{EventSet, FacetCounts, Filter};
 use crate::timeline::TimeRange;
