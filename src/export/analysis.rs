@@ -210,12 +210,3 @@ fn csv_rows(header: [&str; 3], rows: impl Iterator<Item = [String; 3]>) -> Vec<u
         .into_inner()
         .unwrap_or_else(|e| unreachable!("flushing CSV to memory: {e}"))
 }
-
-/// Colours for groups that have none of their own (actors, topics): distinct, readable on white.
-pub const GROUP_PALETTE: [&str; 12] = [
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-    "#9c755f", "#5f9ed1", "#8cd17d", "#d37295",
-];
-
-/// The colour of "everything else".
-pub const OTHERS_COLOUR: &str = "#bab0ac";

@@ -26,15 +26,14 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use analysis::{
-    AnalysisExport, AnalysisFormat, GROUP_PALETTE, OTHERS_COLOUR, matrix_csv, render_matrix,
-    render_stats, stats_csv,
+    AnalysisExport, AnalysisFormat, matrix_csv, render_matrix, render_stats, stats_csv,
 };
 pub use atomic::{write_atomic, write_atomic_with};
 pub use figure::{PAGE_HEIGHT, PAGE_WIDTH};
 pub use manifest::{Manifest, SourceInfo};
 pub use matrix_figure::{cell_colour, describe_cell};
 pub use png::PNG_SCALE;
-pub use stats_chart::{TOP_SERIES, group_name};
+pub use stats_chart::{GROUP_PALETTE, OTHERS_COLOUR, TOP_SERIES, group_name};
 
 use crate::index::EventIdx;
 use crate::model::Dataset;

@@ -8,7 +8,6 @@
 use std::fmt::Write as _;
 
 use super::Manifest;
-use super::analysis::{GROUP_PALETTE, OTHERS_COLOUR};
 use super::figure::describe_span;
 use super::figure::text::{chart_start, escape};
 use super::manifest::describe_filter;
@@ -17,6 +16,15 @@ use crate::model::{Dataset, EventKind, Moment};
 use crate::timeline::kind_style::kind_style;
 use crate::timeline::ticks::{LABEL_OFFSET, calendar_ticks};
 use crate::timeline::{TimeAxis, TimeRange};
+
+/// Colours for groups that have none of their own (actors, topics): distinct, readable on white.
+pub const GROUP_PALETTE: [&str; 12] = [
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#5f9ed1", "#8cd17d", "#d37295",
+];
+
+/// The colour of "everything else".
+pub const OTHERS_COLOUR: &str = "#bab0ac";
 
 /// The width of the chart, in SVG user units.
 pub const CHART_WIDTH: f64 = 1600.0;
