@@ -170,8 +170,14 @@ fn cell_ui(
     let matrix = input.matrix;
     let pair = matrix.cell(row, column);
     let (r, g, b) = cell_colour(pair.count, max);
+    // An empty cell takes the theme's faint background rather than the figure's near-white.
+    let fill = if pair.count == 0 {
+        ui.visuals().faint_bg_color
+    } else {
+        Color32::from_rgb(r, g, b)
+    };
     let painter = ui.painter();
-    painter.rect_filled(rect.shrink(0.5), 0.0, Color32::from_rgb(r, g, b));
+    painter.rect_filled(rect.shrink(0.5), 0.0, fill);
     if pair.count > 0 {
         let light = f32::from(r) * 0.3 + f32::from(g) * 0.6 + f32::from(b) * 0.1 > 140.0;
         let ink = if light {
