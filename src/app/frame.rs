@@ -366,6 +366,8 @@ impl App {
                 dataset: &self.doc.dataset,
                 index: self.doc.index(),
                 lanes: &viewport.lanes,
+                lane_times: &viewport.lane_times,
+                titles: &viewport.titles,
                 shown: &self.filtered.shown,
                 matched: &self.filtered.matched,
                 highlight: !self.view.filter.text.trim().is_empty(),
