@@ -102,6 +102,7 @@ fn layout(c: &mut Criterion) {
                     lanes: &lanes,
                     lane_times: &lane_times,
                     shown: &shown,
+                    all_shown: true,
                     measure: &measure,
                     titles: &titles,
                 };

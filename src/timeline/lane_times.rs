@@ -3,14 +3,20 @@
 //!
 //! Built once per dataset and grouping of lanes (not per filter: the filter is applied
 //! while reading). An event is stored by its rank in the [`TimeIndex`], four bytes per
-//! event and lane, so that a window is two binary searches per lane.
+//! event and lane, so that a window is two binary searches per lane; the bounds of
+//! every event are kept by rank too, so that reading a lane's window walks memory in
+//! order instead of visiting each event where the dataset keeps it.
 
+use std::sync::OnceLock;
+
+use super::lane_pyramid::{DayPyramid, LEAST_EVENTS};
 use super::lanes::Lanes;
 use crate::index::{EventIdx, LONG_SPAN_SECONDS, TimeIndex};
+use crate::model::date::SECONDS_PER_DAY;
 use crate::model::{Dataset, Moment};
 
 /// The events of every lane by rank in time order, and its long ones again apart.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct LaneTimes {
     /// Lane `l`'s events are `ranks[offsets[l]..offsets[l + 1]]`, ascending.
     offsets: Vec<u32>,
@@ -18,6 +24,14 @@ pub struct LaneTimes {
     /// Lane `l`'s long events are `long_ranks[long_offsets[l]..long_offsets[l + 1]]`.
     long_offsets: Vec<u32>,
     long_ranks: Vec<u32>,
+    /// Lane `l`'s events longer than a day (long ones among them) are
+    /// `wide_ranks[wide_offsets[l]..wide_offsets[l + 1]]`.
+    wide_offsets: Vec<u32>,
+    wide_ranks: Vec<u32>,
+    /// The earliest and latest instant of the event at each rank, in seconds.
+    bounds: Vec<[i64; 2]>,
+    /// Each lane's events of a day or less counted per day, built when first asked for.
+    pyramids: Vec<OnceLock<Option<DayPyramid>>>,
 }
 
 impl LaneTimes {
@@ -32,7 +46,25 @@ impl LaneTimes {
                 date.latest().0.saturating_sub(date.earliest().0) > LONG_SPAN_SECONDS
             }),
         );
+        let wide = Slots::fill(
+            lanes,
+            order.iter().copied().enumerate().filter(|&(_, e)| {
+                let date = &dataset.events[e as usize].date;
+                date.latest().0.saturating_sub(date.earliest().0) > SECONDS_PER_DAY
+            }),
+        );
+        let bounds = order
+            .iter()
+            .map(|&e| {
+                let date = &dataset.events[e as usize].date;
+                [date.earliest().0, date.latest().0]
+            })
+            .collect();
         LaneTimes {
+            bounds,
+            wide_offsets: wide.offsets,
+            wide_ranks: wide.ranks,
+            pyramids: (0..lanes.lanes.len()).map(|_| OnceLock::new()).collect(),
             offsets: all.offsets,
             ranks: all.ranks,
             long_offsets: long.offsets,
@@ -40,40 +72,102 @@ impl LaneTimes {
         }
     }
 
-    /// The events of lane `lane` that pass `keep` and whose time may overlap
-    /// `[start, end)`, in time order, into `out` (cleared first): as
+    /// The ranks (in `index`) of the events of lane `lane` that pass `keep` and whose time
+    /// may overlap `[start, end)`, in time order, into `out` (cleared first): as
     /// [`TimeIndex::overlapping`] restricted to the lane.
     pub fn overlapping(
         &self,
-        dataset: &Dataset,
         index: &TimeIndex,
         lane: usize,
         (start, end): (Moment, Moment),
         keep: impl Fn(EventIdx) -> bool,
-        out: &mut Vec<EventIdx>,
+        out: &mut Vec<u32>,
     ) {
         out.clear();
         let order = index.in_time_order();
         let (from, to) = index.rank_window(start, end);
-        let wanted = |&e: &EventIdx| {
-            let date = &dataset.events[e as usize].date;
-            keep(e) && date.latest() > start && date.earliest() < end
+        let wanted = |&r: &u32| {
+            let [earliest, latest] = self.bounds[r as usize];
+            latest > start.0 && earliest < end.0 && keep(order[r as usize])
         };
         // Long events that start before the window of ranks come first in time order.
         let long = self.long(lane);
-        let long_before = &long[..long.partition_point(|&r| r < from)];
         out.extend(
-            long_before
+            long[..long.partition_point(|&r| r < from)]
                 .iter()
-                .map(|&r| order[r as usize])
-                .filter(wanted),
+                .filter(|r| wanted(r)),
         );
         let all = self.all(lane);
         let (a, b) = (
             all.partition_point(|&r| r < from),
             all.partition_point(|&r| r < to),
         );
-        out.extend(all[a..b].iter().map(|&r| order[r as usize]).filter(wanted));
+        out.extend(all[a..b].iter().filter(|r| wanted(r)));
+    }
+
+    /// The ranks of lane `lane`'s events longer than a day whose time may overlap
+    /// `[start, end)`, in time order, into `out` (cleared first): those a
+    /// [`DayPyramid`] does not count.
+    pub fn wide_overlapping(
+        &self,
+        index: &TimeIndex,
+        lane: usize,
+        (start, end): (Moment, Moment),
+        out: &mut Vec<u32>,
+    ) {
+        out.clear();
+        let (from, to) = index.rank_window(start, end);
+        let wanted = |&&r: &&u32| {
+            let [earliest, latest] = self.bounds[r as usize];
+            latest > start.0 && earliest < end.0
+        };
+        let long = self.long(lane);
+        out.extend(
+            long[..long.partition_point(|&r| r < from)]
+                .iter()
+                .filter(wanted),
+        );
+        let wide = slice(&self.wide_offsets, &self.wide_ranks, lane);
+        let (a, b) = (
+            wide.partition_point(|&r| r < from),
+            wide.partition_point(|&r| r < to),
+        );
+        out.extend(wide[a..b].iter().filter(wanted));
+    }
+
+    /// Lane `lane`'s events of a day or less counted per day (every event, whatever the
+    /// filter), built on first use; None for a lane with few of them.
+    pub fn pyramid(&self, lane: usize) -> Option<&DayPyramid> {
+        let cell = self.pyramids.get(lane)?;
+        cell.get_or_init(|| {
+            let days = self.all(lane).iter().filter_map(|&r| {
+                let [earliest, latest] = self.bounds[r as usize];
+                let short = latest.saturating_sub(earliest) <= SECONDS_PER_DAY;
+                short.then(|| earliest.div_euclid(SECONDS_PER_DAY))
+            });
+            if days.clone().count() < LEAST_EVENTS {
+                return None;
+            }
+            DayPyramid::new(days)
+        })
+        .as_ref()
+    }
+
+    /// The earliest and latest instant of the event at rank `rank`, open ends closed on
+    /// `clamp`, in seconds: where it is counted in a lane's density.
+    pub fn span(&self, rank: u32, (clamp_start, clamp_end): (f64, f64)) -> (f64, f64) {
+        let [earliest, latest] = self.bounds[rank as usize];
+        let start = if earliest == Moment::MIN.0 {
+            clamp_start
+        } else {
+            earliest as f64
+        };
+        let end = if latest == Moment::MAX.0 {
+            clamp_end
+        } else {
+            latest as f64
+        };
+        (start, end)
     }
 
     fn all(&self, lane: usize) -> &[u32] {
@@ -149,8 +243,12 @@ mod tests {
                 .copied()
                 .filter(|&e| even(e) && lanes.of_event(e).contains(&(lane as u32)))
                 .collect();
-            times.overlapping(&dataset, &index, lane, (start, end), even, &mut out);
-            assert_eq!(out, expected, "lane {}", lanes.lanes[lane].label);
+            times.overlapping(&index, lane, (start, end), even, &mut out);
+            let events: Vec<EventIdx> = out
+                .iter()
+                .map(|&r| index.in_time_order()[r as usize])
+                .collect();
+            assert_eq!(events, expected, "lane {}", lanes.lanes[lane].label);
             non_empty += usize::from(!out.is_empty());
         }
         assert!(non_empty > 10, "the window is not empty");

@@ -146,6 +146,8 @@ pub struct LayoutSource<'a> {
     pub lane_times: &'a LaneTimes,
     /// One flag per event: is it drawn.
     pub shown: &'a [bool],
+    /// Every flag of `shown` is set: a crowded lane may read its counts from its pyramid.
+    pub all_shown: bool,
     /// How wide a title is, in points.
     pub measure: &'a TextMeasure,
     /// The titles measured so far, kept from one layout to the next.
@@ -200,14 +202,13 @@ impl Layout {
     }
 }
 
-/// What lane `lane` shows in `key`'s window; `members` is room for its events.
+/// What lane `lane` shows in `key`'s window; `ranks` is room for its events' ranks.
 fn lane_content(
     source: &LayoutSource,
     key: LayoutKey,
     lane: usize,
-    members: &mut Vec<EventIdx>,
+    ranks: &mut Vec<u32>,
 ) -> LaneContent {
-    let dataset = source.dataset;
     let window = key.window();
     let spp = key.seconds_per_point();
     let window_points = window.span() / spp;
@@ -215,26 +216,66 @@ fn lane_content(
         Moment(window.start.floor() as i64),
         Moment(window.end.ceil() as i64),
     );
+    let (index, lane_times) = (source.index, source.lane_times);
+    if let Some(density) = pyramid_density(source, key, lane, ranks) {
+        return LaneContent::Density(density);
+    }
     let shown = |e: EventIdx| source.shown.get(e as usize) == Some(&true);
-    let index = source.index;
-    source
-        .lane_times
-        .overlapping(dataset, index, lane, bounds, shown, members);
-    let dense = members.len() as f64 * MIN_POINTS_PER_EVENT > window_points;
+    lane_times.overlapping(index, lane, bounds, shown, ranks);
+    let dense = ranks.len() as f64 * MIN_POINTS_PER_EVENT > window_points;
     let stacked = if dense {
         None
     } else {
-        stack_lane(source, members, window, spp)
+        let order = index.in_time_order();
+        let members: Vec<EventIdx> = ranks.iter().map(|&r| order[r as usize]).collect();
+        stack_lane(source, &members, window, spp)
     };
     stacked.unwrap_or_else(|| {
+        // Counted from the bounds kept in time order, without visiting the events.
         let buckets = window_points.ceil() as usize;
         let mut density = Density::new(window.start, spp, buckets);
-        for &e in members.iter() {
-            let (_, start, end) = event_times(&dataset.events[e as usize], window);
+        for &r in ranks.iter() {
+            let (start, end) = lane_times.span(r, (window.start, window.end));
             density.add(start, end.max(start + 1.0));
         }
         LaneContent::Density(density)
     })
+}
+
+/// A crowded lane's density read from its pyramid of counts, with its events longer than
+/// a day counted one by one (into `wide`); None when the lane has no pyramid, a filter
+/// hides events, the columns are too narrow for it, or the lane is not crowded.
+fn pyramid_density(
+    source: &LayoutSource,
+    key: LayoutKey,
+    lane: usize,
+    wide: &mut Vec<u32>,
+) -> Option<Density> {
+    if !source.all_shown {
+        return None;
+    }
+    let pyramid = source.lane_times.pyramid(lane)?;
+    let window = key.window();
+    let spp = key.seconds_per_point();
+    let window_points = window.span() / spp;
+    let mut density = Density::new(window.start, spp, window_points.ceil() as usize);
+    let short = pyramid.add_to(&mut density)?;
+    let bounds = (
+        Moment(window.start.floor() as i64),
+        Moment(window.end.ceil() as i64),
+    );
+    source
+        .lane_times
+        .wide_overlapping(source.index, lane, bounds, wide);
+    let events = short + wide.len() as u64;
+    if events as f64 * MIN_POINTS_PER_EVENT <= window_points {
+        return None;
+    }
+    for &r in wide.iter() {
+        let (start, end) = source.lane_times.span(r, (window.start, window.end));
+        density.add(start, end.max(start + 1.0));
+    }
+    Some(density)
 }
 
 fn stack_lane(
@@ -364,6 +405,7 @@ mod tests {
             lanes: &lanes,
             lane_times: &LaneTimes::new(dataset, &index, &lanes),
             shown: &shown,
+            all_shown: true,
             measure: &TextMeasure::uniform(7.0),
             titles: &TitleWidths::new(dataset.events.len()),
         };
@@ -455,6 +497,7 @@ mod tests {
             lanes: &lanes,
             lane_times: &LaneTimes::new(&data, &index, &lanes),
             shown: &shown,
+            all_shown: false,
             measure: &TextMeasure::uniform(7.0),
             titles: &TitleWidths::new(data.events.len()),
         };
@@ -474,6 +517,46 @@ mod tests {
             whole.lanes.iter().all(|l| !lanes.lanes[l.lane].hidden),
             "lanes folded into another are not drawn"
         );
+    }
+
+    #[test]
+    fn a_crowded_lane_reads_nearly_the_same_density_from_its_pyramid() {
+        let data = crate::generate::generate(20_000, 5);
+        let index = TimeIndex::new(&data);
+        let lanes = Lanes::build(&data, LaneMode::Single, &BTreeSet::new());
+        let shown = vec![true; data.events.len()];
+        let lane_times = LaneTimes::new(&data, &index, &lanes);
+        let titles = TitleWidths::new(data.events.len());
+        let measure = TextMeasure::uniform(7.0);
+        let source = |all_shown| LayoutSource {
+            dataset: &data,
+            index: &index,
+            lanes: &lanes,
+            lane_times: &lane_times,
+            shown: &shown,
+            all_shown,
+            measure: &measure,
+            titles: &titles,
+        };
+        let range = TimeRange::new(at(1900, 1, 1), at(2026, 1, 1));
+        let key = LayoutKey::for_axis(&TimeAxis::new(range, 0.0, 1400.0), 1);
+        let density = |all_shown| match &Layout::build(key, &source(all_shown)).lanes[0].content {
+            LaneContent::Density(d) => d.clone(),
+            LaneContent::Events { .. } => panic!("twenty thousand events are crowded"),
+        };
+        let (counted, read) = (density(false), density(true));
+        assert!(lane_times.pyramid(0).is_some());
+        assert_eq!(counted.counts.len(), read.counts.len());
+        let sum = |d: &Density| d.counts.iter().map(|&c| u64::from(c)).sum::<u64>();
+        // A day that straddles two columns is counted in both one by one, in one from the pyramid.
+        let (a, b) = (sum(&counted), sum(&read));
+        assert!(b <= a && b * 100 >= a * 98, "{a} and {b} events");
+        // Every stretch of 16 columns holds nearly the same events (a burst of events
+        // on a day that straddles two columns is counted twice one by one).
+        for (x, y) in counted.counts.chunks(16).zip(read.counts.chunks(16)) {
+            let (x, y) = (x.iter().sum::<u32>(), y.iter().sum::<u32>());
+            assert!(x.abs_diff(y) <= 2 + x / 8, "{x} and {y}");
+        }
     }
 
     #[test]

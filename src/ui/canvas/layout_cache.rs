@@ -67,6 +67,7 @@ impl Covered {
             lanes: input.lanes,
             lane_times: input.lane_times,
             shown: input.shown,
+            all_shown: input.shown.iter().all(|&s| s),
             measure: &measure,
             titles: input.titles,
         };
