@@ -93,7 +93,7 @@ fn the_import_writes_a_dataset_that_check_passes_and_reports_what_it_did() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report = text(&out.stdout);
     assert!(report.contains("read: 5 rows"), "{report}");
-    assert!(report.contains("events written: 5"), "{report}");
+    assert!(report.contains("events: 5"), "{report}");
     assert!(
         report.contains("actors: 3 (2 countries of ISO 3166"),
         "{report}"
@@ -195,12 +195,17 @@ fn row_problems_are_listed_at_their_line_and_column_and_nothing_is_written() {
     let titles: Vec<&str> = written.events.iter().map(|e| e.title.as_str()).collect();
     assert_eq!(titles, ["A good row", "Another good row"]);
     let report = text(&out.stdout);
-    assert!(report.contains("skipped: 4"), "{report}");
+    assert!(report.contains("with problems: 4 rows"), "{report}");
     assert!(
-        report.contains(&format!(
+        report.contains("wrote 2 events to") && report.contains("leaving out 4 rows with problems"),
+        "{report}"
+    );
+    let problems = text(&out.stderr);
+    assert!(
+        problems.contains(&format!(
             "{file}:4:2: column 2 \"title\": the title is empty"
         )),
-        "{report}"
+        "{problems}"
     );
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, report};
 use crate::dataset;
 use crate::export::{ExportError, write_atomic_with};
+use crate::import::report::counted;
 use crate::import::{self, DateOrder, FormatChoice, GroupAs, ImportOptions};
 
 /// What `annals import` was asked to do.
@@ -53,30 +54,31 @@ pub fn run(mut request: ImportRequest, out: &mut dyn Write, err: &mut dyn Write)
         }
     };
     let _ = write!(out, "{}", imported.report);
+    let events = counted(imported.dataset.events.len(), "event", "events");
+    let with_problems = imported.report.records(imported.problems.len());
     if !imported.problems.is_empty() {
         let lines = import::problems::invalid(&name, imported.problems.clone());
         let _ = writeln!(err, "{lines}");
         if !request.skip_invalid {
             let _ = writeln!(
                 err,
-                "annals: nothing was written; {} rows or items have problems (--skip-invalid writes the other {} events)",
-                imported.problems.len(),
-                imported.report.events
+                "annals: nothing was written: {with_problems} with problems (--skip-invalid writes the other {events})",
             );
             return EXIT_INVALID;
         }
     }
     match write(&imported.dataset, &request.output, request.force) {
         Ok(()) => {
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "annals: wrote {} events to {}",
-                imported.dataset.events.len(),
+                "annals: wrote {events} to {}",
                 request.output.display()
             );
             if imported.problems.is_empty() {
+                let _ = writeln!(out);
                 EXIT_OK
             } else {
+                let _ = writeln!(out, ", leaving out {with_problems} with problems");
                 EXIT_INVALID
             }
         }

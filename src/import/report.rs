@@ -30,13 +30,35 @@ pub struct ImportReport {
     pub eras: usize,
     /// How columns were read: "column 1 (date): numeric dates read day first (row 3 settles it)".
     pub notes: Vec<String>,
-    /// Rows or items skipped, with why (`FILE:LINE:COL: message`).
-    pub skipped: Vec<String>,
+    /// Rows or items with problems (each is listed with its place apart from the report).
+    pub problems: usize,
+    /// Rows left out on purpose, with why (`FILE:LINE:COL: message`).
+    pub left_out: Vec<String>,
     /// What was not kept, with how many times: "background images" → 3.
     pub not_kept: BTreeMap<String, usize>,
 }
 
+/// `n` and the noun that goes with it: "1 event", "2 events".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 impl ImportReport {
+    /// What this format calls one record: a spreadsheet or event file has rows,
+    /// a JSON or XML file items.
+    fn record(&self) -> (&'static str, &'static str) {
+        match self.format {
+            Some(Format::Csv | Format::Gdelt | Format::Icews) => ("row", "rows"),
+            _ => ("item", "items"),
+        }
+    }
+
+    /// "3 rows", "1 item": `n` records of this report's format.
+    pub fn records(&self, n: usize) -> String {
+        let (one, many) = self.record();
+        counted(n, one, many)
+    }
+
     /// Counts one more `what` that was not kept.
     pub fn not_kept(&mut self, what: impl Into<String>) {
         *self.not_kept.entry(what.into()).or_default() += 1;
@@ -64,12 +86,13 @@ impl fmt::Display for ImportReport {
             }
             writeln!(f)?;
         }
-        writeln!(f, "read: {} rows or items", self.read)?;
-        writeln!(f, "events written: {}", self.events)?;
+        writeln!(f, "read: {}", self.records(self.read))?;
+        writeln!(f, "events: {}", self.events)?;
         write!(
             f,
-            "actors: {} ({} countries of ISO 3166",
-            self.actors, self.countries
+            "actors: {} ({} of ISO 3166",
+            self.actors,
+            counted(self.countries, "country", "countries")
         )?;
         if self.reused > 0 {
             write!(f, ", {} from --actors", self.reused)?;
@@ -83,9 +106,12 @@ impl fmt::Display for ImportReport {
         for (what, count) in &self.not_kept {
             writeln!(f, "not kept: {what} ({count})")?;
         }
-        if !self.skipped.is_empty() {
-            writeln!(f, "skipped: {}", self.skipped.len())?;
-            for line in &self.skipped {
+        if self.problems > 0 {
+            writeln!(f, "with problems: {}", self.records(self.problems))?;
+        }
+        if !self.left_out.is_empty() {
+            writeln!(f, "left out: {}", self.records(self.left_out.len()))?;
+            for line in &self.left_out {
                 writeln!(f, "  {line}")?;
             }
         }

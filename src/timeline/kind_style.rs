@@ -199,14 +199,32 @@ fn cameo_style(code: &CameoCode) -> (GlyphShape, Rgb) {
 }
 
 /// A kind of the dataset's own that is not a CAMEO kind: a shape and a colour
-/// picked by a stable hash of its label.
+/// picked by a stable hash of its label, the colour kept away from that of the
+/// built-in kind with the same shape, so that the two cannot be taken for each other.
 fn palette_style(label: &str) -> (GlyphShape, Rgb) {
     let hash = label.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
     let shape = OWN_SHAPES[(hash % OWN_SHAPES.len() as u64) as usize];
-    let colour = OWN_COLOURS[((hash >> 16) % OWN_COLOURS.len() as u64) as usize];
+    let built_in = EventKind::BUILT_IN
+        .iter()
+        .map(kind_style)
+        .find(|(built_in_shape, _)| *built_in_shape == shape)
+        .map(|(_, colour)| colour);
+    let first = (hash >> 16) as usize % OWN_COLOURS.len();
+    let colour = (0..OWN_COLOURS.len())
+        .map(|step| OWN_COLOURS[(first + step) % OWN_COLOURS.len()])
+        .find(|colour| built_in.is_none_or(|other| distance(*colour, other) >= LOOK_APART))
+        .unwrap_or(OWN_COLOURS[first]);
     (shape, colour)
+}
+
+/// How far apart (in 8-bit sRGB) two colours of one shape must be to be told apart.
+const LOOK_APART: f32 = 100.0;
+
+fn distance(a: Rgb, b: Rgb) -> f32 {
+    let d = |x: u8, y: u8| f32::from(x) - f32::from(y);
+    (d(a.r, b.r).powi(2) + d(a.g, b.g).powi(2) + d(a.b, b.b).powi(2)).sqrt()
 }
 
 fn mix(a: Rgb, b: Rgb, t: f32) -> Rgb {
@@ -268,6 +286,29 @@ mod tests {
             kind_style(&EventKind::Other("Election".into())),
             kind_style(&EventKind::Other("Election".into()))
         );
+    }
+
+    #[test]
+    fn an_own_kind_with_the_shape_of_a_built_in_kind_has_a_colour_far_from_it() {
+        let built_in: Vec<(GlyphShape, Rgb)> = EventKind::BUILT_IN.iter().map(kind_style).collect();
+        for label in [
+            "Event",
+            "Border clash",
+            "Election",
+            "Summit",
+            "Exercise",
+            "Sanctions",
+        ] {
+            let (shape, colour) = kind_style(&EventKind::Other(label.to_string()));
+            for (other_shape, other_colour) in &built_in {
+                if *other_shape == shape {
+                    assert!(
+                        distance(colour, *other_colour) >= LOOK_APART,
+                        "{label} looks like a built-in kind"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub use cut::Cut;
 pub use layout::{Family, Layout};
 pub use merge::CameoLevel;
 
+use super::report::counted;
 use super::{Format, ImportReport, Imported, problems};
 use crate::dataset::{DatasetError, LineCol, Problem};
 use crate::model::{Dataset, IdLookup};
@@ -81,11 +82,9 @@ impl EventDataReport {
     /// The first line: "50 rows read, 31 events (GDELT 2.0)".
     pub fn summary(&self) -> String {
         format!(
-            "{} {} read, {} {} ({})",
-            self.rows,
-            plural(self.rows, "row", "rows"),
-            self.events,
-            plural(self.events, "event", "events"),
+            "{} read, {} ({})",
+            counted(self.rows, "row", "rows"),
+            counted(self.events, "event", "events"),
             self.layout
         )
     }
@@ -96,17 +95,18 @@ impl EventDataReport {
         let imported = self.rows - self.cut - self.without_actor.len() - self.problems;
         if imported > self.events + self.few_articles {
             notes.push(format!(
-                "{} rows merged into events reported more than once (same day, same actors, same CAMEO base code)",
-                imported - self.events - self.few_articles
+                "{} merged into events reported more than once (same day, same actors, same CAMEO base code)",
+                counted(imported - self.events - self.few_articles, "row", "rows")
             ));
         }
         if self.cut > 0 {
-            notes.push(format!("{} rows left out by the cut options", self.cut));
+            let cut = counted(self.cut, "row", "rows");
+            notes.push(format!("{cut} left out by the cut options"));
         }
         if self.few_articles > 0 {
             notes.push(format!(
-                "{} events left out by --min-articles",
-                self.few_articles
+                "{} left out by --min-articles",
+                counted(self.few_articles, "event", "events")
             ));
         }
         notes
@@ -130,11 +130,9 @@ impl EventDataReport {
         let mut lines = vec![format!("{name}: {}", self.summary())];
         lines.extend(self.notes().into_iter().map(|n| format!("  {n}")));
         lines.push(format!(
-            "  actors: {} {}, {} {}",
-            self.countries,
-            plural(self.countries, "country", "countries"),
-            self.organizations,
-            plural(self.organizations, "organization", "organizations")
+            "  actors: {}, {}",
+            counted(self.countries, "country", "countries"),
+            counted(self.organizations, "organization", "organizations")
         ));
         lines.extend(self.left_out(name));
         lines
@@ -148,15 +146,7 @@ impl EventDataImport {
     pub fn into_imported(self, name: &str) -> Imported {
         let mut notes = vec![self.report.summary()];
         notes.extend(self.report.notes());
-        let skipped = self
-            .problems
-            .iter()
-            .map(|p| match p.at {
-                Some(at) => format!("{name}:{}:{}: {}", at.line, at.col, p.message),
-                None => format!("{name}: {}", p.message),
-            })
-            .chain(self.report.left_out(name))
-            .collect();
+        let left_out = self.report.left_out(name);
         let report = ImportReport {
             format: Some(Format::of_family(self.family)),
             delimiter: Some(char::from(self.delimiter)),
@@ -165,7 +155,8 @@ impl EventDataImport {
             actors: self.dataset.actors.len(),
             countries: self.report.countries,
             notes,
-            skipped,
+            problems: self.problems.len(),
+            left_out,
             ..ImportReport::default()
         };
         Imported {
@@ -174,10 +165,6 @@ impl EventDataImport {
             problems: self.problems,
         }
     }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// Why an event-data file could not be read at all.

@@ -87,8 +87,8 @@ impl<'a> Reading<'a> {
         }
         if self.no_kind > 0 {
             self.report.note(format!(
-                "{} events have no kind: they are of the dataset's own kind {DEFAULT_KIND:?}",
-                self.no_kind
+                "{} without a kind: of the dataset's own kind {DEFAULT_KIND:?}",
+                super::super::report::counted(self.no_kind, "event", "events")
             ));
         }
     }
