@@ -337,7 +337,8 @@ impl App {
                 .show(ui, |ui| {
                     ui.add_space(4.0);
                     let mut filter = self.view.filter.clone();
-                    if filter_panel_ui(ui, &self.doc.dataset, &self.filtered.counts, &mut filter) {
+                    let (dataset, people) = (&self.doc.dataset, self.doc.people_of_groups());
+                    if filter_panel_ui(ui, dataset, people, &self.filtered.counts, &mut filter) {
                         commands.push(Command::SetFilter(filter));
                     }
                 });
