@@ -22,6 +22,9 @@ pub struct TimeIndex {
     long: Vec<EventIdx>,
     /// Rank of each event in `order`, indexed by event position.
     rank: Vec<u32>,
+    /// The earliest and latest instant of each entry of `order`, in seconds: read in
+    /// time order without visiting the events where the dataset keeps them.
+    bounds: Vec<[i64; 2]>,
 }
 
 impl TimeIndex {
@@ -50,6 +53,13 @@ impl TimeIndex {
                 d.latest().0.saturating_sub(d.earliest().0) > LONG_SPAN_SECONDS
             })
             .collect();
+        let bounds = order
+            .par_iter()
+            .map(|&i| {
+                let d = &events[i as usize].date;
+                [d.earliest().0, d.latest().0]
+            })
+            .collect();
         let mut rank = vec![0; events.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i as usize] = r as u32;
@@ -59,6 +69,7 @@ impl TimeIndex {
             starts,
             long,
             rank,
+            bounds,
         }
     }
 
@@ -127,6 +138,17 @@ impl TimeIndex {
             .partition_point(|&s| s < start.0.saturating_sub(LONG_SPAN_SECONDS));
         let to = self.starts.partition_point(|&s| s < end.0);
         (from as u32, to as u32)
+    }
+
+    /// The earliest and latest instant, in seconds, of the event at rank `rank` in time
+    /// order (open ends as [`Moment::MIN`] and [`Moment::MAX`]).
+    pub fn bounds_at(&self, rank: u32) -> [i64; 2] {
+        self.bounds[rank as usize]
+    }
+
+    /// The sort key (the start, in seconds) of the event at rank `rank` in time order.
+    pub fn start_at(&self, rank: u32) -> i64 {
+        self.starts[rank as usize]
     }
 
     /// The position in time order of an event.

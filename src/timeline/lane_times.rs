@@ -3,9 +3,9 @@
 //!
 //! Built once per dataset and grouping of lanes (not per filter: the filter is applied
 //! while reading). An event is stored by its rank in the [`TimeIndex`], four bytes per
-//! event and lane, so that a window is two binary searches per lane; the bounds of
-//! every event are kept by rank too, so that reading a lane's window walks memory in
-//! order instead of visiting each event where the dataset keeps it.
+//! event and lane, so that a window is two binary searches per lane; the bounds the
+//! [`TimeIndex`] keeps by rank let reading a lane's window walk memory in order
+//! instead of visiting each event where the dataset keeps it.
 
 use std::sync::OnceLock;
 
@@ -28,8 +28,6 @@ pub struct LaneTimes {
     /// `wide_ranks[wide_offsets[l]..wide_offsets[l + 1]]`.
     wide_offsets: Vec<u32>,
     wide_ranks: Vec<u32>,
-    /// The earliest and latest instant of the event at each rank, in seconds.
-    bounds: Vec<[i64; 2]>,
     /// Each lane's events of a day or less counted per day, built when first asked for.
     pyramids: Vec<OnceLock<Option<DayPyramid>>>,
 }
@@ -53,15 +51,7 @@ impl LaneTimes {
                 date.latest().0.saturating_sub(date.earliest().0) > SECONDS_PER_DAY
             }),
         );
-        let bounds = order
-            .iter()
-            .map(|&e| {
-                let date = &dataset.events[e as usize].date;
-                [date.earliest().0, date.latest().0]
-            })
-            .collect();
         LaneTimes {
-            bounds,
             wide_offsets: wide.offsets,
             wide_ranks: wide.ranks,
             pyramids: (0..lanes.lanes.len()).map(|_| OnceLock::new()).collect(),
@@ -87,7 +77,7 @@ impl LaneTimes {
         let order = index.in_time_order();
         let (from, to) = index.rank_window(start, end);
         let wanted = |&r: &u32| {
-            let [earliest, latest] = self.bounds[r as usize];
+            let [earliest, latest] = index.bounds_at(r);
             latest > start.0 && earliest < end.0 && keep(order[r as usize])
         };
         // Long events that start before the window of ranks come first in time order.
@@ -118,7 +108,7 @@ impl LaneTimes {
         out.clear();
         let (from, to) = index.rank_window(start, end);
         let wanted = |&&r: &&u32| {
-            let [earliest, latest] = self.bounds[r as usize];
+            let [earliest, latest] = index.bounds_at(r);
             latest > start.0 && earliest < end.0
         };
         let long = self.long(lane);
@@ -137,11 +127,11 @@ impl LaneTimes {
 
     /// Lane `lane`'s events of a day or less counted per day (every event, whatever the
     /// filter), built on first use; None for a lane with few of them.
-    pub fn pyramid(&self, lane: usize) -> Option<&DayPyramid> {
+    pub fn pyramid(&self, index: &TimeIndex, lane: usize) -> Option<&DayPyramid> {
         let cell = self.pyramids.get(lane)?;
         cell.get_or_init(|| {
             let days = self.all(lane).iter().filter_map(|&r| {
-                let [earliest, latest] = self.bounds[r as usize];
+                let [earliest, latest] = index.bounds_at(r);
                 let short = latest.saturating_sub(earliest) <= SECONDS_PER_DAY;
                 short.then(|| earliest.div_euclid(SECONDS_PER_DAY))
             });
@@ -155,8 +145,13 @@ impl LaneTimes {
 
     /// The earliest and latest instant of the event at rank `rank`, open ends closed on
     /// `clamp`, in seconds: where it is counted in a lane's density.
-    pub fn span(&self, rank: u32, (clamp_start, clamp_end): (f64, f64)) -> (f64, f64) {
-        let [earliest, latest] = self.bounds[rank as usize];
+    pub fn span(
+        &self,
+        index: &TimeIndex,
+        rank: u32,
+        (clamp_start, clamp_end): (f64, f64),
+    ) -> (f64, f64) {
+        let [earliest, latest] = index.bounds_at(rank);
         let start = if earliest == Moment::MIN.0 {
             clamp_start
         } else {

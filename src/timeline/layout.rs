@@ -235,7 +235,7 @@ fn lane_content(
         let buckets = window_points.ceil() as usize;
         let mut density = Density::new(window.start, spp, buckets);
         for &r in ranks.iter() {
-            let (start, end) = lane_times.span(r, (window.start, window.end));
+            let (start, end) = lane_times.span(index, r, (window.start, window.end));
             density.add(start, end.max(start + 1.0));
         }
         LaneContent::Density(density)
@@ -254,7 +254,7 @@ fn pyramid_density(
     if !source.all_shown {
         return None;
     }
-    let pyramid = source.lane_times.pyramid(lane)?;
+    let pyramid = source.lane_times.pyramid(source.index, lane)?;
     let window = key.window();
     let spp = key.seconds_per_point();
     let window_points = window.span() / spp;
@@ -272,7 +272,7 @@ fn pyramid_density(
         return None;
     }
     for &r in wide.iter() {
-        let (start, end) = source.lane_times.span(r, (window.start, window.end));
+        let (start, end) = (source.lane_times).span(source.index, r, (window.start, window.end));
         density.add(start, end.max(start + 1.0));
     }
     Some(density)
@@ -545,7 +545,7 @@ mod tests {
             LaneContent::Events { .. } => panic!("twenty thousand events are crowded"),
         };
         let (counted, read) = (density(false), density(true));
-        assert!(lane_times.pyramid(0).is_some());
+        assert!(lane_times.pyramid(&index, 0).is_some());
         assert_eq!(counted.counts.len(), read.counts.len());
         let sum = |d: &Density| d.counts.iter().map(|&c| u64::from(c)).sum::<u64>();
         // A day that straddles two columns is counted in both one by one, in one from the pyramid.
