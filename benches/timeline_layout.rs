@@ -44,16 +44,16 @@ fn synthetic(events: usize) -> Dataset {
             let a = (next() % 6) as usize;
             let b = (a + 1 + (next() % 5) as usize) % 6;
             Some(Event {
-                id: format!("e{i}"),
+                id: format!("e{i}").into(),
                 kind: EventKind::Visit,
                 cameo: None,
                 date,
-                title: format!("Event number {i}"),
-                actors: vec![ids[a].to_string()],
-                counterparts: vec![ids[b].to_string()],
-                topics: Vec::new(),
+                title: format!("Event number {i}").into(),
+                actors: vec![ids[a].to_string()].into(),
+                counterparts: vec![ids[b].to_string()].into(),
+                topics: Default::default(),
                 place: None,
-                summary: String::new(),
+                summary: Default::default(),
                 sources: Vec::new(),
                 note: None,
             })

@@ -289,9 +289,9 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
             };
             let sources = if rng.chance(0.3) {
                 vec![Source {
-                    publisher: rng.pick(&PUBLISHERS).to_string(),
+                    publisher: rng.pick(&PUBLISHERS).to_string().into(),
                     title: None,
-                    url: Some(format!("https://news.example/{y}/{i}")),
+                    url: Some(format!("https://news.example/{y}/{i}").into()),
                     published: None,
                 }]
             } else {
@@ -301,18 +301,18 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
                 .chance(0.02)
                 .then(|| "Sources disagree on the date.".to_string());
             Event {
-                id: format!("e{i:07}"),
+                id: format!("e{i:07}").into(),
                 kind,
                 cameo: None,
                 date,
-                title,
-                actors,
-                counterparts,
-                topics,
-                place,
-                summary: String::new(),
+                title: title.into(),
+                actors: actors.into(),
+                counterparts: counterparts.into(),
+                topics: topics.into(),
+                place: place.map(Into::into),
+                summary: Default::default(),
                 sources,
-                note,
+                note: note.map(Into::into),
             }
         })
         .collect();

@@ -28,7 +28,7 @@ fn sources_out_of_reach(dataset: &Dataset) -> Vec<String> {
     for event in &dataset.events {
         let note = event.note.as_deref().unwrap_or_default();
         for source in &event.sources {
-            if !reaches(source, event) && !note.contains(&source.publisher) {
+            if !reaches(source, event) && !note.contains(source.publisher.as_str()) {
                 problems.push(format!(
                     "{}: {} was published before the event and the note does not say why",
                     event.id, source.publisher

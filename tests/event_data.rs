@@ -103,8 +103,8 @@ fn plain_duplicates_merge_and_no_merge_keeps_every_row() {
     assert_eq!(unmerged.dataset.events.len(), 11);
     let hosted = event(&unmerged, "gdelt-1002");
     assert_eq!(
-        (hosted.actors.as_slice(), hosted.counterparts.as_slice()),
-        (&["IRN".to_string()][..], &["TJK".to_string()][..])
+        (hosted.actors.to_vec(), hosted.counterparts.to_vec()),
+        (vec!["IRN".to_string()], vec!["TJK".to_string()])
     );
 }
 
@@ -241,7 +241,10 @@ fn icews_rows_map_country_names_and_restore_codes() {
     let visit = event(&import, "icews-20001");
     assert_eq!(visit.kind, EventKind::Visit);
     assert_eq!(
-        (visit.actors[0].as_str(), visit.counterparts[0].as_str()),
+        (
+            visit.actors.get(0).unwrap(),
+            visit.counterparts.get(0).unwrap()
+        ),
         ("IRN", "TJK")
     );
     assert!(

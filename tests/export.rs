@@ -130,7 +130,7 @@ fn ron_export_round_trips_and_passes_check() {
         let mut v: Vec<(String, String)> = d
             .events
             .iter()
-            .map(|e| (e.id.clone(), e.date.text().to_string()))
+            .map(|e| (e.id.to_string(), e.date.text().to_string()))
             .collect();
         v.sort();
         v
@@ -232,7 +232,10 @@ fn svg_of_may_2022_is_vectors_with_the_event_titles_as_text() {
     assert_eq!(request.events.len(), 5);
     for &i in &request.events {
         let title = &dataset.events[i as usize].title;
-        assert!(texts.contains(title), "{title:?} not among {texts:?}");
+        assert!(
+            texts.contains(&title.to_string()),
+            "{title:?} not among {texts:?}"
+        );
     }
     assert!(
         texts.iter().any(|t| t.contains("May 2022")),

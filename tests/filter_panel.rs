@@ -26,7 +26,7 @@ fn panel_selection(harness: &Harness<'_, App>) -> Vec<String> {
     let events = &app.document().dataset.events;
     app.shown_events()
         .iter()
-        .map(|&i| events[i as usize].id.clone())
+        .map(|&i| events[i as usize].id.to_string())
         .collect()
 }
 

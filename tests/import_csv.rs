@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use annals::dataset::open_file;
+use annals::import::open_file;
 use annals::import::{self, FormatChoice, ImportOptions};
 use annals::model::{Dataset, EventKind};
 
@@ -58,8 +58,8 @@ fn common_column_names_fill_every_field() {
         "041 is the CAMEO code of a phone call"
     );
     assert_eq!(
-        (call.actors.as_slice(), call.counterparts.as_slice()),
-        (&["IRN".to_string()][..], &["TJK".to_string()][..])
+        (call.actors.to_vec(), call.counterparts.to_vec()),
+        (vec!["IRN".to_string()], vec!["TJK".to_string()])
     );
     let commission = &dataset.events[2];
     assert_eq!(

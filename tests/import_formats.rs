@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use annals::dataset::{DatasetError, open_file};
+use annals::dataset::DatasetError;
+use annals::import::open_file;
 use annals::import::{self, FormatChoice, GroupAs, ImportOptions};
 use annals::model::{Dataset, EventKind};
 use proptest::prelude::*;

@@ -48,7 +48,7 @@ fn selected(dataset: &Dataset, filter: &Filter) -> Vec<String> {
     let index = QueryIndex::new(dataset);
     query::select(dataset, &index, filter)
         .into_iter()
-        .map(|i| dataset.events[i as usize].id.clone())
+        .map(|i| dataset.events[i as usize].id.to_string())
         .collect()
 }
 
@@ -494,7 +494,7 @@ fn reference_selection(dataset: &Dataset, filter: &Filter) -> Vec<String> {
                 .all(|w| fields.iter().any(|f| f.contains(w.as_str())));
             period && kind && topic && actor && text
         })
-        .map(|event| event.id.clone())
+        .map(|event| event.id.to_string())
         .collect()
 }
 
@@ -508,7 +508,7 @@ proptest! {
         for filter in &filters {
             let indexed: Vec<String> = query::select(&dataset, &index, filter)
                 .into_iter()
-                .map(|i| dataset.events[i as usize].id.clone())
+                .map(|i| dataset.events[i as usize].id.to_string())
                 .collect();
             prop_assert_eq!(indexed, reference_selection(&dataset, filter), "{:?}", filter);
         }

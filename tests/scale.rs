@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use annals::dataset::{self, BackgroundLoad, DatasetError};
+use annals::dataset::{self, DatasetError};
 use annals::generate::{COUNTRIES, FIRST_YEAR, LAST_YEAR, generate};
+use annals::import::BackgroundLoad;
 use annals::model::{ActorKind, Dataset, EventKind, Moment, Precision};
 
 fn ron_of(dataset: &Dataset) -> String {

@@ -22,7 +22,12 @@ impl App {
     /// the open document and shows the problems.
     pub(super) fn open(&mut self, path: &Path) {
         if self.loading.is_large(path) {
-            self.loading.start(path);
+            let ctx = self.ctx.clone();
+            self.loading.start(path, move || {
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
+            });
             if let Some(ctx) = &self.ctx {
                 ctx.request_repaint();
             }
@@ -77,7 +82,7 @@ impl App {
         if source == self.doc.source && self.problems.is_none() {
             return;
         }
-        match crate::dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
+        match crate::import::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
             Ok(dataset) => {
                 let doc = Document::new(dataset, Some(path), source);
                 self.adopt(doc, Adoption::Reloaded);

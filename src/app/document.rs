@@ -62,7 +62,7 @@ impl Document {
             source,
         })?;
         let name = path.display().to_string();
-        let dataset = dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto)?;
+        let dataset = crate::import::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto)?;
         let source = SourceInfo::of_bytes(&name, &bytes);
         Ok(Document::new(dataset, Some(path.to_path_buf()), source))
     }
@@ -73,8 +73,8 @@ impl Document {
         let name = path.display().to_string();
         // Checksum and index at once, on the two halves of the machine.
         let (source, query) = rayon::join(
-            || match std::fs::read(path) {
-                Ok(bytes) => SourceInfo::of_bytes(&name, &bytes),
+            || match std::fs::File::open(path).and_then(|file| SourceInfo::of_reader(&name, file)) {
+                Ok(source) => source,
                 // Gone since it was read: the manifest says so rather than guessing.
                 Err(_) => SourceInfo {
                     path: name.clone(),

@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use super::adopt::Adoption;
-use super::{App, Document, ImportDraft};
+use super::{App, Document};
 use crate::command::ImportCommand;
 use crate::export::{SourceInfo, write_atomic};
+use crate::import::ImportDraft;
 use crate::import::{self, Format};
 
 impl App {

@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::Document;
-use crate::dataset::{BackgroundLoad, DatasetError};
+use crate::dataset::DatasetError;
+use crate::import::BackgroundLoad;
 use crate::timeline::TimeRange;
 
 /// Where the view stood in a file at the last exit: its range and selected event's id.
@@ -46,9 +47,10 @@ impl Loading {
         std::fs::metadata(path).is_ok_and(|m| m.len() >= self.background_above)
     }
 
-    /// Starts reading `path` on a worker thread, replacing any other load.
-    pub fn start(&mut self, path: &Path) {
-        let load = BackgroundLoad::start_with(path, Document::loaded_from);
+    /// Starts reading `path` on a worker thread, replacing any other load;
+    /// `done` is called on that thread once the document can be taken.
+    pub fn start(&mut self, path: &Path, done: impl FnOnce() + Send + 'static) {
+        let load = BackgroundLoad::start_notifying(path, Document::loaded_from, done);
         self.pending = Some(PendingLoad {
             load,
             restore: None,

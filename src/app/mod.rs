@@ -7,7 +7,6 @@ mod exporting;
 mod file_views;
 mod filtered;
 mod frame;
-mod import_draft;
 mod importing;
 mod loading;
 mod run;
@@ -18,7 +17,6 @@ mod watch;
 
 pub use document::Document;
 pub use file_views::{FileView, FileViews};
-pub use import_draft::{ImportDraft, ImportMappings};
 pub use run::{ViewerError, ViewerOptions, run_viewer};
 pub use screenshot::{ScreenshotError, write_png};
 pub use view_state::ViewState;
@@ -30,6 +28,7 @@ use eframe::egui;
 
 use crate::analysis::ActorSummary;
 use crate::command::{Command, ThemeChoice};
+use crate::import::ImportDraft;
 use crate::index::EventIdx;
 use crate::query::{EventSet, FacetCounts, Filter};
 use crate::timeline::TimeRange;
@@ -138,19 +137,24 @@ impl App {
             ),
             None => (ViewState::default(), (None, None)),
         };
-        let mut app = App::with_view(view, place, &options, true);
-        app.ctx = Some(cc.egui_ctx.clone());
+        let mut app = App::with_view(view, place, &options, Some(cc.egui_ctx.clone()));
         app.watch.restart(app.doc.path.as_deref(), app.ctx.as_ref());
         app
     }
 
     /// Builds the app without a window (for tests of the commands).
     pub fn headless(options: AppOptions) -> App {
-        App::with_view(ViewState::default(), (None, None), &options, false)
+        App::with_view(ViewState::default(), (None, None), &options, None)
     }
 
-    fn with_view(view: ViewState, place: SavedPlace, options: &AppOptions, windowed: bool) -> App {
-        let background_above = if windowed {
+    /// The app in the window of `ctx` (none when headless), opening the file asked for.
+    fn with_view(
+        view: ViewState,
+        place: SavedPlace,
+        options: &AppOptions,
+        ctx: Option<egui::Context>,
+    ) -> App {
+        let background_above = if ctx.is_some() {
             options.background_above.unwrap_or(BACKGROUND_ABOVE)
         } else {
             u64::MAX
@@ -177,7 +181,7 @@ impl App {
             restore: options.restore,
             showing: false,
             import: None,
-            ctx: None,
+            ctx,
         };
         let wanted = options.file.clone().or_else(|| app.view.last_path.clone());
         let same_file = wanted.is_some() && wanted == app.view.last_path;

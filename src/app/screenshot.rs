@@ -72,9 +72,9 @@ impl App {
         let Some(job) = self.screenshot.as_mut() else {
             return false;
         };
-        ctx.request_repaint();
         if loading {
-            // The picture is of the dataset asked for, not of the progress bar.
+            // The picture is of the dataset asked for, not of the progress bar,
+            // whose frames come seldom (see `window_chores`).
             return true;
         }
         job.frames += 1;

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::file_views::FileViews;
-use super::import_draft::ImportMappings;
 use crate::command::ThemeChoice;
+use crate::import::ImportMappings;
 use crate::query::Filter;
 use crate::timeline::LaneMode;
 use crate::ui::export_dialog::ExportDialogState;

@@ -55,7 +55,7 @@ impl Viewport {
     pub fn selected_id(&self, doc: &Document) -> Option<String> {
         self.selected
             .and_then(|e| doc.dataset.events.get(e as usize))
-            .map(|e| e.id.clone())
+            .map(|e| e.id.to_string())
     }
 
     /// Builds the lanes again at the next change of the shown events.

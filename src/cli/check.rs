@@ -4,13 +4,12 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{EXIT_OK, report};
-use crate::dataset;
 
 /// Checks each file, printing `FILE: ok (...)` or its problems; the worst exit code.
 pub fn run(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut code = EXIT_OK;
     for file in files {
-        match dataset::load_file(file) {
+        match crate::import::open_file(file, crate::import::FormatChoice::Auto) {
             Ok(d) => {
                 let eras = match d.eras.len() {
                     0 => String::new(),

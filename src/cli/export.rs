@@ -85,7 +85,7 @@ pub(super) fn load_with_source(
                 }
             };
             let name = path.display().to_string();
-            match dataset::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
+            match crate::import::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
                 Ok(d) => Ok((d, SourceInfo::of_bytes(&name, &bytes))),
                 Err(error) => Err(report(&error, err)),
             }

@@ -39,7 +39,7 @@ pub fn run(mut request: ImportRequest, out: &mut dyn Write, err: &mut dyn Write)
         return EXIT_INVALID;
     }
     if let Some(actors) = &request.actors {
-        match dataset::load_file(actors) {
+        match import::open_file(actors, FormatChoice::Auto) {
             Ok(known) => request.options.known = Some(known),
             Err(error) => return report(&error, err).max(EXIT_USAGE),
         }

@@ -377,7 +377,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 /// The dataset at `file`, or the embedded one.
 pub fn open(file: Option<&Path>) -> Result<Dataset, DatasetError> {
     match file {
-        Some(path) => dataset::load_file(path),
+        Some(path) => crate::import::open_file(path, crate::import::FormatChoice::Auto),
         None => dataset::parse_str(dataset::EMBEDDED_NAME, dataset::EMBEDDED_RON),
     }
 }

@@ -1,11 +1,9 @@
 //! Reading and writing datasets in the RON format, with every problem
-//! reported as `FILE:LINE:COL: message`; [`open_file`] and [`open_bytes`]
-//! open any supported file, importing other formats.
+//! reported as `FILE:LINE:COL: message`. Opening a file of any format, RON
+//! included, is the importer's entry point, which builds on this one.
 
-pub mod background;
 mod chunked;
 mod locate;
-mod open;
 mod validate;
 
 use std::fmt;
@@ -14,9 +12,8 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 
 use crate::model::Dataset;
-pub use background::BackgroundLoad;
+pub use chunked::Control;
 pub use locate::LineCol;
-pub use open::{open_bytes, open_file};
 pub use validate::closest;
 
 /// The curated Iran–Tajikistan dataset, compiled into the program.
@@ -98,9 +95,10 @@ impl fmt::Display for Problems<'_> {
     }
 }
 
-/// Loads and checks a dataset file, or imports a file of another format.
+/// Loads and checks a dataset file in Annals' own format, RON (the importer
+/// opens the other formats).
 pub fn load_file(path: &Path) -> Result<Dataset, DatasetError> {
-    let control = chunked::Control::default();
+    let control = Control::default();
     load_file_controlled(path, &control).unwrap_or_else(|| read_and_parse(path, &control))
 }
 
@@ -109,40 +107,68 @@ pub fn load_file(path: &Path) -> Result<Dataset, DatasetError> {
 const READ_BLOCK: usize = 4 * 1024 * 1024;
 
 /// [`load_file`], watched and stoppable through `control`; `None` when stopped.
+pub fn load_file_controlled(
+    path: &Path,
+    control: &Control,
+) -> Option<Result<Dataset, DatasetError>> {
+    match read_file(path, control)? {
+        Ok(read) => parse_read_file(path, read, control),
+        Err(error) => Some(Err(error)),
+    }
+}
+
+/// A file read whole in blocks, kept open so that a large dataset's events
+/// can be read again from it run by run.
+pub struct ReadFile {
+    file: std::fs::File,
+    stamp: Option<FileStamp>,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The size and modification time of a file, to notice a change while it is read.
+type FileStamp = (u64, Option<std::time::SystemTime>);
+
+fn stamp(file: &std::fs::File) -> Option<FileStamp> {
+    file.metadata().ok().map(|m| (m.len(), m.modified().ok()))
+}
+
+/// Opens and reads the file at `path` in blocks, watched and stoppable
+/// through `control`; `None` when stopped.
+pub fn read_file(path: &Path, control: &Control) -> Option<Result<ReadFile, DatasetError>> {
+    let unreadable = |source| DatasetError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(source) => return Some(Err(unreadable(source))),
+    };
+    let stamp = stamp(&file);
+    match read_blocks(&mut file, control) {
+        Ok(Some(bytes)) => Some(Ok(ReadFile { file, stamp, bytes })),
+        Ok(None) => None,
+        Err(source) => Some(Err(unreadable(source))),
+    }
+}
+
+/// Checks the dataset in a file read by [`read_file`]; `None` when stopped.
 ///
 /// For a large file, the whole text is held only while its events are
 /// located; it is then let go, and each run of events is read again from
 /// the file when its turn comes, so that the text and the full dataset are
 /// never in memory together.
-fn load_file_controlled(
+pub fn parse_read_file(
     path: &Path,
-    control: &chunked::Control,
+    read: ReadFile,
+    control: &Control,
 ) -> Option<Result<Dataset, DatasetError>> {
-    let unreadable = |source| DatasetError::Unreadable {
-        path: path.to_path_buf(),
-        source,
-    };
-    if crate::import::event_data::detect(path).is_some() {
-        return Some(open::open_event_data(
-            path,
-            crate::import::FormatChoice::Auto,
-        ));
-    }
-    let mut file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(source) => return Some(Err(unreadable(source))),
-    };
-    let stamp = |file: &std::fs::File| file.metadata().ok().map(|m| (m.len(), m.modified().ok()));
-    let before = stamp(&file);
-    let bytes = match read_blocks(&mut file, control) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => return None,
-        Err(source) => return Some(Err(unreadable(source))),
-    };
+    let ReadFile {
+        file,
+        stamp: before,
+        bytes,
+    } = read;
     let name = path.display().to_string();
-    if crate::import::detect_bytes(&name, &bytes) != crate::import::Format::Ron {
-        return Some(open_bytes(&name, &bytes, crate::import::FormatChoice::Auto));
-    }
     let plain = !bytes.starts_with(b"\xEF\xBB\xBF")
         && !looks_binary(&bytes)
         && !bytes.iter().all(u8::is_ascii_whitespace);
@@ -182,23 +208,17 @@ fn load_file_controlled(
 }
 
 /// Reads the whole file and parses it from memory.
-fn read_and_parse(path: &Path, control: &chunked::Control) -> Result<Dataset, DatasetError> {
+fn read_and_parse(path: &Path, control: &Control) -> Result<Dataset, DatasetError> {
     let bytes = std::fs::read(path).map_err(|source| DatasetError::Unreadable {
         path: path.to_path_buf(),
         source,
     })?;
     let name = path.display().to_string();
-    if crate::import::detect_bytes(&name, &bytes) != crate::import::Format::Ron {
-        return open_bytes(&name, &bytes, crate::import::FormatChoice::Auto);
-    }
     parse_bytes_controlled(&name, &bytes, control).unwrap_or_else(|| parse_bytes(&name, &bytes))
 }
 
 /// The bytes of `file`, read in blocks; `None` when cancelled.
-fn read_blocks(
-    file: &mut std::fs::File,
-    control: &chunked::Control,
-) -> std::io::Result<Option<Vec<u8>>> {
+fn read_blocks(file: &mut std::fs::File, control: &Control) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
     use std::sync::atomic::Ordering;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);

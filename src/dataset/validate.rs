@@ -149,7 +149,7 @@ pub fn check_event(
         ("counterparts", &event.counterparts),
     ] {
         for (k, id) in ids.iter().enumerate() {
-            if !known.actors.contains(id.as_str()) {
+            if !known.actors.contains(id) {
                 report(
                     format!("{path}.{field}[{k}]"),
                     format!(
@@ -174,7 +174,7 @@ pub fn check_event(
         );
     }
     for (k, id) in event.topics.iter().enumerate() {
-        if !known.topics.contains(id.as_str()) {
+        if !known.topics.contains(id) {
             report(
                 format!("{path}.topics[{k}]"),
                 format!(

@@ -47,14 +47,14 @@ pub fn render(dataset: &Dataset, events: &[EventIdx]) -> Vec<u8> {
 fn row(dataset: &Dataset, event: &Event) -> [String; 14] {
     let (start, end) = bounds(&event.date);
     [
-        event.id.clone(),
+        event.id.to_string(),
         event.date.text().to_string(),
         start,
         end,
         event.date.precision().as_str().to_string(),
         event.kind.slug(),
         event.cameo_code().unwrap_or_default().to_string(),
-        event.title.clone(),
+        event.title.to_string(),
         dataset.actor_names(&event.actors, ";"),
         dataset.actor_names(&event.counterparts, ";"),
         event
@@ -63,14 +63,14 @@ fn row(dataset: &Dataset, event: &Event) -> [String; 14] {
             .map(|t| dataset.topic_name(t))
             .collect::<Vec<_>>()
             .join(";"),
-        event.place.clone().unwrap_or_default(),
-        event.summary.clone(),
+        event.place.as_deref().unwrap_or_default().to_string(),
+        event.summary.to_string(),
         event
             .sources
             .iter()
             .map(|s| match &s.url {
                 Some(url) => format!("{} {url}", s.publisher),
-                None => s.publisher.clone(),
+                None => s.publisher.to_string(),
             })
             .collect::<Vec<_>>()
             .join(";"),

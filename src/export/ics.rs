@@ -147,7 +147,7 @@ fn utc_time(moment: Moment) -> Option<DateTime<Utc>> {
 fn description(dataset: &Dataset, event: &Event, open_note: Option<&str>) -> String {
     let mut parts = Vec::new();
     if !event.summary.is_empty() {
-        parts.push(event.summary.clone());
+        parts.push(event.summary.to_string());
     }
     let mut date = format!(
         "Date: {} ({} precision{})",
@@ -219,8 +219,8 @@ mod tests {
     #[test]
     fn long_non_ascii_lines_are_folded_within_75_octets_on_character_boundaries() {
         let mut dataset = crate::dataset::embedded();
-        dataset.events[0].title = "Душанбе — دوشنبه ".repeat(12);
-        dataset.events[0].summary = "Эмомали Рахмон, «Таджикистан»; ".repeat(20);
+        dataset.events[0].title = "Душанбе — دوشنبه ".repeat(12).into();
+        dataset.events[0].summary = "Эмомали Рахмон, «Таджикистан»; ".repeat(20).into();
         let request = ExportRequest::new(
             Format::Ics,
             vec![0],

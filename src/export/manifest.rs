@@ -28,6 +28,29 @@ impl SourceInfo {
         }
     }
 
+    /// The source of a dataset read from `path`, hashing what `reader` gives in
+    /// blocks, so that a large file is never held whole to be hashed.
+    pub fn of_reader(path: &str, mut reader: impl std::io::Read) -> std::io::Result<SourceInfo> {
+        let mut hasher = Sha256::new();
+        let mut block = vec![0; 1 << 20];
+        loop {
+            match reader.read(&mut block) {
+                Ok(0) => break,
+                Ok(n) => hasher.update(&block[..n]),
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(SourceInfo {
+            path: path.to_string(),
+            sha256: hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        })
+    }
+
     /// The source of the embedded curated dataset.
     pub fn embedded() -> SourceInfo {
         SourceInfo::of_bytes(
@@ -272,5 +295,12 @@ mod tests {
             source.sha256,
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    #[test]
+    fn a_file_hashed_in_blocks_has_the_hash_of_its_bytes() {
+        let bytes: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+        let streamed = SourceInfo::of_reader("x.ron", bytes.as_slice()).unwrap();
+        assert_eq!(streamed, SourceInfo::of_bytes("x.ron", &bytes));
     }
 }

@@ -27,10 +27,7 @@ pub fn subset(dataset: &Dataset, events: &[EventIdx], period: &Period) -> Datase
         .collect();
     actors.extend(organizations);
 
-    let mut topics: HashSet<&str> = chosen
-        .iter()
-        .flat_map(|e| e.topics.iter().map(String::as_str))
-        .collect();
+    let mut topics: HashSet<&str> = chosen.iter().flat_map(|e| e.topics.iter()).collect();
     let mut pending: Vec<&str> = topics.iter().copied().collect();
     while let Some(id) = pending.pop() {
         if let Some(parent) = dataset.topic(id).and_then(|t| t.parent.as_deref())

@@ -5,18 +5,22 @@
 //! Every importer fills a [`DatasetBuilder`] (actors and topics from names,
 //! kinds, unique ids, eras) and records [`Problems`] at their line and column.
 //! It hands over a whole dataset and the problems of the rows it left out,
-//! never a half-built one; [`crate::dataset::open_bytes`] is the one entry
-//! point that opens any supported file.
+//! never a half-built one. [`open_file`] and [`open_bytes`] are the one entry
+//! point that opens any supported file, Annals' own datasets included, and
+//! [`BackgroundLoad`] runs it on a worker thread for the viewer.
 
+pub mod background;
 pub mod builder;
 pub mod cameo_actors;
 mod countries;
 pub mod dates;
 pub mod detect;
+mod draft;
 pub mod event_data;
 mod html;
 mod json_place;
 mod names;
+mod open;
 pub mod problems;
 pub mod report;
 mod spreadsheet;
@@ -27,11 +31,14 @@ mod vis;
 
 use std::path::Path;
 
+pub use background::BackgroundLoad;
 pub use builder::{DatasetBuilder, KnownActors};
 pub use countries::{Country, find as find_country};
 pub use dates::DateOrder;
 pub use detect::{Format, FormatChoice, detect};
+pub use draft::{ImportDraft, ImportMappings, PREVIEW_ROWS};
 pub use names::slug;
+pub use open::{open_bytes, open_file, open_file_controlled};
 pub use problems::Problems;
 pub use report::ImportReport;
 pub use spreadsheet::{SheetPreview, mappable_fields};

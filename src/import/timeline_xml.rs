@@ -215,7 +215,7 @@ fn read_event(
         }
     }
     Ok(Event {
-        id,
+        id: id.into(),
         kind: if is_true(node, "milestone") {
             EventKind::Milestone
         } else {
@@ -223,12 +223,12 @@ fn read_event(
         },
         cameo: None,
         date: parsed,
-        title: title.to_string(),
-        actors: Vec::new(),
-        counterparts: Vec::new(),
-        topics,
+        title: title.to_string().into(),
+        actors: Default::default(),
+        counterparts: Default::default(),
+        topics: topics.into(),
         place: None,
-        summary: child_text(node, "description").unwrap_or("").to_string(),
+        summary: child_text(node, "description").unwrap_or("").into(),
         sources,
         note: None,
     })

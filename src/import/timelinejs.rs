@@ -127,18 +127,18 @@ fn event(
         }
     }
     let mut event = Event {
-        id,
+        id: id.into(),
         kind: EventKind::Other(super::spreadsheet::DEFAULT_KIND.to_string()),
         cameo: None,
         date: parsed,
-        title,
-        actors: Vec::new(),
-        counterparts: Vec::new(),
-        topics: Vec::new(),
+        title: title.into(),
+        actors: Default::default(),
+        counterparts: Default::default(),
+        topics: Default::default(),
         place: None,
-        summary: body.text.clone(),
+        summary: body.text.clone().into(),
         sources: sources(item, &headline, &body, report),
-        note: (!note.is_empty()).then(|| note.join("\n")),
+        note: (!note.is_empty()).then(|| note.join("\n").into()),
     };
     if let Some(group) = scalar_text(item.get("group")) {
         match group_as {
@@ -180,7 +180,8 @@ fn sources(
         let credit = plain_of(media.get("credit")).text;
         if url.starts_with("http://") || url.starts_with("https://") {
             let mut source = source_of(&url, &credit);
-            source.title = Some(plain_of(media.get("caption")).text).filter(|c| !c.is_empty());
+            source.title = Some(plain_of(media.get("caption")).text.into())
+                .filter(|c: &crate::model::Text| !c.is_empty());
             sources.push(source);
         } else if !url.is_empty() {
             report.not_kept("media that are not addresses (embedded HTML, quotes)");
@@ -197,9 +198,9 @@ fn sources(
             .any(|s: &Source| s.url.as_deref() == Some(url))
         {
             sources.push(Source {
-                publisher: host_of(url).unwrap_or(url).to_string(),
-                title: Some(text.clone()).filter(|t| !t.is_empty()),
-                url: Some(url.clone()),
+                publisher: host_of(url).unwrap_or(url).to_string().into(),
+                title: Some(text.into()).filter(|t: &crate::model::Text| !t.is_empty()),
+                url: Some(url.into()),
                 published: None,
             });
         }

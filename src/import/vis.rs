@@ -174,27 +174,27 @@ fn event(
         .event_id(scalar_text(item.get("id")).as_deref(), &date, &title)
         .map_err(|e| format!("{owner}: {e}"))?;
     let mut event = Event {
-        id,
+        id: id.into(),
         kind: EventKind::Other(DEFAULT_KIND.to_string()),
         cameo: None,
         date: parsed,
-        title,
-        actors: Vec::new(),
-        counterparts: Vec::new(),
-        topics: Vec::new(),
+        title: title.into(),
+        actors: Default::default(),
+        counterparts: Default::default(),
+        topics: Default::default(),
         place: None,
         summary: if content.text.is_empty() {
-            String::new()
+            Default::default()
         } else {
-            tooltip.text.clone()
+            tooltip.text.clone().into()
         },
         sources: links(&content, &tooltip),
-        note: times,
+        note: times.map(Into::into),
     };
     if let Some(group) = scalar_text(item.get("group")) {
         match (groups.get(&group), group_as) {
-            (Some(id), GroupAs::Actor) => event.actors.push(id.clone()),
-            (Some(id), GroupAs::Topic) => event.topics.push(id.clone()),
+            (Some(id), GroupAs::Actor) => event.actors.push(id),
+            (Some(id), GroupAs::Topic) => event.topics.push(id),
             (None, GroupAs::Actor) => event.actors.extend(builder.actor(&group)),
             (None, GroupAs::Topic) => event.topics.extend(builder.topic(&group, None)),
         }
@@ -215,9 +215,9 @@ fn links(content: &PlainText, tooltip: &PlainText) -> Vec<Source> {
     for (url, text) in content.links.iter().chain(&tooltip.links) {
         if !sources.iter().any(|s| s.url.as_deref() == Some(url)) {
             sources.push(Source {
-                publisher: host_of(url).unwrap_or(url).to_string(),
-                title: Some(text.clone()).filter(|t| !t.is_empty()),
-                url: Some(url.clone()),
+                publisher: host_of(url).unwrap_or(url).to_string().into(),
+                title: Some(text.into()).filter(|t: &crate::model::Text| !t.is_empty()),
+                url: Some(url.into()),
                 published: None,
             });
         }

@@ -148,7 +148,8 @@ pub struct DateError {
 /// and the half-open span `[earliest, latest)` of instants it can mean.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EdtfDate {
-    text: String,
+    /// Kept inline (no allocation) up to 24 bytes, which every date but a long interval is.
+    text: super::Text,
     precision: Precision,
     uncertain: bool,
     approximate: bool,
@@ -232,7 +233,7 @@ impl EdtfDate {
             None => (earliest, latest),
         };
         Ok(EdtfDate {
-            text: text.to_string(),
+            text: text.into(),
             precision,
             uncertain,
             approximate,

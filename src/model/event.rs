@@ -2,54 +2,51 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{EdtfDate, EventKind};
+use super::{EdtfDate, EventKind, IdList, Text};
 
 /// Something that happened between actors on a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Event")]
 pub struct Event<D = EdtfDate> {
     /// A stable id, unique in the dataset.
-    pub id: String,
+    pub id: Text,
     /// What kind of event.
     pub kind: EventKind,
     /// The event's own CAMEO code (2 to 4 digits, `062`) where it differs from
     /// its kind's default; see [`Event::cameo_code`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cameo: Option<String>,
+    pub cameo: Option<Text>,
     /// When, as an EDTF date.
     pub date: D,
     /// A short factual title.
-    pub title: String,
+    pub title: Text,
     /// The initiating side: visitor, caller, or every party of a symmetric signing.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actors: Vec<String>,
+    #[serde(default, skip_serializing_if = "IdList::is_empty")]
+    pub actors: IdList,
     /// The receiving side: host, called party.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub counterparts: Vec<String>,
+    #[serde(default, skip_serializing_if = "IdList::is_empty")]
+    pub counterparts: IdList,
     /// Topic ids.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub topics: Vec<String>,
+    #[serde(default, skip_serializing_if = "IdList::is_empty")]
+    pub topics: IdList,
     /// Where it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<Text>,
     /// What happened, in a few sentences.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub summary: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub summary: Text,
     /// Where it is reported.
     #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source<D>>,
     /// A curator's note: disagreements between sources, doubts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 impl<D> Event<D> {
     /// Every actor id of both sides, initiators first.
     pub fn participants(&self) -> impl Iterator<Item = &str> {
-        self.actors
-            .iter()
-            .chain(&self.counterparts)
-            .map(String::as_str)
+        self.actors.iter().chain(&self.counterparts)
     }
 
     /// The event's CAMEO code: its own, else its kind's default, if the kind has one.
@@ -68,13 +65,13 @@ pub fn is_cameo_code(code: &str) -> bool {
 #[serde(deny_unknown_fields, rename = "Source")]
 pub struct Source<D = EdtfDate> {
     /// Who published it: "IRNA", "Tehran Times".
-    pub publisher: String,
+    pub publisher: Text,
     /// The title, or a description of the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// Where to read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// When it was published.
     #[serde(default = "none", skip_serializing_if = "Option::is_none")]
     pub published: Option<D>,

@@ -10,16 +10,20 @@ pub mod cameo;
 pub mod date;
 pub mod era;
 pub mod event;
+mod id_list;
 pub mod kind;
 mod lookup;
+mod text;
 pub mod topic;
 
 pub use actor::{Actor, ActorKind, Role};
 pub use date::{EdtfDate, Moment, Precision};
 pub use era::Era;
 pub use event::{Event, Source, is_cameo_code};
+pub use id_list::{IdList, Ids};
 pub use kind::EventKind;
 pub use lookup::IdLookup;
+pub use text::Text;
 pub use topic::Topic;
 
 use serde::{Deserialize, Serialize};
@@ -70,7 +74,7 @@ impl Dataset {
     }
 
     /// The display names of actor ids joined by `separator` (unknown ids as themselves).
-    pub fn actor_names(&self, ids: &[String], separator: &str) -> String {
+    pub fn actor_names(&self, ids: &IdList, separator: &str) -> String {
         ids.iter()
             .map(|id| self.actor_name(id))
             .collect::<Vec<_>>()

@@ -342,7 +342,7 @@ fn topic_lanes(dataset: &Dataset) -> Assignment {
             event
                 .topics
                 .iter()
-                .filter_map(|id| lane_of.get(id.as_str()).copied()),
+                .filter_map(|id| lane_of.get(id).copied()),
         );
     }
     let raw = raw.finish(&mut lanes, top_lane("topic:", "No topic"));

@@ -47,7 +47,7 @@ pub fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventIdx) -> V
 }
 
 fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
-    ui.label(RichText::new(&event.title).heading());
+    ui.label(RichText::new(event.title.as_str()).heading());
     ui.add_space(4.0);
     let value_width = (ui.available_width() - 110.0).max(120.0);
     egui::Grid::new("event details")
@@ -93,13 +93,13 @@ fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
             }
             if let Some(place) = &event.place {
                 field(ui, "Place");
-                ui.label(place);
+                ui.label(place.as_str());
                 ui.end_row();
             }
         });
     if !event.summary.is_empty() {
         ui.add_space(8.0);
-        ui.label(&event.summary);
+        ui.label(event.summary.as_str());
     }
     if let Some(note) = &event.note {
         ui.add_space(8.0);
@@ -117,12 +117,12 @@ pub fn sources_ui(ui: &mut Ui, sources: &[Source]) {
     for source in sources {
         let text = match &source.title {
             Some(title) => format!("{}: {title}", source.publisher),
-            None => source.publisher.clone(),
+            None => source.publisher.to_string(),
         };
         ui.horizontal_wrapped(|ui| {
             match &source.url {
                 Some(url) => {
-                    ui.hyperlink_to(text, url).on_hover_text(url);
+                    ui.hyperlink_to(text, url).on_hover_text(url.as_str());
                 }
                 None => {
                     ui.label(text);

@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::app::ImportDraft;
 use crate::command::{Command, ImportCommand};
+use crate::import::ImportDraft;
 use crate::import::{DateOrder, mappable_fields};
 
 /// The date orders offered, with their labels.

@@ -133,7 +133,7 @@ fn a_crowded_day_stays_within_a_bounded_height() {
     dataset.events = (0..500)
         .map(|i| {
             let mut event = template.clone();
-            event.id = format!("e{i}");
+            event.id = format!("e{i}").into();
             event
         })
         .collect();

@@ -233,22 +233,22 @@ impl Pending {
         }
         let date = day_date(self.day);
         Event {
-            id: self.id,
+            id: self.id.into(),
             kind: kind_of(self.code, level),
             date,
-            title,
+            title: title.into(),
             actors: self.actor.map(|id| id.to_string()).into_iter().collect(),
             counterparts: self
                 .counterpart
                 .map(|id| id.to_string())
                 .into_iter()
                 .collect(),
-            topics: Vec::new(),
-            place: self.place,
-            summary,
+            topics: Default::default(),
+            place: self.place.map(Into::into),
+            summary: summary.into(),
             sources: self.sources,
-            note: Some(note),
-            cameo: Some(self.code.to_string()),
+            note: Some(note.into()),
+            cameo: Some(self.code.into()),
         }
     }
 }
@@ -259,14 +259,14 @@ fn source_of(row: &Row) -> Option<Source> {
     let published = row.added.map(day_date);
     if let Some(url) = &row.url {
         return Some(Source {
-            publisher: host_of(url).unwrap_or(url).to_string(),
+            publisher: host_of(url).unwrap_or(url).to_string().into(),
             title: None,
-            url: Some(url.to_string()),
+            url: Some(url.as_ref().into()),
             published,
         });
     }
     row.publisher.as_ref().map(|publisher| Source {
-        publisher: publisher.to_string(),
+        publisher: publisher.to_string().into(),
         title: None,
         url: None,
         published,
@@ -298,10 +298,10 @@ fn unreachable_date(_text: &str) -> EdtfDate {
 fn make_ids_unique(events: &mut [Event]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for event in events.iter_mut() {
-        let count = seen.entry(event.id.clone()).or_insert(0);
+        let count = seen.entry(event.id.to_string()).or_insert(0);
         *count += 1;
         if *count > 1 {
-            event.id = format!("{}-{}", event.id, count);
+            event.id = format!("{}-{}", event.id, count).into();
         }
     }
 }

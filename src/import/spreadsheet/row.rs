@@ -184,18 +184,19 @@ impl<'a> Reading<'a> {
         let kind = self.kind(record);
         let cameo = self.cameo(record, &kind);
         let event = Event {
-            id,
+            id: id.into(),
             kind,
-            cameo,
+            cameo: cameo.map(Into::into),
             date: parsed,
-            actors: self.actors(record, Field::Actors),
-            counterparts: self.actors(record, Field::Counterparts),
-            topics: self.topics(record),
-            place: Some(self.value(record, Field::Place).to_string()).filter(|p| !p.is_empty()),
+            actors: self.actors(record, Field::Actors).into(),
+            counterparts: self.actors(record, Field::Counterparts).into(),
+            topics: self.topics(record).into(),
+            place: Some(self.value(record, Field::Place).into())
+                .filter(|p: &crate::model::Text| !p.is_empty()),
             sources: self.sources(record, &title.links, &summary.links),
-            note: self.note(record),
-            summary: summary.text,
-            title: title.text,
+            note: self.note(record).map(Into::into),
+            summary: summary.text.into(),
+            title: title.text.into(),
         };
         let event = self.with_groups(record, event);
         self.builder.push_event(event);
@@ -263,14 +264,14 @@ impl<'a> Reading<'a> {
                     if let Some(id) = self.builder.topic(group, None)
                         && !event.topics.contains(&id)
                     {
-                        event.topics.push(id);
+                        event.topics.push(&id);
                     }
                 }
                 GroupAs::Actor => {
                     if let Some(id) = self.builder.actor(group)
                         && !event.actors.contains(&id)
                     {
-                        event.actors.push(id);
+                        event.actors.push(&id);
                     }
                 }
             }
@@ -292,7 +293,7 @@ impl<'a> Reading<'a> {
             .collect();
         if sources.is_empty() && !publisher.is_empty() {
             sources.push(Source {
-                publisher: publisher.to_string(),
+                publisher: publisher.to_string().into(),
                 title: None,
                 url: None,
                 published: None,
@@ -302,15 +303,15 @@ impl<'a> Reading<'a> {
         if !media.is_empty() {
             let credit = plain(self.value(record, Field::MediaCredit)).text;
             let mut source = source_of(media, &credit);
-            source.title = Some("Media".to_string()).filter(|_| source.url.is_some());
+            source.title = Some("Media".into()).filter(|_| source.url.is_some());
             sources.push(source);
         }
         for (url, text) in title_links.iter().chain(summary_links) {
             if !sources.iter().any(|s| s.url.as_deref() == Some(url)) {
                 sources.push(Source {
-                    publisher: host_of(url).unwrap_or(url).to_string(),
-                    title: Some(text.clone()).filter(|t| !t.is_empty()),
-                    url: Some(url.clone()),
+                    publisher: host_of(url).unwrap_or(url).to_string().into(),
+                    title: Some(text.into()).filter(|t: &crate::model::Text| !t.is_empty()),
+                    url: Some(url.into()),
                     published: None,
                 });
             }
@@ -538,9 +539,9 @@ pub fn source_of(value: &str, publisher: &str) -> Source {
         (named, _, None) => named.to_string(),
     };
     Source {
-        publisher,
+        publisher: publisher.into(),
         title: None,
-        url,
+        url: url.map(Into::into),
         published: None,
     }
 }

@@ -129,6 +129,20 @@ impl QueryIndex {
             }
             kind_events[event_kind[e] as usize].push(idx);
         }
+        for postings in [
+            &mut actor_events,
+            &mut member_events,
+            &mut topic_events,
+            &mut kind_events,
+            &mut place_events,
+            &mut publisher_events,
+            &mut cameo_events,
+        ] {
+            postings.iter_mut().for_each(Vec::shrink_to_fit);
+        }
+        event_actors.shrink_to_fit();
+        event_member_of.shrink_to_fit();
+        event_topics.shrink_to_fit();
         let topic_descendants = all_descendants(&parents, topics.names.len());
         let (event_text, event_text_starts) = folded_event_text(dataset);
         let actor_text = folded_actor_text(dataset, &actors);
@@ -168,31 +182,52 @@ impl QueryIndex {
 
 /// The folded title, summary and note of every event, one line per field, in one
 /// buffer for a single scan; and where each event's text starts (its end at the close).
+///
+/// Folded on all cores a block of events at a time, each block into one
+/// buffer, so that the text is held at most twice while it is joined, never
+/// as a string per event.
 fn folded_event_text(dataset: &Dataset) -> (String, Vec<usize>) {
-    let texts: Vec<String> = dataset
+    const EVENTS_PER_BLOCK: usize = 16 * 1024;
+    let blocks: Vec<(String, Vec<usize>)> = dataset
         .events
-        .par_iter()
-        .map(|event| {
-            let mut text = fold(&event.title);
-            for part in [Some(event.summary.as_str()), event.note.as_deref()]
-                .into_iter()
-                .flatten()
-            {
+        .par_chunks(EVENTS_PER_BLOCK)
+        .map(|events| {
+            let mut text = String::new();
+            let mut starts = Vec::with_capacity(events.len());
+            for event in events {
+                starts.push(text.len());
+                push_folded(&mut text, &event.title);
+                for part in [Some(event.summary.as_str()), event.note.as_deref()]
+                    .into_iter()
+                    .flatten()
+                {
+                    text.push('\n');
+                    push_folded(&mut text, part);
+                }
                 text.push('\n');
-                text.push_str(&fold(part));
             }
-            text.push('\n');
-            text
+            text.shrink_to_fit();
+            (text, starts)
         })
         .collect();
     let mut event_text_starts = Vec::with_capacity(dataset.events.len() + 1);
-    let mut event_text = String::with_capacity(texts.iter().map(String::len).sum());
-    for text in texts {
-        event_text_starts.push(event_text.len());
+    let mut event_text = String::with_capacity(blocks.iter().map(|(text, _)| text.len()).sum());
+    for (text, starts) in blocks {
+        let offset = event_text.len();
+        event_text_starts.extend(starts.into_iter().map(|start| offset + start));
         event_text.push_str(&text);
     }
     event_text_starts.push(event_text.len());
     (event_text, event_text_starts)
+}
+
+/// Appends `text` folded, without a string of its own when it is ASCII.
+fn push_folded(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        out.push_str(&fold(text));
+    }
 }
 
 /// The folded name and aliases of each interned actor (its id when the dataset lacks it).

@@ -34,6 +34,12 @@ impl PerEvent {
         self.offsets.push(self.values.len() as u32);
     }
 
+    /// Gives back the room that growing by pushes left unused.
+    fn shrink_to_fit(&mut self) {
+        self.offsets.shrink_to_fit();
+        self.values.shrink_to_fit();
+    }
+
     /// The values of one event.
     pub(crate) fn of(&self, event: usize) -> &[u32] {
         &self.values[self.offsets[event] as usize..self.offsets[event + 1] as usize]

@@ -7,15 +7,15 @@ use crate::model::date::SECONDS_PER_DAY;
 
 fn event(date: &str) -> Event {
     Event {
-        id: date.to_string(),
+        id: date.to_string().into(),
         kind: EventKind::Visit,
         date: EdtfDate::parse(date).expect("a valid EDTF date"),
-        title: format!("Visit on {date}"),
-        actors: Vec::new(),
-        counterparts: Vec::new(),
-        topics: Vec::new(),
+        title: format!("Visit on {date}").into(),
+        actors: Default::default(),
+        counterparts: Default::default(),
+        topics: Default::default(),
         place: None,
-        summary: String::new(),
+        summary: Default::default(),
         sources: Vec::new(),
         note: None,
         cameo: None,

@@ -193,7 +193,7 @@ impl EventPainter<'_> {
         let cut_by_edge = next_x - 6.0 > f64::from(clip.right());
         let side = if cut_by_edge {
             let width = painter
-                .layout_no_wrap(event.title.clone(), font.clone(), colour)
+                .layout_no_wrap(event.title.to_string(), font.clone(), colour)
                 .size()
                 .x;
             room.side_for(f64::from(width))
@@ -207,7 +207,8 @@ impl EventPainter<'_> {
         if available < MIN_LABEL_ROOM {
             return None;
         }
-        let mut job = egui::text::LayoutJob::simple_singleline(event.title.clone(), font, colour);
+        let mut job =
+            egui::text::LayoutJob::simple_singleline(event.title.to_string(), font, colour);
         job.wrap = egui::text::TextWrapping::truncate_at_width(available);
         let galley = painter.layout_job(job);
         let x = match side {
@@ -233,7 +234,7 @@ fn circle_points(c: Pos2, r: f32) -> Vec<Pos2> {
 /// The hover card of an event: title, date as written and its precision, kind, actors.
 pub fn tooltip_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
     ui.set_max_width(320.0);
-    ui.strong(&event.title);
+    ui.strong(event.title.as_str());
     ui.label(format!(
         "{} ({})",
         event.date.text(),

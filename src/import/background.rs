@@ -7,8 +7,8 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use super::chunked::Control;
-use super::{DatasetError, load_file_controlled};
+use super::{FormatChoice, open_file_controlled};
+use crate::dataset::{Control, DatasetError};
 use crate::model::Dataset;
 
 /// Share of the progress bar given to reading the file; parsing and
@@ -43,6 +43,17 @@ impl<T: Send + 'static> BackgroundLoad<T> {
         path: impl Into<PathBuf>,
         prepare: impl FnOnce(Dataset, &Path) -> T + Send + 'static,
     ) -> BackgroundLoad<T> {
+        BackgroundLoad::start_notifying(path, prepare, || {})
+    }
+
+    /// [`BackgroundLoad::start_with`], calling `done` on the worker once the
+    /// result can be taken, so that a window polling slowly need not wait
+    /// for its next frame to notice.
+    pub fn start_notifying(
+        path: impl Into<PathBuf>,
+        prepare: impl FnOnce(Dataset, &Path) -> T + Send + 'static,
+        done: impl FnOnce() + Send + 'static,
+    ) -> BackgroundLoad<T> {
         let path = path.into();
         let shared = Arc::new(Control::default());
         let (sender, result) = mpsc::channel();
@@ -52,10 +63,12 @@ impl<T: Send + 'static> BackgroundLoad<T> {
             std::thread::Builder::new()
                 .name("annals-load".to_string())
                 .spawn(move || {
-                    if let Some(outcome) = load_file_controlled(&path, &shared) {
+                    if let Some(outcome) = open_file_controlled(&path, FormatChoice::Auto, &shared)
+                    {
                         let outcome = outcome.map(|dataset| prepare(dataset, &path));
                         // The handle may be gone; then nobody wants the result.
                         let _ = sender.send(outcome);
+                        done();
                     }
                 })
         };

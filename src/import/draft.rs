@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::{DateOrder, FormatChoice, ImportOptions, SheetPreview};
 use crate::dataset::DatasetError;
-use crate::import::{self, DateOrder, FormatChoice, ImportOptions, SheetPreview};
+use crate::import;
 use crate::model::Dataset;
 
 /// How many rows the dialog shows under the headers.
