@@ -6,16 +6,21 @@
 //! does; `relayout` frames follow a zoom step, so the layout is built again
 //! (what the user feels when zooming); `pan` frames each move the view by a
 //! tenth of its span, laying out again whenever the view leaves its window,
-//! and are timed as the mean frame of a sweep back and forth.
+//! and are timed as the mean frame of a sweep back and forth. `filter` frames follow
+//! a filter change (ticking one country, or clearing it): the selection, the facet
+//! counts and the first frame after it, with all in view.
 
 mod bench_data;
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use annals::app::{App, AppOptions};
+use std::collections::HashMap;
+
+use annals::app::{App, AppOptions, Document};
 use annals::command::Command;
-use annals::model::Moment;
+use annals::model::{ActorKind, Moment};
+use annals::query::Filter;
 use annals::timeline::TimeRange;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use eframe::egui;
@@ -81,6 +86,23 @@ impl Viewer {
     }
 }
 
+/// The id of the country or organization named in the most events.
+fn busiest_country(doc: &Document) -> String {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for event in &doc.dataset.events {
+        for id in event.participants() {
+            *counts.entry(id).or_default() += 1;
+        }
+    }
+    doc.dataset
+        .actors
+        .iter()
+        .filter(|a| a.kind != ActorKind::Person)
+        .max_by_key(|a| counts.get(a.id.as_str()).copied().unwrap_or(0))
+        .map(|a| a.id.clone())
+        .unwrap_or_default()
+}
+
 /// A stretch of whole days from `from` (year, month, day) to `to`.
 fn days(from: (i64, u32, u32), to: (i64, u32, u32)) -> TimeRange {
     TimeRange::new(
@@ -104,6 +126,27 @@ fn frames(c: &mut Criterion) {
         ];
 
         let mut group = bench_data::flat_group(c, "frame");
+
+        // The country with the most events, ticked and cleared in turn.
+        let country = busiest_country(viewer.app.document());
+        viewer.zoom_to(all);
+        let mut ticked = false;
+        group.bench_function(BenchmarkId::new("filter all", &label), |b| {
+            b.iter_custom(|changes| {
+                let start = Instant::now();
+                for _ in 0..changes {
+                    ticked = !ticked;
+                    let mut filter = Filter::default();
+                    if ticked {
+                        filter.actors.insert(country.clone());
+                    }
+                    viewer.app.apply(Command::SetFilter(filter));
+                    black_box(viewer.frame());
+                }
+                start.elapsed()
+            })
+        });
+        viewer.app.apply(Command::SetFilter(Filter::default()));
 
         for (name, range) in zooms {
             viewer.zoom_to(range);

@@ -6,8 +6,9 @@ use std::hint::black_box;
 
 use annals::index::TimeIndex;
 use annals::model::{Actor, ActorKind, Dataset, EdtfDate, Event, EventKind, Moment};
-use annals::timeline::layout::{Layout, LayoutKey};
-use annals::timeline::marks::label::TextMeasure;
+use annals::timeline::lane_times::LaneTimes;
+use annals::timeline::layout::{Layout, LayoutKey, LayoutSource};
+use annals::timeline::marks::label::{TextMeasure, TitleWidths};
 use annals::timeline::{LaneMode, Lanes, TimeAxis, TimeRange};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -74,8 +75,11 @@ fn layout(c: &mut Criterion) {
     let dataset = synthetic(100_000);
     let index = TimeIndex::new(&dataset);
     let lanes = Lanes::build(&dataset, LaneMode::Actor, &BTreeSet::new());
+    let lane_times = LaneTimes::new(&dataset, &index, &lanes);
     let shown = vec![true; dataset.events.len()];
     let measure = TextMeasure::uniform(7.0);
+    // Kept between layouts, as the viewer keeps it between zoom steps.
+    let titles = TitleWidths::new(dataset.events.len());
     let all = TimeRange::new(
         Moment::from_ymd(1895, 1, 1).0 as f64,
         Moment::from_ymd(2030, 1, 1).0 as f64,
@@ -92,9 +96,17 @@ fn layout(c: &mut Criterion) {
         c.bench_function(&format!("layout: {name}"), |b| {
             b.iter(|| {
                 let key = LayoutKey::for_axis(&axis, 1);
-                black_box(Layout::build(
-                    key, &dataset, &index, &lanes, &shown, &measure,
-                ))
+                let source = LayoutSource {
+                    dataset: &dataset,
+                    index: &index,
+                    lanes: &lanes,
+                    lane_times: &lane_times,
+                    shown: &shown,
+                    all_shown: true,
+                    measure: &measure,
+                    titles: &titles,
+                };
+                black_box(Layout::build(key, &source))
             })
         });
     }

@@ -8,7 +8,7 @@ pub type EventIdx = u32;
 
 /// Spans longer than this are kept apart, so that the range query stays a
 /// binary search over short events.
-const LONG_SPAN_SECONDS: i64 = 400 * 86_400;
+pub const LONG_SPAN_SECONDS: i64 = 400 * 86_400;
 
 /// The events of a dataset sorted by their start, with their bounds in
 /// flat arrays for cache-friendly range queries.
@@ -22,6 +22,9 @@ pub struct TimeIndex {
     long: Vec<EventIdx>,
     /// Rank of each event in `order`, indexed by event position.
     rank: Vec<u32>,
+    /// The earliest and latest instant of each entry of `order`, in seconds: read in
+    /// time order without visiting the events where the dataset keeps them.
+    bounds: Vec<[i64; 2]>,
 }
 
 impl TimeIndex {
@@ -50,6 +53,13 @@ impl TimeIndex {
                 d.latest().0.saturating_sub(d.earliest().0) > LONG_SPAN_SECONDS
             })
             .collect();
+        let bounds = order
+            .par_iter()
+            .map(|&i| {
+                let d = &events[i as usize].date;
+                [d.earliest().0, d.latest().0]
+            })
+            .collect();
         let mut rank = vec![0; events.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i as usize] = r as u32;
@@ -59,6 +69,7 @@ impl TimeIndex {
             starts,
             long,
             rank,
+            bounds,
         }
     }
 
@@ -97,10 +108,8 @@ impl TimeIndex {
     /// The events whose time may overlap `[start, end)`, in time order of
     /// their start: a binary search over the short events plus the long ones.
     pub fn overlapping(&self, dataset: &Dataset, start: Moment, end: Moment) -> Vec<EventIdx> {
-        let from = self
-            .starts
-            .partition_point(|&s| s < start.0.saturating_sub(LONG_SPAN_SECONDS));
-        let to = self.starts.partition_point(|&s| s < end.0);
+        let (from, to) = self.rank_window(start, end);
+        let (from, to) = (from as usize, to as usize);
         let mut found: Vec<EventIdx> = self.order[from..to]
             .iter()
             .copied()
@@ -119,6 +128,27 @@ impl TimeIndex {
         found.extend(long);
         found.sort_by_key(|&i| self.rank[i as usize]);
         found
+    }
+
+    /// The ranks in time order `(from, to)` of the events that start late enough and
+    /// early enough to overlap `[start, end)` unless they are long (see [`Self::overlapping`]).
+    pub fn rank_window(&self, start: Moment, end: Moment) -> (u32, u32) {
+        let from = self
+            .starts
+            .partition_point(|&s| s < start.0.saturating_sub(LONG_SPAN_SECONDS));
+        let to = self.starts.partition_point(|&s| s < end.0);
+        (from as u32, to as u32)
+    }
+
+    /// The earliest and latest instant, in seconds, of the event at rank `rank` in time
+    /// order (open ends as [`Moment::MIN`] and [`Moment::MAX`]).
+    pub fn bounds_at(&self, rank: u32) -> [i64; 2] {
+        self.bounds[rank as usize]
+    }
+
+    /// The sort key (the start, in seconds) of the event at rank `rank` in time order.
+    pub fn start_at(&self, rank: u32) -> i64 {
+        self.starts[rank as usize]
     }
 
     /// The position in time order of an event.

@@ -10,6 +10,7 @@ use crate::index::TimeIndex;
 use crate::model::Dataset;
 use crate::query::QueryIndex;
 use crate::timeline::eras::{EraBand, era_bands};
+use crate::ui::filter_panel::PeopleOfGroups;
 
 /// A loaded dataset, ready to draw and filter.
 #[derive(Debug)]
@@ -26,6 +27,7 @@ pub struct Document {
     /// Its eras as bands, as the canvas and the overview draw them.
     pub eras: Vec<EraBand>,
     counts: OnceLock<CountIndex>,
+    people: OnceLock<PeopleOfGroups>,
 }
 
 impl Document {
@@ -88,6 +90,7 @@ impl Document {
             path: Some(path.to_path_buf()),
             source,
             counts: OnceLock::new(),
+            people: OnceLock::new(),
         }
     }
 
@@ -101,6 +104,7 @@ impl Document {
             path,
             source,
             counts: OnceLock::new(),
+            people: OnceLock::new(),
         }
     }
 
@@ -108,6 +112,13 @@ impl Document {
     /// matrix and an actor at a glance need them; most sessions do not).
     pub fn counts(&self) -> &CountIndex {
         self.counts.get_or_init(|| CountIndex::new(&self.dataset))
+    }
+
+    /// The people of each of its countries and organizations, for the filter panel,
+    /// worked out on first use.
+    pub fn people_of_groups(&self) -> &PeopleOfGroups {
+        self.people
+            .get_or_init(|| PeopleOfGroups::new(&self.dataset))
     }
 
     /// Its events in time order.

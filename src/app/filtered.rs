@@ -70,13 +70,13 @@ impl Filtered {
             self.matched.clone()
         };
         self.applied = Some(filter.clone());
-        self.fitted = with_margin(shown_bounds(dataset, &self.list), today);
+        self.fitted = with_margin(shown_bounds(doc.index(), &self.list), today);
         let extent = doc.index().extent(dataset);
         self.overview_range = with_margin(
             extent.map(|(start, end)| (start.0 as f64, end.0 as f64)),
             today,
         );
-        self.overview = overview_density(dataset, &self.list, self.overview_range);
+        self.overview = overview_density(doc.index(), &self.list, self.overview_range);
         true
     }
 }

@@ -344,7 +344,8 @@ impl App {
                 .show(ui, |ui| {
                     ui.add_space(4.0);
                     let mut filter = self.view.filter.clone();
-                    if filter_panel_ui(ui, &self.doc.dataset, &self.filtered.counts, &mut filter) {
+                    let (dataset, people) = (&self.doc.dataset, self.doc.people_of_groups());
+                    if filter_panel_ui(ui, dataset, people, &self.filtered.counts, &mut filter) {
                         commands.push(Command::SetFilter(filter));
                     }
                 });
@@ -373,6 +374,8 @@ impl App {
                 dataset: &self.doc.dataset,
                 index: self.doc.index(),
                 lanes: &viewport.lanes,
+                lane_times: &viewport.lane_times,
+                titles: &viewport.titles,
                 shown: &self.filtered.shown,
                 matched: &self.filtered.matched,
                 highlight: !self.view.filter.text.trim().is_empty(),

@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 
 use super::Document;
 use crate::index::EventIdx;
+use crate::timeline::lane_times::LaneTimes;
+use crate::timeline::marks::label::TitleWidths;
 use crate::timeline::time_axis::YEAR;
 use crate::timeline::{LaneMode, Lanes, TimeRange};
 use crate::ui::canvas::CanvasState;
@@ -20,6 +22,10 @@ pub(super) struct Viewport {
     pub person: Option<String>,
     /// The lanes and each event's lanes.
     pub lanes: Lanes,
+    /// Each lane's events in time order.
+    pub lane_times: LaneTimes,
+    /// The width of each event's title, measured when first laid out.
+    pub titles: TitleWidths,
     /// The lanes are of another document (one was opened or reloaded).
     lanes_stale: bool,
     /// Changes whenever the lanes or the shown events change: the canvas lays out again.
@@ -35,6 +41,8 @@ impl Default for Viewport {
             selected: None,
             person: None,
             lanes: Lanes::default(),
+            lane_times: LaneTimes::default(),
+            titles: TitleWidths::default(),
             lanes_stale: true,
             generation: 0,
             canvas: CanvasState::default(),
@@ -58,6 +66,8 @@ impl Viewport {
     /// Builds the lanes of `doc` grouped by `mode`, `collapsed` folded.
     pub fn rebuild_lanes(&mut self, doc: &Document, mode: LaneMode, collapsed: &BTreeSet<String>) {
         self.lanes = Lanes::build(&doc.dataset, mode, collapsed);
+        self.lane_times = LaneTimes::new(&doc.dataset, doc.index(), &self.lanes);
+        self.titles = TitleWidths::new(doc.dataset.events.len());
         self.lanes_stale = false;
         self.lay_out_again();
     }

@@ -193,6 +193,9 @@ fn top_lane(key: &str, label: &str) -> Lane {
 struct RawLanes {
     offsets: Vec<u32>,
     members: Vec<u32>,
+    /// Some event went to the catch-all lane: set while pushing, so that
+    /// finishing need not scan every slot to find out.
+    needs_other: bool,
 }
 
 impl Default for RawLanes {
@@ -200,6 +203,7 @@ impl Default for RawLanes {
         RawLanes {
             offsets: vec![0],
             members: Vec::new(),
+            needs_other: false,
         }
     }
 }
@@ -213,13 +217,14 @@ impl RawLanes {
         self.members.extend(lanes.into_iter().map(|l| l as u32));
         if self.members.len() == start {
             self.members.push(RawLanes::OTHER);
+            self.needs_other = true;
         }
         self.offsets.push(self.members.len() as u32);
     }
 
     /// Adds the catch-all lane `other` to `lanes` if an event needs it.
     fn finish(mut self, lanes: &mut Vec<Lane>, other: Lane) -> RawLanes {
-        if self.members.contains(&RawLanes::OTHER) {
+        if self.needs_other {
             let index = lanes.len() as u32;
             lanes.push(other);
             for lane in &mut self.members {

@@ -8,8 +8,9 @@
 use rayon::prelude::*;
 
 use super::density::Density;
+use super::lane_times::LaneTimes;
 use super::lanes::Lanes;
-use super::marks::label::TextMeasure;
+use super::marks::label::{TextMeasure, TitleWidths};
 use super::marks::rows::{RowItem, RowRules, WhenFull, stack_rows};
 use super::marks::{GLYPH_RADIUS, LABEL_PAD, event_times};
 use super::time_axis::{TimeAxis, TimeRange};
@@ -120,78 +121,170 @@ fn page_seconds(level: i32, width: u32) -> f64 {
     (f64::from(level) / LEVELS_PER_OCTAVE).exp2() * f64::from(width)
 }
 
-/// The lanes of one window at one zoom level.
+/// The lanes of one window at one zoom level, laid out from the top down as far as
+/// the canvas has needed so far: the lanes below the screen wait until scrolled to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     /// What it was computed for.
     pub key: LayoutKey,
-    /// The drawn lanes, top to bottom.
+    /// The drawn lanes laid out so far, top to bottom.
     pub lanes: Vec<LaneLayout>,
+    /// The index in [`Lanes::lanes`] from which to go on laying out.
+    next_lane: usize,
+}
+
+/// What a layout is made from: the data, its lanes, the filter and the titles' widths.
+#[derive(Clone, Copy)]
+pub struct LayoutSource<'a> {
+    /// The dataset.
+    pub dataset: &'a Dataset,
+    /// Its events in time order.
+    pub index: &'a TimeIndex,
+    /// The lanes and each event's lanes.
+    pub lanes: &'a Lanes,
+    /// Each lane's events in time order, built from `lanes`.
+    pub lane_times: &'a LaneTimes,
+    /// One flag per event: is it drawn.
+    pub shown: &'a [bool],
+    /// Every flag of `shown` is set: a crowded lane may read its counts from its pyramid.
+    pub all_shown: bool,
+    /// How wide a title is, in points.
+    pub measure: &'a TextMeasure,
+    /// The titles measured so far, kept from one layout to the next.
+    pub titles: &'a TitleWidths,
 }
 
 impl Layout {
-    /// Lays out the events in `shown` (one flag per event) for `key`'s window;
-    /// `measure` gives the width of a title in points.
-    pub fn build(
-        key: LayoutKey,
-        dataset: &Dataset,
-        index: &TimeIndex,
-        lanes: &Lanes,
-        shown: &[bool],
-        measure: &TextMeasure,
-    ) -> Layout {
-        let window = key.window();
-        let spp = key.seconds_per_point();
-        let events = index.overlapping(
-            dataset,
-            Moment(window.start.floor() as i64),
-            Moment(window.end.ceil() as i64),
-        );
-        let mut per_lane: Vec<Vec<EventIdx>> = vec![Vec::new(); lanes.lanes.len()];
-        for &e in events
-            .iter()
-            .filter(|&&e| shown.get(e as usize) == Some(&true))
-        {
-            for &lane in lanes.of_event(e) {
-                per_lane[lane as usize].push(e);
-            }
+    /// A layout for `key` with no lane laid out yet.
+    pub fn new(key: LayoutKey) -> Layout {
+        Layout {
+            key,
+            lanes: Vec::new(),
+            next_lane: 0,
         }
-        let window_points = window.span() / spp;
+    }
+
+    /// Lays out every drawn lane of `source` for `key`'s window.
+    pub fn build(key: LayoutKey, source: &LayoutSource) -> Layout {
+        let mut layout = Layout::new(key);
+        layout.extend(source, usize::MAX);
+        layout
+    }
+
+    /// How many drawn lanes of `lanes` are still to be laid out.
+    pub fn remaining(&self, lanes: &Lanes) -> usize {
+        lanes
+            .lanes
+            .get(self.next_lane..)
+            .map_or(0, |rest| rest.iter().filter(|l| !l.hidden).count())
+    }
+
+    /// Lays out up to `count` more drawn lanes, below those laid out already.
+    pub fn extend(&mut self, source: &LayoutSource, count: usize) {
+        let lanes = &source.lanes.lanes;
+        let mut next: Vec<usize> = Vec::new();
+        while self.next_lane < lanes.len() && next.len() < count {
+            if !lanes[self.next_lane].hidden {
+                next.push(self.next_lane);
+            }
+            self.next_lane += 1;
+        }
+        let key = self.key;
         // Lanes are laid out independently: on all cores.
-        let laid = per_lane
+        let laid: Vec<LaneLayout> = next
             .into_par_iter()
-            .enumerate()
-            .filter(|(lane, _)| !lanes.lanes[*lane].hidden)
-            .map(|(lane, members)| {
-                let dense = members.len() as f64 * MIN_POINTS_PER_EVENT > window_points;
-                let stacked = if dense {
-                    None
-                } else {
-                    stack_lane(dataset, &members, window, spp, measure)
-                };
-                let content = stacked.unwrap_or_else(|| {
-                    let buckets = window_points.ceil() as usize;
-                    let mut density = Density::new(window.start, spp, buckets);
-                    for &e in &members {
-                        let (_, start, end) = event_times(&dataset.events[e as usize], window);
-                        density.add(start, end.max(start + 1.0));
-                    }
-                    LaneContent::Density(density)
-                });
-                LaneLayout { lane, content }
+            .map_init(Vec::new, |members, lane| LaneLayout {
+                lane,
+                content: lane_content(source, key, lane, members),
             })
             .collect();
-        Layout { key, lanes: laid }
+        self.lanes.extend(laid);
     }
 }
 
+/// What lane `lane` shows in `key`'s window; `ranks` is room for its events' ranks.
+fn lane_content(
+    source: &LayoutSource,
+    key: LayoutKey,
+    lane: usize,
+    ranks: &mut Vec<u32>,
+) -> LaneContent {
+    let window = key.window();
+    let spp = key.seconds_per_point();
+    let window_points = window.span() / spp;
+    let bounds = (
+        Moment(window.start.floor() as i64),
+        Moment(window.end.ceil() as i64),
+    );
+    let (index, lane_times) = (source.index, source.lane_times);
+    if let Some(density) = pyramid_density(source, key, lane, ranks) {
+        return LaneContent::Density(density);
+    }
+    let shown = |e: EventIdx| source.shown.get(e as usize) == Some(&true);
+    lane_times.overlapping(index, lane, bounds, shown, ranks);
+    let dense = ranks.len() as f64 * MIN_POINTS_PER_EVENT > window_points;
+    let stacked = if dense {
+        None
+    } else {
+        let order = index.in_time_order();
+        let members: Vec<EventIdx> = ranks.iter().map(|&r| order[r as usize]).collect();
+        stack_lane(source, &members, window, spp)
+    };
+    stacked.unwrap_or_else(|| {
+        // Counted from the bounds kept in time order, without visiting the events.
+        let buckets = window_points.ceil() as usize;
+        let mut density = Density::new(window.start, spp, buckets);
+        for &r in ranks.iter() {
+            let (start, end) = lane_times.span(index, r, (window.start, window.end));
+            density.add(start, end.max(start + 1.0));
+        }
+        LaneContent::Density(density)
+    })
+}
+
+/// A crowded lane's density read from its pyramid of counts, with its events longer than
+/// a day counted one by one (into `wide`); None when the lane has no pyramid, a filter
+/// hides events, the columns are too narrow for it, or the lane is not crowded.
+fn pyramid_density(
+    source: &LayoutSource,
+    key: LayoutKey,
+    lane: usize,
+    wide: &mut Vec<u32>,
+) -> Option<Density> {
+    if !source.all_shown {
+        return None;
+    }
+    let pyramid = source.lane_times.pyramid(source.index, lane)?;
+    let window = key.window();
+    let spp = key.seconds_per_point();
+    let window_points = window.span() / spp;
+    let mut density = Density::new(window.start, spp, window_points.ceil() as usize);
+    let short = pyramid.add_to(&mut density)?;
+    let bounds = (
+        Moment(window.start.floor() as i64),
+        Moment(window.end.ceil() as i64),
+    );
+    source
+        .lane_times
+        .wide_overlapping(source.index, lane, bounds, wide);
+    let events = short + wide.len() as u64;
+    if events as f64 * MIN_POINTS_PER_EVENT <= window_points {
+        return None;
+    }
+    for &r in wide.iter() {
+        let (start, end) = (source.lane_times).span(source.index, r, (window.start, window.end));
+        density.add(start, end.max(start + 1.0));
+    }
+    Some(density)
+}
+
 fn stack_lane(
-    dataset: &Dataset,
+    source: &LayoutSource,
     members: &[EventIdx],
     window: TimeRange,
     spp: f64,
-    measure: &TextMeasure,
 ) -> Option<LaneContent> {
+    let dataset = source.dataset;
     // Dates much coarser than the view (wider than a screen) would each take a row; past a
     // few they are summed up instead, so that the precise events can still be drawn.
     let screen = window.span() / 4.0;
@@ -218,7 +311,10 @@ fn stack_lane(
             } else {
                 gx + GLYPH_RADIUS
             };
-            let label_end = right + LABEL_PAD + measure.width(&event.title);
+            let title = source
+                .titles
+                .width(e as usize, &event.title, source.measure);
+            let label_end = right + LABEL_PAD + title;
             let item = RowItem {
                 bare: (left, right),
                 labelled: Some((left, right.max(label_end))),
@@ -303,14 +399,17 @@ mod tests {
         let shown = vec![true; dataset.events.len()];
         let axis = TimeAxis::new(range, 0.0, 1000.0);
         let key = LayoutKey::for_axis(&axis, 1);
-        Layout::build(
-            key,
+        let source = LayoutSource {
             dataset,
-            &index,
-            &lanes,
-            &shown,
-            &TextMeasure::uniform(7.0),
-        )
+            index: &index,
+            lanes: &lanes,
+            lane_times: &LaneTimes::new(dataset, &index, &lanes),
+            shown: &shown,
+            all_shown: true,
+            measure: &TextMeasure::uniform(7.0),
+            titles: &TitleWidths::new(dataset.events.len()),
+        };
+        Layout::build(key, &source)
     }
 
     fn at(y: i64, m: u32, d: u32) -> f64 {
@@ -376,6 +475,88 @@ mod tests {
         assert!(second.prev_in_row <= first.next_in_row + DAY);
         assert_eq!(first.prev_in_row, f64::NEG_INFINITY);
         assert_eq!(second.next_in_row, f64::INFINITY);
+    }
+
+    #[test]
+    fn lanes_laid_out_a_few_at_a_time_are_those_laid_out_at_once() {
+        let data = crate::generate::generate(2000, 3);
+        let index = TimeIndex::new(&data);
+        let open = Lanes::build(&data, LaneMode::Actor, &BTreeSet::new());
+        let folded = open
+            .lanes
+            .iter()
+            .find(|l| l.has_children)
+            .map(|l| l.key.clone());
+        let collapsed: BTreeSet<String> = folded.into_iter().collect();
+        assert_eq!(collapsed.len(), 1, "a country with people to fold");
+        let lanes = Lanes::build(&data, LaneMode::Actor, &collapsed);
+        let shown: Vec<bool> = (0..data.events.len()).map(|e| e % 3 != 0).collect();
+        let source = LayoutSource {
+            dataset: &data,
+            index: &index,
+            lanes: &lanes,
+            lane_times: &LaneTimes::new(&data, &index, &lanes),
+            shown: &shown,
+            all_shown: false,
+            measure: &TextMeasure::uniform(7.0),
+            titles: &TitleWidths::new(data.events.len()),
+        };
+        let range = TimeRange::new(at(1990, 1, 1), at(2000, 1, 1));
+        let key = LayoutKey::for_axis(&TimeAxis::new(range, 0.0, 1000.0), 1);
+        let whole = Layout::build(key, &source);
+        let mut partial = Layout::new(key);
+        assert_eq!(partial.remaining(&lanes), whole.lanes.len());
+        partial.extend(&source, 5);
+        assert_eq!(partial.lanes.len(), 5);
+        assert_eq!(partial.lanes[..], whole.lanes[..5], "the top lanes first");
+        while partial.remaining(&lanes) > 0 {
+            partial.extend(&source, 7);
+        }
+        assert_eq!(partial, whole);
+        assert!(
+            whole.lanes.iter().all(|l| !lanes.lanes[l.lane].hidden),
+            "lanes folded into another are not drawn"
+        );
+    }
+
+    #[test]
+    fn a_crowded_lane_reads_nearly_the_same_density_from_its_pyramid() {
+        let data = crate::generate::generate(20_000, 5);
+        let index = TimeIndex::new(&data);
+        let lanes = Lanes::build(&data, LaneMode::Single, &BTreeSet::new());
+        let shown = vec![true; data.events.len()];
+        let lane_times = LaneTimes::new(&data, &index, &lanes);
+        let titles = TitleWidths::new(data.events.len());
+        let measure = TextMeasure::uniform(7.0);
+        let source = |all_shown| LayoutSource {
+            dataset: &data,
+            index: &index,
+            lanes: &lanes,
+            lane_times: &lane_times,
+            shown: &shown,
+            all_shown,
+            measure: &measure,
+            titles: &titles,
+        };
+        let range = TimeRange::new(at(1900, 1, 1), at(2026, 1, 1));
+        let key = LayoutKey::for_axis(&TimeAxis::new(range, 0.0, 1400.0), 1);
+        let density = |all_shown| match &Layout::build(key, &source(all_shown)).lanes[0].content {
+            LaneContent::Density(d) => d.clone(),
+            LaneContent::Events { .. } => panic!("twenty thousand events are crowded"),
+        };
+        let (counted, read) = (density(false), density(true));
+        assert!(lane_times.pyramid(&index, 0).is_some());
+        assert_eq!(counted.counts.len(), read.counts.len());
+        let sum = |d: &Density| d.counts.iter().map(|&c| u64::from(c)).sum::<u64>();
+        // A day that straddles two columns is counted in both one by one, in one from the pyramid.
+        let (a, b) = (sum(&counted), sum(&read));
+        assert!(b <= a && b * 100 >= a * 98, "{a} and {b} events");
+        // Every stretch of 16 columns holds nearly the same events (a burst of events
+        // on a day that straddles two columns is counted twice one by one).
+        for (x, y) in counted.counts.chunks(16).zip(read.counts.chunks(16)) {
+            let (x, y) = (x.iter().sum::<u32>(), y.iter().sum::<u32>());
+            assert!(x.abs_diff(y) <= 2 + x / 8, "{x} and {y}");
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 pub mod density;
 pub mod eras;
 pub mod kind_style;
+pub mod lane_pyramid;
+pub mod lane_times;
 pub mod lanes;
 pub mod layout;
 pub mod marks;

@@ -12,22 +12,35 @@ use crate::model::{Dataset, Event, Moment};
 pub const OVERVIEW_BUCKETS: usize = 600;
 
 /// The first and last instant of `events` (an open end counts as the start).
-pub fn shown_bounds(dataset: &Dataset, events: &[EventIdx]) -> Option<(f64, f64)> {
+pub fn shown_bounds(index: &TimeIndex, events: &[EventIdx]) -> Option<(f64, f64)> {
     let mut bounds: Option<(f64, f64)> = None;
-    for &e in events {
-        let date = &dataset.events[e as usize].date;
-        let start = date.sort_key().0 as f64;
-        let end = if date.latest().is_open() {
+    for_each_rank(index, events, |rank| {
+        let start = index.start_at(rank) as f64;
+        let [_, latest] = index.bounds_at(rank);
+        let end = if Moment(latest).is_open() {
             start
         } else {
-            date.latest().0 as f64
+            latest as f64
         };
         bounds = Some(match bounds {
             Some((a, b)) => (a.min(start), b.max(end)),
             None => (start, end),
         });
-    }
+    });
     bounds
+}
+
+/// Calls `visit` with the rank in time order of each of `events` (distinct): for all
+/// of them, every rank in order, so that a million events are read in order from the
+/// index rather than each where the dataset keeps it.
+fn for_each_rank(index: &TimeIndex, events: &[EventIdx], mut visit: impl FnMut(u32)) {
+    if events.len() == index.len() {
+        (0..index.len() as u32).for_each(visit);
+    } else {
+        for &e in events {
+            visit(index.rank_of(e) as u32);
+        }
+    }
 }
 
 /// `bounds` widened a little, more on the right for the titles of the last events;
@@ -126,26 +139,26 @@ pub fn keep_in_view(range: TimeRange, t: f64) -> TimeRange {
 }
 
 /// How many of `events` fall in each column of the overview strip spanning `full`.
-pub fn overview_density(dataset: &Dataset, events: &[EventIdx], full: TimeRange) -> Density {
+pub fn overview_density(index: &TimeIndex, events: &[EventIdx], full: TimeRange) -> Density {
     let mut density = Density::new(
         full.start,
         full.span() / OVERVIEW_BUCKETS as f64,
         OVERVIEW_BUCKETS,
     );
-    for &e in events {
-        let date = &dataset.events[e as usize].date;
-        let start = if date.earliest().is_open() {
+    for_each_rank(index, events, |rank| {
+        let [earliest, latest] = index.bounds_at(rank);
+        let start = if Moment(earliest).is_open() {
             full.start
         } else {
-            date.earliest().0 as f64
+            earliest as f64
         };
-        let end = if date.latest().is_open() {
+        let end = if Moment(latest).is_open() {
             full.end
         } else {
-            date.latest().0 as f64
+            latest as f64
         };
         density.add(start, end);
-    }
+    });
     density
 }
 

@@ -25,6 +25,7 @@ const FOLD_ABOVE: usize = 60;
 pub fn filter_panel_ui(
     ui: &mut Ui,
     dataset: &Dataset,
+    people: &PeopleOfGroups,
     counts: &FacetCounts,
     filter: &mut Filter,
 ) -> bool {
@@ -36,7 +37,7 @@ pub fn filter_panel_ui(
                 .id_salt("filter-actors")
                 .default_open(true)
                 .show(ui, |ui| {
-                    actors_ui(ui, dataset, counts, filter);
+                    actors_ui(ui, (dataset, people), counts, filter);
                     no_actor_ui(ui, counts);
                 });
             CollapsingHeader::new(RichText::new("Topics").strong())
@@ -120,7 +121,12 @@ fn all_none_ui<'a>(ui: &mut Ui, set: &mut BTreeSet<String>, all: impl Iterator<I
     }
 }
 
-fn actors_ui(ui: &mut Ui, dataset: &Dataset, counts: &FacetCounts, filter: &mut Filter) {
+fn actors_ui(
+    ui: &mut Ui,
+    (dataset, people_of): (&Dataset, &PeopleOfGroups),
+    counts: &FacetCounts,
+    filter: &mut Filter,
+) {
     ui.horizontal(|ui| {
         all_none_ui(
             ui,
@@ -154,7 +160,6 @@ fn actors_ui(ui: &mut Ui, dataset: &Dataset, counts: &FacetCounts, filter: &mut 
     }
     let needle = crate::query::fold(search.trim());
     let shown = |name: &str| needle.is_empty() || crate::query::fold(name).contains(&needle);
-    let people_of = people_by_group(dataset);
     // A long list starts folded, so that the countries can be scanned.
     let open_by_default = dataset.actors.len() <= FOLD_ABOVE;
     let groups = dataset
@@ -163,10 +168,7 @@ fn actors_ui(ui: &mut Ui, dataset: &Dataset, counts: &FacetCounts, filter: &mut 
         .filter(|a| a.kind != ActorKind::Person);
     for group in groups {
         let people: Vec<&Actor> = people_of
-            .get(group.id.as_str())
-            .into_iter()
-            .flatten()
-            .copied()
+            .people(dataset, &group.id)
             .filter(|p| shown(&p.name))
             .collect();
         if !shown(&group.name) && people.is_empty() {
@@ -236,22 +238,40 @@ fn no_actor_ui(ui: &mut Ui, counts: &FacetCounts) {
     });
 }
 
-/// Each person under every country or organization they held a role of.
-fn people_by_group(dataset: &Dataset) -> HashMap<&str, Vec<&Actor>> {
-    let mut people_of: HashMap<&str, Vec<&Actor>> = HashMap::new();
-    for person in dataset
-        .actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::Person)
-    {
-        let mut groups: Vec<&str> = person.roles.iter().map(|r| r.of.as_str()).collect();
-        groups.sort_unstable();
-        groups.dedup();
-        for group in groups {
-            people_of.entry(group).or_default().push(person);
+/// Each person under every country or organization they held a role of: worked out
+/// once per dataset rather than at every frame (thousands of actors).
+#[derive(Debug, Default)]
+pub struct PeopleOfGroups {
+    /// The positions in the dataset's actors of the people of each group, by group id.
+    of: HashMap<String, Vec<usize>>,
+}
+
+impl PeopleOfGroups {
+    /// The people of every group of `dataset`.
+    pub fn new(dataset: &Dataset) -> PeopleOfGroups {
+        let mut of: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, person) in dataset.actors.iter().enumerate() {
+            if person.kind != ActorKind::Person {
+                continue;
+            }
+            let mut groups: Vec<&str> = person.roles.iter().map(|r| r.of.as_str()).collect();
+            groups.sort_unstable();
+            groups.dedup();
+            for group in groups {
+                of.entry(group.to_string()).or_default().push(i);
+            }
         }
+        PeopleOfGroups { of }
     }
-    people_of
+
+    /// The people of group `group` in `dataset`, the dataset they were worked out for.
+    fn people<'a>(&'a self, dataset: &'a Dataset, group: &str) -> impl Iterator<Item = &'a Actor> {
+        self.of
+            .get(group)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| dataset.actors.get(i))
+    }
 }
 
 fn topics_ui(ui: &mut Ui, dataset: &Dataset, counts: &FacetCounts, filter: &mut Filter) {

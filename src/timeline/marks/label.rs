@@ -3,6 +3,8 @@
 //! The canvas measures with the advances of its font's glyphs, a figure with a
 //! fixed advance per character; both ask the same [`TextMeasure`].
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
 /// The advance of each ASCII character, and of any other, for one font and size.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextMeasure {
@@ -35,6 +37,42 @@ impl TextMeasure {
         text.chars()
             .map(|c| self.ascii.get(c as usize).copied().unwrap_or(self.other))
             .sum()
+    }
+}
+
+/// The width of each event's title, measured the first time a layout asks for it and kept
+/// for the next layouts: a zoom step stacks the same titles again, and measuring them
+/// was most of its work.
+#[derive(Debug, Default)]
+pub struct TitleWidths {
+    /// One per event: the width's bits, or [`TitleWidths::UNKNOWN`] before it is measured.
+    widths: Vec<AtomicU32>,
+}
+
+impl TitleWidths {
+    const UNKNOWN: u32 = u32::MAX;
+
+    /// Room for the titles of `events` events, none measured yet.
+    pub fn new(events: usize) -> TitleWidths {
+        TitleWidths {
+            widths: (0..events).map(|_| AtomicU32::new(Self::UNKNOWN)).collect(),
+        }
+    }
+
+    /// The width of event `event`'s `title` by `measure`, measured once; shared between
+    /// threads that lay out lanes at once (two that measure the same title agree).
+    pub fn width(&self, event: usize, title: &str, measure: &TextMeasure) -> f64 {
+        let Some(slot) = self.widths.get(event) else {
+            return measure.width(title);
+        };
+        match slot.load(Ordering::Relaxed) {
+            Self::UNKNOWN => {
+                let width = measure.width(title) as f32;
+                slot.store(width.to_bits(), Ordering::Relaxed);
+                f64::from(width)
+            }
+            bits => f64::from(f32::from_bits(bits)),
+        }
     }
 }
 
@@ -103,6 +141,18 @@ mod tests {
         assert!(measure.width("WWW") > measure.width("iii"));
         // Letters outside ASCII count as an average lower-case letter.
         assert_eq!(measure.width("é"), 6.0);
+    }
+
+    #[test]
+    fn a_title_is_measured_once_and_remembered() {
+        let widths = TitleWidths::new(2);
+        let narrow = TextMeasure::uniform(5.0);
+        assert_eq!(widths.width(0, "Tehran", &narrow), 30.0);
+        // Kept: asking again, even with another measure, gives the first answer.
+        assert_eq!(widths.width(0, "Tehran", &TextMeasure::uniform(9.0)), 30.0);
+        assert_eq!(widths.width(1, "Tehran", &TextMeasure::uniform(9.0)), 54.0);
+        // An event it has no room for is measured every time.
+        assert_eq!(widths.width(7, "Baku", &narrow), 20.0);
     }
 
     #[test]

@@ -21,8 +21,8 @@ fn by_id(dataset: &Dataset, id: &str) -> EventIdx {
 
 #[test]
 fn the_fitted_range_holds_every_shown_event_with_room_for_titles_on_the_right() {
-    let (dataset, _, shown) = curated();
-    let bounds = shown_bounds(&dataset, &shown).expect("events");
+    let (_, index, shown) = curated();
+    let bounds = shown_bounds(&index, &shown).expect("events");
     let fit = with_margin(Some(bounds), None);
     assert!(fit.start < bounds.0 && fit.end > bounds.1);
     assert!(fit.end - bounds.1 > bounds.0 - fit.start);
@@ -96,11 +96,39 @@ fn fitting_a_period_closes_its_open_side_on_the_data() {
 
 #[test]
 fn the_overview_counts_every_shown_event_once_per_column_it_covers() {
-    let (dataset, _, shown) = curated();
-    let full = with_margin(shown_bounds(&dataset, &shown), None);
-    let density = overview_density(&dataset, &shown, full);
+    let (_, index, shown) = curated();
+    let full = with_margin(shown_bounds(&index, &shown), None);
+    let density = overview_density(&index, &shown, full);
     assert_eq!(density.counts.len(), OVERVIEW_BUCKETS);
     let total: u32 = density.counts.iter().sum();
     assert!(total as usize >= shown.len());
-    assert_eq!(overview_density(&dataset, &[], full).max(), 0);
+    assert_eq!(overview_density(&index, &[], full).max(), 0);
+}
+
+#[test]
+fn the_overview_of_everything_is_the_overview_of_its_parts() {
+    let (_, index, shown) = curated();
+    let full = with_margin(shown_bounds(&index, &shown), None);
+    let (first, second) = shown.split_at(shown.len() / 2);
+    let whole = overview_density(&index, &shown, full);
+    let parts = (
+        overview_density(&index, first, full),
+        overview_density(&index, second, full),
+    );
+    let summed: Vec<u32> = parts
+        .0
+        .counts
+        .iter()
+        .zip(&parts.1.counts)
+        .map(|(a, b)| a + b)
+        .collect();
+    assert_eq!(whole.counts, summed);
+    let halves = (shown_bounds(&index, first), shown_bounds(&index, second));
+    let (Some(a), Some(b)) = halves else {
+        panic!("both halves hold events");
+    };
+    assert_eq!(
+        shown_bounds(&index, &shown),
+        Some((a.0.min(b.0), a.1.max(b.1)))
+    );
 }

@@ -5,7 +5,6 @@ use eframe::egui::{self, Pos2, Response, Ui};
 
 use super::events::tooltip_ui;
 use super::frame::Canvas;
-use super::lane_heights::LaneExtent;
 use super::state::{CanvasInput, CanvasState, Hit};
 use crate::command::Command;
 use crate::index::EventIdx;
@@ -18,12 +17,12 @@ const MIN_PERIOD_DRAG: f64 = 3.0;
 
 /// Follows the drags that the canvas keeps to itself: the start of a period being
 /// selected (Shift-drag, or a drag on the axis) and the lanes scrolled up and down;
-/// the period being dragged, `[start, end)` in seconds.
+/// the period being dragged, `[start, end)` in seconds. The lanes are `lanes_height` tall.
 pub(super) fn track_drags(
     ui: &Ui,
     response: &Response,
     canvas: &Canvas,
-    extents: &[LaneExtent],
+    lanes_height: f32,
     state: &mut CanvasState,
 ) -> Option<(f64, f64)> {
     let axis = &canvas.axis;
@@ -43,9 +42,8 @@ pub(super) fn track_drags(
     if response.dragged() && state.period_drag.is_none() {
         state.scroll_y -= response.drag_delta().y;
     }
-    let total: f32 = extents.iter().map(|e| e.height).sum();
     let room = canvas.lanes_rect.height().max(0.0);
-    state.scroll_y = state.scroll_y.clamp(0.0, (total - room).max(0.0));
+    state.scroll_y = state.scroll_y.clamp(0.0, (lanes_height - room).max(0.0));
     dragged_period
 }
 

@@ -2,7 +2,7 @@
 
 use super::state::CanvasInput;
 use crate::timeline::TimeAxis;
-use crate::timeline::layout::{LaneContent, Layout};
+use crate::timeline::layout::{LaneContent, LaneLayout};
 use crate::timeline::marks::lane_height::{LaneShows, lane_height, reaches_view};
 
 /// The rows a lane draws and its height, in the layout's order.
@@ -14,14 +14,13 @@ pub(super) struct LaneExtent {
     pub height: f32,
 }
 
-/// The extent of every lane of `layout` on `axis`.
+/// The extent of each of `lanes` on `axis`.
 pub(super) fn lane_extents(
-    layout: &Layout,
+    lanes: &[LaneLayout],
     input: &CanvasInput,
     axis: &TimeAxis,
 ) -> Vec<LaneExtent> {
-    layout
-        .lanes
+    lanes
         .iter()
         .map(|l| {
             let person = input.lanes.lanes[l.lane].person.is_some();

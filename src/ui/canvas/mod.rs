@@ -41,12 +41,15 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> V
     painter.rect_filled(rect, 0.0, canvas.visuals.extreme_bg_color);
     state.axis = Some(canvas.axis);
 
-    let Some(layout) = layout_cache::laid_out(&painter, input, &canvas.axis, state.layout.take())
-    else {
-        return Vec::new();
-    };
-    let extents = lane_heights::lane_extents(&layout, input, &canvas.axis);
-    let dragged_period = input::track_drags(ui, &response, &canvas, &extents, state);
+    // Lanes are laid out as far as the screen reaches, before and after a drag scrolls it.
+    let layout = layout_cache::laid_out(input, &canvas.axis, state.layout.take());
+    let mut covered = layout_cache::Covered::new(layout, input, &canvas.axis);
+    let room = canvas.lanes_rect.height().max(0.0);
+    covered.reach(&painter, input, &canvas.axis, state.scroll_y + room);
+    let (laid, rest) = covered.heights(input);
+    let dragged_period = input::track_drags(ui, &response, &canvas, laid + rest, state);
+    covered.reach(&painter, input, &canvas.axis, state.scroll_y + room);
+    let layout_cache::Covered { layout, extents } = covered;
     let ticks = ticks_grid::ticks(&painter, &canvas);
     ticks_grid::grid(&painter, &canvas, &ticks);
     eras::eras(&painter, &canvas, input.eras);

@@ -7,7 +7,9 @@ use eframe::egui::Rect;
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::Dataset;
 use crate::timeline::eras::EraBand;
+use crate::timeline::lane_times::LaneTimes;
 use crate::timeline::layout::Layout;
+use crate::timeline::marks::label::TitleWidths;
 use crate::timeline::{Lanes, TimeAxis, TimeRange};
 
 /// What the canvas draws, borrowed from the app for one frame.
@@ -28,6 +30,10 @@ pub struct CanvasInput<'a> {
     pub period: Option<(f64, f64)>,
     /// What the period's band says: its bounds and how many events it holds.
     pub period_label: &'a str,
+    /// Each lane's events in time order.
+    pub lane_times: &'a LaneTimes,
+    /// The width of each title, measured once for the lanes' layouts.
+    pub titles: &'a TitleWidths,
     /// Changes whenever `lanes` or `shown` change.
     pub generation: u64,
     /// The visible stretch of time.
