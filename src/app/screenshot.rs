@@ -79,7 +79,7 @@ impl App {
         }
         job.frames += 1;
         ctx.request_repaint();
-        if job.frames >= 4 && !job.requested {
+        if job.frames >= 2 && !job.requested {
             job.requested = true;
             let path = job.path.clone();
             let result = Arc::clone(&job.result);
