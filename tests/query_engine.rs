@@ -412,6 +412,18 @@ fn without_facet(filter: &Filter, facet: usize) -> Filter {
 
 proptest! {
     #[test]
+    fn facet_counts_do_not_depend_on_the_filters_counted_before(
+        filters in proptest::collection::vec(arbitrary_filter(), 1..6)
+    ) {
+        let dataset = dataset::embedded();
+        let shared = QueryIndex::new(&dataset);
+        for filter in &filters {
+            let fresh = QueryIndex::new(&dataset);
+            prop_assert_eq!(shared.facet_counts(filter), fresh.facet_counts(filter));
+        }
+    }
+
+    #[test]
     fn adding_a_filter_never_adds_events(filter in arbitrary_filter(), facet in 0usize..5) {
         let dataset = dataset::embedded();
         let narrow = selected(&dataset, &filter);

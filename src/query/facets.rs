@@ -59,7 +59,6 @@ impl QueryIndex {
     pub fn facet_counts(&self, filter: &Filter) -> FacetCounts {
         let n = self.len();
         let sets = self.facets(filter);
-        let (n_actors, n_topics, n_kinds) = self.value_counts();
 
         let mut actor_mask = sets.combined(n, Some(Facet::Actors));
         if filter.all_actors
@@ -68,32 +67,33 @@ impl QueryIndex {
             actor_mask.intersect_with(actors);
         }
         let members = filter.include_members;
-        // One more slot after the actors': the events that have none.
-        let mut actors = count(&actor_mask, n_actors + 1, |e, counts| {
-            let of = self.event_actors.of(e);
-            if of.is_empty() {
-                counts[n_actors] += 1;
-            }
-            for &a in of {
-                counts[a as usize] += 1;
-            }
-            if members {
-                for &a in self.event_member_of.of(e) {
-                    counts[a as usize] += 1;
-                }
-            }
-        });
+        // A facet that no other filter narrows counts every event: its counts
+        // are the dataset's own, counted once and kept.
+        let everything = |mask: &EventSet| mask.len() == n;
+        let mut actors = if everything(&actor_mask) {
+            self.totals.actors[usize::from(members)]
+                .get_or_init(|| self.count_actors(&actor_mask, members))
+                .clone()
+        } else {
+            self.count_actors(&actor_mask, members)
+        };
         let no_actor = actors.pop().unwrap_or(0);
         let topic_mask = sets.combined(n, Some(Facet::Topics));
-        let topics = count(&topic_mask, n_topics, |e, counts| {
-            for &t in self.event_topics.of(e) {
-                counts[t as usize] += 1;
-            }
-        });
+        let topics = if everything(&topic_mask) {
+            let totals = &self.totals.topics;
+            totals
+                .get_or_init(|| self.count_topics(&topic_mask))
+                .clone()
+        } else {
+            self.count_topics(&topic_mask)
+        };
         let kind_mask = sets.combined(n, Some(Facet::Kinds));
-        let kinds = count(&kind_mask, n_kinds, |e, counts| {
-            counts[self.event_kind[e] as usize] += 1;
-        });
+        let kinds = if everything(&kind_mask) {
+            let totals = &self.totals.kinds;
+            totals.get_or_init(|| self.count_kinds(&kind_mask)).clone()
+        } else {
+            self.count_kinds(&kind_mask)
+        };
         let named = |counts: Vec<u32>, name: fn(&QueryIndex, u32) -> &str| {
             counts
                 .into_iter()
@@ -116,6 +116,44 @@ impl QueryIndex {
             matched: sets.combined(n, None).len(),
             total: n,
         }
+    }
+}
+
+impl QueryIndex {
+    /// Per actor, the events of `mask` it takes part in (with its people's while
+    /// `members`), and one more slot: the events with no actor.
+    fn count_actors(&self, mask: &EventSet, members: bool) -> Vec<u32> {
+        let n_actors = self.value_counts().0;
+        count(mask, n_actors + 1, |e, counts| {
+            let of = self.event_actors.of(e);
+            if of.is_empty() {
+                counts[n_actors] += 1;
+            }
+            for &a in of {
+                counts[a as usize] += 1;
+            }
+            if members {
+                for &a in self.event_member_of.of(e) {
+                    counts[a as usize] += 1;
+                }
+            }
+        })
+    }
+
+    /// Per topic, the events of `mask` about it or a topic below it.
+    fn count_topics(&self, mask: &EventSet) -> Vec<u32> {
+        count(mask, self.value_counts().1, |e, counts| {
+            for &t in self.event_topics.of(e) {
+                counts[t as usize] += 1;
+            }
+        })
+    }
+
+    /// Per kind, the events of `mask` of that kind.
+    fn count_kinds(&self, mask: &EventSet) -> Vec<u32> {
+        count(mask, self.value_counts().2, |e, counts| {
+            counts[self.event_kind[e] as usize] += 1;
+        })
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::{Names, PerEvent, Postings, QueryIndex};
+use super::{FacetTotals, Names, PerEvent, Postings, QueryIndex};
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::{ActorKind, Dataset, EventKind};
 use crate::query::fold::fold;
@@ -176,6 +176,7 @@ impl QueryIndex {
                 .zip(cameo_events)
                 .collect(),
             text_cache: Mutex::new(None),
+            totals: FacetTotals::default(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Each facet of a filter as a set of events, and their combination.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -141,4 +141,16 @@ impl FacetSets {
         }
         found
     }
+}
+
+/// Each facet value's count over every event, counted the first time a facet
+/// is not narrowed by any other filter.
+#[derive(Debug, Default)]
+pub(crate) struct FacetTotals {
+    /// Without and with the events of each actor's people.
+    pub(crate) actors: [OnceLock<Vec<u32>>; 2],
+    /// Per topic.
+    pub(crate) topics: OnceLock<Vec<u32>>,
+    /// Per kind.
+    pub(crate) kinds: OnceLock<Vec<u32>>,
 }

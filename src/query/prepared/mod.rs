@@ -8,7 +8,7 @@ mod building;
 mod facet_sets;
 mod text_search;
 
-pub(crate) use facet_sets::Facet;
+pub(crate) use facet_sets::{Facet, FacetTotals};
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -125,6 +125,8 @@ pub struct QueryIndex {
     /// The last text searched and its events, so that changing another
     /// facet does not search again.
     text_cache: Mutex<Option<(String, Arc<EventSet>)>>,
+    /// The facet counts over every event, kept once counted.
+    pub(crate) totals: FacetTotals,
 }
 
 impl QueryIndex {
