@@ -13,11 +13,11 @@ use annals::timeline::kind_style::kind_style;
 use annals::timeline::{LaneMode, TimeRange};
 use annals::ui::analysis_export::{AnalysisExportState, analysis_export_ui};
 use annals::ui::chart::CHART_NAME;
-use eframe::egui::{self, PointerButton, Pos2, pos2};
+use eframe::egui::{self, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::support::{ViewerSetup, annals, text, viewer_harness};
+use crate::support::{ViewerSetup, annals, click_at, text, viewer_harness};
 
 fn at(y: i64, m: u32, d: u32) -> f64 {
     Moment::from_ymd(y, m, d).0 as f64
@@ -39,21 +39,6 @@ fn library_count(filter: &Filter) -> usize {
     let dataset = dataset::embedded();
     let index = QueryIndex::new(&dataset);
     query::select(&dataset, &index, filter).len()
-}
-
-fn click_at(harness: &mut Harness<'static, App>, pos: Pos2) {
-    harness.event(egui::Event::PointerMoved(pos));
-    harness.run_steps(1);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.run_steps(1);
-    }
-    harness.run_steps(2);
 }
 
 #[test]

@@ -90,3 +90,19 @@ pub fn drag_with(harness: &mut Harness<'static, App>, modifiers: Modifiers, from
     harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     harness.run_steps(2);
 }
+
+/// Moves the pointer to `pos` and clicks there, as a user would.
+pub fn click_at(harness: &mut Harness<'static, App>, pos: Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}

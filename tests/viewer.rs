@@ -5,11 +5,11 @@ use annals::app::{App, AppOptions};
 use annals::command::Command;
 use annals::model::Moment;
 use annals::timeline::TimeRange;
-use eframe::egui::{self, Key, PointerButton, Pos2};
+use eframe::egui::{self, Key, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::support::{ViewerSetup, today, viewer_harness};
+use crate::support::{ViewerSetup, click_at, today, viewer_harness};
 
 /// A fixed "today" (2025-06-01), so that nothing depends on the clock.
 fn harness_with_theme(theme: egui::Theme) -> Harness<'static, App> {
@@ -28,21 +28,6 @@ fn may_2022() -> TimeRange {
         Moment::from_ymd(2022, 4, 28).0 as f64,
         Moment::from_ymd(2022, 6, 3).0 as f64,
     )
-}
-
-fn click_at(harness: &mut Harness<'static, App>, pos: Pos2) {
-    harness.event(egui::Event::PointerMoved(pos));
-    harness.run_steps(1);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.run_steps(1);
-    }
-    harness.run_steps(2);
 }
 
 fn event(harness: &Harness<'static, App>, id: &str) -> u32 {

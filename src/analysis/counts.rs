@@ -241,24 +241,6 @@ impl CountIndex {
         }
     }
 
-    /// Calls `add` with the position of each group event `e` counts in.
-    fn groups_of(&self, grouping: Grouping, e: usize, add: &mut dyn FnMut(usize)) {
-        match grouping {
-            Grouping::Kind => add(self.event_kind[e] as usize),
-            Grouping::Actor => self
-                .event_actors
-                .of(e)
-                .iter()
-                .for_each(|&a| add(a as usize)),
-            Grouping::Topic => self
-                .event_topics
-                .of(e)
-                .iter()
-                .for_each(|&t| add(t as usize)),
-            Grouping::None => add(0),
-        }
-    }
-
     fn period_counts_with(
         &self,
         selection: &EventSet,
@@ -290,10 +272,8 @@ impl CountIndex {
             }
             let base = p as usize * width;
             match map {
-                Some(map) => {
-                    self.groups_of(grouping, e, &mut |g| add(base + map.position[g] as usize))
-                }
-                None => self.groups_of(grouping, e, &mut |g| add(base + g)),
+                Some(map) => self.for_groups(grouping, e, |g| add(base + map.position[g] as usize)),
+                None => self.for_groups(grouping, e, |g| add(base + g)),
             }
         };
         let slots = kept.len() * width;

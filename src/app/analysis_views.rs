@@ -153,14 +153,7 @@ impl App {
 
     /// Opens the export dialog of `view`, offering a name in the dataset's folder.
     pub(super) fn open_analysis_export(&mut self, view: AnalysisView) {
-        let folder = self
-            .doc
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
+        let folder = self.doc.export_folder();
         let keep = self.analysis.export.as_ref().filter(|e| e.view == view);
         let format = keep.map_or(AnalysisFormat::Svg, |e| e.format);
         let name = self.analysis_file_name(view, format);

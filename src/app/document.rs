@@ -108,6 +108,16 @@ impl Document {
         }
     }
 
+    /// The folder where exports are offered: the dataset's own, else the working folder.
+    pub fn export_folder(&self) -> PathBuf {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+    }
+
     /// Its counts by period and pair, prepared on first use (the chart, the
     /// matrix and an actor at a glance need them; most sessions do not).
     pub fn counts(&self) -> &CountIndex {

@@ -37,14 +37,7 @@ impl App {
         // folder), unless the user chose a destination of their own.
         let destination = self.view.export.destination.trim().to_string();
         if destination.is_empty() || self.export.auto_destination.as_deref() == Some(&destination) {
-            let folder = self
-                .doc
-                .path
-                .as_deref()
-                .and_then(Path::parent)
-                .map(Path::to_path_buf)
-                .or_else(|| std::env::current_dir().ok())
-                .unwrap_or_default();
+            let folder = self.doc.export_folder();
             let name = default_file_name(
                 &self.doc.dataset.title,
                 &self.view.filter.period,
