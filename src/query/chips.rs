@@ -30,11 +30,15 @@ impl Chip {
             Chip::Period => {
                 let Period { from, to } = &filter.period;
                 let word = if filter.strict { "Within" } else { "Period" };
-                format!(
-                    "{word}: {} \u{2013} {}",
-                    from.as_deref().unwrap_or(".."),
-                    to.as_deref().unwrap_or("..")
-                )
+                match (from.as_deref(), to.as_deref()) {
+                    // One whole year, month or day, as a click on the chart picks.
+                    (Some(from), Some(to)) if from == to => format!("{word}: {from}"),
+                    (from, to) => format!(
+                        "{word}: {} \u{2013} {}",
+                        from.unwrap_or(".."),
+                        to.unwrap_or("..")
+                    ),
+                }
             }
         }
     }
@@ -102,5 +106,24 @@ mod tests {
             filter.remove(&chip);
         }
         assert!(filter.is_empty());
+    }
+
+    #[test]
+    fn a_period_of_one_year_is_named_once() {
+        let dataset = crate::dataset::embedded();
+        let mut filter = Filter::default();
+        filter.period.from = Some("2022".into());
+        filter.period.to = Some("2022".into());
+        assert_eq!(Chip::Period.label(&dataset, &filter), "Period: 2022");
+        filter.period.to = Some("2023".into());
+        assert_eq!(
+            Chip::Period.label(&dataset, &filter),
+            "Period: 2022 \u{2013} 2023"
+        );
+        filter.period.from = None;
+        assert_eq!(
+            Chip::Period.label(&dataset, &filter),
+            "Period: .. \u{2013} 2023"
+        );
     }
 }
