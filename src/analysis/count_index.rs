@@ -1,67 +1,13 @@
 //! The dataset prepared for counting: each event's kind, actors, topics and
 //! sides as small integers, and the period it falls in for each unit, built once.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
 use super::period::{CountedPeriod, PeriodUnit, counting_span};
 use crate::model::{ActorKind, Dataset, EventKind, Moment};
-
-/// Lists of small integers per event, stored flat: the values of event `e`
-/// are `values[offsets[e]..offsets[e + 1]]`.
-#[derive(Debug, Clone)]
-pub(crate) struct PerEvent {
-    offsets: Vec<u32>,
-    values: Vec<u32>,
-}
-
-impl PerEvent {
-    fn with_capacity(events: usize) -> PerEvent {
-        let mut offsets = Vec::with_capacity(events + 1);
-        offsets.push(0);
-        PerEvent {
-            offsets,
-            values: Vec::with_capacity(events * 2),
-        }
-    }
-
-    /// Appends the next event's values, each once.
-    fn push(&mut self, values: impl IntoIterator<Item = u32>) {
-        let start = *self.offsets.last().unwrap_or(&0) as usize;
-        for value in values {
-            if !self.values[start..].contains(&value) {
-                self.values.push(value);
-            }
-        }
-        self.offsets.push(self.values.len() as u32);
-    }
-
-    /// The values of one event.
-    pub(crate) fn of(&self, event: usize) -> &[u32] {
-        &self.values[self.offsets[event] as usize..self.offsets[event + 1] as usize]
-    }
-}
-
-/// Distinct names and the position of each.
-#[derive(Debug, Clone, Default)]
-struct Interner {
-    names: Vec<String>,
-    positions: HashMap<String, u32>,
-}
-
-impl Interner {
-    fn intern(&mut self, name: &str) -> u32 {
-        if let Some(&p) = self.positions.get(name) {
-            return p;
-        }
-        let p = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.positions.insert(name.to_string(), p);
-        p
-    }
-}
+use crate::query::flat::{Names, PerEvent};
 
 /// The periods of one unit: the distinct periods in time order and the one of each event.
 #[derive(Debug, Clone)]
@@ -104,16 +50,16 @@ impl CountIndex {
     /// Prepares `dataset` for counting.
     pub fn new(dataset: &Dataset) -> CountIndex {
         let n = dataset.events.len();
-        let mut kinds = Interner::default();
+        let mut kinds = Names::default();
         let mut kind_values: Vec<EventKind> = EventKind::BUILT_IN.to_vec();
         for kind in &EventKind::BUILT_IN {
             kinds.intern(&kind.slug());
         }
-        let mut actors = Interner::default();
+        let mut actors = Names::default();
         for actor in &dataset.actors {
             actors.intern(&actor.id);
         }
-        let mut topics = Interner::default();
+        let mut topics = Names::default();
         for topic in &dataset.topics {
             topics.intern(&topic.id);
         }
@@ -141,8 +87,8 @@ impl CountIndex {
                 kind_values.push(event.kind.clone());
             }
             event_kind.push(k);
-            event_actors.push(event.participants().map(|id| actors.intern(id)));
-            event_topics.push(event.topics.iter().map(|id| topics.intern(id)));
+            event_actors.push_distinct(event.participants().map(|id| actors.intern(id)));
+            event_topics.push_distinct(event.topics.iter().map(|id| topics.intern(id)));
             let (start, end) = (event.date.earliest(), event.date.latest());
             for (ids, lists) in [
                 (&event.actors, &mut initiators),
@@ -150,8 +96,8 @@ impl CountIndex {
             ] {
                 side.clear();
                 side.extend(ids.iter().map(|id| actors.intern(id)));
-                lists[0].push(side.iter().copied());
-                lists[1].push(side.iter().flat_map(|&a| {
+                lists[0].push_distinct(side.iter().copied());
+                lists[1].push_distinct(side.iter().flat_map(|&a| {
                     let held: Vec<u32> = roles
                         .get(a as usize)
                         .into_iter()

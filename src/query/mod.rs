@@ -9,6 +9,7 @@ mod chips;
 mod event_set;
 mod facets;
 mod filter;
+pub(crate) mod flat;
 mod fold;
 mod matcher;
 mod period;

@@ -10,64 +10,12 @@ mod text_search;
 
 pub(crate) use facet_sets::{Facet, FacetTotals};
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use super::{EventSet, Filter};
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::EventKind;
-
-/// Lists of values per event, stored flat: the values of event `e` are
-/// `values[offsets[e]..offsets[e + 1]]`.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct PerEvent {
-    offsets: Vec<u32>,
-    values: Vec<u32>,
-}
-
-impl PerEvent {
-    fn push(&mut self, values: &[u32]) {
-        if self.offsets.is_empty() {
-            self.offsets.push(0);
-        }
-        self.values.extend_from_slice(values);
-        self.offsets.push(self.values.len() as u32);
-    }
-
-    /// Gives back the room that growing by pushes left unused.
-    fn shrink_to_fit(&mut self) {
-        self.offsets.shrink_to_fit();
-        self.values.shrink_to_fit();
-    }
-
-    /// The values of one event.
-    pub(crate) fn of(&self, event: usize) -> &[u32] {
-        &self.values[self.offsets[event] as usize..self.offsets[event + 1] as usize]
-    }
-}
-
-/// Interned names: a position for each distinct string.
-#[derive(Debug, Clone, Default)]
-struct Names {
-    names: Vec<String>,
-    positions: HashMap<String, u32>,
-}
-
-impl Names {
-    fn intern(&mut self, name: &str) -> u32 {
-        if let Some(&p) = self.positions.get(name) {
-            return p;
-        }
-        let p = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.positions.insert(name.to_string(), p);
-        p
-    }
-
-    fn get(&self, name: &str) -> Option<u32> {
-        self.positions.get(name).copied()
-    }
-}
+use crate::query::flat::{Names, PerEvent};
 
 /// Events of each value, as sorted lists of event positions.
 type Postings = Vec<Vec<EventIdx>>;

@@ -1,0 +1,114 @@
+//! Flat tables that the query and counting indexes are built from: lists of
+//! small integers per event, and names interned to those integers.
+
+use std::collections::HashMap;
+
+/// Lists of values per event, stored flat: the values of event `e` are
+/// `values[offsets[e]..offsets[e + 1]]`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PerEvent {
+    offsets: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl PerEvent {
+    /// Room for `events` events of about two values each.
+    pub(crate) fn with_capacity(events: usize) -> PerEvent {
+        let mut offsets = Vec::with_capacity(events + 1);
+        offsets.push(0);
+        PerEvent {
+            offsets,
+            values: Vec::with_capacity(events * 2),
+        }
+    }
+
+    /// Appends the next event's values.
+    pub(crate) fn push(&mut self, values: &[u32]) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        self.values.extend_from_slice(values);
+        self.offsets.push(self.values.len() as u32);
+    }
+
+    /// Appends the next event's values, each once.
+    pub(crate) fn push_distinct(&mut self, values: impl IntoIterator<Item = u32>) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        let start = self.values.len();
+        for value in values {
+            if !self.values[start..].contains(&value) {
+                self.values.push(value);
+            }
+        }
+        self.offsets.push(self.values.len() as u32);
+    }
+
+    /// Gives back the room that growing by pushes left unused.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.offsets.shrink_to_fit();
+        self.values.shrink_to_fit();
+    }
+
+    /// The values of one event.
+    pub(crate) fn of(&self, event: usize) -> &[u32] {
+        &self.values[self.offsets[event] as usize..self.offsets[event + 1] as usize]
+    }
+}
+
+/// Interned names: a position for each distinct string.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Names {
+    /// The distinct names, by position.
+    pub(crate) names: Vec<String>,
+    positions: HashMap<String, u32>,
+}
+
+impl Names {
+    /// The position of `name`, given a new one if it is new.
+    pub(crate) fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&p) = self.positions.get(name) {
+            return p;
+        }
+        let p = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.positions.insert(name.to_string(), p);
+        p
+    }
+
+    /// The position of `name`, if it was interned.
+    pub(crate) fn get(&self, name: &str) -> Option<u32> {
+        self.positions.get(name).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_event_keeps_its_own_values_and_distinct_ones_once() {
+        let mut lists = PerEvent::with_capacity(3);
+        lists.push(&[4, 4]);
+        lists.push_distinct([7, 2, 7]);
+        lists.push(&[]);
+        assert_eq!(lists.of(0), [4, 4]);
+        assert_eq!(lists.of(1), [7, 2]);
+        assert!(lists.of(2).is_empty());
+        let mut from_default = PerEvent::default();
+        from_default.push_distinct([1, 1]);
+        assert_eq!(from_default.of(0), [1]);
+    }
+
+    #[test]
+    fn a_name_keeps_its_first_position() {
+        let mut names = Names::default();
+        assert_eq!(names.intern("IRN"), 0);
+        assert_eq!(names.intern("TJK"), 1);
+        assert_eq!(names.intern("IRN"), 0);
+        assert_eq!(names.get("TJK"), Some(1));
+        assert_eq!(names.get("AFG"), None);
+        assert_eq!(names.names, ["IRN", "TJK"]);
+    }
+}
