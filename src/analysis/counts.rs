@@ -337,27 +337,9 @@ type SlotsOf<'a> = dyn Fn(usize, &mut dyn FnMut(usize)) + Sync + 'a;
 
 /// Counts into one array of `slots`, on all cores; the non-zero slots in order.
 fn dense(selection: &EventSet, slots: usize, each: &SlotsOf<'_>) -> Vec<(usize, u32)> {
-    let counts = selection
-        .words()
-        .par_chunks(WORDS_PER_TASK)
-        .enumerate()
-        .fold(
-            || vec![0u32; slots],
-            |mut counts, (chunk, words)| {
-                for_each_event(chunk, words, |e| each(e, &mut |slot| counts[slot] += 1));
-                counts
-            },
-        )
-        .reduce_with(|mut a, b| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-            a
-        })
-        .unwrap_or_default();
-    counts
-        .into_iter()
-        .enumerate()
-        .filter(|&(_, c)| c > 0)
-        .collect()
+    dense_into(selection, slots, |e, counts| {
+        each(e, &mut |slot| counts[slot] += 1)
+    })
 }
 
 /// Counts into one array of `slots` on all cores, `count` adding one event's
@@ -366,23 +348,8 @@ fn dense_into<F>(selection: &EventSet, slots: usize, count: F) -> Vec<(usize, u3
 where
     F: Fn(usize, &mut [u32]) + Sync,
 {
-    let counts = selection
-        .words()
-        .par_chunks(WORDS_PER_TASK)
-        .enumerate()
-        .fold(
-            || vec![0u32; slots],
-            |mut counts, (chunk, words)| {
-                for_each_event(chunk, words, |e| count(e, &mut counts));
-                counts
-            },
-        )
-        .reduce_with(|mut a, b| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-            a
-        })
-        .unwrap_or_default();
-    counts
+    selection
+        .count_per_slot(slots, count)
         .into_iter()
         .enumerate()
         .filter(|&(_, c)| c > 0)

@@ -1,5 +1,7 @@
 //! A set of event positions as a bit vector, for combining facets quickly.
 
+use rayon::prelude::*;
+
 use crate::index::EventIdx;
 
 /// A set of events of one dataset, one bit per event.
@@ -97,6 +99,39 @@ impl EventSet {
     /// The 64-bit words of the set.
     pub(crate) fn words(&self) -> &[u64] {
         &self.words
+    }
+
+    /// Counts into `slots` slots on all cores, `add` adding one event's counts.
+    pub(crate) fn count_per_slot(
+        &self,
+        slots: usize,
+        add: impl Fn(usize, &mut [u32]) + Sync,
+    ) -> Vec<u32> {
+        const WORDS_PER_TASK: usize = 1024;
+        self.words
+            .par_chunks(WORDS_PER_TASK)
+            .enumerate()
+            .fold(
+                || vec![0u32; slots],
+                |mut counts, (chunk, words)| {
+                    for (w, &word) in words.iter().enumerate() {
+                        let base = (chunk * WORDS_PER_TASK + w) * 64;
+                        for bit in BitIter(word) {
+                            add(base + bit, &mut counts);
+                        }
+                    }
+                    counts
+                },
+            )
+            .reduce(
+                || vec![0u32; slots],
+                |mut a, b| {
+                    for (x, y) in a.iter_mut().zip(b) {
+                        *x += y;
+                    }
+                    a
+                },
+            )
     }
 
     /// The events in the set, by position in the dataset.

@@ -3,9 +3,6 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-
-use super::event_set::BitIter;
 use super::prepared::Facet;
 use super::{EventSet, Filter, QueryIndex};
 use crate::model::EventKind;
@@ -124,7 +121,7 @@ impl QueryIndex {
     /// `members`), and one more slot: the events with no actor.
     fn count_actors(&self, mask: &EventSet, members: bool) -> Vec<u32> {
         let n_actors = self.value_counts().0;
-        count(mask, n_actors + 1, |e, counts| {
+        mask.count_per_slot(n_actors + 1, |e, counts| {
             let of = self.event_actors.of(e);
             if of.is_empty() {
                 counts[n_actors] += 1;
@@ -142,7 +139,7 @@ impl QueryIndex {
 
     /// Per topic, the events of `mask` about it or a topic below it.
     fn count_topics(&self, mask: &EventSet) -> Vec<u32> {
-        count(mask, self.value_counts().1, |e, counts| {
+        mask.count_per_slot(self.value_counts().1, |e, counts| {
             for &t in self.event_topics.of(e) {
                 counts[t as usize] += 1;
             }
@@ -151,37 +148,8 @@ impl QueryIndex {
 
     /// Per kind, the events of `mask` of that kind.
     fn count_kinds(&self, mask: &EventSet) -> Vec<u32> {
-        count(mask, self.value_counts().2, |e, counts| {
+        mask.count_per_slot(self.value_counts().2, |e, counts| {
             counts[self.event_kind[e] as usize] += 1;
         })
     }
-}
-
-/// Runs `add` for every event of `mask`, in parallel, and sums the counts.
-fn count(mask: &EventSet, values: usize, add: impl Fn(usize, &mut [u32]) + Sync) -> Vec<u32> {
-    const WORDS_PER_TASK: usize = 1024;
-    mask.words()
-        .par_chunks(WORDS_PER_TASK)
-        .enumerate()
-        .fold(
-            || vec![0u32; values],
-            |mut counts, (chunk, words)| {
-                for (w, &word) in words.iter().enumerate() {
-                    let base = (chunk * WORDS_PER_TASK + w) * 64;
-                    for bit in BitIter(word) {
-                        add(base + bit, &mut counts);
-                    }
-                }
-                counts
-            },
-        )
-        .reduce(
-            || vec![0u32; values],
-            |mut a, b| {
-                for (x, y) in a.iter_mut().zip(b) {
-                    *x += y;
-                }
-                a
-            },
-        )
 }
