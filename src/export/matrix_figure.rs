@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::Manifest;
-use super::figure::text::{chart_start, escape};
+use super::figure::text::{caption_lines, chart_start, data_source, escape};
 use super::manifest::describe_filter;
 use crate::analysis::{Matrix, OTHERS, PairCount, kind_label};
 use crate::model::{Dataset, EventKind};
@@ -188,11 +188,6 @@ pub fn describe_cell(from: &str, to: &str, pair: &PairCount, kinds: &[EventKind]
 }
 
 fn caption(svg: &mut String, dataset: &Dataset, manifest: &Manifest, height: f64) {
-    let sha = manifest
-        .source
-        .sha256
-        .get(..12)
-        .unwrap_or(&manifest.source.sha256);
     let people = if manifest.filter.include_members {
         "People count as the countries and organizations they held a role of at the time."
     } else {
@@ -200,9 +195,8 @@ fn caption(svg: &mut String, dataset: &Dataset, manifest: &Manifest, height: f64
     };
     let lines = [
         format!(
-            "Data: {} ({}, SHA-256 {sha}\u{2026}). Filters: {}.",
-            dataset.title,
-            manifest.source.path,
+            "{} Filters: {}.",
+            data_source(dataset, manifest),
             manifest.describe_filter()
         ),
         format!(
@@ -213,12 +207,5 @@ fn caption(svg: &mut String, dataset: &Dataset, manifest: &Manifest, height: f64
             manifest.annals_version, manifest.exported_at
         ),
     ];
-    for (i, line) in lines.iter().enumerate() {
-        let _ = writeln!(
-            svg,
-            r##"<text x="{MARGIN}" y="{:.1}" font-size="13" fill="#777777">{}</text>"##,
-            height - 84.0 + i as f64 * 20.0,
-            escape(line)
-        );
-    }
+    caption_lines(svg, MARGIN, height - 84.0, &lines);
 }

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use super::Manifest;
 use super::figure::describe_span;
-use super::figure::text::{chart_start, escape};
+use super::figure::text::{caption_lines, chart_start, data_source, escape};
 use super::manifest::describe_filter;
 use crate::analysis::{Grouping, PeriodCounts, Stacked, kind_label};
 use crate::model::{Dataset, EventKind, Moment};
@@ -399,11 +399,6 @@ fn time_axis(svg: &mut String, axis: &TimeAxis) {
 }
 
 fn caption(svg: &mut String, dataset: &Dataset, counts: &PeriodCounts, manifest: &Manifest) {
-    let sha = manifest
-        .source
-        .sha256
-        .get(..12)
-        .unwrap_or(&manifest.source.sha256);
     let each = match counts.grouping {
         Grouping::Kind | Grouping::None => "every event counts once".to_string(),
         grouping => format!("an event counts once for each {grouping} it has"),
@@ -416,9 +411,8 @@ fn caption(svg: &mut String, dataset: &Dataset, counts: &PeriodCounts, manifest:
         .sum();
     let lines = [
         format!(
-            "Data: {} ({}, SHA-256 {sha}\u{2026}). Filters: {}.",
-            dataset.title,
-            manifest.source.path,
+            "{} Filters: {}.",
+            data_source(dataset, manifest),
             manifest.describe_filter()
         ),
         if coarse == 0 {
@@ -437,12 +431,5 @@ fn caption(svg: &mut String, dataset: &Dataset, counts: &PeriodCounts, manifest:
             manifest.annals_version, manifest.exported_at
         ),
     ];
-    for (i, line) in lines.iter().enumerate() {
-        let _ = writeln!(
-            svg,
-            r##"<text x="64" y="{:.1}" font-size="13" fill="#777777">{}</text>"##,
-            CHART_HEIGHT - 64.0 + i as f64 * 20.0,
-            escape(line)
-        );
-    }
+    caption_lines(svg, 64.0, CHART_HEIGHT - 64.0, &lines);
 }

@@ -130,11 +130,6 @@ pub(super) fn caption(
     lanes: &str,
     height: f64,
 ) {
-    let sha = manifest
-        .source
-        .sha256
-        .get(..12)
-        .unwrap_or(&manifest.source.sha256);
     let period = match (&manifest.period.from, &manifest.period.to) {
         (None, None) => format!("all dates ({period})"),
         (from, to) => format!(
@@ -150,9 +145,8 @@ pub(super) fn caption(
     };
     let lines = [
         format!(
-            "Data: {} ({}, SHA-256 {sha}\u{2026}). Period: {period}. Filters: {}.",
-            dataset.title,
-            manifest.source.path,
+            "{} Period: {period}. Filters: {}.",
+            data_source(dataset, manifest),
             manifest.describe_filter()
         ),
         lanes.to_string(),
@@ -161,11 +155,29 @@ pub(super) fn caption(
             manifest.annals_version, manifest.exported_at
         ),
     ];
+    caption_lines(svg, MARGIN_X, height - 64.0, &lines);
+}
+
+/// The caption's first words: "Data: TITLE (FILE, SHA-256 0123456789ab…)."
+pub(crate) fn data_source(dataset: &Dataset, manifest: &Manifest) -> String {
+    let sha = manifest
+        .source
+        .sha256
+        .get(..12)
+        .unwrap_or(&manifest.source.sha256);
+    format!(
+        "Data: {} ({}, SHA-256 {sha}\u{2026}).",
+        dataset.title, manifest.source.path
+    )
+}
+
+/// Writes a caption's lines in grey at `x`, one every 20 units from `top`.
+pub(crate) fn caption_lines(svg: &mut String, x: f64, top: f64, lines: &[String]) {
     for (i, line) in lines.iter().enumerate() {
         let _ = writeln!(
             svg,
-            r##"<text x="{MARGIN_X}" y="{:.1}" font-size="13" fill="#777777">{}</text>"##,
-            height - 64.0 + i as f64 * 20.0,
+            r##"<text x="{x}" y="{:.1}" font-size="13" fill="#777777">{}</text>"##,
+            top + i as f64 * 20.0,
             escape(line)
         );
     }
