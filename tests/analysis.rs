@@ -502,20 +502,7 @@ proptest! {
 
 /// The viewer on the curated dataset, rendered on the CPU.
 fn viewer() -> egui_kittest::Harness<'static, annals::app::App> {
-    let today = annals::model::Moment::from_ymd(2025, 6, 1).0 as f64;
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            annals::app::App::new(
-                cc,
-                annals::app::AppOptions {
-                    today: Some(today),
-                    ..annals::app::AppOptions::default()
-                },
-            )
-        });
-    harness.run_steps(3);
-    harness
+    crate::support::viewer_harness(crate::support::ViewerSetup::default())
 }
 
 #[test]

@@ -8,26 +8,20 @@ use annals::command::Command;
 use annals::timeline::time_axis::YEAR;
 use egui_kittest::Harness;
 
-use crate::support::{annals, text};
+use crate::support::{ViewerSetup, annals, text, viewer_harness};
 
 fn deep_time_file() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/deep-time.ron")
 }
 
 fn harness() -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|cc| {
-            App::new(
-                cc,
-                AppOptions {
-                    file: Some(deep_time_file()),
-                    ..AppOptions::default()
-                },
-            )
-        });
-    harness.run_steps(3);
-    harness
+    viewer_harness(ViewerSetup {
+        options: AppOptions {
+            file: Some(deep_time_file()),
+            ..AppOptions::default()
+        },
+        ..ViewerSetup::default()
+    })
 }
 
 /// Asserts that every event of the open dataset is drawn inside the canvas.

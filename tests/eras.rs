@@ -115,18 +115,14 @@ fn view_eras_hides_the_bands_and_the_choice_is_saved_with_the_view() {
     use egui_kittest::kittest::Queryable;
 
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import/eras.ron");
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 700.0])
-        .build_eframe(move |cc| {
-            App::new(
-                cc,
-                AppOptions {
-                    file: Some(file),
-                    ..AppOptions::default()
-                },
-            )
-        });
-    harness.run_steps(3);
+    let mut harness = crate::support::viewer_harness(crate::support::ViewerSetup {
+        size: [1200.0, 700.0],
+        options: AppOptions {
+            file: Some(file),
+            ..AppOptions::default()
+        },
+        ..crate::support::ViewerSetup::default()
+    });
     assert_eq!(harness.state().document().eras.len(), 2);
     // A point inside the Raisi presidency's band, below the lanes' events.
     let axis = harness.state().canvas().axis.expect("the canvas was drawn");

@@ -8,14 +8,13 @@ use annals::command::{Command, ImportCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::support::{annals, text};
+use crate::support::{ViewerSetup, annals, text, viewer_harness};
 
 fn harness() -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|cc| App::new(cc, AppOptions::default()));
-    harness.run_steps(3);
-    harness
+    viewer_harness(ViewerSetup {
+        options: AppOptions::default(),
+        ..ViewerSetup::default()
+    })
 }
 
 fn unmatched() -> PathBuf {

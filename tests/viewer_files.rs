@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use annals::app::{App, AppOptions};
+use annals::app::App;
 use annals::command::Command;
 use annals::dataset;
 use annals::model::Moment;
@@ -12,20 +12,10 @@ use annals::timeline::TimeRange;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use crate::support::{ViewerSetup, viewer_harness};
+
 fn harness() -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|cc| {
-            App::new(
-                cc,
-                AppOptions {
-                    today: Some(Moment::from_ymd(2025, 6, 1).0 as f64),
-                    ..AppOptions::default()
-                },
-            )
-        });
-    harness.run_steps(3);
-    harness
+    viewer_harness(ViewerSetup::default())
 }
 
 fn at(y: i64) -> f64 {
