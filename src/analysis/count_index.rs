@@ -50,19 +50,11 @@ impl CountIndex {
     /// Prepares `dataset` for counting.
     pub fn new(dataset: &Dataset) -> CountIndex {
         let n = dataset.events.len();
-        let mut kinds = Names::default();
+        let slugs: Vec<String> = EventKind::BUILT_IN.iter().map(EventKind::slug).collect();
+        let mut kinds = Names::of(slugs.iter().map(String::as_str));
         let mut kind_values: Vec<EventKind> = EventKind::BUILT_IN.to_vec();
-        for kind in &EventKind::BUILT_IN {
-            kinds.intern(&kind.slug());
-        }
-        let mut actors = Names::default();
-        for actor in &dataset.actors {
-            actors.intern(&actor.id);
-        }
-        let mut topics = Names::default();
-        for topic in &dataset.topics {
-            topics.intern(&topic.id);
-        }
+        let mut actors = Names::of(dataset.actors.iter().map(|a| a.id.as_str()));
+        let mut topics = Names::of(dataset.topics.iter().map(|t| t.id.as_str()));
         // A person's roles as (organization, from, to), by interned actor.
         let mut roles: Vec<Vec<(u32, Moment, Moment)>> = vec![Vec::new(); actors.names.len()];
         for (a, actor) in dataset.actors.iter().enumerate() {

@@ -66,6 +66,15 @@ pub(crate) struct Names {
 }
 
 impl Names {
+    /// `names` interned in their order.
+    pub(crate) fn of<'a>(names: impl IntoIterator<Item = &'a str>) -> Names {
+        let mut interned = Names::default();
+        for name in names {
+            interned.intern(name);
+        }
+        interned
+    }
+
     /// The position of `name`, given a new one if it is new.
     pub(crate) fn intern(&mut self, name: &str) -> u32 {
         if let Some(&p) = self.positions.get(name) {

@@ -20,14 +20,8 @@ impl QueryIndex {
     /// Prepares `dataset` around an existing time index of it.
     pub fn with_time_index(dataset: &Dataset, time: TimeIndex) -> QueryIndex {
         let n = dataset.events.len();
-        let mut actors = Names::default();
-        for actor in &dataset.actors {
-            actors.intern(&actor.id);
-        }
-        let mut topics = Names::default();
-        for topic in &dataset.topics {
-            topics.intern(&topic.id);
-        }
+        let mut actors = Names::of(dataset.actors.iter().map(|a| a.id.as_str()));
+        let mut topics = Names::of(dataset.topics.iter().map(|t| t.id.as_str()));
         let mut kinds = Names::default();
         let mut kind_values = Vec::new();
         for kind in &EventKind::BUILT_IN {
