@@ -208,18 +208,21 @@ pub fn scan(text: &str) -> Option<Layout> {
     let mut chunks = Vec::new();
     let mut chunk_start = items_start;
     let mut chunk_first = 0usize;
-    let mut items = 0usize;
-    let mut expecting = true;
     let mut depth = 0usize;
+    // An item begins at the first byte after the list's opening or a
+    // top-level comma that is neither blank, nor a comma, nor the list's end.
+    let starts_item = |i: usize| -> Option<bool> {
+        let next = skip_blank(bytes, i)?;
+        Some(!matches!(bytes.get(next)?, b']' | b','))
+    };
+    let mut items = usize::from(starts_item(items_start)?);
     i = items_start;
     let items_end = loop {
-        i = skip_blank(bytes, i)?;
-        let b = *bytes.get(i)?;
-        if depth == 0 && expecting && b != b']' && b != b',' {
-            items += 1;
-            expecting = false;
+        // Bytes that cannot change the nesting are passed over in one run.
+        while bytes.get(i).is_some_and(|b| !SPECIAL[*b as usize]) {
+            i += 1;
         }
-        match b {
+        match *bytes.get(i)? {
             b'(' | b'[' | b'{' => {
                 depth += 1;
                 i += 1;
@@ -235,16 +238,17 @@ pub fn scan(text: &str) -> Option<Layout> {
             }
             b',' if depth == 0 => {
                 i += 1;
-                expecting = true;
                 if i - chunk_start >= target {
                     chunks.push((chunk_start..i, chunk_first));
                     chunk_start = i;
                     chunk_first = items;
                 }
+                items += usize::from(starts_item(i)?);
             }
             b'"' => i = skip_string(bytes, i)?,
             b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) => i = skip_raw(text, i)?,
             b'\'' => return None,
+            b'/' => i = skip_blank(bytes, i)?,
             _ => i += 1,
         }
     };
@@ -278,16 +282,29 @@ fn skip_blank(bytes: &[u8], mut i: usize) -> Option<usize> {
     }
 }
 
+/// The bytes that the scan of the events list stops at: brackets, commas,
+/// quotes, comments, character literals and the `r` of a raw string.
+const SPECIAL: [bool; 256] = {
+    let mut special = [false; 256];
+    let mut k = 0;
+    let stops = b"()[]{},\"'/r";
+    while k < stops.len() {
+        special[stops[k] as usize] = true;
+        k += 1;
+    }
+    special
+};
+
+/// The position just after the string that opens at `start`.
 fn skip_string(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 1;
-    while i < bytes.len() {
+    loop {
+        i += memchr::memchr2(b'"', b'\\', bytes.get(i..)?)?;
         match bytes[i] {
-            b'\\' => i += 2,
             b'"' => return Some(i + 1),
-            _ => i += 1,
+            _ => i += 2,
         }
     }
-    None
 }
 
 fn skip_raw(text: &str, start: usize) -> Option<usize> {
@@ -324,6 +341,27 @@ mod tests {
         assert!(items.trim_start().starts_with("Event(id: \"x\""));
         assert!(items.trim_end().ends_with("\"b\"]),"));
         assert_eq!(layout.chunks.len(), 1);
+    }
+
+    #[test]
+    fn each_run_knows_the_position_of_its_first_event() {
+        let events: Vec<String> = (0..4000)
+            .map(|k| {
+                format!(
+                    "Event(id: \"e{k}\", title: \"a \\\"quoted\\\" ), [title]\", actors: [\"x\"]), // note {k}, ]\n"
+                )
+            })
+            .collect();
+        let text = format!("Dataset(title: \"t\", events: [\n{}])", events.concat());
+        let layout = scan(&text).unwrap();
+        assert_eq!(layout.count, 4000);
+        assert!(layout.chunks.len() > 1, "the text is cut into runs");
+        for (range, first) in &layout.chunks {
+            let before = &text[layout.items.start..range.start];
+            assert_eq!(before.matches("Event(").count(), *first);
+            let first_id = format!("Event(id: \"e{first}\"");
+            assert!(text[range.clone()].contains(&first_id));
+        }
     }
 
     #[test]
