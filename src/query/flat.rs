@@ -1,8 +1,6 @@
 //! Flat tables that the query and counting indexes are built from: lists of
 //! small integers per event, and names interned to those integers.
 
-use std::collections::HashMap;
-
 /// Lists of values per event, stored flat: the values of event `e` are
 /// `values[offsets[e]..offsets[e + 1]]`.
 #[derive(Debug, Clone, Default)]
@@ -57,12 +55,13 @@ impl PerEvent {
     }
 }
 
-/// Interned names: a position for each distinct string.
+/// Interned names: a position for each distinct string. Looked up millions of
+/// times while indexing, so hashed with foldhash rather than the default SipHash.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Names {
     /// The distinct names, by position.
     pub(crate) names: Vec<String>,
-    positions: HashMap<String, u32>,
+    positions: foldhash::HashMap<String, u32>,
 }
 
 impl Names {

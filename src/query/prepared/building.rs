@@ -40,8 +40,11 @@ impl QueryIndex {
         let mut publisher_events: Postings = Vec::new();
         let mut cameos = Names::default();
         let mut cameo_events: Postings = Vec::new();
+        // Places and publishers repeat: each spelling is folded once.
+        let mut place_spellings = foldhash::HashMap::<&str, usize>::default();
+        let mut publisher_spellings = foldhash::HashMap::<&str, usize>::default();
         let parents = topic_parents(dataset, &mut topics);
-        let people: HashMap<&str, &crate::model::Actor> = dataset
+        let people: foldhash::HashMap<&str, &crate::model::Actor> = dataset
             .actors
             .iter()
             .filter(|a| a.kind == ActorKind::Person && !a.roles.is_empty())
@@ -83,7 +86,11 @@ impl QueryIndex {
                 }
             }
             event_topics.push(&tagged);
-            let k = kinds.intern(&event.kind.slug());
+            // The built-in kinds hold the first positions, in their order.
+            let k = match EventKind::BUILT_IN.iter().position(|b| *b == event.kind) {
+                Some(built_in) => built_in as u32,
+                None => kinds.intern(&event.kind.slug()),
+            };
             if k as usize == kind_values.len() {
                 kind_values.push(event.kind.clone());
             }
@@ -92,11 +99,16 @@ impl QueryIndex {
             latest.push(end.0);
             let e = e as EventIdx;
             if let Some(place) = &event.place {
-                let p = places.intern(&fold(place)) as usize;
+                let p = *place_spellings
+                    .entry(place)
+                    .or_insert_with(|| places.intern(&fold(place)) as usize);
                 add_posting(&mut place_events, p, e);
             }
             for source in &event.sources {
-                let p = publishers.intern(&fold(&source.publisher)) as usize;
+                let publisher = source.publisher.as_str();
+                let p = *publisher_spellings
+                    .entry(publisher)
+                    .or_insert_with(|| publishers.intern(&fold(publisher)) as usize);
                 add_posting(&mut publisher_events, p, e);
             }
             if let Some(code) = event.cameo_code() {
