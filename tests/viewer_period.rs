@@ -196,6 +196,23 @@ fn write_generated(dir: &Path, name: &str, events: usize) -> std::path::PathBuf 
 }
 
 #[test]
+fn a_screenshot_waits_for_the_file_asked_for_instead_of_picturing_a_progress_bar() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = write_generated(dir.path(), "large.ron", 5000);
+    let options = AppOptions {
+        file: Some(file.clone()),
+        background_above: Some(0),
+        screenshot: Some(dir.path().join("shot.png")),
+        ..AppOptions::default()
+    };
+    let harness = Harness::builder().build_eframe(move |cc| App::new(cc, options));
+    // Before any frame could have taken it, the file is in.
+    assert!(harness.state().loading().is_none());
+    assert_eq!(harness.state().document().dataset.events.len(), 5000);
+    assert_eq!(harness.state().document().path.as_deref(), Some(&*file));
+}
+
+#[test]
 fn a_large_file_loads_in_the_background_and_a_cancelled_load_changes_nothing() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let first = write_generated(dir.path(), "first.ron", 400);

@@ -22,12 +22,7 @@ impl App {
     /// the open document and shows the problems.
     pub(super) fn open(&mut self, path: &Path) {
         if self.loading.is_large(path) {
-            let ctx = self.ctx.clone();
-            self.loading.start(path, move || {
-                if let Some(ctx) = ctx {
-                    ctx.request_repaint();
-                }
-            });
+            self.loading.start(path);
             if let Some(ctx) = &self.ctx {
                 ctx.request_repaint();
             }
@@ -40,9 +35,20 @@ impl App {
 
     /// Takes the document of a finished background load.
     pub(super) fn poll_loading(&mut self) {
-        let Some(finished) = self.loading.poll() else {
-            return;
-        };
+        if let Some(finished) = self.loading.poll() {
+            self.take_loaded(finished);
+        }
+    }
+
+    /// Waits for the file being read in the background, and takes its document.
+    pub(super) fn wait_for_loading(&mut self) {
+        if let Some(finished) = self.loading.wait() {
+            self.take_loaded(finished);
+        }
+    }
+
+    /// Shows the document of a finished background load, or its problems.
+    fn take_loaded(&mut self, finished: super::loading::Finished) {
         let ok = finished.loaded.is_ok();
         self.opened(&finished.path, finished.loaded);
         if let (true, Some(place)) = (ok, finished.restore) {

@@ -208,11 +208,10 @@ impl App {
     fn window_chores(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
         self.poll_loading();
-        if self.loading.is_busy() && self.screenshot.is_none() {
+        if self.loading.is_busy() {
             // Keep the progress bar moving, leaving the cores to the reader: a
             // frame drawn on the CPU (no GPU) takes both cores for a good part
-            // of 100 ms. With `--screenshot` nobody watches the bar. The
-            // loader wakes the window when it is done.
+            // of 100 ms. The loader wakes the window when it is done.
             ctx.request_repaint_after(std::time::Duration::from_millis(500));
         }
         if self.watch.changed() {

@@ -1,6 +1,9 @@
 //! Reading a large file on a worker thread while the open document stays usable.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use eframe::egui;
 
 use super::Document;
 use crate::dataset::DatasetError;
@@ -31,6 +34,9 @@ pub(super) struct Loading {
     pending: Option<PendingLoad>,
     /// Files of this many bytes or more are read on a worker thread.
     background_above: u64,
+    /// The window to wake when a file is in; set once the window exists, so
+    /// that a file can be read while the window opens.
+    window: Arc<OnceLock<egui::Context>>,
 }
 
 impl Loading {
@@ -39,7 +45,13 @@ impl Loading {
         Loading {
             pending: None,
             background_above,
+            window: Arc::default(),
         }
+    }
+
+    /// Wakes the window of `ctx` whenever a file is in, from now on.
+    pub fn wake(&self, ctx: &egui::Context) {
+        let _ = self.window.set(ctx.clone());
     }
 
     /// True when `path` is large enough to be read in the background.
@@ -48,8 +60,14 @@ impl Loading {
     }
 
     /// Starts reading `path` on a worker thread, replacing any other load;
-    /// `done` is called on that thread once the document can be taken.
-    pub fn start(&mut self, path: &Path, done: impl FnOnce() + Send + 'static) {
+    /// the window is woken once the document can be taken.
+    pub fn start(&mut self, path: &Path) {
+        let window = Arc::clone(&self.window);
+        let done = move || {
+            if let Some(ctx) = window.get() {
+                ctx.request_repaint();
+            }
+        };
         let load = BackgroundLoad::start_notifying(path, Document::loaded_from, done);
         self.pending = Some(PendingLoad {
             load,
@@ -65,6 +83,11 @@ impl Loading {
     /// True while a file is being read.
     pub fn is_busy(&self) -> bool {
         self.pending.is_some()
+    }
+
+    /// True while `path` is being read.
+    pub fn is_reading(&self, path: &Path) -> bool {
+        self.pending.as_ref().is_some_and(|p| p.load.path() == path)
     }
 
     /// Asks to put the view at `place` once the file being read is in; false when none is.
@@ -87,8 +110,21 @@ impl Loading {
 
     /// The file read in the background, once it is in.
     pub fn poll(&mut self) -> Option<Finished> {
+        self.finish(BackgroundLoad::poll)
+    }
+
+    /// The file read in the background, waiting for it to be in.
+    pub fn wait(&mut self) -> Option<Finished> {
+        self.finish(BackgroundLoad::wait)
+    }
+
+    /// The file read in the background, if `take` gives its document.
+    fn finish(
+        &mut self,
+        take: impl FnOnce(&mut BackgroundLoad<Document>) -> Option<Result<Document, DatasetError>>,
+    ) -> Option<Finished> {
         let pending = self.pending.as_mut()?;
-        let loaded = pending.load.poll()?;
+        let loaded = take(&mut pending.load)?;
         let path = pending.load.path().to_path_buf();
         let restore = pending.restore.take();
         self.pending = None;

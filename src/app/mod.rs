@@ -137,6 +137,16 @@ pub struct App {
 impl App {
     /// Builds the app for eframe: restores the view when asked and opens the file.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> App {
+        App::reading(cc, options, None)
+    }
+
+    /// [`App::new`], with the file asked for perhaps already being read by
+    /// `reading` (started before the window, which takes a while to open).
+    fn reading(
+        cc: &eframe::CreationContext<'_>,
+        options: AppOptions,
+        reading: Option<Loading>,
+    ) -> App {
         let (view, place) = match cc.storage.filter(|_| options.restore) {
             Some(storage) => (
                 eframe::get_value::<ViewState>(storage, eframe::APP_KEY).unwrap_or_default(),
@@ -147,34 +157,41 @@ impl App {
             ),
             None => (ViewState::default(), (None, None)),
         };
-        let mut app = App::with_view(view, place, &options, Some(cc.egui_ctx.clone()));
+        let ctx = Some(cc.egui_ctx.clone());
+        let mut app = App::with_view(view, place, &options, ctx, reading);
         app.watch.restart(app.doc.path.as_deref(), app.ctx.as_ref());
         app
     }
 
     /// Builds the app without a window (for tests of the commands).
     pub fn headless(options: AppOptions) -> App {
-        App::with_view(ViewState::default(), (None, None), &options, None)
+        App::with_view(ViewState::default(), (None, None), &options, None, None)
     }
 
-    /// The app in the window of `ctx` (none when headless), opening the file asked for.
+    /// The app in the window of `ctx` (none when headless), opening the file
+    /// asked for unless `reading` is reading it already.
     fn with_view(
         view: ViewState,
         place: SavedPlace,
         options: &AppOptions,
         ctx: Option<egui::Context>,
+        reading: Option<Loading>,
     ) -> App {
-        let background_above = if ctx.is_some() {
-            options.background_above.unwrap_or(BACKGROUND_ABOVE)
-        } else {
-            u64::MAX
-        };
+        let loading = reading.unwrap_or_else(|| {
+            Loading::new(match ctx {
+                Some(_) => options.background_above.unwrap_or(BACKGROUND_ABOVE),
+                None => u64::MAX,
+            })
+        });
+        if let Some(ctx) = &ctx {
+            loading.wake(ctx);
+        }
         let mut app = App {
             view,
             doc: Document::embedded_or_empty(),
             filtered: Filtered::default(),
             viewport: Viewport::default(),
-            loading: Loading::new(background_above),
+            loading,
             export: ExportDialog::default(),
             analysis: AnalysisViews::default(),
             watch: Watch::new(options.watch),
@@ -201,8 +218,13 @@ impl App {
         app.view.last_path = None;
         app.refresh();
         app.apply(Command::Fit);
-        if let Some(path) = wanted {
+        if let Some(path) = wanted.filter(|path| !app.loading.is_reading(path)) {
             app.open(&path);
+        }
+        if app.screenshot.is_some() {
+            // The picture is of the file asked for: no frame is spent on a
+            // progress bar that nobody watches.
+            app.wait_for_loading();
         }
         app.showing = !app.loading.is_busy();
         let restore_now = options.file.is_none() && app.view.last_path.is_none();

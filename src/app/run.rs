@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use super::{App, AppOptions, ScreenshotError};
+use super::loading::Loading;
+use super::{App, AppOptions, BACKGROUND_ABOVE, ScreenshotError};
 
 /// How `annals [FILE]` starts the window.
 #[derive(Debug, Clone, Default)]
@@ -46,6 +47,15 @@ pub fn run_viewer(options: ViewerOptions) -> Result<(), ViewerError> {
         persist_window: !screenshot,
         ..Default::default()
     };
+    // A large file is read while the window opens.
+    let mut reading = Loading::new(BACKGROUND_ABOVE);
+    let early = options
+        .file
+        .as_deref()
+        .filter(|path| reading.is_large(path));
+    if let Some(path) = early {
+        reading.start(path);
+    }
     let app_options = AppOptions {
         file: options.file,
         restore: !screenshot,
@@ -62,7 +72,7 @@ pub fn run_viewer(options: ViewerOptions) -> Result<(), ViewerError> {
         "annals",
         native,
         Box::new(move |cc| {
-            let app = App::new(cc, app_options);
+            let app = App::reading(cc, app_options, Some(reading));
             *slot = app.screenshot_result();
             Ok(Box::new(app))
         }),

@@ -68,15 +68,9 @@ impl App {
     /// Counts the frames of `--screenshot` and asks for the picture once they have settled;
     /// true while a screenshot is wanted.
     pub(super) fn screenshot_step(&mut self, ctx: &egui::Context) -> bool {
-        let loading = self.loading.is_busy();
         let Some(job) = self.screenshot.as_mut() else {
             return false;
         };
-        if loading {
-            // The picture is of the dataset asked for, not of the progress bar,
-            // whose frames come seldom (see `window_chores`).
-            return true;
-        }
         job.frames += 1;
         ctx.request_repaint();
         if job.frames >= 2 && !job.requested {

@@ -129,11 +129,25 @@ impl<T: Send + 'static> BackgroundLoad<T> {
             return None;
         }
         let outcome = self.result.try_recv().ok()?;
-        // Finished: the bar is full, whichever way the file was read.
+        self.fill_bar();
+        Some(outcome)
+    }
+
+    /// [`BackgroundLoad::poll`], waiting for the worker to finish.
+    pub fn wait(&mut self) -> Option<Result<T, DatasetError>> {
+        if self.cancelled {
+            return None;
+        }
+        let outcome = self.result.recv().ok()?;
+        self.fill_bar();
+        Some(outcome)
+    }
+
+    /// Finished: the bar is full, whichever way the file was read.
+    fn fill_bar(&self) {
         let total = self.shared.total.load(Ordering::Relaxed).max(1);
         self.shared.total.store(total, Ordering::Relaxed);
         self.shared.done.store(total, Ordering::Relaxed);
-        Some(outcome)
     }
 
     /// True while the worker thread is still working (a cancelled worker
