@@ -66,7 +66,7 @@ impl Viewport {
     /// Builds the lanes of `doc` grouped by `mode`, `collapsed` folded.
     pub fn rebuild_lanes(&mut self, doc: &Document, mode: LaneMode, collapsed: &BTreeSet<String>) {
         self.lanes = Lanes::build(&doc.dataset, mode, collapsed);
-        self.lane_times = LaneTimes::new(&doc.dataset, doc.index(), &self.lanes);
+        self.lane_times = LaneTimes::new(doc.index(), &self.lanes);
         self.titles = TitleWidths::new(doc.dataset.events.len());
         self.lanes_stale = false;
         self.lay_out_again();

@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 use super::lane_pyramid::{DayPyramid, LEAST_EVENTS};
 use super::lanes::Lanes;
 use crate::index::{EventIdx, LONG_SPAN_SECONDS, TimeIndex};
+use crate::model::Moment;
 use crate::model::date::SECONDS_PER_DAY;
-use crate::model::{Dataset, Moment};
 
 /// The events of every lane by rank in time order, and its long ones again apart.
 #[derive(Debug, Default)]
@@ -33,23 +33,24 @@ pub struct LaneTimes {
 }
 
 impl LaneTimes {
-    /// Sorts the events of each of `lanes` by time, in `index`'s order.
-    pub fn new(dataset: &Dataset, index: &TimeIndex, lanes: &Lanes) -> LaneTimes {
+    /// Sorts the events of each of `lanes` by time, in `index`'s order: all
+    /// of them, the long and the wide ones side by side.
+    pub fn new(index: &TimeIndex, lanes: &Lanes) -> LaneTimes {
         let order = index.in_time_order();
-        let all = Slots::fill(lanes, order.iter().copied().enumerate());
-        let long = Slots::fill(
-            lanes,
-            order.iter().copied().enumerate().filter(|&(_, e)| {
-                let date = &dataset.events[e as usize].date;
-                date.latest().0.saturating_sub(date.earliest().0) > LONG_SPAN_SECONDS
-            }),
-        );
-        let wide = Slots::fill(
-            lanes,
-            order.iter().copied().enumerate().filter(|&(_, e)| {
-                let date = &dataset.events[e as usize].date;
-                date.latest().0.saturating_sub(date.earliest().0) > SECONDS_PER_DAY
-            }),
+        let spanning_over = |seconds: i64| {
+            order.iter().copied().enumerate().filter(move |&(rank, _)| {
+                let [earliest, latest] = index.bounds_at(rank as u32);
+                latest.saturating_sub(earliest) > seconds
+            })
+        };
+        let (all, (long, wide)) = rayon::join(
+            || Slots::fill(lanes, order.iter().copied().enumerate()),
+            || {
+                rayon::join(
+                    || Slots::fill(lanes, spanning_over(LONG_SPAN_SECONDS)),
+                    || Slots::fill(lanes, spanning_over(SECONDS_PER_DAY)),
+                )
+            },
         );
         LaneTimes {
             wide_offsets: wide.offsets,
@@ -225,7 +226,7 @@ mod tests {
         let dataset = crate::generate::generate(3000, 7);
         let index = TimeIndex::new(&dataset);
         let lanes = Lanes::build(&dataset, LaneMode::Actor, &BTreeSet::new());
-        let times = LaneTimes::new(&dataset, &index, &lanes);
+        let times = LaneTimes::new(&index, &lanes);
         let start = Moment::from_ymd(2001, 3, 1);
         let end = Moment::from_ymd(2004, 9, 1);
         let found = index.overlapping(&dataset, start, end);

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::index::EventIdx;
@@ -106,10 +107,7 @@ impl Lanes {
             LaneMode::Topic => topic_lanes(dataset),
             LaneMode::Kind => kind_lanes(dataset),
             LaneMode::Single => {
-                let mut raw = RawLanes::default();
-                for _ in &dataset.events {
-                    raw.push_event([0]);
-                }
+                let raw = RawLanes::collect(&dataset.events, |_, lanes| lanes.push(0));
                 (vec![top_lane("all", "All events")], raw)
             }
         };
@@ -135,24 +133,20 @@ impl Lanes {
         for (i, lane) in lanes.iter_mut().enumerate() {
             lane.hidden = shown[i] != i;
         }
-        let mut offsets = Vec::with_capacity(raw.offsets.len());
-        let mut members = Vec::with_capacity(raw.members.len());
-        offsets.push(0);
-        for pair in raw.offsets.windows(2) {
-            let start = members.len();
-            for &lane in &raw.members[pair[0] as usize..pair[1] as usize] {
+        let events: Vec<u32> = (0..raw.offsets.len().saturating_sub(1) as u32).collect();
+        let drawn = RawLanes::collect(&events, |&e, drawn| {
+            for &lane in raw.of(e) {
                 let lane = shown[lane as usize] as u32;
-                if !members[start..].contains(&lane) {
-                    members.push(lane);
+                if !drawn.contains(&lane) {
+                    drawn.push(lane);
                 }
             }
-            members[start..].sort_unstable();
-            offsets.push(members.len() as u32);
-        }
+            drawn.sort_unstable();
+        });
         Lanes {
             lanes,
-            offsets,
-            members,
+            offsets: drawn.offsets,
+            members: drawn.members,
         }
     }
 
@@ -211,15 +205,47 @@ impl Default for RawLanes {
 impl RawLanes {
     const OTHER: u32 = u32::MAX;
 
+    /// The lanes of each of `items`, which `lanes_of` adds to its list, on all cores.
+    fn collect<T: Sync>(items: &[T], lanes_of: impl Fn(&T, &mut Vec<u32>) + Sync) -> RawLanes {
+        const ITEMS_PER_TASK: usize = 64 * 1024;
+        let parts: Vec<RawLanes> = items
+            .par_chunks(ITEMS_PER_TASK)
+            .map(|items| {
+                let mut part = RawLanes::default();
+                let mut lanes = Vec::new();
+                for item in items {
+                    lanes.clear();
+                    lanes_of(item, &mut lanes);
+                    part.push_event(&lanes);
+                }
+                part
+            })
+            .collect();
+        let mut all = RawLanes::default();
+        for part in parts {
+            let base = all.members.len() as u32;
+            all.offsets
+                .extend(part.offsets[1..].iter().map(|&end| base + end));
+            all.members.extend(part.members);
+            all.needs_other |= part.needs_other;
+        }
+        all
+    }
+
     /// Adds the next event's lanes; none sends it to the catch-all lane.
-    fn push_event(&mut self, lanes: impl IntoIterator<Item = usize>) {
-        let start = self.members.len();
-        self.members.extend(lanes.into_iter().map(|l| l as u32));
-        if self.members.len() == start {
+    fn push_event(&mut self, lanes: &[u32]) {
+        self.members.extend_from_slice(lanes);
+        if lanes.is_empty() {
             self.members.push(RawLanes::OTHER);
             self.needs_other = true;
         }
         self.offsets.push(self.members.len() as u32);
+    }
+
+    /// The lanes of event `e`.
+    fn of(&self, e: u32) -> &[u32] {
+        let e = e as usize;
+        &self.members[self.offsets[e] as usize..self.offsets[e + 1] as usize]
     }
 
     /// Adds the catch-all lane `other` to `lanes` if an event needs it.
@@ -241,7 +267,7 @@ type Assignment = (Vec<Lane>, RawLanes);
 
 fn actor_lanes(dataset: &Dataset) -> Assignment {
     let mut lanes = Vec::new();
-    let mut lane_of: HashMap<&str, usize> = HashMap::new();
+    let mut lane_of: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     // A person is nested under the country or organization of their latest role.
     let mut people_of: HashMap<&str, Vec<&crate::model::Actor>> = HashMap::new();
     for person in dataset
@@ -291,27 +317,26 @@ fn actor_lanes(dataset: &Dataset) -> Assignment {
             lanes.push(lane);
         }
     }
-    let mut raw = RawLanes::default();
-    for event in &dataset.events {
-        raw.push_event(
+    let raw = RawLanes::collect(&dataset.events, |event, lanes| {
+        lanes.extend(
             event
                 .participants()
-                .filter_map(|id| lane_of.get(id).copied()),
+                .filter_map(|id| lane_of.get(id).map(|&lane| lane as u32)),
         );
-    }
+    });
     let raw = raw.finish(&mut lanes, top_lane("actor:", "No actor"));
     (lanes, raw)
 }
 
 fn topic_lanes(dataset: &Dataset) -> Assignment {
     let mut lanes = Vec::new();
-    let mut lane_of: HashMap<&str, usize> = HashMap::new();
+    let mut lane_of: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     fn add<'a>(
         dataset: &'a Dataset,
         parent: Option<(&str, usize)>,
         depth: u8,
         lanes: &mut Vec<Lane>,
-        lane_of: &mut HashMap<&'a str, usize>,
+        lane_of: &mut foldhash::HashMap<&'a str, usize>,
     ) {
         let children = dataset
             .topics
@@ -336,15 +361,14 @@ fn topic_lanes(dataset: &Dataset) -> Assignment {
         }
     }
     add(dataset, None, 0, &mut lanes, &mut lane_of);
-    let mut raw = RawLanes::default();
-    for event in &dataset.events {
-        raw.push_event(
+    let raw = RawLanes::collect(&dataset.events, |event, lanes| {
+        lanes.extend(
             event
                 .topics
                 .iter()
-                .filter_map(|id| lane_of.get(id).copied()),
+                .filter_map(|id| lane_of.get(id).map(|&lane| lane as u32)),
         );
-    }
+    });
     let raw = raw.finish(&mut lanes, top_lane("topic:", "No topic"));
     (lanes, raw)
 }
@@ -372,16 +396,33 @@ fn kind_lanes(dataset: &Dataset) -> Assignment {
         .iter()
         .map(|k| top_lane(&format!("kind:{}", k.slug()), k.label()))
         .collect();
-    let mut raw = RawLanes::default();
-    for event in &dataset.events {
-        raw.push_event(lane_of.get(&event.kind).copied());
-    }
+    let raw = RawLanes::collect(&dataset.events, |event, lanes| {
+        lanes.extend(lane_of.get(&event.kind).map(|&lane| lane as u32));
+    });
     (lanes, raw)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lanes_gathered_on_all_cores_keep_every_item_in_its_place() {
+        // More items than one task takes, some without a lane.
+        let items: Vec<u32> = (0..200_000).collect();
+        let raw = RawLanes::collect(&items, |&item, lanes| {
+            lanes.extend((0..item % 3).map(|k| item + k));
+        });
+        assert!(raw.needs_other);
+        assert_eq!(raw.offsets.len(), items.len() + 1);
+        for &item in &items {
+            let expected: Vec<u32> = match item % 3 {
+                0 => vec![RawLanes::OTHER],
+                n => (0..n).map(|k| item + k).collect(),
+            };
+            assert_eq!(raw.of(item), expected, "item {item}");
+        }
+    }
 
     #[test]
     fn people_are_nested_under_their_country_and_fold_into_it() {

@@ -403,7 +403,7 @@ mod tests {
             dataset,
             index: &index,
             lanes: &lanes,
-            lane_times: &LaneTimes::new(dataset, &index, &lanes),
+            lane_times: &LaneTimes::new(&index, &lanes),
             shown: &shown,
             all_shown: true,
             measure: &TextMeasure::uniform(7.0),
@@ -495,7 +495,7 @@ mod tests {
             dataset: &data,
             index: &index,
             lanes: &lanes,
-            lane_times: &LaneTimes::new(&data, &index, &lanes),
+            lane_times: &LaneTimes::new(&index, &lanes),
             shown: &shown,
             all_shown: false,
             measure: &TextMeasure::uniform(7.0),
@@ -525,7 +525,7 @@ mod tests {
         let index = TimeIndex::new(&data);
         let lanes = Lanes::build(&data, LaneMode::Single, &BTreeSet::new());
         let shown = vec![true; data.events.len()];
-        let lane_times = LaneTimes::new(&data, &index, &lanes);
+        let lane_times = LaneTimes::new(&index, &lanes);
         let titles = TitleWidths::new(data.events.len());
         let measure = TextMeasure::uniform(7.0);
         let source = |all_shown| LayoutSource {
