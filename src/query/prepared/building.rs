@@ -14,11 +14,96 @@ use crate::query::fold::fold;
 impl QueryIndex {
     /// Prepares `dataset`, sorting its events by time.
     pub fn new(dataset: &Dataset) -> QueryIndex {
-        QueryIndex::with_time_index(dataset, TimeIndex::new(dataset))
+        QueryIndex::build(dataset, || TimeIndex::new(dataset))
     }
 
     /// Prepares `dataset` around an existing time index of it.
     pub fn with_time_index(dataset: &Dataset, time: TimeIndex) -> QueryIndex {
+        QueryIndex::build(dataset, || time)
+    }
+
+    /// Prepares `dataset` with the time index that `time` gives: the events
+    /// are sorted, their tables built and their text folded side by side.
+    fn build(dataset: &Dataset, time: impl FnOnce() -> TimeIndex + Send) -> QueryIndex {
+        let (time, (tables, (event_text, event_text_starts))) = rayon::join(time, || {
+            rayon::join(|| Tables::new(dataset), || folded_event_text(dataset))
+        });
+        let actor_text = folded_actor_text(dataset, &tables.actors);
+        let Tables {
+            actors,
+            actor_events,
+            member_events,
+            event_actors,
+            event_member_of,
+            topics,
+            topic_events,
+            topic_descendants,
+            event_topics,
+            kinds,
+            kind_values,
+            event_kind,
+            kind_events,
+            earliest,
+            latest,
+            places,
+            publishers,
+            cameos,
+        } = tables;
+        QueryIndex {
+            time,
+            events: dataset.events.len(),
+            actors,
+            actor_events,
+            member_events,
+            event_actors,
+            event_member_of,
+            topics,
+            topic_events,
+            topic_descendants,
+            event_topics,
+            kinds,
+            kind_values,
+            event_kind,
+            kind_events,
+            earliest,
+            latest,
+            event_text,
+            event_text_starts,
+            actor_text,
+            places,
+            publishers,
+            cameos,
+            text_cache: Mutex::new(None),
+            totals: FacetTotals::default(),
+        }
+    }
+}
+
+/// The index's tables of ids and postings, built in one pass over the events.
+struct Tables {
+    actors: Names,
+    actor_events: Postings,
+    member_events: Postings,
+    event_actors: PerEvent,
+    event_member_of: PerEvent,
+    topics: Names,
+    topic_events: Postings,
+    topic_descendants: Vec<Vec<u32>>,
+    event_topics: PerEvent,
+    kinds: Names,
+    kind_values: Vec<EventKind>,
+    event_kind: Vec<u32>,
+    kind_events: Postings,
+    earliest: Vec<i64>,
+    latest: Vec<i64>,
+    places: Vec<(String, Vec<EventIdx>)>,
+    publishers: Vec<(String, Vec<EventIdx>)>,
+    cameos: Vec<(String, Vec<EventIdx>)>,
+}
+
+impl Tables {
+    /// Interns the ids of `dataset`'s events and lists the events of each.
+    fn new(dataset: &Dataset) -> Tables {
         let n = dataset.events.len();
         let mut actors = Names::of(dataset.actors.iter().map(|a| a.id.as_str()));
         let mut topics = Names::of(dataset.topics.iter().map(|t| t.id.as_str()));
@@ -150,11 +235,7 @@ impl QueryIndex {
         event_member_of.shrink_to_fit();
         event_topics.shrink_to_fit();
         let topic_descendants = all_descendants(&parents, topics.names.len());
-        let (event_text, event_text_starts) = folded_event_text(dataset);
-        let actor_text = folded_actor_text(dataset, &actors);
-        QueryIndex {
-            time,
-            events: n,
+        Tables {
             actors,
             actor_events,
             member_events,
@@ -170,9 +251,6 @@ impl QueryIndex {
             kind_events,
             earliest,
             latest,
-            event_text,
-            event_text_starts,
-            actor_text,
             places: places.names.into_iter().zip(place_events).collect(),
             publishers: publishers.names.into_iter().zip(publisher_events).collect(),
             cameos: cameos
@@ -181,8 +259,6 @@ impl QueryIndex {
                 .map(|code| format!("cameo {code}"))
                 .zip(cameo_events)
                 .collect(),
-            text_cache: Mutex::new(None),
-            totals: FacetTotals::default(),
         }
     }
 }
