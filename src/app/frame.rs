@@ -399,6 +399,10 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if self.screenshot_taken() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
         let mut commands = self.window_chores(&ctx);
         self.refresh();
         self.header_ui(ui, &mut commands);

@@ -90,6 +90,14 @@ impl App {
         true
     }
 
+    /// True once `--screenshot` has saved its picture (or failed to): the
+    /// window has nothing more to draw and closes.
+    pub(super) fn screenshot_taken(&self) -> bool {
+        self.screenshot
+            .as_ref()
+            .is_some_and(|j| j.result.lock().is_ok_and(|r| r.is_some()))
+    }
+
     /// The outcome of `--screenshot`, once the window has closed.
     pub(super) fn screenshot_result(&self) -> Option<ScreenshotSlot> {
         self.screenshot.as_ref().map(|j| Arc::clone(&j.result))
