@@ -1,11 +1,17 @@
-//! Opening a dataset file: read, parse, check and index it.
+//! Opening a dataset file: read, parse, check and index it; then what the
+//! viewer builds before its first frame (the query index, the lanes).
 
 mod bench_data;
 
 use std::time::Duration;
 
+use std::collections::BTreeSet;
+
 use annals::dataset;
 use annals::index::TimeIndex;
+use annals::query::QueryIndex;
+use annals::timeline::lane_times::LaneTimes;
+use annals::timeline::{LaneMode, Lanes};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn load(c: &mut Criterion) {
@@ -33,5 +39,27 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load);
+/// What the viewer builds from a loaded dataset before its first frame.
+fn open(c: &mut Criterion) {
+    let mut group = bench_data::flat_group(c, "open");
+    for events in bench_data::SIZES {
+        let dataset = dataset::load_file(&bench_data::dataset_file(events))
+            .expect("the generated dataset loads");
+        let label = bench_data::label(events);
+        group.bench_function(BenchmarkId::new("query index", &label), |b| {
+            b.iter_with_large_drop(|| QueryIndex::new(&dataset))
+        });
+        let index = TimeIndex::new(&dataset);
+        group.bench_function(BenchmarkId::new("lanes by actor", &label), |b| {
+            b.iter_with_large_drop(|| {
+                let lanes = Lanes::build(&dataset, LaneMode::Actor, &BTreeSet::new());
+                let times = LaneTimes::new(&index, &lanes);
+                (lanes, times)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, open);
 criterion_main!(benches);
