@@ -51,6 +51,10 @@ fn unmapped_columns_are_mapped_in_the_dialog_then_opened_saved_and_remembered() 
         draft.problems
     );
     // The dialog shows the columns and the first row; the open dataset stays.
+    // Each field chooser is named after its column for screen readers.
+    harness.get_by_label("Field of the column Weather");
+    harness.get_by_label("Field of the column date");
+    harness.get_by_label("Numeric dates");
     harness.get_by_label("Weather");
     harness.get_by_label("sunny");
     harness.get_by_label_contains("problems:");

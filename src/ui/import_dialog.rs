@@ -41,7 +41,9 @@ pub fn import_dialog_ui(ui: &mut Ui, draft: &ImportDraft) -> Vec<Command> {
                         commands.push(Command::Import(ImportCommand::DateOrder(order)));
                     }
                 }
-            });
+            })
+            .response
+            .accessible_name("Numeric dates");
     });
     ui.add_space(6.0);
     problems_ui(ui, draft);
@@ -95,6 +97,7 @@ fn columns_grid_ui(ui: &mut Ui, draft: &ImportDraft, commands: &mut Vec<Command>
                         }
                     })
                     .response
+                    .accessible_name(format!("Field of the column {header}"))
                     .on_hover_text(format!("What the column {header:?} holds"));
             }
             ui.end_row();
