@@ -46,6 +46,9 @@ fn open(c: &mut Criterion) {
         let dataset = dataset::load_file(&bench_data::dataset_file(events))
             .expect("the generated dataset loads");
         let label = bench_data::label(events);
+        group.bench_function(BenchmarkId::new("time index", &label), |b| {
+            b.iter_with_large_drop(|| TimeIndex::new(&dataset))
+        });
         group.bench_function(BenchmarkId::new("query index", &label), |b| {
             b.iter_with_large_drop(|| QueryIndex::new(&dataset))
         });

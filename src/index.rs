@@ -32,19 +32,22 @@ impl TimeIndex {
     pub fn new(dataset: &Dataset) -> TimeIndex {
         use rayon::prelude::*;
         let events = &dataset.events;
-        // Sorting flat (start, position) pairs touches an event only to break
-        // ties by id; on all cores, as this is the bulk of indexing millions.
-        let mut keyed: Vec<(i64, EventIdx)> = events
+        // Sorting flat (start, id's first bytes, position) triples touches an
+        // event only to break ties between ids that share their first eight
+        // bytes; on all cores, as this is the bulk of indexing millions.
+        let mut keyed: Vec<(i64, u64, EventIdx)> = events
             .par_iter()
             .enumerate()
-            .map(|(i, e)| (e.date.sort_key().0, i as EventIdx))
+            .map(|(i, e)| (e.date.sort_key().0, id_prefix(&e.id), i as EventIdx))
             .collect();
-        keyed.par_sort_unstable_by(|&(sa, a), &(sb, b)| {
+        keyed.par_sort_unstable_by(|&(sa, pa, a), &(sb, pb, b)| {
             sa.cmp(&sb)
+                .then(pa.cmp(&pb))
                 .then_with(|| events[a as usize].id.cmp(&events[b as usize].id))
                 .then(a.cmp(&b))
         });
-        let (starts, order): (Vec<i64>, Vec<EventIdx>) = keyed.into_iter().unzip();
+        let (starts, order): (Vec<i64>, Vec<EventIdx>) =
+            keyed.into_iter().map(|(start, _, e)| (start, e)).unzip();
         let long = order
             .iter()
             .copied()
@@ -169,6 +172,47 @@ impl TimeIndex {
         match event {
             None => self.order.last().copied(),
             Some(e) => self.rank_of(e).checked_sub(1).map(|r| self.order[r]),
+        }
+    }
+}
+
+/// The first eight bytes of `id` as a number that orders as the text does
+/// (shorter ids padded with zeros); equal prefixes are compared in full.
+fn id_prefix(id: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = id.len().min(8);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ids_first_bytes_order_as_the_id_does() {
+        let ids = [
+            "",
+            "a",
+            "ab",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgz",
+            "b",
+            "e0000001",
+            "e0000010",
+            "é",
+            "éa",
+            "z",
+        ];
+        for a in ids {
+            for b in ids {
+                let (pa, pb) = (id_prefix(a), id_prefix(b));
+                if pa != pb {
+                    assert_eq!(pa.cmp(&pb), a.cmp(b), "{a:?} and {b:?}");
+                }
+            }
         }
     }
 }
