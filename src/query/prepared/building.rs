@@ -25,85 +25,22 @@ impl QueryIndex {
     /// Prepares `dataset` with the time index that `time` gives: the events
     /// are sorted, their tables built and their text folded side by side.
     fn build(dataset: &Dataset, time: impl FnOnce() -> TimeIndex + Send) -> QueryIndex {
-        let (time, (tables, (event_text, event_text_starts))) = rayon::join(time, || {
-            rayon::join(|| Tables::new(dataset), || folded_event_text(dataset))
+        let (time, (mut index, (event_text, event_text_starts))) = rayon::join(time, || {
+            rayon::join(
+                || QueryIndex::tables(dataset),
+                || folded_event_text(dataset),
+            )
         });
-        let actor_text = folded_actor_text(dataset, &tables.actors);
-        let Tables {
-            actors,
-            actor_events,
-            member_events,
-            event_actors,
-            event_member_of,
-            topics,
-            topic_events,
-            topic_descendants,
-            event_topics,
-            kinds,
-            kind_values,
-            event_kind,
-            kind_events,
-            earliest,
-            latest,
-            places,
-            publishers,
-            cameos,
-        } = tables;
-        QueryIndex {
-            time,
-            events: dataset.events.len(),
-            actors,
-            actor_events,
-            member_events,
-            event_actors,
-            event_member_of,
-            topics,
-            topic_events,
-            topic_descendants,
-            event_topics,
-            kinds,
-            kind_values,
-            event_kind,
-            kind_events,
-            earliest,
-            latest,
-            event_text,
-            event_text_starts,
-            actor_text,
-            places,
-            publishers,
-            cameos,
-            text_cache: Mutex::new(None),
-            totals: FacetTotals::default(),
-        }
+        index.time = time;
+        index.event_text = event_text;
+        index.event_text_starts = event_text_starts;
+        index.actor_text = folded_actor_text(dataset, &index.actors);
+        index
     }
-}
 
-/// The index's tables of ids and postings, built in one pass over the events.
-struct Tables {
-    actors: Names,
-    actor_events: Postings,
-    member_events: Postings,
-    event_actors: PerEvent,
-    event_member_of: PerEvent,
-    topics: Names,
-    topic_events: Postings,
-    topic_descendants: Vec<Vec<u32>>,
-    event_topics: PerEvent,
-    kinds: Names,
-    kind_values: Vec<EventKind>,
-    event_kind: Vec<u32>,
-    kind_events: Postings,
-    earliest: Vec<i64>,
-    latest: Vec<i64>,
-    places: Vec<(String, Vec<EventIdx>)>,
-    publishers: Vec<(String, Vec<EventIdx>)>,
-    cameos: Vec<(String, Vec<EventIdx>)>,
-}
-
-impl Tables {
-    /// Interns the ids of `dataset`'s events and lists the events of each.
-    fn new(dataset: &Dataset) -> Tables {
+    /// The index's tables of ids and postings, built in one pass over the
+    /// events; [`QueryIndex::build`] adds the time index and the search text.
+    fn tables(dataset: &Dataset) -> QueryIndex {
         let n = dataset.events.len();
         let mut actors = Names::of(dataset.actors.iter().map(|a| a.id.as_str()));
         let mut topics = Names::of(dataset.topics.iter().map(|t| t.id.as_str()));
@@ -235,7 +172,9 @@ impl Tables {
         event_member_of.shrink_to_fit();
         event_topics.shrink_to_fit();
         let topic_descendants = all_descendants(&parents, topics.names.len());
-        Tables {
+        QueryIndex {
+            time: TimeIndex::default(),
+            events: n,
             actors,
             actor_events,
             member_events,
@@ -259,6 +198,11 @@ impl Tables {
                 .map(|code| format!("cameo {code}"))
                 .zip(cameo_events)
                 .collect(),
+            event_text: String::new(),
+            event_text_starts: Vec::new(),
+            actor_text: Vec::new(),
+            text_cache: Mutex::new(None),
+            totals: FacetTotals::default(),
         }
     }
 }
