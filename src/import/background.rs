@@ -125,29 +125,30 @@ impl<T: Send + 'static> BackgroundLoad<T> {
     /// loaded. `None` while it runs, after it was cancelled, and after the
     /// result was handed over once.
     pub fn poll(&mut self) -> Option<Result<T, DatasetError>> {
-        if self.cancelled {
-            return None;
-        }
-        let outcome = self.result.try_recv().ok()?;
-        self.fill_bar();
-        Some(outcome)
+        self.take(|result| result.try_recv().ok())
     }
 
     /// [`BackgroundLoad::poll`], waiting for the worker to finish.
     pub fn wait(&mut self) -> Option<Result<T, DatasetError>> {
+        self.take(|result| result.recv().ok())
+    }
+
+    /// The result that `receive` takes, unless the load was cancelled.
+    fn take(
+        &mut self,
+        receive: impl FnOnce(
+            &mpsc::Receiver<Result<T, DatasetError>>,
+        ) -> Option<Result<T, DatasetError>>,
+    ) -> Option<Result<T, DatasetError>> {
         if self.cancelled {
             return None;
         }
-        let outcome = self.result.recv().ok()?;
-        self.fill_bar();
-        Some(outcome)
-    }
-
-    /// Finished: the bar is full, whichever way the file was read.
-    fn fill_bar(&self) {
+        let outcome = receive(&self.result)?;
+        // Finished: the bar is full, whichever way the file was read.
         let total = self.shared.total.load(Ordering::Relaxed).max(1);
         self.shared.total.store(total, Ordering::Relaxed);
         self.shared.done.store(total, Ordering::Relaxed);
+        Some(outcome)
     }
 
     /// True while the worker thread is still working (a cancelled worker
