@@ -72,23 +72,18 @@ pub(super) fn load_with_source(
 ) -> Result<(Dataset, SourceInfo), u8> {
     match file {
         Some(path) => {
-            let bytes = match std::fs::read(path) {
-                Ok(bytes) => bytes,
-                Err(source) => {
-                    return Err(report(
-                        &dataset::DatasetError::Unreadable {
-                            path: path.to_path_buf(),
-                            source,
-                        },
-                        err,
-                    ));
-                }
-            };
+            // Read as the viewer reads it (a large RON file in parallel, GDELT
+            // as a stream) and hashed in blocks: never held whole.
+            let dataset = crate::import::open_file(path, crate::import::FormatChoice::Auto)
+                .map_err(|error| report(&error, err))?;
             let name = path.display().to_string();
-            match crate::import::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
-                Ok(d) => Ok((d, SourceInfo::of_bytes(&name, &bytes))),
-                Err(error) => Err(report(&error, err)),
-            }
+            let source = std::fs::File::open(path)
+                .and_then(|file| SourceInfo::of_reader(&name, file))
+                .map_err(|source| {
+                    let path = path.to_path_buf();
+                    report(&dataset::DatasetError::Unreadable { path, source }, err)
+                })?;
+            Ok((dataset, source))
         }
         None => match dataset::parse_str(EMBEDDED_NAME, EMBEDDED_RON) {
             Ok(d) => Ok((d, SourceInfo::embedded())),
