@@ -48,20 +48,18 @@ impl TimeIndex {
         });
         let (starts, order): (Vec<i64>, Vec<EventIdx>) =
             keyed.into_iter().map(|(start, _, e)| (start, e)).unzip();
-        let long = order
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let d = &events[i as usize].date;
-                d.latest().0.saturating_sub(d.earliest().0) > LONG_SPAN_SECONDS
-            })
-            .collect();
-        let bounds = order
+        let bounds: Vec<[i64; 2]> = order
             .par_iter()
             .map(|&i| {
                 let d = &events[i as usize].date;
                 [d.earliest().0, d.latest().0]
             })
+            .collect();
+        let long = order
+            .iter()
+            .zip(&bounds)
+            .filter(|(_, [earliest, latest])| latest.saturating_sub(*earliest) > LONG_SPAN_SECONDS)
+            .map(|(&i, _)| i)
             .collect();
         let mut rank = vec![0; events.len()];
         for (r, &i) in order.iter().enumerate() {
