@@ -147,6 +147,20 @@ impl TimeIndex {
         self.bounds[rank as usize]
     }
 
+    /// [`TimeIndex::bounds_at`] as seconds, an open end at `open_start` or `open_end`:
+    /// where the event at rank `rank` is counted in a density of that stretch.
+    pub fn span_at(&self, rank: u32, (open_start, open_end): (f64, f64)) -> (f64, f64) {
+        let [earliest, latest] = self.bounds_at(rank);
+        let side = |bound: i64, open: f64| {
+            if Moment(bound).is_open() {
+                open
+            } else {
+                bound as f64
+            }
+        };
+        (side(earliest, open_start), side(latest, open_end))
+    }
+
     /// The sort key (the start, in seconds) of the event at rank `rank` in time order.
     pub fn start_at(&self, rank: u32) -> i64 {
         self.starts[rank as usize]

@@ -74,26 +74,16 @@ impl LaneTimes {
         keep: impl Fn(EventIdx) -> bool,
         out: &mut Vec<u32>,
     ) {
-        out.clear();
         let order = index.in_time_order();
-        let (from, to) = index.rank_window(start, end);
-        let wanted = |&r: &u32| {
-            let [earliest, latest] = index.bounds_at(r);
-            latest > start.0 && earliest < end.0 && keep(order[r as usize])
-        };
-        // Long events that start before the window of ranks come first in time order.
-        let long = self.long(lane);
-        out.extend(
-            long[..long.partition_point(|&r| r < from)]
-                .iter()
-                .filter(|r| wanted(r)),
-        );
         let all = self.all(lane);
-        let (a, b) = (
-            all.partition_point(|&r| r < from),
-            all.partition_point(|&r| r < to),
+        self.window(
+            index,
+            lane,
+            all,
+            (start, end),
+            |r| keep(order[r as usize]),
+            out,
         );
-        out.extend(all[a..b].iter().filter(|r| wanted(r)));
     }
 
     /// The ranks of lane `lane`'s events longer than a day whose time may overlap
@@ -106,24 +96,44 @@ impl LaneTimes {
         (start, end): (Moment, Moment),
         out: &mut Vec<u32>,
     ) {
+        let wide = slice(&self.wide_offsets, &self.wide_ranks, lane);
+        self.window(index, lane, wide, (start, end), |_| true, out);
+    }
+
+    /// The ranks of `ranks` (some of lane `lane`'s, ascending, its long ones among
+    /// them) that pass `keep` and whose time may overlap `[start, end)`, in time
+    /// order, into `out` (cleared first).
+    fn window(
+        &self,
+        index: &TimeIndex,
+        lane: usize,
+        ranks: &[u32],
+        (start, end): (Moment, Moment),
+        keep: impl Fn(u32) -> bool,
+        out: &mut Vec<u32>,
+    ) {
         out.clear();
         let (from, to) = index.rank_window(start, end);
         let wanted = |&&r: &&u32| {
             let [earliest, latest] = index.bounds_at(r);
-            latest > start.0 && earliest < end.0
+            latest > start.0 && earliest < end.0 && keep(r)
         };
-        let long = self.long(lane);
+        // Long events that start before the window of ranks come first in time order.
+        let long = slice(&self.long_offsets, &self.long_ranks, lane);
         out.extend(
             long[..long.partition_point(|&r| r < from)]
                 .iter()
                 .filter(wanted),
         );
-        let wide = slice(&self.wide_offsets, &self.wide_ranks, lane);
         let (a, b) = (
-            wide.partition_point(|&r| r < from),
-            wide.partition_point(|&r| r < to),
+            ranks.partition_point(|&r| r < from),
+            ranks.partition_point(|&r| r < to),
         );
-        out.extend(wide[a..b].iter().filter(wanted));
+        out.extend(ranks[a..b].iter().filter(wanted));
+    }
+
+    fn all(&self, lane: usize) -> &[u32] {
+        slice(&self.offsets, &self.ranks, lane)
     }
 
     /// Lane `lane`'s events of a day or less counted per day (every event, whatever the
@@ -142,36 +152,6 @@ impl LaneTimes {
             DayPyramid::new(days)
         })
         .as_ref()
-    }
-
-    /// The earliest and latest instant of the event at rank `rank`, open ends closed on
-    /// `clamp`, in seconds: where it is counted in a lane's density.
-    pub fn span(
-        &self,
-        index: &TimeIndex,
-        rank: u32,
-        (clamp_start, clamp_end): (f64, f64),
-    ) -> (f64, f64) {
-        let [earliest, latest] = index.bounds_at(rank);
-        let start = if earliest == Moment::MIN.0 {
-            clamp_start
-        } else {
-            earliest as f64
-        };
-        let end = if latest == Moment::MAX.0 {
-            clamp_end
-        } else {
-            latest as f64
-        };
-        (start, end)
-    }
-
-    fn all(&self, lane: usize) -> &[u32] {
-        slice(&self.offsets, &self.ranks, lane)
-    }
-
-    fn long(&self, lane: usize) -> &[u32] {
-        slice(&self.long_offsets, &self.long_ranks, lane)
     }
 }
 

@@ -202,6 +202,47 @@ impl Layout {
     }
 }
 
+/// A layout key's window in the measures a lane is laid out with.
+struct LaneWindow {
+    window: TimeRange,
+    /// Seconds per point.
+    spp: f64,
+    /// The window's width in points.
+    points: f64,
+    /// The window as whole seconds, for the time index.
+    bounds: (Moment, Moment),
+}
+
+impl LaneWindow {
+    fn of(key: LayoutKey) -> LaneWindow {
+        let window = key.window();
+        let spp = key.seconds_per_point();
+        LaneWindow {
+            window,
+            spp,
+            points: window.span() / spp,
+            bounds: (
+                Moment(window.start.floor() as i64),
+                Moment(window.end.ceil() as i64),
+            ),
+        }
+    }
+
+    /// No column of density yet, one per point of the window.
+    fn empty_density(&self) -> Density {
+        Density::new(self.window.start, self.spp, self.points.ceil() as usize)
+    }
+
+    /// Counts the events at `ranks` into `density`, from the bounds the time index
+    /// keeps in time order, without visiting the events.
+    fn count(&self, density: &mut Density, index: &TimeIndex, ranks: &[u32]) {
+        for &r in ranks {
+            let (start, end) = index.span_at(r, (self.window.start, self.window.end));
+            density.add(start, end.max(start + 1.0));
+        }
+    }
+}
+
 /// What lane `lane` shows in `key`'s window; `ranks` is room for its events' ranks.
 fn lane_content(
     source: &LayoutSource,
@@ -209,35 +250,26 @@ fn lane_content(
     lane: usize,
     ranks: &mut Vec<u32>,
 ) -> LaneContent {
-    let window = key.window();
-    let spp = key.seconds_per_point();
-    let window_points = window.span() / spp;
-    let bounds = (
-        Moment(window.start.floor() as i64),
-        Moment(window.end.ceil() as i64),
-    );
-    let (index, lane_times) = (source.index, source.lane_times);
-    if let Some(density) = pyramid_density(source, key, lane, ranks) {
+    let at = LaneWindow::of(key);
+    let index = source.index;
+    if let Some(density) = pyramid_density(source, &at, lane, ranks) {
         return LaneContent::Density(density);
     }
     let shown = |e: EventIdx| source.shown.get(e as usize) == Some(&true);
-    lane_times.overlapping(index, lane, bounds, shown, ranks);
-    let dense = ranks.len() as f64 * MIN_POINTS_PER_EVENT > window_points;
+    source
+        .lane_times
+        .overlapping(index, lane, at.bounds, shown, ranks);
+    let dense = ranks.len() as f64 * MIN_POINTS_PER_EVENT > at.points;
     let stacked = if dense {
         None
     } else {
         let order = index.in_time_order();
         let members: Vec<EventIdx> = ranks.iter().map(|&r| order[r as usize]).collect();
-        stack_lane(source, &members, window, spp)
+        stack_lane(source, &members, at.window, at.spp)
     };
     stacked.unwrap_or_else(|| {
-        // Counted from the bounds kept in time order, without visiting the events.
-        let buckets = window_points.ceil() as usize;
-        let mut density = Density::new(window.start, spp, buckets);
-        for &r in ranks.iter() {
-            let (start, end) = lane_times.span(index, r, (window.start, window.end));
-            density.add(start, end.max(start + 1.0));
-        }
+        let mut density = at.empty_density();
+        at.count(&mut density, index, ranks);
         LaneContent::Density(density)
     })
 }
@@ -247,7 +279,7 @@ fn lane_content(
 /// hides events, the columns are too narrow for it, or the lane is not crowded.
 fn pyramid_density(
     source: &LayoutSource,
-    key: LayoutKey,
+    at: &LaneWindow,
     lane: usize,
     wide: &mut Vec<u32>,
 ) -> Option<Density> {
@@ -255,26 +287,16 @@ fn pyramid_density(
         return None;
     }
     let pyramid = source.lane_times.pyramid(source.index, lane)?;
-    let window = key.window();
-    let spp = key.seconds_per_point();
-    let window_points = window.span() / spp;
-    let mut density = Density::new(window.start, spp, window_points.ceil() as usize);
+    let mut density = at.empty_density();
     let short = pyramid.add_to(&mut density)?;
-    let bounds = (
-        Moment(window.start.floor() as i64),
-        Moment(window.end.ceil() as i64),
-    );
     source
         .lane_times
-        .wide_overlapping(source.index, lane, bounds, wide);
+        .wide_overlapping(source.index, lane, at.bounds, wide);
     let events = short + wide.len() as u64;
-    if events as f64 * MIN_POINTS_PER_EVENT <= window_points {
+    if events as f64 * MIN_POINTS_PER_EVENT <= at.points {
         return None;
     }
-    for &r in wide.iter() {
-        let (start, end) = (source.lane_times).span(source.index, r, (window.start, window.end));
-        density.add(start, end.max(start + 1.0));
-    }
+    at.count(&mut density, source.index, wide);
     Some(density)
 }
 

@@ -146,17 +146,7 @@ pub fn overview_density(index: &TimeIndex, events: &[EventIdx], full: TimeRange)
         OVERVIEW_BUCKETS,
     );
     for_each_rank(index, events, |rank| {
-        let [earliest, latest] = index.bounds_at(rank);
-        let start = if Moment(earliest).is_open() {
-            full.start
-        } else {
-            earliest as f64
-        };
-        let end = if Moment(latest).is_open() {
-            full.end
-        } else {
-            latest as f64
-        };
+        let (start, end) = index.span_at(rank, (full.start, full.end));
         density.add(start, end);
     });
     density
