@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{Format, FormatChoice, ImportOptions, problems};
+use super::{Format, FormatChoice, ImportOptions, Imported, problems};
 use crate::dataset::{self, Control, DatasetError};
 use crate::model::Dataset;
 
@@ -22,12 +22,7 @@ pub fn open_bytes(name: &str, bytes: &[u8], format: FormatChoice) -> Result<Data
         format: FormatChoice::Only(format),
         ..ImportOptions::default()
     };
-    let imported = super::import_bytes(name, bytes, &options)?;
-    if imported.problems.is_empty() {
-        Ok(imported.dataset)
-    } else {
-        Err(problems::invalid(name, imported.problems))
-    }
+    whole(name, super::import_bytes(name, bytes, &options)?)
 }
 
 /// Reads and opens the file at `path` (see [`open_bytes`]); a large dataset
@@ -74,11 +69,17 @@ fn open_event_data(path: &Path, format: FormatChoice) -> Result<Dataset, Dataset
         format,
         ..ImportOptions::default()
     };
-    let imported = super::import_file(path, &options)?;
+    whole(
+        &path.display().to_string(),
+        super::import_file(path, &options)?,
+    )
+}
+
+/// The dataset imported from `name` when no row had a problem, else an error listing them.
+fn whole(name: &str, imported: Imported) -> Result<Dataset, DatasetError> {
     if imported.problems.is_empty() {
         Ok(imported.dataset)
     } else {
-        let name = path.display().to_string();
-        Err(problems::invalid(&name, imported.problems))
+        Err(problems::invalid(name, imported.problems))
     }
 }
