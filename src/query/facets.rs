@@ -2,6 +2,7 @@
 //! would match with it, counted under the other active filters.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::prepared::Facet;
 use super::{EventSet, Filter, QueryIndex};
@@ -65,32 +66,29 @@ impl QueryIndex {
         }
         let members = filter.include_members;
         // A facet that no other filter narrows counts every event: its counts
-        // are the dataset's own, counted once and kept.
-        let everything = |mask: &EventSet| mask.len() == n;
-        let mut actors = if everything(&actor_mask) {
-            self.totals.actors[usize::from(members)]
-                .get_or_init(|| self.count_actors(&actor_mask, members))
-                .clone()
-        } else {
-            self.count_actors(&actor_mask, members)
-        };
+        // are the dataset's own, counted once and kept in `total`.
+        let counted =
+            |mask: &EventSet, total: &OnceLock<Vec<u32>>, count: &dyn Fn(&EventSet) -> Vec<u32>| {
+                if mask.len() == n {
+                    total.get_or_init(|| count(mask)).clone()
+                } else {
+                    count(mask)
+                }
+            };
+        let mut actors = counted(
+            &actor_mask,
+            &self.totals.actors[usize::from(members)],
+            &|mask| self.count_actors(mask, members),
+        );
         let no_actor = actors.pop().unwrap_or(0);
         let topic_mask = sets.combined(n, Some(Facet::Topics));
-        let topics = if everything(&topic_mask) {
-            let totals = &self.totals.topics;
-            totals
-                .get_or_init(|| self.count_topics(&topic_mask))
-                .clone()
-        } else {
-            self.count_topics(&topic_mask)
-        };
+        let topics = counted(&topic_mask, &self.totals.topics, &|mask| {
+            self.count_topics(mask)
+        });
         let kind_mask = sets.combined(n, Some(Facet::Kinds));
-        let kinds = if everything(&kind_mask) {
-            let totals = &self.totals.kinds;
-            totals.get_or_init(|| self.count_kinds(&kind_mask)).clone()
-        } else {
-            self.count_kinds(&kind_mask)
-        };
+        let kinds = counted(&kind_mask, &self.totals.kinds, &|mask| {
+            self.count_kinds(mask)
+        });
         let named = |counts: Vec<u32>, name: fn(&QueryIndex, u32) -> &str| {
             counts
                 .into_iter()
