@@ -13,30 +13,43 @@ use crate::ui::details_panel::sources_ui;
 /// Makes the header `rect` of the lane of person `id` (named `label`) a button
 /// that shows their roles; the command when it was clicked.
 pub fn person_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Option<Command> {
-    let response = ui
-        .interact(
-            rect,
-            ui.scope_id().with(("person lane", id)),
-            Sense::click(),
-        )
-        .on_hover_cursor(CursorIcon::PointingHand)
-        .on_hover_text("Show roles and sources");
     let name = format!("Roles of {label}");
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-    response
-        .clicked()
-        .then(|| Command::ShowPerson(Some(id.to_string())))
+    lane_header_button(
+        ui,
+        rect,
+        ("person lane", id),
+        "Show roles and sources",
+        &name,
+    )
 }
 
 /// Makes the name in the header `rect` of the lane of a country or
 /// organization `id` a button that shows it at a glance; the command when clicked.
 pub fn actor_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Option<Command> {
-    let response = ui
-        .interact(rect, ui.scope_id().with(("actor lane", id)), Sense::click())
-        .on_hover_cursor(CursorIcon::PointingHand)
-        .on_hover_text("Show its events at a glance");
     let name = format!("About {label}");
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    lane_header_button(
+        ui,
+        rect,
+        ("actor lane", id),
+        "Show its events at a glance",
+        &name,
+    )
+}
+
+/// A lane header `rect` as a button named `name` for screen readers, which
+/// shows the actor of `(salt, id)` in the details panel when clicked.
+fn lane_header_button(
+    ui: &Ui,
+    rect: Rect,
+    (salt, id): (&str, &str),
+    hover: &str,
+    name: &str,
+) -> Option<Command> {
+    let response = ui
+        .interact(rect, ui.scope_id().with((salt, id)), Sense::click())
+        .on_hover_cursor(CursorIcon::PointingHand)
+        .on_hover_text(hover);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
     response
         .clicked()
         .then(|| Command::ShowPerson(Some(id.to_string())))
