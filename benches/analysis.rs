@@ -4,7 +4,6 @@
 mod bench_data;
 
 use annals::analysis::{CountIndex, Grouping, PeriodUnit};
-use annals::dataset;
 use annals::export::TOP_SERIES;
 use annals::model::{ActorKind, Moment};
 use annals::query::{EventSet, Filter, QueryIndex};
@@ -13,7 +12,9 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 fn analysis(c: &mut Criterion) {
     for events in bench_data::SIZES {
         let path = bench_data::dataset_file(events);
-        let dataset = dataset::load_file(&path).expect("the generated dataset loads");
+        let dataset = annals::import::open_path(&path, annals::import::FormatChoice::Auto)
+            .map(|o| o.dataset)
+            .expect("the generated dataset loads");
         let index = QueryIndex::new(&dataset);
         let label = bench_data::label(events);
         let country = dataset

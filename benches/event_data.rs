@@ -142,7 +142,8 @@ fn import(c: &mut Criterion) {
     ] {
         group.bench_with_input(BenchmarkId::from_parameter(name), path, |b, path| {
             b.iter_with_large_drop(|| {
-                event_data::import(path, "bench", options).expect("the bench file imports")
+                event_data::import(std::fs::File::open(path).unwrap(), "bench", options)
+                    .expect("the bench file imports")
             })
         });
     }

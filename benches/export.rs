@@ -5,8 +5,8 @@ mod bench_data;
 
 use std::hint::black_box;
 
-use annals::dataset;
-use annals::export::{self, ExportRequest, Format, SourceInfo};
+use annals::dataset::SourceInfo;
+use annals::export::{self, ExportRequest, Format};
 use annals::query::{self, Filter, QueryIndex};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
@@ -16,7 +16,9 @@ const EVENTS: usize = bench_data::SIZES[1];
 fn exports(c: &mut Criterion) {
     let path = bench_data::dataset_file(EVENTS);
     let bytes = std::fs::read(&path).expect("the generated dataset can be read");
-    let dataset = dataset::load_file(&path).expect("the generated dataset loads");
+    let dataset = annals::import::open_path(&path, annals::import::FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .expect("the generated dataset loads");
     let index = QueryIndex::new(&dataset);
     let source = SourceInfo::of_bytes(&path.display().to_string(), &bytes);
     drop(bytes);

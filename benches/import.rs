@@ -4,9 +4,9 @@
 
 mod bench_data;
 
-use annals::dataset;
-use annals::export::{ExportRequest, Format, SourceInfo, render};
-use annals::import::{ImportOptions, import_bytes};
+use annals::dataset::SourceInfo;
+use annals::export::{ExportRequest, Format, render};
+use annals::import::ImportOptions;
 use annals::query::Filter;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
@@ -16,8 +16,12 @@ const MAX_ROWS: usize = 100_000;
 fn import_csv(c: &mut Criterion) {
     let mut group = bench_data::flat_group(c, "import");
     for rows in bench_data::SIZES.into_iter().filter(|&n| n <= MAX_ROWS) {
-        let dataset = dataset::load_file(&bench_data::dataset_file(rows))
-            .expect("the generated dataset loads");
+        let dataset = annals::import::open_path(
+            &bench_data::dataset_file(rows),
+            annals::import::FormatChoice::Auto,
+        )
+        .map(|o| o.dataset)
+        .expect("the generated dataset loads");
         let events = (0..dataset.events.len() as annals::index::EventIdx).collect();
         let request = ExportRequest::new(
             Format::Csv,
@@ -33,8 +37,14 @@ fn import_csv(c: &mut Criterion) {
             &sheet,
             |b, sheet| {
                 b.iter_with_large_drop(|| {
-                    let imported = import_bytes("bench.csv", sheet, &ImportOptions::default())
-                        .expect("the export imports");
+                    let imported = annals::import::open_all(
+                        annals::import::Input::Bytes {
+                            name: "bench.csv",
+                            bytes: sheet,
+                        },
+                        &ImportOptions::default(),
+                    )
+                    .expect("the export imports");
                     assert!(imported.problems.is_empty());
                     imported
                 })

@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use std::collections::BTreeSet;
 
-use annals::dataset;
 use annals::index::TimeIndex;
 use annals::query::QueryIndex;
 use annals::timeline::lane_times::LaneTimes;
@@ -29,7 +28,10 @@ fn load(c: &mut Criterion) {
             &path,
             |b, path| {
                 b.iter_with_large_drop(|| {
-                    let dataset = dataset::load_file(path).expect("the generated dataset loads");
+                    let dataset =
+                        annals::import::open_path(path, annals::import::FormatChoice::Auto)
+                            .map(|o| o.dataset)
+                            .expect("the generated dataset loads");
                     let index = TimeIndex::new(&dataset);
                     (dataset, index)
                 })
@@ -43,8 +45,12 @@ fn load(c: &mut Criterion) {
 fn open(c: &mut Criterion) {
     let mut group = bench_data::flat_group(c, "open");
     for events in bench_data::SIZES {
-        let dataset = dataset::load_file(&bench_data::dataset_file(events))
-            .expect("the generated dataset loads");
+        let dataset = annals::import::open_path(
+            &bench_data::dataset_file(events),
+            annals::import::FormatChoice::Auto,
+        )
+        .map(|o| o.dataset)
+        .expect("the generated dataset loads");
         let label = bench_data::label(events);
         group.bench_function(BenchmarkId::new("time index", &label), |b| {
             b.iter_with_large_drop(|| TimeIndex::new(&dataset))

@@ -5,7 +5,6 @@ mod bench_data;
 
 use std::time::Duration;
 
-use annals::dataset;
 use annals::model::{ActorKind, Moment};
 use annals::query::{self, Filter, QueryIndex};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -13,7 +12,9 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 fn queries(c: &mut Criterion) {
     for events in bench_data::SIZES {
         let path = bench_data::dataset_file(events);
-        let dataset = dataset::load_file(&path).expect("the generated dataset loads");
+        let dataset = annals::import::open_path(&path, annals::import::FormatChoice::Auto)
+            .map(|o| o.dataset)
+            .expect("the generated dataset loads");
         let index = QueryIndex::new(&dataset);
         let label = bench_data::label(events);
         // The most active country of the generator comes first.

@@ -18,7 +18,8 @@ fn fixture(name: &str) -> PathBuf {
 
 fn read(name: &str, options: &EventDataOptions) -> EventDataImport {
     let path = fixture(name);
-    event_data::import(&path, name, options).expect("the fixture reads")
+    event_data::import(std::fs::File::open(&path).unwrap(), name, options)
+        .expect("the fixture reads")
 }
 
 fn event<'a>(import: &'a EventDataImport, id: &str) -> &'a Event {
@@ -227,8 +228,16 @@ fn zip_and_gzip_files_read_like_plain_ones() {
     }
     let expected = read("gdelt2.export.CSV", &EventDataOptions::default()).dataset;
     for path in [&zipped, &gzipped] {
-        assert_eq!(event_data::detect(path), Some(Family::Gdelt));
-        let import = event_data::import(path, "packed", &EventDataOptions::default()).unwrap();
+        assert_eq!(
+            event_data::detect_in(std::fs::File::open(path).unwrap()),
+            Some(Family::Gdelt)
+        );
+        let import = event_data::import(
+            std::fs::File::open(path).unwrap(),
+            "packed",
+            &EventDataOptions::default(),
+        )
+        .unwrap();
         assert_eq!(import.dataset.events, expected.events, "{}", path.display());
     }
 }
@@ -355,11 +364,19 @@ fn the_cameo_level_chooses_how_finely_kinds_are_named() {
 #[test]
 fn a_file_that_is_not_event_data_is_refused() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/events.ron");
-    assert_eq!(event_data::detect(&path), None);
-    let error = event_data::import(&path, "events.ron", &EventDataOptions::default()).unwrap_err();
+    assert_eq!(
+        event_data::detect_in(std::fs::File::open(&path).unwrap()),
+        None
+    );
+    let error = event_data::import(
+        std::fs::File::open(&path).unwrap(),
+        "events.ron",
+        &EventDataOptions::default(),
+    )
+    .unwrap_err();
     assert!(error.to_string().contains("neither a GDELT"), "{error}");
     let icews_as_gdelt = event_data::import(
-        &fixture("icews.tab"),
+        std::fs::File::open(fixture("icews.tab")).unwrap(),
         "icews.tab",
         &EventDataOptions {
             family: Some(Family::Gdelt),

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use annals::dataset;
-use annals::export::{self, ExportRequest, Format, SourceInfo};
+use annals::dataset::SourceInfo;
+use annals::export::{self, ExportRequest, Format};
 use annals::index::TimeIndex;
 use annals::query::{self, Filter, Period};
 
@@ -125,7 +126,9 @@ fn ron_export_round_trips_and_passes_check() {
     let dir = tempfile::tempdir().unwrap();
     let all = export_to(dir.path(), "all.ron", &["--format", "ron"]);
     let curated = dataset::embedded();
-    let exported = dataset::load_file(&all).unwrap();
+    let exported = annals::import::open_path(&all, annals::import::FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .unwrap();
     let dates = |d: &annals::model::Dataset| {
         let mut v: Vec<(String, String)> = d
             .events
@@ -150,7 +153,9 @@ fn ron_export_round_trips_and_passes_check() {
         "{}",
         text(&check.stdout)
     );
-    let part = dataset::load_file(&year).unwrap();
+    let part = annals::import::open_path(&year, annals::import::FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .unwrap();
     assert!(part.actor("raisi").is_some() && part.actor("pezeshkian").is_none());
     assert!(std::fs::read_to_string(&year).unwrap().starts_with("// "));
 }
@@ -549,7 +554,9 @@ fn cameo_codes_reach_csv_json_and_ron() {
             "ron",
         ],
     );
-    let again = dataset::load_file(&ron_path).unwrap();
+    let again = annals::import::open_path(&ron_path, annals::import::FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .unwrap();
     let factory = again
         .events
         .iter()

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use annals::import::open_file;
+use annals::import::open_path;
 use annals::import::{self, FormatChoice, ImportOptions};
 use annals::model::{Dataset, EventKind};
 
@@ -16,13 +16,21 @@ fn data(name: &str) -> PathBuf {
 }
 
 fn open(name: &str) -> Dataset {
-    open_file(&data(name), FormatChoice::Auto).unwrap_or_else(|e| panic!("{name}: {e}"))
+    open_path(&data(name), FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn import_with(name: &str, options: &ImportOptions) -> import::Imported {
+fn import_with(name: &str, options: &ImportOptions) -> import::Opened {
     let bytes = std::fs::read(data(name)).unwrap();
-    import::import_bytes(&format!("tests/data/import/{name}"), &bytes, options)
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
+    import::open_all(
+        import::Input::Bytes {
+            name: &format!("tests/data/import/{name}"),
+            bytes: &bytes,
+        },
+        options,
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn stderr_lines(out: &std::process::Output) -> Vec<String> {
@@ -191,7 +199,9 @@ fn row_problems_are_listed_at_their_line_and_column_and_nothing_is_written() {
         out_path.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1), "the file still has problems");
-    let written = open_file(&out_path, FormatChoice::Auto).unwrap();
+    let written = open_path(&out_path, FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .unwrap();
     let titles: Vec<&str> = written.events.iter().map(|e| e.title.as_str()).collect();
     assert_eq!(titles, ["A good row", "Another good row"]);
     let report = text(&out.stdout);
@@ -351,9 +361,11 @@ fn utf16_with_a_bom_and_windows_1252_are_read_and_reported() {
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
-        let imported = import::import_bytes(
-            name,
-            &std::fs::read(&path).unwrap(),
+        let imported = import::open_all(
+            import::Input::Bytes {
+                name,
+                bytes: &std::fs::read(&path).unwrap(),
+            },
             &ImportOptions::default(),
         )
         .unwrap();
@@ -374,7 +386,9 @@ fn utf16_with_a_bom_and_windows_1252_are_read_and_reported() {
     }
     let bom = dir.path().join("bom.csv");
     std::fs::write(&bom, b"\xEF\xBB\xBFdate,title\n2022,Plain\n").unwrap();
-    let dataset = open_file(&bom, FormatChoice::Auto).unwrap();
+    let dataset = open_path(&bom, FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .unwrap();
     assert_eq!(dataset.events[0].title, "Plain");
 }
 
@@ -448,7 +462,9 @@ fn actors_of_an_existing_dataset_are_reused_by_id_name_or_alias() {
         out_path.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let dataset = open_file(&out_path, FormatChoice::Auto).unwrap();
+    let dataset = open_path(&out_path, FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .unwrap();
     assert_eq!(dataset.events[0].actors, ["bagheri", "SCO", "TJK"]);
     assert_eq!(dataset.events[0].topics, ["security"]);
     assert!(

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use annals::dataset::DatasetError;
-use annals::import::open_file;
+use annals::import::open_path;
 use annals::import::{self, FormatChoice, GroupAs, ImportOptions};
 use annals::model::{Dataset, EventKind};
 use proptest::prelude::*;
@@ -17,9 +17,16 @@ fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn import_with(name: &str, options: &ImportOptions) -> import::Imported {
+fn import_with(name: &str, options: &ImportOptions) -> import::Opened {
     let bytes = std::fs::read(data(name)).unwrap();
-    import::import_bytes(name, &bytes, options).unwrap_or_else(|e| panic!("{name}: {e}"))
+    import::open_all(
+        import::Input::Bytes {
+            name,
+            bytes: &bytes,
+        },
+        options,
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn dates(dataset: &Dataset) -> Vec<&str> {
@@ -125,7 +132,9 @@ fn vis_timeline_groups_become_actors_and_backgrounds_eras() {
 
 #[test]
 fn a_bare_list_of_vis_items_is_read() {
-    let dataset = open_file(&data("vis-bare.json"), FormatChoice::Auto).unwrap();
+    let dataset = open_path(&data("vis-bare.json"), FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .unwrap();
     assert_eq!(dates(&dataset), ["2014-04-20", "2014-04-14/2014-04-19"]);
     assert_eq!(dataset.events[0].id, "1");
 }
@@ -194,7 +203,13 @@ fn the_format_is_detected_from_content_and_forced_with_format() {
     };
     let bytes = std::fs::read(data("vis-bare.json")).unwrap();
     assert!(matches!(
-        import::import_bytes("vis-bare.json", &bytes, &forced),
+        import::open_all(
+            import::Input::Bytes {
+                name: "vis-bare.json",
+                bytes: &bytes
+            },
+            &forced
+        ),
         Err(DatasetError::Invalid { .. })
     ));
 }
@@ -235,9 +250,9 @@ proptest! {
     fn random_bytes_never_panic_any_importer(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         for format in [import::Format::Csv, import::Format::TimelineJs, import::Format::Vis, import::Format::Timeline] {
             let options = ImportOptions { format: FormatChoice::Only(format), ..Default::default() };
-            let _ = import::import_bytes("random", &bytes, &options);
+            let _ = import::open_all(import::Input::Bytes { name: "random", bytes: &bytes }, &options);
         }
-        let _ = import::import_bytes("random.csv", &bytes, &ImportOptions::default());
+        let _ = import::open_all(import::Input::Bytes { name: "random.csv", bytes: &bytes }, &ImportOptions::default());
     }
 
     #[test]
@@ -252,7 +267,7 @@ proptest! {
             sheet.push('\n');
         }
         let options = ImportOptions { date_order: order, ..Default::default() };
-        if let Ok(imported) = import::import_bytes("random.csv", sheet.as_bytes(), &options) {
+        if let Ok(imported) = import::open_all(import::Input::Bytes { name: "random.csv", bytes: sheet.as_bytes() }, &options) {
             let ron = annals::dataset::to_ron_string(&imported.dataset);
             prop_assert!(annals::dataset::parse_str("again.ron", &ron).is_ok(), "{ron}");
         }

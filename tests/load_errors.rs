@@ -12,7 +12,9 @@ fn data(name: &str) -> PathBuf {
 
 /// Loads a bad file and returns its problems as `LINE: message` lines.
 fn problems(name: &str) -> Vec<String> {
-    match dataset::load_file(&data(name)) {
+    match annals::import::open_path(&data(name), annals::import::FormatChoice::Auto)
+        .map(|o| o.dataset)
+    {
         Ok(_) => panic!("{name} loaded, but it is invalid"),
         Err(error @ DatasetError::Invalid { .. }) => error
             .lines()
@@ -41,7 +43,9 @@ fn assert_problem(name: &str, line: usize, needle: &str) {
 #[test]
 fn every_line_has_file_line_and_column() {
     let path = data("unknown-field.ron");
-    let error = dataset::load_file(&path).unwrap_err();
+    let error = annals::import::open_path(&path, annals::import::FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .unwrap_err();
     let line = &error.lines()[0];
     let prefix = format!("{}:11:", path.display());
     assert!(line.starts_with(&prefix), "{line}");
@@ -135,7 +139,9 @@ fn interval_that_ends_before_it_starts() {
 fn an_event_without_actors_is_valid() {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import/no-actors.ron");
-    let dataset = annals::dataset::load_file(&path).expect("an event needs no actors");
+    let dataset = annals::import::open_path(&path, annals::import::FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .expect("an event needs no actors");
     assert!(dataset.events[0].actors.is_empty() && dataset.events[0].counterparts.is_empty());
 }
 
@@ -173,7 +179,8 @@ fn truncated_file() {
 
 #[test]
 fn empty_file() {
-    let error = dataset::load_file(&data("empty.ron"))
+    let error = annals::import::open_path(&data("empty.ron"), annals::import::FormatChoice::Auto)
+        .map(|o| o.dataset)
         .unwrap_err()
         .to_string();
     assert!(error.contains("the file is empty"), "{error}");
@@ -186,7 +193,8 @@ fn not_utf8() {
 
 #[test]
 fn binary_garbage() {
-    let error = dataset::load_file(&data("garbage.ron"))
+    let error = annals::import::open_path(&data("garbage.ron"), annals::import::FormatChoice::Auto)
+        .map(|o| o.dataset)
         .unwrap_err()
         .to_string();
     assert!(error.contains("not a text file"), "{error}");
@@ -194,7 +202,9 @@ fn binary_garbage() {
 
 #[test]
 fn byte_order_mark_is_accepted() {
-    let dataset = dataset::load_file(&data("bom.ron")).unwrap();
+    let dataset = annals::import::open_path(&data("bom.ron"), annals::import::FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .unwrap();
     assert_eq!(dataset.title, "With a byte order mark");
 }
 
@@ -213,7 +223,12 @@ fn absurd_nesting_is_refused_without_overflowing_the_stack() {
 
 #[test]
 fn unreadable_file() {
-    let error = dataset::load_file(&data("does-not-exist.ron")).unwrap_err();
+    let error = annals::import::open_path(
+        &data("does-not-exist.ron"),
+        annals::import::FormatChoice::Auto,
+    )
+    .map(|o| o.dataset)
+    .unwrap_err();
     assert!(matches!(error, DatasetError::Unreadable { .. }));
     assert!(error.to_string().contains("cannot read the file"));
 }

@@ -181,7 +181,7 @@ fn wait(load: &mut BackgroundLoad) -> (Result<Dataset, DatasetError>, Vec<f32>) 
     loop {
         if let Some(result) = load.poll() {
             seen.push(load.progress());
-            return (result, seen);
+            return (result.map(|o| o.dataset), seen);
         }
         let p = load.progress();
         if seen.last() != Some(&p) {
@@ -198,7 +198,12 @@ fn a_background_load_gives_what_a_foreground_load_gives_and_its_progress_moves()
     let mut load = BackgroundLoad::start(&path);
     assert_eq!(load.path(), path);
     let (result, seen) = wait(&mut load);
-    assert_eq!(result.unwrap(), dataset::load_file(&path).unwrap());
+    assert_eq!(
+        result.unwrap(),
+        annals::import::open_path(&path, annals::import::FormatChoice::Auto)
+            .map(|o| o.dataset)
+            .unwrap()
+    );
     assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
     assert_eq!(seen.last(), Some(&1.0));
     assert!(seen.iter().any(|&p| p > 0.0 && p < 1.0), "{seen:?}");
@@ -211,7 +216,9 @@ fn a_background_load_reports_a_bad_file_like_a_foreground_load() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/unknown-actor.ron"),
     );
     let (result, _) = wait(&mut load);
-    let foreground = dataset::load_file(load.path()).unwrap_err();
+    let foreground = annals::import::open_path(load.path(), annals::import::FormatChoice::Auto)
+        .map(|o| o.dataset)
+        .unwrap_err();
     assert_eq!(result.unwrap_err().lines(), foreground.lines());
 }
 
@@ -238,7 +245,11 @@ fn generate_writes_a_valid_file_and_refuses_to_overwrite_without_force() {
     assert_eq!(first.status.code(), Some(0));
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(
-        dataset::load_file(&out).unwrap().events.len(),
+        annals::import::open_path(&out, annals::import::FormatChoice::Auto)
+            .map(|o| o.dataset)
+            .unwrap()
+            .events
+            .len(),
         500,
         "the written file loads"
     );
@@ -270,7 +281,9 @@ fn loading_a_large_file_equals_the_sequential_reader() {
     let path = write_generated(dir.path(), 10_000);
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
-        dataset::load_file(&path).unwrap(),
+        annals::import::open_path(&path, annals::import::FormatChoice::Auto)
+            .map(|o| o.dataset)
+            .unwrap(),
         dataset::parse_str_sequential("g.ron", &text).unwrap()
     );
 }
@@ -284,7 +297,9 @@ fn a_problem_late_in_a_large_file_is_reported_at_its_line() {
         corrupt_event_9000(|l| l.replacen("topics: [\"", "topics: [\"nowhere\", \"", 1)),
     ] {
         std::fs::write(&path, &text).unwrap();
-        let error = dataset::load_file(&path).unwrap_err();
+        let error = annals::import::open_path(&path, annals::import::FormatChoice::Auto)
+            .map(|o| o.dataset)
+            .unwrap_err();
         let lines = problem_lines(&error);
         let name = path.display().to_string();
         assert!(

@@ -132,11 +132,11 @@ fn a_spreadsheet_with_problems_lists_them_with_line_and_column_like_a_dataset() 
 
 #[test]
 fn the_open_dialog_offers_every_importable_format() {
-    let offered: Vec<&str> = annals::app::OPEN_FILTERS
-        .iter()
-        .flat_map(|(_, extensions)| extensions.iter().copied())
+    let offered: Vec<&str> = annals::import::open_filters()
+        .into_iter()
+        .flat_map(|(_, extensions)| extensions)
         .collect();
-    for extension in annals::import::OPEN_EXTENSIONS {
+    for extension in annals::import::open_extensions() {
         assert!(offered.contains(&extension), "{extension} is not offered");
         let file = PathBuf::from(format!("chronology.{extension}"));
         assert!(annals::import::is_openable(&file));

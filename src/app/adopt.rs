@@ -80,22 +80,16 @@ impl App {
         let Some(path) = self.doc.path.clone() else {
             return;
         };
-        let Ok(bytes) = std::fs::read(&path) else {
-            return;
-        };
-        let name = path.display().to_string();
-        let source = crate::export::SourceInfo::of_bytes(&name, &bytes);
-        if source == self.doc.source && self.problems.is_none() {
+        if std::fs::metadata(&path).is_err() {
+            // Gone for a moment, as while an editor replaces it: the next change tells.
             return;
         }
-        match crate::import::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto) {
-            Ok(dataset) => {
-                let doc = Document::new(dataset, Some(path), source);
-                self.adopt(doc, Adoption::Reloaded);
-            }
+        match crate::import::open_path(&path, crate::import::FormatChoice::Auto) {
+            Ok(opened) if opened.source == self.doc.source && self.problems.is_none() => {}
+            Ok(opened) => self.adopt(Document::of(opened, Some(path)), Adoption::Reloaded),
             Err(error) => {
                 self.problems = Some(LoadProblems {
-                    file: name,
+                    file: path.display().to_string(),
                     lines: error.lines(),
                     on_reload: true,
                 });

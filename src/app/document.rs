@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::analysis::CountIndex;
-use crate::dataset::{self, DatasetError};
-use crate::export::SourceInfo;
+use crate::dataset::{DatasetError, SourceInfo};
+use crate::import::{FormatChoice, Opened};
 use crate::index::TimeIndex;
 use crate::model::Dataset;
 use crate::query::QueryIndex;
@@ -33,8 +33,7 @@ pub struct Document {
 impl Document {
     /// The curated dataset compiled into the program.
     pub fn embedded() -> Result<Document, DatasetError> {
-        let dataset = dataset::parse_str(dataset::EMBEDDED_NAME, dataset::EMBEDDED_RON)?;
-        Ok(Document::new(dataset, None, SourceInfo::embedded()))
+        Ok(Document::of(Opened::embedded()?, None))
     }
 
     /// The embedded dataset, or an empty one should it ever fail to read (the tests
@@ -57,41 +56,13 @@ impl Document {
 
     /// Reads and checks the dataset file at `path`, importing other formats.
     pub fn load(path: &Path) -> Result<Document, DatasetError> {
-        let bytes = std::fs::read(path).map_err(|source| DatasetError::Unreadable {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let name = path.display().to_string();
-        let dataset = crate::import::open_bytes(&name, &bytes, crate::import::FormatChoice::Auto)?;
-        let source = SourceInfo::of_bytes(&name, &bytes);
-        Ok(Document::new(dataset, Some(path.to_path_buf()), source))
+        let opened = crate::import::open_path(path, FormatChoice::Auto)?;
+        Ok(Document::of(opened, Some(path.to_path_buf())))
     }
 
-    /// Indexes a dataset that was read from `path` (on a loading thread): the
-    /// file is read once more for its checksum.
-    pub fn loaded_from(dataset: Dataset, path: &Path) -> Document {
-        let name = path.display().to_string();
-        // Checksum and index at once, on the two halves of the machine.
-        let (source, query) = rayon::join(
-            || match std::fs::File::open(path).and_then(|file| SourceInfo::of_reader(&name, file)) {
-                Ok(source) => source,
-                // Gone since it was read: the manifest says so rather than guessing.
-                Err(_) => SourceInfo {
-                    path: name.clone(),
-                    sha256: String::new(),
-                },
-            },
-            || QueryIndex::new(&dataset),
-        );
-        Document {
-            eras: era_bands(&dataset),
-            dataset,
-            query,
-            path: Some(path.to_path_buf()),
-            source,
-            counts: OnceLock::new(),
-            people: OnceLock::new(),
-        }
+    /// Indexes what was opened from `path` (none for the embedded dataset).
+    pub fn of(opened: Opened, path: Option<PathBuf>) -> Document {
+        Document::new(opened.dataset, path, opened.source)
     }
 
     /// Indexes `dataset`.

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use super::adopt::Adoption;
 use super::{App, Document};
 use crate::command::ImportCommand;
-use crate::export::{SourceInfo, write_atomic};
+use crate::dataset::SourceInfo;
+use crate::export::write_atomic;
 use crate::import::ImportDraft;
 use crate::import::{self, Format};
 

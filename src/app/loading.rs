@@ -68,7 +68,8 @@ impl Loading {
                 ctx.request_repaint();
             }
         };
-        let load = BackgroundLoad::start_notifying(path, Document::loaded_from, done);
+        let prepare = |opened, path: &Path| Document::of(opened, Some(path.to_path_buf()));
+        let load = BackgroundLoad::start_notifying(path, prepare, done);
         self.pending = Some(PendingLoad {
             load,
             restore: None,

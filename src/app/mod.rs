@@ -83,18 +83,6 @@ struct ScreenshotJob {
     result: ScreenshotSlot,
 }
 
-/// The open dialog's filters after the one of every format: one per kind of file.
-pub const OPEN_FILTERS: [(&str, &[&str]); 5] = [
-    ("Annals datasets (.ron)", &["ron"]),
-    (
-        "Spreadsheets (.csv, .tsv, .txt, .tab)",
-        &["csv", "tsv", "txt", "tab"],
-    ),
-    ("TimelineJS and vis-timeline (.json)", &["json"]),
-    ("Timeline (.timeline)", &["timeline"]),
-    ("GDELT and ICEWS, packed or not (.zip, .gz)", &["zip", "gz"]),
-];
-
 /// The storage key of the visible range at exit.
 const RANGE_KEY: &str = "annals-range";
 /// The storage key of the selected event's id at exit.
@@ -448,10 +436,12 @@ impl App {
 
     /// Asks for a dataset with the system's open dialog, starting in the open file's folder.
     fn open_dialog(&mut self) {
-        let mut dialog = rfd::FileDialog::new()
-            .add_filter("Datasets and chronologies", &crate::import::OPEN_EXTENSIONS);
-        for (name, extensions) in OPEN_FILTERS {
-            dialog = dialog.add_filter(name, extensions);
+        let mut dialog = rfd::FileDialog::new().add_filter(
+            "Datasets and chronologies",
+            &crate::import::open_extensions(),
+        );
+        for (name, extensions) in crate::import::open_filters() {
+            dialog = dialog.add_filter(name, &extensions);
         }
         if let Some(folder) = self.doc.path.as_deref().and_then(Path::parent) {
             dialog = dialog.set_directory(folder);

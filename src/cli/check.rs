@@ -9,8 +9,8 @@ use super::{EXIT_OK, report};
 pub fn run(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut code = EXIT_OK;
     for file in files {
-        match crate::import::open_file(file, crate::import::FormatChoice::Auto) {
-            Ok(d) => {
+        match crate::import::open_path(file, crate::import::FormatChoice::Auto) {
+            Ok(crate::import::Opened { dataset: d, .. }) => {
                 let eras = match d.eras.len() {
                     0 => String::new(),
                     1 => ", 1 era".to_string(),

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_USAGE, FilterArgs};
-use crate::export::SourceInfo;
+use crate::dataset::SourceInfo;
 use crate::model::Dataset;
 use crate::query::{EventSet, Filter, QueryIndex};
 

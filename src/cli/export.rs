@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, FilterArgs, report};
-use crate::dataset::{self, EMBEDDED_NAME, EMBEDDED_RON};
-use crate::export::{self, ExportError, ExportOptions, Format, SourceInfo};
+use crate::dataset::SourceInfo;
+use crate::export::{self, ExportError, ExportOptions, Format};
 use crate::model::Dataset;
 use crate::query::QueryIndex;
 use crate::timeline::LaneMode;
@@ -70,26 +70,9 @@ pub(super) fn load_with_source(
     file: Option<&Path>,
     err: &mut dyn Write,
 ) -> Result<(Dataset, SourceInfo), u8> {
-    match file {
-        Some(path) => {
-            // Read as the viewer reads it (a large RON file in parallel, GDELT
-            // as a stream) and hashed in blocks: never held whole.
-            let dataset = crate::import::open_file(path, crate::import::FormatChoice::Auto)
-                .map_err(|error| report(&error, err))?;
-            let name = path.display().to_string();
-            let source = std::fs::File::open(path)
-                .and_then(|file| SourceInfo::of_reader(&name, file))
-                .map_err(|source| {
-                    let path = path.to_path_buf();
-                    report(&dataset::DatasetError::Unreadable { path, source }, err)
-                })?;
-            Ok((dataset, source))
-        }
-        None => match dataset::parse_str(EMBEDDED_NAME, EMBEDDED_RON) {
-            Ok(d) => Ok((d, SourceInfo::embedded())),
-            Err(error) => Err(report(&error, err)),
-        },
-    }
+    super::open(file)
+        .map(|opened| (opened.dataset, opened.source))
+        .map_err(|error| report(&error, err))
 }
 
 /// Parses `--format`.

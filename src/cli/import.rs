@@ -39,13 +39,14 @@ pub fn run(mut request: ImportRequest, out: &mut dyn Write, err: &mut dyn Write)
         return EXIT_INVALID;
     }
     if let Some(actors) = &request.actors {
-        match import::open_file(actors, FormatChoice::Auto) {
-            Ok(known) => request.options.known = Some(known),
+        match import::open_path(actors, FormatChoice::Auto) {
+            Ok(known) => request.options.known = Some(known.dataset),
             Err(error) => return report(&error, err).max(EXIT_USAGE),
         }
     }
     let name = request.file.display().to_string();
-    let imported = match import::import_file(&request.file, &request.options) {
+    let input = import::Input::Path(&request.file);
+    let imported = match import::open_all(input, &request.options) {
         Ok(imported) => imported,
         Err(error) => {
             let code = report(&error, err);

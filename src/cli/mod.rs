@@ -32,8 +32,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::dataset::{self, DatasetError};
-use crate::model::Dataset;
+use crate::dataset::DatasetError;
+use crate::import::Opened;
 
 /// Exit code: every file was valid.
 pub const EXIT_OK: u8 = 0;
@@ -254,7 +254,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             filter,
             format,
             count,
-        }) => match open(file.as_deref()) {
+        }) => match open(file.as_deref()).map(|opened| opened.dataset) {
             Ok(dataset) => match filter.to_filter(&dataset) {
                 Ok(filter) => match list::run(&dataset, &filter, format, count, out) {
                     Ok(()) => EXIT_OK,
@@ -382,11 +382,11 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
-/// The dataset at `file`, or the embedded one.
-pub fn open(file: Option<&Path>) -> Result<Dataset, DatasetError> {
+/// The file at `file`, or the embedded dataset, opened whole.
+pub fn open(file: Option<&Path>) -> Result<Opened, DatasetError> {
     match file {
-        Some(path) => crate::import::open_file(path, crate::import::FormatChoice::Auto),
-        None => dataset::parse_str(dataset::EMBEDDED_NAME, dataset::EMBEDDED_RON),
+        Some(path) => crate::import::open_path(path, crate::import::FormatChoice::Auto),
+        None => Opened::embedded(),
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod chunked;
 mod locate;
+mod source;
 mod validate;
 
 use std::fmt;
@@ -14,6 +15,8 @@ use ron::extensions::Extensions;
 use crate::model::Dataset;
 pub use chunked::Control;
 pub use locate::LineCol;
+pub(crate) use source::HashingReader;
+pub use source::SourceInfo;
 pub use validate::closest;
 
 /// The curated Iran–Tajikistan dataset, compiled into the program.
@@ -95,27 +98,9 @@ impl fmt::Display for Problems<'_> {
     }
 }
 
-/// Loads and checks a dataset file in Annals' own format, RON (the importer
-/// opens the other formats).
-pub fn load_file(path: &Path) -> Result<Dataset, DatasetError> {
-    let control = Control::default();
-    load_file_controlled(path, &control).unwrap_or_else(|| read_and_parse(path, &control))
-}
-
 /// Files are read in blocks of this size, so that progress moves and a
 /// cancel is noticed while reading.
 const READ_BLOCK: usize = 4 * 1024 * 1024;
-
-/// [`load_file`], watched and stoppable through `control`; `None` when stopped.
-pub fn load_file_controlled(
-    path: &Path,
-    control: &Control,
-) -> Option<Result<Dataset, DatasetError>> {
-    match read_file(path, control)? {
-        Ok(read) => parse_read_file(path, read, control),
-        Err(error) => Some(Err(error)),
-    }
-}
 
 /// A file read whole in blocks, kept open so that a large dataset's events
 /// can be read again from it run by run.
@@ -124,6 +109,8 @@ pub struct ReadFile {
     stamp: Option<FileStamp>,
     /// The file's bytes.
     pub bytes: Vec<u8>,
+    /// The file's path and the SHA-256 of its bytes.
+    pub source: SourceInfo,
 }
 
 /// The size and modification time of a file, to notice a change while it is read.
@@ -133,23 +120,34 @@ fn stamp(file: &std::fs::File) -> Option<FileStamp> {
     file.metadata().ok().map(|m| (m.len(), m.modified().ok()))
 }
 
-/// Opens and reads the file at `path` in blocks, watched and stoppable
-/// through `control`; `None` when stopped.
-pub fn read_file(path: &Path, control: &Control) -> Option<Result<ReadFile, DatasetError>> {
+/// Reads the whole file that `reader` opened at `path`, from its start, in
+/// blocks, hashing it as it goes; watched and stoppable through `control`,
+/// `None` when stopped.
+pub(crate) fn read_file(
+    mut reader: HashingReader<std::fs::File>,
+    path: &Path,
+    control: &Control,
+) -> Option<Result<ReadFile, DatasetError>> {
     let unreadable = |source| DatasetError::Unreadable {
         path: path.to_path_buf(),
         source,
     };
-    let mut file = match std::fs::File::open(path) {
-        Ok(file) => file,
+    let stamp = stamp(reader.inner());
+    let bytes = match read_blocks(&mut reader, control) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return None,
         Err(source) => return Some(Err(unreadable(source))),
     };
-    let stamp = stamp(&file);
-    match read_blocks(&mut file, control) {
-        Ok(Some(bytes)) => Some(Ok(ReadFile { file, stamp, bytes })),
-        Ok(None) => None,
-        Err(source) => Some(Err(unreadable(source))),
-    }
+    let (file, source) = match reader.finish(&path.display().to_string()) {
+        Ok(finished) => finished,
+        Err(source) => return Some(Err(unreadable(source))),
+    };
+    Some(Ok(ReadFile {
+        file,
+        stamp,
+        bytes,
+        source,
+    }))
 }
 
 /// Checks the dataset in a file read by [`read_file`]; `None` when stopped.
@@ -158,15 +156,16 @@ pub fn read_file(path: &Path, control: &Control) -> Option<Result<ReadFile, Data
 /// located; it is then let go, and each run of events is read again from
 /// the file when its turn comes, so that the text and the full dataset are
 /// never in memory together.
-pub fn parse_read_file(
+pub(crate) fn parse_read_file(
     path: &Path,
     read: ReadFile,
     control: &Control,
-) -> Option<Result<Dataset, DatasetError>> {
+) -> Option<Result<(Dataset, SourceInfo), DatasetError>> {
     let ReadFile {
         file,
         stamp: before,
         bytes,
+        source,
     } = read;
     let name = path.display().to_string();
     let plain = !bytes.starts_with(b"\xEF\xBB\xBF")
@@ -174,11 +173,21 @@ pub fn parse_read_file(
         && !bytes.iter().all(u8::is_ascii_whitespace);
     let text = match (plain, String::from_utf8(bytes)) {
         (true, Ok(text)) => text,
-        (_, Ok(text)) => return parse_bytes_controlled(&name, text.as_bytes(), control),
-        (_, Err(error)) => return parse_bytes_controlled(&name, error.as_bytes(), control),
+        (_, Ok(text)) => {
+            return with(
+                source,
+                parse_bytes_controlled(&name, text.as_bytes(), control),
+            );
+        }
+        (_, Err(error)) => {
+            return with(
+                source,
+                parse_bytes_controlled(&name, error.as_bytes(), control),
+            );
+        }
     };
     let Some(layout) = chunked::scan(&text) else {
-        return Some(parse_str_sequential(&name, &text));
+        return with(source, Some(parse_str_sequential(&name, &text)));
     };
     let head = chunked::head_text(&text, &layout);
     drop(text);
@@ -199,29 +208,48 @@ pub fn parse_read_file(
         .ok()
         .is_some_and(|file| before.is_some() && stamp(&file) == before);
     match outcome {
-        Ok(dataset) if unchanged => Some(Ok(dataset)),
+        Ok(dataset) if unchanged => Some(Ok((dataset, source))),
         Err(chunked::Stop::Cancelled) => None,
         // A problem, or a file that changed while it was read: read it whole
         // again, to report every problem at its place in what is there now.
-        _ => Some(read_and_parse(path, control)),
+        _ => read_and_parse(path, control),
     }
 }
 
-/// Reads the whole file and parses it from memory.
-fn read_and_parse(path: &Path, control: &Control) -> Result<Dataset, DatasetError> {
-    let bytes = std::fs::read(path).map_err(|source| DatasetError::Unreadable {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let name = path.display().to_string();
-    parse_bytes_controlled(&name, &bytes, control).unwrap_or_else(|| parse_bytes(&name, &bytes))
+/// The outcome of parsing, with the source of the bytes parsed.
+fn with(
+    source: SourceInfo,
+    parsed: Option<Result<Dataset, DatasetError>>,
+) -> Option<Result<(Dataset, SourceInfo), DatasetError>> {
+    parsed.map(|parsed| parsed.map(|dataset| (dataset, source)))
 }
 
-/// The bytes of `file`, read in blocks; `None` when cancelled.
-fn read_blocks(file: &mut std::fs::File, control: &Control) -> std::io::Result<Option<Vec<u8>>> {
-    use std::io::Read;
+/// Reads the whole file and parses it from memory; `None` when stopped.
+fn read_and_parse(
+    path: &Path,
+    control: &Control,
+) -> Option<Result<(Dataset, SourceInfo), DatasetError>> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(source) => {
+            let path = path.to_path_buf();
+            return Some(Err(DatasetError::Unreadable { path, source }));
+        }
+    };
+    let name = path.display().to_string();
+    let source = SourceInfo::of_bytes(&name, &bytes);
+    with(source, parse_bytes_controlled(&name, &bytes, control))
+}
+
+/// The bytes of the file `reader` reads, from its start, in blocks; `None` when cancelled.
+fn read_blocks(
+    reader: &mut HashingReader<std::fs::File>,
+    control: &Control,
+) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::{Read, Seek};
     use std::sync::atomic::Ordering;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let size = reader.inner().metadata().map(|m| m.len()).unwrap_or(0);
+    reader.seek(std::io::SeekFrom::Start(0))?;
     control.size.store(size, Ordering::Relaxed);
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     let mut block = vec![0; READ_BLOCK];
@@ -229,7 +257,7 @@ fn read_blocks(file: &mut std::fs::File, control: &Control) -> std::io::Result<O
         if control.cancel.load(Ordering::Relaxed) {
             return Ok(None);
         }
-        match file.read(&mut block) {
+        match reader.read(&mut block) {
             Ok(0) => break,
             Ok(n) => {
                 bytes.extend_from_slice(&block[..n]);

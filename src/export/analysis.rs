@@ -10,8 +10,9 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::manifest::{filter_arguments, shell_line};
-use super::{ExportError, ExportRequest, Format, Manifest, SourceInfo, png};
+use super::{ExportError, ExportRequest, Format, Manifest, png};
 use crate::analysis::{Matrix, PairCounts, PeriodCounts};
+use crate::dataset::SourceInfo;
 use crate::model::{Dataset, EventKind};
 use crate::query::Filter;
 use crate::timeline::LaneMode;

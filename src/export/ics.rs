@@ -213,7 +213,8 @@ fn qualifiers(date: &EdtfDate) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::{ExportRequest, Format, SourceInfo};
+    use crate::dataset::SourceInfo;
+    use crate::export::{ExportRequest, Format};
     use crate::query::Filter;
 
     #[test]

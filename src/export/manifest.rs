@@ -2,68 +2,11 @@
 //! so that anyone can reproduce an export.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::{ExportRequest, Format, default_file_name};
-use crate::dataset::EMBEDDED_NAME;
+use crate::dataset::SourceInfo;
 use crate::model::Dataset;
 use crate::query::Filter;
-
-/// Where the exported dataset came from: its path and the SHA-256 of its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SourceInfo {
-    /// The dataset's path as given, or `embedded:assets/events.ron` for the built-in one.
-    pub path: String,
-    /// The SHA-256 of the file's bytes, in lower-case hex.
-    pub sha256: String,
-}
-
-impl SourceInfo {
-    /// The source of a dataset read from `path` whose bytes were `bytes`.
-    pub fn of_bytes(path: &str, bytes: &[u8]) -> SourceInfo {
-        let digest = Sha256::digest(bytes);
-        SourceInfo {
-            path: path.to_string(),
-            sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
-        }
-    }
-
-    /// The source of a dataset read from `path`, hashing what `reader` gives in
-    /// blocks, so that a large file is never held whole to be hashed.
-    pub fn of_reader(path: &str, mut reader: impl std::io::Read) -> std::io::Result<SourceInfo> {
-        let mut hasher = Sha256::new();
-        let mut block = vec![0; 1 << 20];
-        loop {
-            match reader.read(&mut block) {
-                Ok(0) => break,
-                Ok(n) => hasher.update(&block[..n]),
-                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(error) => return Err(error),
-            }
-        }
-        Ok(SourceInfo {
-            path: path.to_string(),
-            sha256: hasher
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
-        })
-    }
-
-    /// The source of the embedded curated dataset.
-    pub fn embedded() -> SourceInfo {
-        SourceInfo::of_bytes(
-            &format!("embedded:{EMBEDDED_NAME}"),
-            crate::dataset::EMBEDDED_RON.as_bytes(),
-        )
-    }
-
-    /// True for the dataset compiled into the program.
-    pub fn is_embedded(&self) -> bool {
-        self.path.starts_with("embedded:")
-    }
-}
 
 /// The period as chosen and as the days it covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -286,21 +229,5 @@ mod tests {
         assert_eq!(shell_quote("2022-05"), "2022-05");
         assert_eq!(shell_quote("border security"), "'border security'");
         assert_eq!(shell_quote("it's"), "'it'\\''s'");
-    }
-
-    #[test]
-    fn the_hash_is_the_sha256_of_the_bytes() {
-        let source = SourceInfo::of_bytes("x.ron", b"abc");
-        assert_eq!(
-            source.sha256,
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
-
-    #[test]
-    fn a_file_hashed_in_blocks_has_the_hash_of_its_bytes() {
-        let bytes: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
-        let streamed = SourceInfo::of_reader("x.ron", bytes.as_slice()).unwrap();
-        assert_eq!(streamed, SourceInfo::of_bytes("x.ron", &bytes));
     }
 }

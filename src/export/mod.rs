@@ -30,11 +30,12 @@ pub use analysis::{
 };
 pub use atomic::{write_atomic, write_atomic_with};
 pub use figure::{PAGE_HEIGHT, PAGE_WIDTH};
-pub use manifest::{Manifest, SourceInfo};
+pub use manifest::Manifest;
 pub use matrix_figure::{cell_colour, describe_cell};
 pub use png::PNG_SCALE;
 pub use stats_chart::{GROUP_PALETTE, OTHERS_COLOUR, TOP_SERIES, group_name};
 
+use crate::dataset::SourceInfo;
 use crate::index::EventIdx;
 use crate::model::Dataset;
 use crate::query::{Filter, Period, Prepared};

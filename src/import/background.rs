@@ -7,21 +7,20 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use super::{FormatChoice, open_file_controlled};
+use super::{ImportOptions, Input, Opened, open};
 use crate::dataset::{Control, DatasetError};
-use crate::model::Dataset;
 
 /// Share of the progress bar given to reading the file; parsing and
 /// checking take the rest.
 const READ_SHARE: f32 = 0.2;
 
-/// A dataset file being loaded on a worker thread, which then turns the
-/// dataset into a `T` (an indexed document, say) on the same thread.
+/// A file being opened on a worker thread, which then turns what was opened
+/// into a `T` (an indexed document, say) on the same thread.
 ///
 /// The dataset that is open stays usable meanwhile: nothing is replaced
 /// until [`BackgroundLoad::poll`] hands over the result.
 #[derive(Debug)]
-pub struct BackgroundLoad<T = Dataset> {
+pub struct BackgroundLoad<T = Opened> {
     path: PathBuf,
     shared: Arc<Control>,
     result: mpsc::Receiver<Result<T, DatasetError>>,
@@ -32,16 +31,16 @@ pub struct BackgroundLoad<T = Dataset> {
 impl BackgroundLoad {
     /// Starts loading `path` on a new thread.
     pub fn start(path: impl Into<PathBuf>) -> BackgroundLoad {
-        BackgroundLoad::start_with(path, |dataset, _| dataset)
+        BackgroundLoad::start_with(path, |opened, _| opened)
     }
 }
 
 impl<T: Send + 'static> BackgroundLoad<T> {
-    /// Starts loading `path` on a new thread, which then runs `prepare` on the
-    /// dataset (with the path) before handing it over.
+    /// Starts loading `path` on a new thread, which then runs `prepare` on what
+    /// was opened (with the path) before handing it over.
     pub fn start_with(
         path: impl Into<PathBuf>,
-        prepare: impl FnOnce(Dataset, &Path) -> T + Send + 'static,
+        prepare: impl FnOnce(Opened, &Path) -> T + Send + 'static,
     ) -> BackgroundLoad<T> {
         BackgroundLoad::start_notifying(path, prepare, || {})
     }
@@ -51,7 +50,7 @@ impl<T: Send + 'static> BackgroundLoad<T> {
     /// for its next frame to notice.
     pub fn start_notifying(
         path: impl Into<PathBuf>,
-        prepare: impl FnOnce(Dataset, &Path) -> T + Send + 'static,
+        prepare: impl FnOnce(Opened, &Path) -> T + Send + 'static,
         done: impl FnOnce() + Send + 'static,
     ) -> BackgroundLoad<T> {
         let path = path.into();
@@ -63,9 +62,11 @@ impl<T: Send + 'static> BackgroundLoad<T> {
             std::thread::Builder::new()
                 .name("annals-load".to_string())
                 .spawn(move || {
-                    if let Some(outcome) = open_file_controlled(&path, FormatChoice::Auto, &shared)
-                    {
-                        let outcome = outcome.map(|dataset| prepare(dataset, &path));
+                    let options = ImportOptions::default();
+                    if let Some(outcome) = open(Input::Path(&path), &options, &shared) {
+                        let outcome = outcome
+                            .and_then(Opened::whole)
+                            .map(|opened| prepare(opened, &path));
                         // The handle may be gone; then nobody wants the result.
                         let _ = sender.send(outcome);
                         done();

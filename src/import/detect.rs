@@ -26,16 +26,57 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order the open dialog lists them. A new format is
+    /// a variant here, its words in the methods below, and its reader.
+    pub const ALL: [Format; 7] = [
+        Format::Ron,
+        Format::Csv,
+        Format::TimelineJs,
+        Format::Vis,
+        Format::Timeline,
+        Format::Gdelt,
+        Format::Icews,
+    ];
+
     /// The name given to `--format`.
     pub fn name(self) -> &'static str {
+        self.names()[0]
+    }
+
+    /// Every name `--format` takes for it, its own first.
+    pub fn names(self) -> &'static [&'static str] {
         match self {
-            Format::Ron => "ron",
-            Format::Csv => "csv",
-            Format::TimelineJs => "timelinejs",
-            Format::Vis => "vis",
-            Format::Timeline => "timeline",
-            Format::Gdelt => "gdelt",
-            Format::Icews => "icews",
+            Format::Ron => &["ron"],
+            Format::Csv => &["csv", "tsv"],
+            Format::TimelineJs => &["timelinejs", "tl"],
+            Format::Vis => &["vis", "vis-timeline"],
+            Format::Timeline => &["timeline"],
+            Format::Gdelt => &["gdelt"],
+            Format::Icews => &["icews"],
+        }
+    }
+
+    /// The extensions of its files, as the open dialog offers them (plain
+    /// GDELT and ICEWS files end in `.csv` and `.tab`, offered as spreadsheets).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Ron => &["ron"],
+            Format::Csv => &["csv", "tsv", "txt", "tab"],
+            Format::TimelineJs | Format::Vis => &["json"],
+            Format::Timeline => &["timeline"],
+            Format::Gdelt | Format::Icews => &["zip", "gz"],
+        }
+    }
+
+    /// The kind of file it is in the open dialog, where formats of the same
+    /// extensions share one filter.
+    pub fn kind_of_file(self) -> &'static str {
+        match self {
+            Format::Ron => "Annals datasets",
+            Format::Csv => "Spreadsheets",
+            Format::TimelineJs | Format::Vis => "TimelineJS and vis-timeline",
+            Format::Timeline => "Timeline",
+            Format::Gdelt | Format::Icews => "GDELT and ICEWS, packed or not",
         }
     }
 
@@ -70,6 +111,44 @@ impl Format {
     }
 }
 
+/// The open dialog's filters, one per kind of file: its name with its
+/// extensions ("Spreadsheets (.csv, .tsv, .txt, .tab)") and the extensions.
+pub fn open_filters() -> Vec<(String, Vec<&'static str>)> {
+    let mut filters: Vec<(&str, Vec<&str>)> = Vec::new();
+    for format in Format::ALL {
+        match filters
+            .iter_mut()
+            .find(|(kind, _)| *kind == format.kind_of_file())
+        {
+            Some((_, extensions)) => extensions.extend(format.extensions()),
+            None => filters.push((format.kind_of_file(), format.extensions().to_vec())),
+        }
+    }
+    filters
+        .into_iter()
+        .map(|(kind, mut extensions)| {
+            dedup_in_order(&mut extensions);
+            let dotted: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
+            (format!("{kind} ({})", dotted.join(", ")), extensions)
+        })
+        .collect()
+}
+
+/// Every extension of the files Annals opens, once each.
+pub fn open_extensions() -> Vec<&'static str> {
+    let mut extensions: Vec<&str> = Format::ALL
+        .iter()
+        .flat_map(|format| format.extensions().iter().copied())
+        .collect();
+    dedup_in_order(&mut extensions);
+    extensions
+}
+
+fn dedup_in_order(items: &mut Vec<&str>) {
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|item| seen.insert(*item));
+}
+
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -90,21 +169,21 @@ impl FromStr for FormatChoice {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let format = match text.to_ascii_lowercase().as_str() {
-            "auto" => return Ok(FormatChoice::Auto),
-            "ron" => Format::Ron,
-            "csv" | "tsv" => Format::Csv,
-            "timelinejs" | "tl" => Format::TimelineJs,
-            "vis" | "vis-timeline" => Format::Vis,
-            "timeline" => Format::Timeline,
-            "gdelt" => Format::Gdelt,
-            "icews" => Format::Icews,
-            _ => {
-                return Err(format!(
-                    "{text:?} is not a format; use auto, csv, timelinejs, vis, timeline, gdelt or icews"
-                ));
-            }
-        };
+        let text = text.to_ascii_lowercase();
+        if text == "auto" {
+            return Ok(FormatChoice::Auto);
+        }
+        let format = Format::ALL
+            .into_iter()
+            .find(|format| format.names().contains(&text.as_str()))
+            .ok_or_else(|| {
+                let imported: Vec<&str> = Format::ALL[1..].iter().map(|f| f.name()).collect();
+                let (last, others) = imported.split_last().unwrap_or((&"", &[]));
+                format!(
+                    "{text:?} is not a format; use auto, {} or {last}",
+                    others.join(", ")
+                )
+            })?;
         Ok(FormatChoice::Only(format))
     }
 }
@@ -171,6 +250,33 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_format_is_named_and_offered_from_one_list() {
+        for format in Format::ALL {
+            for name in format.names() {
+                assert_eq!(name.parse(), Ok(FormatChoice::Only(format)), "{name}");
+            }
+            assert!(open_extensions().contains(&format.extensions()[0]));
+        }
+        assert_eq!(
+            open_extensions(),
+            [
+                "ron", "csv", "tsv", "txt", "tab", "json", "timeline", "zip", "gz"
+            ]
+        );
+        let filters = open_filters();
+        assert_eq!(filters.len(), 5);
+        assert_eq!(filters[1].0, "Spreadsheets (.csv, .tsv, .txt, .tab)");
+        assert_eq!(filters[4].0, "GDELT and ICEWS, packed or not (.zip, .gz)");
+        assert_eq!(
+            "xml".parse::<FormatChoice>(),
+            Err(
+                "\"xml\" is not a format; use auto, csv, timelinejs, vis, timeline, gdelt or icews"
+                    .to_string()
+            )
+        );
+    }
 
     #[test]
     fn content_then_extension_decide() {

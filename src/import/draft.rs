@@ -96,7 +96,11 @@ impl ImportDraft {
             date_order: self.date_order,
             ..ImportOptions::default()
         };
-        match import::import_bytes(&name, &self.bytes, &options) {
+        let input = import::Input::Bytes {
+            name: &name,
+            bytes: &self.bytes,
+        };
+        match import::open_all(input, &options) {
             Ok(imported) if imported.problems.is_empty() => {
                 self.problems.clear();
                 self.dataset = Some(imported.dataset);

@@ -5,8 +5,8 @@
 //! Every importer fills a [`DatasetBuilder`] (actors and topics from names,
 //! kinds, unique ids, eras) and records [`Problems`] at their line and column.
 //! It hands over a whole dataset and the problems of the rows it left out,
-//! never a half-built one. [`open_file`] and [`open_bytes`] are the one entry
-//! point that opens any supported file, Annals' own datasets included, and
+//! never a half-built one. [`open`] is the one entry point that opens any
+//! supported file, Annals' own datasets included, and
 //! [`BackgroundLoad`] runs it on a worker thread for the viewer.
 
 pub mod background;
@@ -35,10 +35,10 @@ pub use background::BackgroundLoad;
 pub use builder::{DatasetBuilder, KnownActors};
 pub use countries::{Country, find as find_country};
 pub use dates::DateOrder;
-pub use detect::{Format, FormatChoice, detect};
+pub use detect::{Format, FormatChoice, detect, open_extensions, open_filters};
 pub use draft::{ImportDraft, ImportMappings, PREVIEW_ROWS};
 pub use names::slug;
-pub use open::{open_bytes, open_file, open_file_controlled};
+pub use open::{Input, Opened, open, open_all, open_path};
 pub use problems::Problems;
 pub use report::ImportReport;
 pub use spreadsheet::{SheetPreview, mappable_fields};
@@ -48,19 +48,13 @@ pub fn sheet_preview(bytes: &[u8], rows: usize) -> Option<SheetPreview> {
     spreadsheet::preview(&text::decode(bytes).text, rows)
 }
 
-use crate::dataset::{self, DatasetError, Problem};
+use crate::dataset::{DatasetError, Problem};
 use crate::model::Dataset;
-
-/// The extensions of the files Annals opens: its own and those it imports.
-/// (`zip` and `gz`: GDELT's packed event files.)
-pub const OPEN_EXTENSIONS: [&str; 9] = [
-    "ron", "csv", "tsv", "txt", "tab", "json", "timeline", "zip", "gz",
-];
 
 /// True when the file's extension is one Annals opens.
 pub fn is_openable(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        OPEN_EXTENSIONS
+        detect::open_extensions()
             .iter()
             .any(|known| e.eq_ignore_ascii_case(known))
     })
@@ -125,57 +119,23 @@ pub struct Imported {
 /// The format of a file, from its name and the first bytes of its content.
 pub fn detect_bytes(name: &str, bytes: &[u8]) -> Format {
     if event_data::source::packing_of(bytes) != event_data::source::Packing::Plain {
-        return event_data::detect_bytes(bytes).map_or(Format::Csv, Format::of_family);
+        return event_data::detect_in(std::io::Cursor::new(bytes))
+            .map_or(Format::Csv, Format::of_family);
     }
     let head = &bytes[..bytes.len().min(64 * 1024)];
     let decoded = text::decode(head);
     detect(name, &decoded.text)
 }
 
-/// Reads the file at `path`: GDELT and ICEWS files as a stream (never whole in
-/// memory), any other format through [`import_bytes`].
-pub fn import_file(path: &Path, options: &ImportOptions) -> Result<Imported, DatasetError> {
-    let name = path.display().to_string();
-    let family = match options.format {
-        FormatChoice::Only(format) => format.event_data(),
-        FormatChoice::Auto => event_data::detect(path),
-    };
-    if let Some(family) = family {
-        let options = event_data::EventDataOptions {
-            family: Some(family),
-            ..options.event_data.clone()
-        };
-        return event_data::import(path, &name, &options)
-            .map(|read| read.into_imported(&name))
-            .map_err(|error| error.into_dataset_error(&name));
-    }
-    let bytes = std::fs::read(path).map_err(|source| DatasetError::Unreadable {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    import_bytes(&name, &bytes, options)
-}
-
-/// Reads the file `name` of these bytes; an error when it cannot be read as the
-/// format chosen (or detected), or has a problem that spoils the whole file.
-pub fn import_bytes(
+/// Reads the file `name` of these bytes as `format`, a format read from text
+/// (a spreadsheet, TimelineJS, vis-timeline, Timeline); an error when it cannot
+/// be read as that format, or has a problem that spoils the whole file.
+fn import_text(
     name: &str,
     bytes: &[u8],
+    format: Format,
     options: &ImportOptions,
 ) -> Result<Imported, DatasetError> {
-    let format = match options.format {
-        FormatChoice::Only(format) => format,
-        FormatChoice::Auto => detect_bytes(name, bytes),
-    };
-    if let Some(family) = format.event_data() {
-        let options = event_data::EventDataOptions {
-            family: Some(family),
-            ..options.event_data.clone()
-        };
-        return event_data::import_bytes(name, bytes, &options)
-            .map(|read| read.into_imported(name))
-            .map_err(|error| error.into_dataset_error(name));
-    }
     let decoded = text::decode(bytes);
     let cannot_read = |message: &str| DatasetError::Unreadable {
         path: Path::new(name).to_path_buf(),
@@ -201,26 +161,15 @@ pub fn import_bytes(
     };
     let text = decoded.text.as_ref();
     let outcome = match format {
-        Format::Ron => dataset::parse_str(name, text).map(|d| (d, Problems::new())),
         Format::Csv => spreadsheet::import(name, text, options, &title, &mut report),
         Format::TimelineJs => timelinejs::import(name, text, options, &title, &mut report),
         Format::Vis => vis::import(name, text, options, &title, &mut report),
         Format::Timeline => timeline_xml::import(name, text, options, &title, &mut report),
-        Format::Gdelt | Format::Icews => return Err(cannot_read("event data is read above")),
+        Format::Ron | Format::Gdelt | Format::Icews => {
+            return Err(cannot_read("this format is not read from text"));
+        }
     };
     let (dataset, problems) = outcome?;
-    if format == Format::Ron {
-        report.read = dataset.events.len();
-        report.events = dataset.events.len();
-        report.actors = dataset.actors.len();
-        report.topics = dataset.topics.len();
-        report.eras = dataset.eras.len();
-        return Ok(Imported {
-            dataset,
-            report,
-            problems: Vec::new(),
-        });
-    }
     let problems = problems.sorted();
     report.problems = problems.len();
     Ok(Imported {

@@ -44,6 +44,19 @@ pub fn counted(n: usize, one: &str, many: &str) -> String {
 }
 
 impl ImportReport {
+    /// The account of an Annals dataset read as it is: everything kept.
+    pub fn of_dataset(dataset: &crate::model::Dataset) -> ImportReport {
+        ImportReport {
+            format: Some(Format::Ron),
+            read: dataset.events.len(),
+            events: dataset.events.len(),
+            actors: dataset.actors.len(),
+            topics: dataset.topics.len(),
+            eras: dataset.eras.len(),
+            ..ImportReport::default()
+        }
+    }
+
     /// What this format calls one record: a spreadsheet or event file has rows,
     /// a JSON or XML file items.
     fn record(&self) -> (&'static str, &'static str) {

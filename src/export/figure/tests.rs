@@ -25,7 +25,7 @@ fn figure(from: &str, to: &str) -> String {
         super::super::Format::Svg,
         events,
         filter,
-        super::super::SourceInfo::embedded(),
+        crate::dataset::SourceInfo::embedded(),
     );
     render(&dataset, &request, &request.manifest(&dataset))
 }
@@ -141,7 +141,7 @@ fn a_crowded_day_stays_within_a_bounded_height() {
         super::super::Format::Svg,
         (0..500).collect(),
         crate::query::Filter::default(),
-        super::super::SourceInfo::embedded(),
+        crate::dataset::SourceInfo::embedded(),
     );
     let svg = render(&dataset, &request, &request.manifest(&dataset));
     let height = PLOT_TOP + 2.0 * LEGEND_ROW + MAX_LANES_HEIGHT + 2.0 * PLOT_PAD + AXIS_SPACE;

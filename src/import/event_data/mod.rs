@@ -9,7 +9,7 @@ pub mod merge;
 pub mod record;
 pub mod source;
 
-use std::io::{BufRead, Cursor, Read, Seek};
+use std::io::{BufRead, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use csv::{ByteRecord, ReaderBuilder};
@@ -194,46 +194,25 @@ impl EventDataError {
     }
 }
 
-/// The family of event data `path` holds, told from its first line (unpacked
-/// when the file is gzip or zip).
-pub fn detect(path: &Path) -> Option<Family> {
-    let line = source::first_line(std::fs::File::open(path).ok()?).ok()?;
+/// The family of event data that `input` holds, told from its first line
+/// (unpacked when the file is gzip or zip).
+pub fn detect_in(mut input: impl Read + Seek) -> Option<Family> {
+    input.seek(SeekFrom::Start(0)).ok()?;
+    let line = source::first_line(input).ok()?;
     layout::sniff(&line).map(|l| l.family)
 }
 
-/// The family of event data in `bytes`, told as [`detect`] does.
-pub fn detect_bytes(bytes: &[u8]) -> Option<Family> {
-    let line = source::first_line(Cursor::new(bytes)).ok()?;
-    layout::sniff(&line).map(|l| l.family)
-}
-
-/// Reads the event-data file at `path` into a dataset named after `name`,
-/// streaming it: the file is never held in memory whole.
+/// Reads the event data that `input` holds (a file, or bytes in a cursor) into
+/// a dataset named after `name`, streaming it: the first line chooses the
+/// layout, then the rows are read from the start without holding them all.
 pub fn import(
-    path: &Path,
+    mut input: impl Read + Seek,
     name: &str,
     options: &EventDataOptions,
 ) -> Result<EventDataImport, EventDataError> {
-    import_from(|| std::fs::File::open(path), name, options)
-}
-
-/// [`import`] of a file already in memory.
-pub fn import_bytes(
-    name: &str,
-    bytes: &[u8],
-    options: &EventDataOptions,
-) -> Result<EventDataImport, EventDataError> {
-    import_from(|| Ok(Cursor::new(bytes)), name, options)
-}
-
-/// Reads the first line of what `open` gives to choose the layout, then opens
-/// it again and streams the rows.
-fn import_from<R: Read + Seek>(
-    open: impl Fn() -> std::io::Result<R>,
-    name: &str,
-    options: &EventDataOptions,
-) -> Result<EventDataImport, EventDataError> {
-    let first = source::first_line(open()?)?;
+    input.seek(SeekFrom::Start(0))?;
+    let first = source::first_line(&mut input)?;
+    input.seek(SeekFrom::Start(0))?;
     let layout = match options.family {
         Some(family) => layout::for_family(family, &first),
         None => layout::sniff(&first),
@@ -252,7 +231,7 @@ fn import_from<R: Read + Seek>(
         })
     })?;
     let columns = Columns::of(&layout).map_err(EventDataError::NotEventData)?;
-    source::unpack(open()?, |text| {
+    source::unpack(input, |text| {
         read_rows(text, &layout, &columns, name, options)
     })?
 }

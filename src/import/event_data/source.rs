@@ -2,9 +2,7 @@
 //! gzip (`.gz`) or a zip archive (GDELT's `YYYYMMDDHHMMSS.export.CSV.zip`): the
 //! kind is told from the first bytes, not the name.
 
-use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
-use std::path::Path;
 
 /// How the bytes of a file are packed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,14 +24,6 @@ pub fn packing_of(head: &[u8]) -> Packing {
     } else {
         Packing::Plain
     }
-}
-
-/// Opens `path` and hands its unpacked text, as a buffered stream, to `read`.
-///
-/// Only the compressed stream and a buffer are held: a month of GDELT is read
-/// without being unpacked into memory or onto disk.
-pub fn with_text<T>(path: &Path, read: impl FnOnce(&mut dyn BufRead) -> T) -> io::Result<T> {
-    unpack(File::open(path)?, read)
 }
 
 /// Hands the unpacked text of `input` (plain, gzip or zip, told from its first
