@@ -460,7 +460,9 @@ fn single(name: &str, at: Option<LineCol>, message: &str) -> DatasetError {
     }
 }
 
-fn looks_binary(bytes: &[u8]) -> bool {
+/// True when the first 4 KiB hold control bytes no text file has (a binary
+/// file); the rule for RON and for every imported text format.
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(4096)];
     sample
         .iter()

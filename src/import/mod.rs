@@ -48,7 +48,7 @@ pub fn sheet_preview(bytes: &[u8], rows: usize) -> Option<SheetPreview> {
     spreadsheet::preview(&text::decode(bytes).text, rows)
 }
 
-use crate::dataset::{DatasetError, Problem};
+use crate::dataset::{self, DatasetError, Problem};
 use crate::model::Dataset;
 
 /// True when the file's extension is one Annals opens.
@@ -144,7 +144,7 @@ fn import_text(
     if decoded.text.trim().is_empty() {
         return Err(problems::single(name, None, "the file is empty"));
     }
-    if text::looks_binary(&decoded.text) {
+    if dataset::looks_binary(decoded.text.as_bytes()) {
         return Err(cannot_read(
             "this is not a text file; Annals imports CSV/TSV, TimelineJS or vis-timeline JSON, and Timeline XML",
         ));

@@ -47,13 +47,6 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     }
 }
 
-/// True when the text holds control characters no text file has (a binary file).
-pub fn looks_binary(text: &str) -> bool {
-    text.chars()
-        .take(4096)
-        .any(|c| c == '\0' || (c < ' ' && !matches!(c, '\n' | '\r' | '\t')))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
