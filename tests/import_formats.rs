@@ -247,12 +247,14 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn random_bytes_never_panic_any_importer(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+    fn random_bytes_are_read_or_refused_at_a_place_by_every_importer(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         for format in [import::Format::Csv, import::Format::TimelineJs, import::Format::Vis, import::Format::Timeline] {
             let options = ImportOptions { format: FormatChoice::Only(format), ..Default::default() };
-            let _ = import::open_all(import::Input::Bytes { name: "random", bytes: &bytes }, &options);
+            let outcome = import::open_all(import::Input::Bytes { name: "random", bytes: &bytes }, &options);
+            crate::loader_fuzz::assert_placed_inside(&outcome.and_then(import::Opened::whole), &import::text::decode(&bytes).text);
         }
-        let _ = import::open_all(import::Input::Bytes { name: "random.csv", bytes: &bytes }, &ImportOptions::default());
+        let outcome = import::open_all(import::Input::Bytes { name: "random.csv", bytes: &bytes }, &ImportOptions::default());
+        crate::loader_fuzz::assert_placed_inside(&outcome.and_then(import::Opened::whole), &import::text::decode(&bytes).text);
     }
 
     #[test]
