@@ -153,51 +153,7 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
     let mut rng = SplitMix64::new(seed);
     let countries = countries(&mut rng);
     let organizations = organizations(&mut rng);
-    let mut actors: Vec<Actor> = Vec::new();
-    for country in &countries {
-        actors.push(Actor {
-            id: country.id.clone(),
-            name: country.name.clone(),
-            kind: ActorKind::Country,
-            roles: Vec::new(),
-            aliases: vec![format!("Republic of {}", country.name)],
-            wikidata: None,
-        });
-    }
-    for (id, name) in &organizations {
-        actors.push(Actor {
-            id: id.clone(),
-            name: name.clone(),
-            kind: ActorKind::Organization,
-            roles: Vec::new(),
-            aliases: Vec::new(),
-            wikidata: None,
-        });
-    }
-    for country in &countries {
-        for (terms, title) in [
-            (&country.heads, "President"),
-            (&country.ministers, "Minister of Foreign Affairs"),
-        ] {
-            for term in terms {
-                actors.push(Actor {
-                    id: term.person.clone(),
-                    name: person_name(&mut rng),
-                    kind: ActorKind::Person,
-                    roles: vec![Role {
-                        title: title.to_string(),
-                        of: country.id.clone(),
-                        from: Some(year(term.first)),
-                        to: Some(year(term.last)),
-                        sources: Vec::new(),
-                        note: None,
-                    }],
-                    aliases: Vec::new(),
-                    wikidata: None,
-                });
-            }
-        }
-    }
+    let actors = actors(&countries, &organizations, &mut rng);
     let topics = TOPICS
         .iter()
         .map(|(id, name, parent)| Topic {
@@ -206,116 +162,8 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
             parent: parent.map(str::to_string),
         })
         .collect();
-    let bursts: Vec<(i64, i64)> = (0..40)
-        .map(|_| {
-            let center = days_between(FIRST_YEAR + 10, LAST_YEAR, &mut rng);
-            let spread = 5 + rng.below(60) as i64;
-            (center, spread)
-        })
-        .collect();
-    // A country's weight: a few are much more active than the rest.
-    let weights: Vec<f64> = (0..countries.len())
-        .map(|i| 1.0 / (1.0 + i as f64).powf(0.8))
-        .collect();
-    let total: f64 = weights.iter().sum();
-    let cumulative: Vec<f64> = weights
-        .iter()
-        .scan(0.0, |sum, w| {
-            *sum += w / total;
-            Some(*sum)
-        })
-        .collect();
-    let pick_country = |rng: &mut SplitMix64| {
-        let u = rng.unit();
-        cumulative
-            .partition_point(|&c| c < u)
-            .min(countries.len() - 1)
-    };
-    let events = (0..events)
-        .map(|i| {
-            let day = event_day(&bursts, &mut rng);
-            let (y, _, _) = crate::model::date::civil_from_days(day);
-            let kind = event_kind(&mut rng);
-            let a = pick_country(&mut rng);
-            let mut b = pick_country(&mut rng);
-            if b == a {
-                b = (a + 1 + rng.below(countries.len() - 1)) % countries.len();
-            }
-            let (home, away) = (&countries[a], &countries[b]);
-            let mut actors = vec![home.id.clone()];
-            if let Some(term) = holder(&home.heads, y)
-                && rng.chance(0.6)
-            {
-                actors.push(term.person.clone());
-            }
-            if rng.chance(0.3)
-                && let Some(term) = holder(&home.ministers, y)
-            {
-                actors.push(term.person.clone());
-            }
-            let mut counterparts = Vec::new();
-            if kind != EventKind::Statement || rng.chance(0.5) {
-                counterparts.push(away.id.clone());
-                if rng.chance(0.4)
-                    && let Some(term) = holder(&away.heads, y)
-                {
-                    counterparts.push(term.person.clone());
-                }
-            }
-            if matches!(kind, EventKind::Membership | EventKind::Meeting) && rng.chance(0.3) {
-                counterparts.push(rng.pick(&organizations).0.clone());
-            }
-            let topic_count = 1 + rng.below(3);
-            let mut topics: Vec<String> = Vec::new();
-            for _ in 0..topic_count {
-                let topic = rng.pick(&TOPICS).0.to_string();
-                if !topics.contains(&topic) {
-                    topics.push(topic);
-                }
-            }
-            let date = event_date(day, &mut rng);
-            let title = match &kind {
-                EventKind::Visit => format!("Visit of {} to {}", home.name, away.name),
-                EventKind::PhoneCall => format!("Phone call: {} and {}", home.name, away.name),
-                EventKind::Statement => format!("Statement by {}", home.name),
-                EventKind::Other(label) => format!("{label}: {} and {}", home.name, away.name),
-                other => format!("{}: {} and {}", other.label(), home.name, away.name),
-            };
-            let place = match kind {
-                EventKind::Visit | EventKind::TreatySigning | EventKind::Meeting => {
-                    Some(away.capital.clone())
-                }
-                _ => None,
-            };
-            let sources = if rng.chance(0.3) {
-                vec![Source {
-                    publisher: rng.pick(&PUBLISHERS).to_string().into(),
-                    title: None,
-                    url: Some(format!("https://news.example/{y}/{i}").into()),
-                    published: None,
-                }]
-            } else {
-                Vec::new()
-            };
-            let note = rng
-                .chance(0.02)
-                .then(|| "Sources disagree on the date.".to_string());
-            Event {
-                id: format!("e{i:07}").into(),
-                kind,
-                cameo: None,
-                date,
-                title: title.into(),
-                actors: actors.into(),
-                counterparts: counterparts.into(),
-                topics: topics.into(),
-                place: place.map(Into::into),
-                summary: Default::default(),
-                sources,
-                note: note.map(Into::into),
-            }
-        })
-        .collect();
+    let world = World::new(countries, organizations, &mut rng);
+    let events = (0..events).map(|i| world.event(i, &mut rng)).collect();
     Dataset {
         title: format!("Synthetic chronology (seed {seed})"),
         description: "Generated by `annals generate` for measuring performance; \
@@ -327,6 +175,208 @@ pub fn generate(events: usize, seed: u64) -> Dataset {
         eras: Vec::new(),
         actor_lookup: Default::default(),
         topic_lookup: Default::default(),
+    }
+}
+
+/// The countries, then the organizations, then the people who held office.
+fn actors(
+    countries: &[Country],
+    organizations: &[(String, String)],
+    rng: &mut SplitMix64,
+) -> Vec<Actor> {
+    let actor = |id: &str, name: &str, kind: ActorKind| Actor {
+        id: id.to_string(),
+        name: name.to_string(),
+        kind,
+        roles: Vec::new(),
+        aliases: Vec::new(),
+        wikidata: None,
+    };
+    let mut actors: Vec<Actor> = countries
+        .iter()
+        .map(|country| Actor {
+            aliases: vec![format!("Republic of {}", country.name)],
+            ..actor(&country.id, &country.name, ActorKind::Country)
+        })
+        .collect();
+    actors.extend(
+        organizations
+            .iter()
+            .map(|(id, name)| actor(id, name, ActorKind::Organization)),
+    );
+    for country in countries {
+        for (terms, title) in [
+            (&country.heads, "President"),
+            (&country.ministers, "Minister of Foreign Affairs"),
+        ] {
+            for term in terms {
+                actors.push(Actor {
+                    roles: vec![Role {
+                        title: title.to_string(),
+                        of: country.id.clone(),
+                        from: Some(year(term.first)),
+                        to: Some(year(term.last)),
+                        sources: Vec::new(),
+                        note: None,
+                    }],
+                    ..actor(&term.person, &person_name(rng), ActorKind::Person)
+                });
+            }
+        }
+    }
+    actors
+}
+
+/// What every event is drawn from: the countries with their weights, the
+/// organizations and the bursts of activity.
+struct World {
+    countries: Vec<Country>,
+    organizations: Vec<(String, String)>,
+    /// Days around which events cluster, and how far they spread.
+    bursts: Vec<(i64, i64)>,
+    /// The running sum of the countries' weights, from 0 to 1.
+    cumulative: Vec<f64>,
+}
+
+impl World {
+    fn new(
+        countries: Vec<Country>,
+        organizations: Vec<(String, String)>,
+        rng: &mut SplitMix64,
+    ) -> World {
+        let bursts: Vec<(i64, i64)> = (0..40)
+            .map(|_| {
+                let center = days_between(FIRST_YEAR + 10, LAST_YEAR, rng);
+                let spread = 5 + rng.below(60) as i64;
+                (center, spread)
+            })
+            .collect();
+        // A country's weight: a few are much more active than the rest.
+        let weights: Vec<f64> = (0..countries.len())
+            .map(|i| 1.0 / (1.0 + i as f64).powf(0.8))
+            .collect();
+        let total: f64 = weights.iter().sum();
+        let cumulative: Vec<f64> = weights
+            .iter()
+            .scan(0.0, |sum, w| {
+                *sum += w / total;
+                Some(*sum)
+            })
+            .collect();
+        World {
+            countries,
+            organizations,
+            bursts,
+            cumulative,
+        }
+    }
+
+    fn pick_country(&self, rng: &mut SplitMix64) -> usize {
+        let u = rng.unit();
+        self.cumulative
+            .partition_point(|&c| c < u)
+            .min(self.countries.len() - 1)
+    }
+
+    /// The `i`th event.
+    fn event(&self, i: usize, rng: &mut SplitMix64) -> Event {
+        let day = event_day(&self.bursts, rng);
+        let (y, _, _) = crate::model::date::civil_from_days(day);
+        let kind = event_kind(rng);
+        let a = self.pick_country(rng);
+        let mut b = self.pick_country(rng);
+        let count = self.countries.len();
+        if b == a {
+            b = (a + 1 + rng.below(count - 1)) % count;
+        }
+        let (home, away) = (&self.countries[a], &self.countries[b]);
+        let (actors, counterparts) = self.sides(home, away, &kind, y, rng);
+        let topic_count = 1 + rng.below(3);
+        let mut topics: Vec<String> = Vec::new();
+        for _ in 0..topic_count {
+            let topic = rng.pick(&TOPICS).0.to_string();
+            if !topics.contains(&topic) {
+                topics.push(topic);
+            }
+        }
+        let date = event_date(day, rng);
+        let title = match &kind {
+            EventKind::Visit => format!("Visit of {} to {}", home.name, away.name),
+            EventKind::PhoneCall => format!("Phone call: {} and {}", home.name, away.name),
+            EventKind::Statement => format!("Statement by {}", home.name),
+            EventKind::Other(label) => format!("{label}: {} and {}", home.name, away.name),
+            other => format!("{}: {} and {}", other.label(), home.name, away.name),
+        };
+        let place = match kind {
+            EventKind::Visit | EventKind::TreatySigning | EventKind::Meeting => {
+                Some(away.capital.clone())
+            }
+            _ => None,
+        };
+        let sources = if rng.chance(0.3) {
+            vec![Source {
+                publisher: rng.pick(&PUBLISHERS).to_string().into(),
+                title: None,
+                url: Some(format!("https://news.example/{y}/{i}").into()),
+                published: None,
+            }]
+        } else {
+            Vec::new()
+        };
+        let note = rng
+            .chance(0.02)
+            .then(|| "Sources disagree on the date.".to_string());
+        Event {
+            id: format!("e{i:07}").into(),
+            kind,
+            cameo: None,
+            date,
+            title: title.into(),
+            actors: actors.into(),
+            counterparts: counterparts.into(),
+            topics: topics.into(),
+            place: place.map(Into::into),
+            summary: Default::default(),
+            sources,
+            note: note.map(Into::into),
+        }
+    }
+
+    /// The actors and the counterparts of an event of `kind` in year `y`
+    /// between `home` and `away`: the countries, some of their leaders, and
+    /// for meetings and memberships sometimes an organization.
+    fn sides(
+        &self,
+        home: &Country,
+        away: &Country,
+        kind: &EventKind,
+        y: i64,
+        rng: &mut SplitMix64,
+    ) -> (Vec<String>, Vec<String>) {
+        let mut actors = vec![home.id.clone()];
+        if let Some(term) = holder(&home.heads, y)
+            && rng.chance(0.6)
+        {
+            actors.push(term.person.clone());
+        }
+        if rng.chance(0.3)
+            && let Some(term) = holder(&home.ministers, y)
+        {
+            actors.push(term.person.clone());
+        }
+        let mut counterparts = Vec::new();
+        if *kind != EventKind::Statement || rng.chance(0.5) {
+            counterparts.push(away.id.clone());
+            if rng.chance(0.4)
+                && let Some(term) = holder(&away.heads, y)
+            {
+                counterparts.push(term.person.clone());
+            }
+        }
+        if matches!(kind, EventKind::Membership | EventKind::Meeting) && rng.chance(0.3) {
+            counterparts.push(rng.pick(&self.organizations).0.clone());
+        }
+        (actors, counterparts)
     }
 }
 
