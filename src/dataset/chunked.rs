@@ -142,8 +142,13 @@ pub fn parse_runs(
 
 /// Finds the `events` list of the top-level struct and cuts its items into runs.
 pub fn scan(text: &str) -> Option<Layout> {
+    let items_start = events_list(text)?;
+    cut_items(text, items_start)
+}
+
+/// The position just after the `[` of the top-level struct's `events` list.
+fn events_list(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let threads = rayon::current_num_threads().max(1);
     let mut i = 0;
     // Up to the top-level struct's opening parenthesis.
     loop {
@@ -203,7 +208,14 @@ pub fn scan(text: &str) -> Option<Layout> {
             _ => i += 1,
         }
     };
-    // The items of the list.
+    Some(items_start)
+}
+
+/// The items of the list that starts at `items_start`, cut into runs of
+/// whole items of about the same size.
+fn cut_items(text: &str, items_start: usize) -> Option<Layout> {
+    let bytes = text.as_bytes();
+    let threads = rayon::current_num_threads().max(1);
     let target = ((text.len() - items_start) / (threads * RUNS_PER_THREAD)).max(MIN_CHUNK_BYTES);
     let mut chunks = Vec::new();
     let mut chunk_start = items_start;
@@ -216,7 +228,7 @@ pub fn scan(text: &str) -> Option<Layout> {
         Some(!matches!(bytes.get(next)?, b']' | b','))
     };
     let mut items = usize::from(starts_item(items_start)?);
-    i = items_start;
+    let mut i = items_start;
     let items_end = loop {
         // Bytes that cannot change the nesting are passed over in one run.
         while bytes.get(i).is_some_and(|b| !SPECIAL[*b as usize]) {
