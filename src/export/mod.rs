@@ -303,7 +303,7 @@ pub fn export_matching(
 /// A file name for an export: the slug of the dataset's title and the period's
 /// first and last days, e.g. `iran-tajikistan-relations_2022-05-01_2022-05-31.csv`.
 pub fn default_file_name(title: &str, period: &Period, format: Format) -> String {
-    let mut name = slug(title);
+    let mut name = crate::query::slug(title);
     if name.is_empty() {
         name.push_str("annals");
     }
@@ -319,19 +319,6 @@ pub fn default_file_name(title: &str, period: &Period, format: Format) -> String
         )),
     }
     format!("{name}.{}", format.extension())
-}
-
-/// Lower-case ASCII letters and digits, every other run of characters one `-`.
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 #[cfg(test)]
@@ -351,6 +338,15 @@ mod tests {
         assert_eq!(
             default_file_name("Iran–Tajikistan relations", &Period::default(), Format::Svg),
             "iran-tajikistan-relations.svg"
+        );
+        assert_eq!(
+            default_file_name(
+                "Relations de la Côte d'Ivoire",
+                &Period::default(),
+                Format::Ron
+            ),
+            "relations-de-la-cote-d-ivoire.ron",
+            "accents are dropped, not the letters that bear them"
         );
     }
 

@@ -4,9 +4,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::countries;
-use super::names::{key, shorten, slug};
+use super::names::{key, shorten};
 use super::report::ImportReport;
 use crate::model::{Actor, ActorKind, Dataset, EdtfDate, Era, Event, EventKind, Topic};
+use crate::query::slug;
 
 /// Ids made from a date and a title are cut to this many bytes.
 const MAX_ID_LEN: usize = 64;

@@ -1,22 +1,7 @@
-//! Ids and lookup keys made from names: slugs (`Mohammad Bagheri` becomes
-//! `mohammad-bagheri`) and keys that ignore case, accents, spaces and punctuation.
+//! Lookup keys made from names, which ignore case, accents, spaces and
+//! punctuation, and ids cut to a length (the slugs themselves are `query::slug`).
 
 use crate::query::fold;
-
-/// Lower-case ASCII letters and digits, accents dropped, every other run of characters one `-`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in fold(text).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_end_matches('-').len();
-    out.truncate(trimmed);
-    out
-}
 
 /// A name reduced to its letters and digits, folded: `Côte d'Ivoire` becomes `cotedivoire`.
 pub fn key(text: &str) -> String {
@@ -62,14 +47,6 @@ pub fn shorten(text: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_kebab_case_ascii() {
-        assert_eq!(slug("Mohammad Bagheri"), "mohammad-bagheri");
-        assert_eq!(slug("Counter-terrorism"), "counter-terrorism");
-        assert_eq!(slug("  Ébrahim  Raïsi! "), "ebrahim-raisi");
-        assert_eq!(slug("!!!"), "");
-    }
 
     #[test]
     fn keys_ignore_case_accents_and_punctuation() {

@@ -19,7 +19,7 @@ pub use chips::Chip;
 pub use event_set::EventSet;
 pub use facets::FacetCounts;
 pub use filter::Filter;
-pub use fold::fold;
+pub use fold::{fold, slug};
 pub use matcher::Matcher;
 pub use period::Period;
 pub use prepared::QueryIndex;

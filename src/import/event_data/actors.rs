@@ -10,8 +10,8 @@ use std::rc::Rc;
 
 use super::record::RawSide;
 use crate::import::cameo_actors::{self, CodeKind};
-use crate::import::slug;
 use crate::model::{Actor, ActorKind};
+use crate::query::slug;
 
 /// A side of a row resolved to an actor, with what the note should say of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
