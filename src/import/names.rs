@@ -1,5 +1,6 @@
 //! Lookup keys made from names, which ignore case, accents, spaces and
-//! punctuation, and ids cut to a length (the slugs themselves are `query::slug`).
+//! punctuation; ids cut to a length (the slugs themselves are `query::slug`);
+//! and the host of a URL, the name of a source without a publisher.
 
 use crate::query::fold;
 
@@ -44,9 +45,37 @@ pub fn shorten(text: &str, max: usize) -> &str {
     &text[..cut]
 }
 
+/// The host of a URL without `www.` or a user and port:
+/// `example.org` for `https://user@www.example.org:8080/a`.
+pub fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_are_read_from_urls() {
+        assert_eq!(
+            host_of("https://www.example.org/a/b?c"),
+            Some("example.org")
+        );
+        assert_eq!(
+            host_of("http://news.example.com:8080/x"),
+            Some("news.example.com")
+        );
+        assert_eq!(
+            host_of("https://editor@www.example.org:8443/"),
+            Some("example.org")
+        );
+        assert_eq!(host_of("example.net/story"), Some("example.net"));
+        assert_eq!(host_of(""), None);
+    }
 
     #[test]
     fn keys_ignore_case_accents_and_punctuation() {

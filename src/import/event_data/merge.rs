@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use super::actors::ResolvedSide;
 use super::record::Row;
+use crate::import::names::host_of;
 use crate::model::{EdtfDate, Event, EventKind, Moment, Source, cameo};
 
 /// How finely CAMEO codes become kinds of the dataset's own.
@@ -273,15 +274,6 @@ fn source_of(row: &Row) -> Option<Source> {
     })
 }
 
-/// The host of a URL without `www.`: `example.org` for `https://www.example.org/a`.
-pub fn host_of(url: &str) -> Option<&str> {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?.split(':').next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (!host.is_empty()).then_some(host)
-}
-
 /// The day-precision EDTF date of a moment at midnight.
 fn day_date(day: Moment) -> EdtfDate {
     let text = day.iso_day();
@@ -337,19 +329,5 @@ mod tests {
             kind_of("1121", CameoLevel::Code),
             EventKind::Other("Accuse of crime, corruption".into())
         );
-    }
-
-    #[test]
-    fn hosts_are_read_from_urls() {
-        assert_eq!(
-            host_of("https://www.example.org/a/b?c"),
-            Some("example.org")
-        );
-        assert_eq!(
-            host_of("http://news.example.com:8080/x"),
-            Some("news.example.com")
-        );
-        assert_eq!(host_of("example.net/story"), Some("example.net"));
-        assert_eq!(host_of(""), None);
     }
 }

@@ -15,7 +15,7 @@ use crate::dataset::{DatasetError, closest};
 use crate::model::Dataset;
 pub use columns::Field;
 use columns::{FIELD_NAMES, OFFERED, field_of_header, is_timelinejs_sheet};
-pub use row::{DEFAULT_KIND, host_of, source_of};
+pub use row::{DEFAULT_KIND, source_of};
 
 /// A column of the sheet: its position, header and field, and for a date
 /// column the order of its numeric dates.

@@ -6,6 +6,7 @@ use super::{Column, Field};
 use crate::import::builder::{DatasetBuilder, kind};
 use crate::import::dates::{DateProblem, long_year, read_date};
 use crate::import::html::{has_tags, to_plain};
+use crate::import::names::host_of;
 use crate::import::report::ImportReport;
 use crate::import::{GroupAs, ImportOptions, Problems, countries};
 use crate::model::{EdtfDate, Event, EventKind, Source};
@@ -544,14 +545,6 @@ pub fn source_of(value: &str, publisher: &str) -> Source {
         url: url.map(Into::into),
         published: None,
     }
-}
-
-/// The host of an address: `en.wikipedia.org`.
-pub fn host_of(url: &str) -> Option<&str> {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (!host.is_empty()).then_some(host)
 }
 
 #[cfg(test)]
