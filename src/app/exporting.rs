@@ -120,14 +120,9 @@ impl App {
                             .to_string()
                     })
                     .collect();
-                let events = if written.events == 1 {
-                    "event"
-                } else {
-                    "events"
-                };
                 let message = format!(
-                    "Exported {} {events} to {}",
-                    written.events,
+                    "Exported {} to {}",
+                    crate::model::words::events(written.events),
                     files.join(" and ")
                 );
                 self.view.export.outcome = Some(Ok(message.clone()));

@@ -97,10 +97,9 @@ impl App {
     /// What the period band says: its bounds and how many events it holds.
     fn period_label(&self) -> String {
         let period = &self.view.filter.period;
-        let count = self.filtered.list.len();
-        let events = if count == 1 { "event" } else { "events" };
+        let events = crate::model::words::events(self.filtered.list.len());
         format!(
-            "{} · {count} {events}",
+            "{} · {events}",
             period_words(period.from.as_deref(), period.to.as_deref())
         )
     }

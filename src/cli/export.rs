@@ -39,15 +39,10 @@ pub fn run(
                 .iter()
                 .map(|f| f.display().to_string())
                 .collect();
-            let events = if written.events == 1 {
-                "event"
-            } else {
-                "events"
-            };
             let _ = writeln!(
                 out,
-                "annals: wrote {} {events} to {}",
-                written.events,
+                "annals: wrote {} to {}",
+                crate::model::words::events(written.events),
                 files.join(" and ")
             );
             EXIT_OK

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, report};
 use crate::dataset;
 use crate::export::{ExportError, write_atomic_with};
-use crate::import::report::counted;
 use crate::import::{self, DateOrder, FormatChoice, GroupAs, ImportOptions};
 
 /// What `annals import` was asked to do.
@@ -55,7 +54,7 @@ pub fn run(mut request: ImportRequest, out: &mut dyn Write, err: &mut dyn Write)
         }
     };
     let _ = write!(out, "{}", imported.report);
-    let events = counted(imported.dataset.events.len(), "event", "events");
+    let events = crate::model::words::events(imported.dataset.events.len());
     let with_problems = imported.report.records(imported.problems.len());
     if !imported.problems.is_empty() {
         let lines = import::problems::invalid(&name, imported.problems.clone());

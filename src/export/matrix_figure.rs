@@ -84,17 +84,12 @@ fn heading(svg: &mut String, dataset: &Dataset, manifest: &Manifest) {
         r##"<text x="{MARGIN}" y="64" font-size="32" fill="#1a1a1a">{}</text>"##,
         escape(&format!("{} \u{2014} who with whom", dataset.title))
     );
-    let events = if manifest.events == 1 {
-        "event"
-    } else {
-        "events"
-    };
+    let events = crate::model::words::events(manifest.events);
     let _ = writeln!(
         svg,
         r##"<text x="{MARGIN}" y="98" font-size="17" fill="#555555">{}</text>"##,
         escape(&format!(
-            "{} {events} \u{b7} {} \u{b7} rows: the initiating side, columns: the receiving side",
-            manifest.events,
+            "{events} \u{b7} {} \u{b7} rows: the initiating side, columns: the receiving side",
             describe_filter(&manifest.filter)
         ))
     );
@@ -174,8 +169,8 @@ fn cells(
 
 /// A cell in words: "Iran → Tajikistan: 9 events (4 Visit, 2 Phone call)".
 pub fn describe_cell(from: &str, to: &str, pair: &PairCount, kinds: &[EventKind]) -> String {
-    let events = if pair.count == 1 { "event" } else { "events" };
-    let mut text = format!("{from} \u{2192} {to}: {} {events}", pair.count);
+    let events = crate::model::words::events(pair.count as usize);
+    let mut text = format!("{from} \u{2192} {to}: {events}");
     if !pair.kinds.is_empty() {
         let parts: Vec<String> = pair
             .kinds

@@ -194,17 +194,12 @@ fn heading(
             dataset.title, counts.unit
         ))
     );
-    let events = if manifest.events == 1 {
-        "event"
-    } else {
-        "events"
-    };
+    let events = crate::model::words::events(manifest.events);
     let _ = writeln!(
         svg,
         r##"<text x="64" y="98" font-size="17" fill="#555555">{}</text>"##,
         escape(&format!(
-            "{words} \u{b7} {} {events} \u{b7} {}",
-            manifest.events,
+            "{words} \u{b7} {events} \u{b7} {}",
             describe_filter(&manifest.filter)
         ))
     );

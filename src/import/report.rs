@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::Format;
+use crate::model::words::counted;
 
 /// The account of one import.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,11 +37,6 @@ pub struct ImportReport {
     pub left_out: Vec<String>,
     /// What was not kept, with how many times: "background images" → 3.
     pub not_kept: BTreeMap<String, usize>,
-}
-
-/// `n` and the noun that goes with it: "1 event", "2 events".
-pub fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl ImportReport {

@@ -15,6 +15,7 @@ pub mod kind;
 mod lookup;
 mod text;
 pub mod topic;
+pub mod words;
 
 pub use actor::{Actor, ActorKind, Role};
 pub use date::{EdtfDate, Moment, Precision};

@@ -11,12 +11,8 @@ use crate::model::Dataset;
 /// (clicking the first or last event selects it).
 pub fn actor_glance_ui(ui: &mut Ui, dataset: &Dataset, summary: &ActorSummary) -> Vec<Command> {
     let mut commands = Vec::new();
-    let events = if summary.events == 1 {
-        "event"
-    } else {
-        "events"
-    };
-    ui.label(RichText::new(format!("{} {events} under the filters", summary.events)).strong());
+    let events = crate::model::words::events(summary.events);
+    ui.label(RichText::new(format!("{events} under the filters")).strong());
     if !summary.kinds.is_empty() {
         let kinds: Vec<String> = summary
             .kinds

@@ -73,8 +73,8 @@ pub fn export_dialog_ui(
         true,
         "Only those wholly inside the period",
     );
-    let events = if count == 1 { "event" } else { "events" };
-    ui.strong(format!("{count} {events} will be exported"));
+    let events = crate::model::words::events(count);
+    ui.strong(format!("{events} will be exported"));
     ui.separator();
 
     ui.label("Destination");

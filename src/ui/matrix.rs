@@ -43,8 +43,8 @@ pub fn matrix_ui(ui: &mut Ui, input: &MatrixInput) -> Vec<Command> {
         "people count as themselves"
     };
     ui.horizontal(|ui| {
-        let events = if input.events == 1 { "event" } else { "events" };
-        ui.label(RichText::new(format!("{} shown {events}", input.events)).strong());
+        let shown = crate::model::words::counted(input.events, "shown event", "shown events");
+        ui.label(RichText::new(shown).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .small_button("Export…")

@@ -10,6 +10,7 @@ use super::text::text_width;
 
 use crate::index::EventIdx;
 use crate::model::Dataset;
+use crate::model::words::{counted, events};
 use crate::timeline::LaneMode;
 use crate::timeline::Lanes;
 
@@ -139,20 +140,11 @@ pub(super) fn lane_note(mode: LaneMode, lanes: &FigureLanes) -> String {
         LaneMode::Single => "All events in one lane.".to_string(),
     };
     if lanes.lanes_left_out > 0 {
-        let lane_word = if lanes.lanes_left_out == 1 {
-            "lane"
-        } else {
-            "lanes"
-        };
-        let event_word = if lanes.events_left_out == 1 {
-            "event"
-        } else {
-            "events"
-        };
         let _ = write!(
             note,
-            " {} more {lane_word} left out to keep the figure readable ({} {event_word} in no drawn lane); narrow the filters to see them.",
-            lanes.lanes_left_out, lanes.events_left_out
+            " {} left out to keep the figure readable ({} in no drawn lane); narrow the filters to see them.",
+            counted(lanes.lanes_left_out, "more lane", "more lanes"),
+            events(lanes.events_left_out)
         );
     }
     note

@@ -111,12 +111,12 @@ pub(super) fn heading(
     } else {
         "overlapping the period"
     };
-    let events = if count == 1 { "event" } else { "events" };
+    let events = crate::model::words::events(count);
     let _ = writeln!(
         svg,
         r##"<text x="{MARGIN_X}" y="98" font-size="17" fill="#555555">{}</text>"##,
         escape(&format!(
-            "{count} {events} {which} \u{b7} {}",
+            "{events} {which} \u{b7} {}",
             describe_filter(&request.filter)
         ))
     );

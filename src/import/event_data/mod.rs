@@ -18,9 +18,9 @@ pub use cut::Cut;
 pub use layout::{Family, Layout};
 pub use merge::CameoLevel;
 
-use super::report::counted;
 use super::{Format, ImportReport, Imported, problems};
 use crate::dataset::{DatasetError, LineCol, Problem};
+use crate::model::words::counted;
 use crate::model::{Dataset, IdLookup};
 use actors::ActorRegistry;
 use merge::Merger;
@@ -84,7 +84,7 @@ impl EventDataReport {
         format!(
             "{} read, {} ({})",
             counted(self.rows, "row", "rows"),
-            counted(self.events, "event", "events"),
+            crate::model::words::events(self.events),
             self.layout
         )
     }
@@ -106,7 +106,7 @@ impl EventDataReport {
         if self.few_articles > 0 {
             notes.push(format!(
                 "{} left out by --min-articles",
-                counted(self.few_articles, "event", "events")
+                crate::model::words::events(self.few_articles)
             ));
         }
         notes

@@ -89,7 +89,7 @@ impl<'a> Reading<'a> {
         if self.no_kind > 0 {
             self.report.note(format!(
                 "{} without a kind: of the dataset's own kind {DEFAULT_KIND:?}",
-                super::super::report::counted(self.no_kind, "event", "events")
+                crate::model::words::events(self.no_kind)
             ));
         }
     }
