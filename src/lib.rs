@@ -1,11 +1,13 @@
 //! Annals: a timeline viewer for chronologies of international relations.
 //!
 //! The library holds everything: the [`model`], loading and checking datasets
-//! ([`dataset`]), other formats read into datasets ([`import`]), the time-ordered [`index`], the filters ([`query`]), exports
-//! ([`export`]), synthetic datasets for measuring ([`generate`]), the pure
-//! timeline math ([`timeline`]), the egui panels ([`ui`]), the viewer app that
-//! applies their [`command`]s ([`app`]), and the command line ([`cli`]). The
-//! binary is a thin shell around it.
+//! ([`dataset`]), other formats read into datasets ([`import`]), the
+//! time-ordered [`index`], the filters ([`query`]), counts for the chart and
+//! the matrix ([`analysis`]), exports ([`export`]), synthetic datasets for
+//! measuring ([`generate`]), the pure timeline math ([`timeline`]), the egui
+//! panels ([`ui`]), the viewer app that applies their [`command`]s ([`app`]),
+//! and the command line ([`cli`]). The binary is a thin shell around it.
+//! `docs/ARCHITECTURE.md` draws how they stand on one another.
 
 pub mod analysis;
 pub mod app;
