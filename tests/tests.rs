@@ -4,6 +4,7 @@ mod analysis;
 mod analysis_views;
 mod check_command;
 mod curated_dataset;
+mod curating_commands;
 mod deep_time;
 mod eras;
 mod event_data;

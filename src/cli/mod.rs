@@ -11,9 +11,11 @@ use std::io::Write;
 
 mod check;
 mod chosen;
+mod diff;
 mod event_data_args;
 mod export;
 mod filter_args;
+mod fmt;
 mod generate;
 mod import;
 mod list;
@@ -94,6 +96,10 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Compare two datasets (of any formats): the events, actors, people, roles, topics and eras added, removed and changed. Exits 0 when they are the same, 1 when they differ, 2 when a file cannot be read.
+    Diff(diff::DiffArgs),
+    /// Rewrite datasets in the canonical layout, that of Annals' own export; --check only names the files that would change.
+    Fmt(fmt::FmtArgs),
     /// List the events in time order: date, kind, title, actors.
     List {
         /// The dataset (the embedded one when omitted).
@@ -243,6 +249,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match cli.command {
         Some(Command::Check { files }) => check::run(&files, out, err),
+        Some(Command::Diff(args)) => diff::run(&args, out, err),
+        Some(Command::Fmt(args)) => fmt::run(&args, out, err),
         Some(Command::Generate {
             events,
             seed,

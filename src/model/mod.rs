@@ -8,6 +8,7 @@
 pub mod actor;
 pub mod cameo;
 pub mod date;
+pub mod diff;
 pub mod era;
 pub mod event;
 mod id_list;

@@ -1,0 +1,117 @@
+//! `annals diff OLD NEW`: what differs between two datasets, in any formats
+//! Annals opens, by item and field by field. Exits as `diff` does: 0 when they
+//! are the same, 1 when they differ, 2 when a file cannot be read.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+use crate::import::{FormatChoice, open_path};
+use crate::model::diff::{Change, Difference, FieldChange, ItemKind, diff, tally};
+use crate::model::words::counted;
+
+/// How `annals diff` prints the differences.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A summary, then one line per item and one per changed field.
+    #[default]
+    Text,
+    /// A JSON array of the differences.
+    Json,
+}
+
+/// `annals diff OLD NEW [--format text|json]`.
+#[derive(Debug, Clone, Args)]
+pub struct DiffArgs {
+    /// The dataset before.
+    pub old: PathBuf,
+    /// The dataset after (of any format Annals opens: a CSV can be compared with a RON).
+    pub new: PathBuf,
+    /// How to print the differences.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// Compares the two files; the exit code.
+pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut opened = Vec::new();
+    for path in [&args.old, &args.new] {
+        match open_path(path, FormatChoice::Auto) {
+            Ok(file) => opened.push(file.dataset),
+            Err(error) => {
+                let _ = writeln!(err, "{error}");
+                return EXIT_USAGE;
+            }
+        }
+    }
+    let differences = diff(&opened[0], &opened[1]);
+    let written = match args.format {
+        DiffFormat::Json => serde_json::to_string_pretty(&differences)
+            .map_err(std::io::Error::other)
+            .and_then(|json| writeln!(out, "{json}")),
+        DiffFormat::Text => write_text(out, args, &differences),
+    };
+    if let Err(error) = written {
+        let _ = writeln!(err, "annals: cannot write the differences: {error}");
+        return EXIT_USAGE;
+    }
+    if differences.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_INVALID
+    }
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    args: &DiffArgs,
+    differences: &[Difference],
+) -> std::io::Result<()> {
+    let (old, new) = (args.old.display(), args.new.display());
+    if differences.is_empty() {
+        return writeln!(out, "{old} and {new} hold the same dataset");
+    }
+    let summary: Vec<String> = tally(differences)
+        .into_iter()
+        .map(|((item, change), n)| {
+            let noun = match item.word() {
+                "person" => counted(n, "person", "people"),
+                "dataset" => "the dataset's head".to_string(),
+                word => counted(n, word, &format!("{word}s")),
+            };
+            format!("{noun} {change}")
+        })
+        .collect();
+    writeln!(out, "{old} → {new}: {}", summary.join(", "))?;
+    for d in differences {
+        let mark = match d.change {
+            Change::Added => '+',
+            Change::Removed => '-',
+            Change::Changed => '~',
+        };
+        match d.item {
+            ItemKind::Dataset => writeln!(out, "{mark} dataset")?,
+            item => writeln!(out, "{mark} {} {}", item.word(), d.id)?,
+        }
+        for field in &d.fields {
+            writeln!(out, "    {}", field_line(field))?;
+        }
+    }
+    Ok(())
+}
+
+/// `date: "2019-12-02/2019-12-03" → "2019-12-02/2019-12-05"`.
+fn field_line(field: &FieldChange) -> String {
+    let value = |v: &Option<serde_json::Value>| match v {
+        Some(v) => v.to_string(),
+        None => "(none)".to_string(),
+    };
+    format!(
+        "{}: {} → {}",
+        field.field,
+        value(&field.old),
+        value(&field.new)
+    )
+}
