@@ -7,12 +7,11 @@ pub mod cut;
 pub mod layout;
 pub mod merge;
 pub mod record;
+mod rows;
 pub mod source;
 
-use std::io::{BufRead, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
-
-use csv::{ByteRecord, ReaderBuilder};
 
 pub use cut::Cut;
 pub use layout::{Family, Layout};
@@ -20,10 +19,8 @@ pub use merge::CameoLevel;
 
 use super::{Format, ImportReport, Imported, problems};
 use crate::dataset::{DatasetError, LineCol, Problem};
+use crate::model::Dataset;
 use crate::model::words::counted;
-use crate::model::{Dataset, IdLookup};
-use actors::ActorRegistry;
-use merge::Merger;
 use record::Columns;
 
 /// How to read an event-data file.
@@ -232,173 +229,6 @@ pub fn import(
     })?;
     let columns = Columns::of(&layout).map_err(EventDataError::NotEventData)?;
     source::unpack(input, |text| {
-        read_rows(text, &layout, &columns, name, options)
+        rows::read_rows(text, &layout, &columns, name, options)
     })?
-}
-
-/// Streams the rows of `text` through the cut, the actors and the merger.
-fn read_rows(
-    text: &mut dyn BufRead,
-    layout: &Layout,
-    columns: &Columns,
-    name: &str,
-    options: &EventDataOptions,
-) -> Result<EventDataImport, EventDataError> {
-    let mut reader = ReaderBuilder::new()
-        .delimiter(layout.delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .quoting(layout.header)
-        .buffer_capacity(256 * 1024)
-        .from_reader(text);
-    let (prefix, source) = match layout.family {
-        Family::Gdelt => ("gdelt", "GDELT"),
-        Family::Icews => ("icews", "ICEWS"),
-    };
-    let mut merger = Merger::new(!options.no_merge, prefix, source);
-    let mut registry = ActorRegistry::default();
-    let wanted = options.cut.resolved_actors();
-    let mut report = EventDataReport {
-        layout: layout.description.clone(),
-        ..EventDataReport::default()
-    };
-    let mut problems = Vec::new();
-    let mut record = ByteRecord::new();
-    let mut short_last: Option<usize> = None;
-    let mut first = true;
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(error) => {
-                let line = error.position().map_or(0, |p| p.line() as usize);
-                problems.push(problem(line, 1, format!("cannot read the row: {error}")));
-                report.problems += 1;
-                break;
-            }
-        }
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if std::mem::take(&mut first) && layout.header {
-            continue;
-        }
-        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
-            continue;
-        }
-        report.rows += 1;
-        short_last = None;
-        if record.len() != columns.count() {
-            if record.len() < columns.count() {
-                short_last = Some(problems.len());
-            }
-            problems.push(problem(
-                line,
-                1,
-                format!(
-                    "the row has {} columns where {} has {}",
-                    record.len(),
-                    layout.description,
-                    columns.count()
-                ),
-            ));
-            report.problems += 1;
-            continue;
-        }
-        let row = match columns.row(&record) {
-            Ok(row) => row,
-            Err(bad) => {
-                let col = bad.field.map_or(1, |i| column_of(&record, i));
-                problems.push(problem(line, col, bad.message));
-                report.problems += 1;
-                continue;
-            }
-        };
-        if !options.cut.keeps_day_and_code(row.day, row.code) {
-            report.cut += 1;
-            continue;
-        }
-        let sides = [
-            registry.resolve(&row.sides[0]),
-            registry.resolve(&row.sides[1]),
-        ];
-        if sides.iter().all(Option::is_none) {
-            report.without_actor.push(LineCol { line, col: 1 });
-            continue;
-        }
-        let ids = [
-            sides[0].as_ref().map(|s| s.id.as_ref()),
-            sides[1].as_ref().map(|s| s.id.as_ref()),
-        ];
-        if !Cut::keeps_sides(&wanted, options.cut.between, ids) {
-            report.cut += 1;
-            continue;
-        }
-        merger.add(&row, sides);
-    }
-    if let Some(index) = short_last {
-        let found = &mut problems[index];
-        found.message = format!(
-            "the last line is cut short ({}): the file seems incomplete",
-            found.message.trim_start_matches("the row ")
-        );
-    }
-    let names = registry.names();
-    let (events, few) = merger.finish(options.level, options.cut.min_articles, |id| {
-        names.get(id).cloned().unwrap_or_else(|| id.to_string())
-    });
-    report.few_articles = few;
-    report.events = events.len();
-    let used: std::collections::HashSet<&str> =
-        events.iter().flat_map(|e| e.participants()).collect();
-    let actors = registry.into_actors(|id| used.contains(id));
-    report.countries = actors
-        .iter()
-        .filter(|a| a.kind == crate::model::ActorKind::Country)
-        .count();
-    report.organizations = actors.len() - report.countries;
-    let dataset = Dataset {
-        title: format!("{source} events: {}", file_name(name)),
-        description: format!(
-            "Imported from {} ({}): {} rows read, {} events.",
-            file_name(name),
-            layout.description,
-            report.rows,
-            report.events
-        ),
-        actors,
-        topics: Vec::new(),
-        events,
-        eras: Vec::new(),
-        actor_lookup: IdLookup::default(),
-        topic_lookup: IdLookup::default(),
-    };
-    Ok(EventDataImport {
-        dataset,
-        problems,
-        report,
-        family: layout.family,
-        delimiter: layout.delimiter,
-    })
-}
-
-fn file_name(name: &str) -> &str {
-    Path::new(name)
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or(name)
-}
-
-fn problem(line: usize, col: usize, message: String) -> Problem {
-    Problem {
-        at: Some(LineCol { line, col }),
-        message,
-    }
-}
-
-/// The 1-based character column where field `index` of an unquoted record starts.
-fn column_of(record: &ByteRecord, index: usize) -> usize {
-    1 + record
-        .iter()
-        .take(index)
-        .map(|field| String::from_utf8_lossy(field).chars().count() + 1)
-        .sum::<usize>()
 }
