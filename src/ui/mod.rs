@@ -5,6 +5,7 @@ pub mod actor_glance;
 pub mod analysis_export;
 pub mod canvas;
 pub mod chart;
+pub mod density_bars;
 pub mod details_panel;
 pub mod error_panel;
 pub mod export_dialog;

@@ -2,8 +2,8 @@
 //! visible window as a rectangle that can be dragged and resized.
 
 use eframe::egui::{
-    self, Color32, CursorIcon, Id, Mesh, Painter, Rect, Response, Sense, Stroke, StrokeKind, Ui,
-    Visuals, pos2, vec2,
+    self, CursorIcon, Id, Mesh, Painter, Rect, Response, Sense, Stroke, StrokeKind, Ui, Visuals,
+    vec2,
 };
 
 use crate::command::Command;
@@ -12,6 +12,7 @@ use crate::timeline::eras::EraBand;
 use crate::timeline::ticks::year_label;
 use crate::timeline::{TimeAxis, TimeRange};
 use crate::ui::canvas::era_tint;
+use crate::ui::density_bars::{BarArea, density_bars, density_colour};
 
 /// The height of the strip, in points.
 pub const OVERVIEW_HEIGHT: f32 = 54.0;
@@ -64,29 +65,13 @@ fn paint_density(
     density: &Density,
     rect: Rect,
 ) {
-    let max = density.max().max(1) as f32;
-    let colour = if visuals.dark_mode {
-        Color32::from_rgb(110, 150, 210)
-    } else {
-        Color32::from_rgb(70, 110, 180)
+    let area = BarArea {
+        x: rect.x_range(),
+        base: rect.bottom() - 2.0,
+        room: rect.height() - 16.0,
     };
     let mut mesh = Mesh::default();
-    for (i, &count) in density.counts.iter().enumerate() {
-        if count == 0 {
-            continue;
-        }
-        let t = density.bucket_start(i);
-        let x0 = axis.x_from_time(t) as f32;
-        let x1 = (axis.x_from_time(t + density.bucket) as f32).max(x0 + 1.0);
-        let h = (count as f32 / max).sqrt() * (rect.height() - 16.0) + 1.0;
-        mesh.add_colored_rect(
-            Rect::from_min_max(
-                pos2(x0, rect.bottom() - 2.0 - h),
-                pos2(x1, rect.bottom() - 2.0),
-            ),
-            colour,
-        );
-    }
+    density_bars(&mut mesh, axis, density, &area, density_colour(visuals));
     painter.add(egui::Shape::mesh(mesh));
 }
 

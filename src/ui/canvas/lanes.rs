@@ -14,6 +14,7 @@ use crate::model::Actor;
 use crate::timeline::density::Density;
 use crate::timeline::layout::{LaneContent, Layout};
 use crate::timeline::marks::lane_height::{LANE_PAD, ROW_HEIGHT, row_centre};
+use crate::ui::density_bars::{BarArea, density_colour};
 
 /// A role band's caption is drawn when the band is at least this wide.
 const MIN_CAPTION_ROOM: f32 = 120.0;
@@ -178,34 +179,13 @@ fn role_caption(title: &str, of: &str) -> String {
 
 /// A lane's density as bars, one per column, into `mesh` (painted at once for all lanes).
 fn density_bars(mesh: &mut Mesh, canvas: &Canvas, density: &Density, lane_rect: Rect) {
-    let (axis, time_rect) = (&canvas.axis, canvas.time_rect);
-    let max = density.max().max(1) as f32;
-    let colour = if canvas.visuals.dark_mode {
-        Color32::from_rgb(110, 160, 230)
-    } else {
-        Color32::from_rgb(50, 100, 180)
+    let area = BarArea {
+        x: canvas.time_rect.x_range(),
+        base: lane_rect.bottom() - 4.0,
+        room: lane_rect.height() - 8.0,
     };
-    let height = lane_rect.height();
-    for (b, &count) in density.counts.iter().enumerate() {
-        if count == 0 {
-            continue;
-        }
-        let t0 = density.bucket_start(b);
-        let x0 = axis.x_from_time(t0) as f32;
-        let x1 = axis.x_from_time(t0 + density.bucket) as f32;
-        if x1 < time_rect.left() || x0 > time_rect.right() {
-            continue;
-        }
-        let h = (count as f32 / max).sqrt() * (height - 8.0) + 1.0;
-        let r = Rect::from_min_max(
-            pos2(x0.max(time_rect.left()), lane_rect.bottom() - 4.0 - h),
-            pos2(
-                x1.max(x0 + 1.0).min(time_rect.right()),
-                lane_rect.bottom() - 4.0,
-            ),
-        );
-        mesh.add_colored_rect(r, colour);
-    }
+    let colour = density_colour(&canvas.visuals);
+    crate::ui::density_bars::density_bars(mesh, &canvas.axis, density, &area, colour);
 }
 
 /// The line that counts a lane's events too vague to draw at this zoom.
