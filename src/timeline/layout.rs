@@ -12,7 +12,7 @@ use super::lane_times::LaneTimes;
 use super::lanes::Lanes;
 use super::marks::label::{TextMeasure, TitleWidths};
 use super::marks::rows::{RowItem, RowRules, WhenFull, stack_rows};
-use super::marks::{GLYPH_RADIUS, LABEL_PAD, event_times};
+use super::marks::{GLYPH_RADIUS, LABEL_PAD, event_times, solid_edges};
 use super::time_axis::{TimeAxis, TimeRange};
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::{Dataset, Moment};
@@ -327,12 +327,8 @@ fn stack_lane(
             let event = &dataset.events[e as usize];
             let (glyph, _, end) = event_times(event, window);
             let gx = (glyph - window.start) / spp;
-            let left = gx - GLYPH_RADIUS;
-            let right = if event.date.is_interval() {
-                ((end - window.start) / spp).max(gx + GLYPH_RADIUS)
-            } else {
-                gx + GLYPH_RADIUS
-            };
+            let end_x = (end - window.start) / spp;
+            let (left, right) = solid_edges(event.date.is_interval(), gx, end_x, GLYPH_RADIUS);
             let title = source
                 .titles
                 .width(e as usize, &event.title, source.measure);

@@ -38,6 +38,8 @@ pub(super) struct Shaped<'a> {
     /// The leftmost and rightmost points of the mark.
     pub(super) left_edge: f64,
     pub(super) right_edge: f64,
+    /// The left and right edges of the solid part: the glyph, and a bar.
+    pub(super) solid: (f64, f64),
     /// The glyph gets a dashed ring.
     pub(super) rings_glyph: bool,
     /// The mark is dashed.
@@ -121,6 +123,7 @@ pub(super) fn shape<'a>(event: &'a Event, scale: &Scale) -> Shaped<'a> {
         glyph_x: mark.glyph_x,
         left_edge,
         right_edge,
+        solid: mark.solid_edges(),
         rings_glyph: mark.rings_glyph(),
         outlined: mark.outlined,
     }
@@ -138,11 +141,8 @@ pub(super) fn label_for(shaped: &Shaped, scale: &Scale) -> (Label, f64, f64) {
         describe_qualifiers(event)
     );
     let width = text_width(&title, TITLE_SIZE).max(text_width(&detail, DETAIL_SIZE));
-    let after = match shaped.mark {
-        MarkShape::Bar => shaped.right_edge,
-        MarkShape::Point | MarkShape::Band => shaped.glyph_x + GLYPH_RADIUS,
-    } + 8.0;
-    let before = shaped.glyph_x - GLYPH_RADIUS - 8.0;
+    let after = shaped.solid.1 + 8.0;
+    let before = shaped.solid.0 - 8.0;
     let room = LabelRoom {
         after,
         before,

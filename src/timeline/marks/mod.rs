@@ -113,13 +113,12 @@ impl MarkGeometry {
     /// The left and right edges of the solid part: the glyph and, for an interval, its bar
     /// (a band is faint and may lie under labels).
     pub fn solid_edges(&self) -> (f64, f64) {
-        let glyph_right = self.glyph_x + self.radius;
-        let right = if self.shape == MarkShape::Bar {
-            self.x1.max(glyph_right)
-        } else {
-            glyph_right
-        };
-        (self.glyph_x - self.radius, right)
+        solid_edges(
+            self.shape == MarkShape::Bar,
+            self.glyph_x,
+            self.x1,
+            self.radius,
+        )
     }
 
     /// The left and right edges of the whole mark, band included.
@@ -134,6 +133,20 @@ impl MarkGeometry {
     pub fn rings_glyph(&self) -> bool {
         self.outlined && self.shape != MarkShape::Bar
     }
+}
+
+/// The left and right edges of the solid part of a mark whose glyph of half
+/// width `radius` is at `glyph_x` and whose span ends at `x1`: the glyph, and
+/// for a bar (`is_bar`) the bar to its end. The rule of [`MarkGeometry::solid_edges`],
+/// for a layout that places many events without making their whole marks.
+pub fn solid_edges(is_bar: bool, glyph_x: f64, x1: f64, radius: f64) -> (f64, f64) {
+    let glyph_right = glyph_x + radius;
+    let right = if is_bar {
+        x1.max(glyph_right)
+    } else {
+        glyph_right
+    };
+    (glyph_x - radius, right)
 }
 
 /// True when a date is marked uncertain or approximate, and drawn dashed.
