@@ -9,7 +9,8 @@ use super::App;
 use crate::command::{Command, ThemeChoice};
 use crate::export::default_file_name;
 use crate::query::Period;
-use crate::ui::canvas::{CanvasInput, canvas_ui, period_words};
+use crate::timeline::period_words::as_written;
+use crate::ui::canvas::{CanvasInput, canvas_ui};
 use crate::ui::error_panel::{error_panel_ui, reload_banner_ui};
 use crate::ui::export_dialog::export_dialog_ui;
 use crate::ui::filter_panel::{filter_chips_ui, filter_panel_ui};
@@ -100,7 +101,7 @@ impl App {
         let events = crate::model::words::events(self.filtered.list.len());
         format!(
             "{} · {events}",
-            period_words(period.from.as_deref(), period.to.as_deref())
+            as_written(period.from.as_deref(), period.to.as_deref())
         )
     }
 

@@ -8,12 +8,12 @@
 use std::fmt::Write as _;
 
 use super::Manifest;
-use super::figure::describe_span;
 use super::figure::text::{caption_lines, chart_start, data_source, escape};
 use super::manifest::describe_filter;
 use crate::analysis::{Grouping, PeriodCounts, Stacked, kind_label};
 use crate::model::{Dataset, EventKind, Moment};
 use crate::timeline::kind_style::kind_style;
+use crate::timeline::period_words::describe_span;
 use crate::timeline::ticks::{LABEL_OFFSET, calendar_ticks};
 use crate::timeline::{TimeAxis, TimeRange};
 

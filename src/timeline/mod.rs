@@ -12,6 +12,7 @@ pub mod layout;
 pub mod marks;
 pub mod navigation;
 pub mod period_pick;
+pub mod period_words;
 pub mod ticks;
 pub mod time_axis;
 

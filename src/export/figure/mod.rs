@@ -25,8 +25,6 @@ mod marks;
 mod tests;
 pub(crate) mod text;
 
-pub(crate) use text::describe_span;
-
 use std::fmt::Write as _;
 
 use crate::export::{ExportRequest, Manifest};
@@ -41,7 +39,7 @@ use lanes::{gutter_width, lane_note};
 use layout::{Arranged, Shaped, arrange, shape};
 use legend::{LEGEND_ROW, legend, legend_entries, legend_rows};
 use marks::{connectors, draw_event};
-use text::{caption, escape, heading, period_words};
+use text::{caption, escape, heading, heading_period};
 
 /// The width of the figure, in SVG user units (pixels at 1×).
 pub const PAGE_WIDTH: f64 = 1600.0;
@@ -112,7 +110,7 @@ pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="{PAGE_WIDTH}" height="{height}" viewBox="0 0 {PAGE_WIDTH} {height}" font-family="{FONT_FAMILY}">"#
     );
-    let words = period_words(request, &events, start, end);
+    let words = heading_period(request, &events, start, end);
     let _ = writeln!(
         svg,
         "<title>{}</title>\n<metadata id=\"annals-manifest\">{}</metadata>",

@@ -3,11 +3,11 @@
 use super::lanes::GUTTER_MIN;
 use super::layout::MAX_LANES_HEIGHT;
 use super::legend::LEGEND_ROW;
-use super::text::describe_span;
 use super::*;
 use crate::model::EventKind;
 use crate::query::{Filter, Period};
 use crate::timeline::kind_style::kind_style;
+use crate::timeline::period_words::describe_span;
 
 /// The figure of the curated dataset's events in `from`..`to`.
 fn figure(from: &str, to: &str) -> String {

@@ -1,15 +1,14 @@
 //! The words of a figure: widths for placing labels, titles cut short, the
-//! heading, the caption, periods in words and XML escaping.
+//! heading, the caption, the period of the heading and XML escaping.
 
 use std::fmt::Write as _;
 
 use super::MARGIN_X;
 use crate::export::manifest::describe_filter;
 use crate::export::{ExportRequest, Manifest};
-use crate::model::date::{SECONDS_PER_DAY, civil_from_days};
 use crate::model::{Dataset, Event, Moment};
 use crate::timeline::marks::label::TextMeasure;
-use crate::timeline::ticks::year_label;
+use crate::timeline::period_words::{describe_covered, describe_span};
 
 /// The advance of a character in the figure's font, as a share of its size.
 pub(super) const TITLE_SIZE: f64 = 16.0;
@@ -21,24 +20,9 @@ pub(super) const CHAR_ADVANCE: f64 = 0.52;
 /// Labels longer than this are cut with an ellipsis (the whole title stays in a tooltip).
 pub(super) const MAX_LABEL_CHARS: usize = 72;
 
-pub(super) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The period in words for the heading: the filter's period, or for an open
 /// period the years (or days) the events cover.
-pub(super) fn period_words(
+pub(super) fn heading_period(
     request: &ExportRequest,
     events: &[&Event],
     start: Moment,
@@ -57,13 +41,7 @@ pub(super) fn period_words(
     };
     let first = if from.is_open() { first } else { from };
     let last = if to.is_open() { last } else { to };
-    let (y0, ..) = first.to_civil();
-    let (y1, ..) = Moment(last.0 - 1).to_civil();
-    if y1 - y0 >= 2 {
-        format!("{}\u{2013}{}", year_label(y0), year_label(y1))
-    } else {
-        describe_span(first, last)
-    }
+    describe_covered(first, last)
 }
 
 /// A rough width of a text in the figure's font, for placing labels.
@@ -181,48 +159,6 @@ pub(crate) fn caption_lines(svg: &mut String, x: f64, top: f64, lines: &[String]
             escape(line)
         );
     }
-}
-
-/// A period in words: "2022", "May 2022", "16 May 2022 – 30 May 2022".
-pub fn describe_span(start: Moment, end: Moment) -> String {
-    let first = start.0.div_euclid(SECONDS_PER_DAY);
-    let last =
-        end.0.div_euclid(SECONDS_PER_DAY) - i64::from(end.0.rem_euclid(SECONDS_PER_DAY) == 0);
-    let (y0, m0, d0) = civil_from_days(first);
-    let (y1, m1, d1) = civil_from_days(last);
-    let next = civil_from_days(last + 1);
-    let whole_start = d0 == 1;
-    let whole_end = next.2 == 1;
-    let year = year_label;
-    let month = |m: u32| MONTHS[m as usize - 1];
-    if whole_start && whole_end && m0 == 1 && next.1 == 1 {
-        if y0 == y1 {
-            return year(y0);
-        }
-        return format!("{}\u{2013}{}", year(y0), year(y1));
-    }
-    if whole_start && whole_end {
-        if y0 == y1 && m0 == m1 {
-            return format!("{} {}", month(m0), year(y0));
-        }
-        return format!(
-            "{} {} \u{2013} {} {}",
-            month(m0),
-            year(y0),
-            month(m1),
-            year(y1)
-        );
-    }
-    if y0 == y1 && m0 == m1 && d0 == d1 {
-        return format!("{d0} {} {}", month(m0), year(y0));
-    }
-    format!(
-        "{d0} {} {} \u{2013} {d1} {} {}",
-        month(m0),
-        year(y0),
-        month(m1),
-        year(y1)
-    )
 }
 
 /// The opening of a chart's SVG page: its size, title, manifest and white background.

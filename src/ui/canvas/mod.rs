@@ -26,7 +26,6 @@ use crate::command::Command;
 pub use eras::era_tint;
 pub use events::tooltip_ui;
 pub use frame::{AXIS_HEIGHT, GUTTER};
-pub use period_band::period_words;
 pub use state::{CanvasInput, CanvasState, Hit};
 
 use frame::Canvas;

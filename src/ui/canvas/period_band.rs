@@ -5,6 +5,7 @@ use eframe::egui::{FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 
 use super::frame::Canvas;
 use crate::timeline::period_pick::snapped_period;
+use crate::timeline::period_words::as_written;
 
 /// The band's tint, as a share of the selection colour.
 const TINT: f32 = 0.22;
@@ -48,7 +49,7 @@ pub(super) fn period_band(
     }
     let label = if dragging {
         let (from, to) = snapped_period(start, end, axis.seconds_per_point());
-        period_words(from.as_deref(), to.as_deref())
+        as_written(from.as_deref(), to.as_deref())
     } else {
         label.to_string()
     };
@@ -70,12 +71,4 @@ pub(super) fn period_band(
         StrokeKind::Inside,
     );
     time_painter.galley(pos2(x, top), galley, text);
-}
-
-/// "2022-05-01 – 2022-05-31", with `…` for an open side.
-pub fn period_words(from: Option<&str>, to: Option<&str>) -> String {
-    match (from, to) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (a, b) => format!("{} – {}", a.unwrap_or("…"), b.unwrap_or("…")),
-    }
 }

@@ -1,0 +1,110 @@
+//! A period in words, the one place for each way of saying it: as the user
+//! wrote it ("2022-05-01 – 2022-05-31"), described ("May 2022"), and as the
+//! years a set of events covers ("2015–2020").
+
+use crate::model::Moment;
+use crate::model::date::{SECONDS_PER_DAY, civil_from_days};
+use crate::timeline::ticks::year_label;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A period as written in the filter: "2022-05-01 – 2022-05-31", one date
+/// when both ends are the same, and `…` for an open side.
+pub fn as_written(from: Option<&str>, to: Option<&str>) -> String {
+    match (from, to) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (a, b) => format!("{} – {}", a.unwrap_or("…"), b.unwrap_or("…")),
+    }
+}
+
+/// A period in words: "2022", "May 2022", "16 May 2022 – 30 May 2022".
+pub fn describe_span(start: Moment, end: Moment) -> String {
+    let first = start.0.div_euclid(SECONDS_PER_DAY);
+    let last =
+        end.0.div_euclid(SECONDS_PER_DAY) - i64::from(end.0.rem_euclid(SECONDS_PER_DAY) == 0);
+    let (y0, m0, d0) = civil_from_days(first);
+    let (y1, m1, d1) = civil_from_days(last);
+    let next = civil_from_days(last + 1);
+    let whole_start = d0 == 1;
+    let whole_end = next.2 == 1;
+    let year = year_label;
+    let month = |m: u32| MONTHS[m as usize - 1];
+    if whole_start && whole_end && m0 == 1 && next.1 == 1 {
+        if y0 == y1 {
+            return year(y0);
+        }
+        return format!("{}\u{2013}{}", year(y0), year(y1));
+    }
+    if whole_start && whole_end {
+        if y0 == y1 && m0 == m1 {
+            return format!("{} {}", month(m0), year(y0));
+        }
+        return format!(
+            "{} {} \u{2013} {} {}",
+            month(m0),
+            year(y0),
+            month(m1),
+            year(y1)
+        );
+    }
+    if y0 == y1 && m0 == m1 && d0 == d1 {
+        return format!("{d0} {} {}", month(m0), year(y0));
+    }
+    format!(
+        "{d0} {} {} \u{2013} {d1} {} {}",
+        month(m0),
+        year(y0),
+        month(m1),
+        year(y1)
+    )
+}
+
+/// The span from `first` to `last` as the years it covers when it runs over
+/// two years or more ("2015–2020"), else described as [`describe_span`] does.
+pub fn describe_covered(first: Moment, last: Moment) -> String {
+    let (y0, ..) = first.to_civil();
+    let (y1, ..) = Moment(last.0 - 1).to_civil();
+    if y1 - y0 >= 2 {
+        format!("{}\u{2013}{}", year_label(y0), year_label(y1))
+    } else {
+        describe_span(first, last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i64, m: u32, d: u32) -> Moment {
+        Moment::from_ymd(y, m, d)
+    }
+
+    #[test]
+    fn a_period_is_written_as_typed_or_described() {
+        assert_eq!(as_written(Some("2022-05"), Some("2022-05")), "2022-05");
+        assert_eq!(as_written(Some("2015"), None), "2015 – …");
+        assert_eq!(describe_span(day(2022, 5, 1), day(2022, 6, 1)), "May 2022");
+        assert_eq!(describe_span(day(2022, 1, 1), day(2023, 1, 1)), "2022");
+        assert_eq!(
+            describe_covered(day(2015, 3, 2), day(2020, 7, 1)),
+            "2015\u{2013}2020"
+        );
+        assert_eq!(
+            describe_covered(day(2022, 5, 1), day(2022, 6, 1)),
+            "May 2022"
+        );
+    }
+}
