@@ -158,8 +158,19 @@ pub fn emit_list(
         return;
     }
     let mut given_comma = HashSet::new();
+    let trailing = trailing_deletion(text, spans, steps);
+    if let Some(range) = &trailing {
+        out.push(Splice {
+            range: range.clone(),
+            text: String::new(),
+        });
+    }
     for step in steps {
         match *step {
+            Step::Delete(k)
+                if trailing
+                    .as_ref()
+                    .is_some_and(|r| r.contains(&spans[k].start)) => {}
             Step::Delete(k) => out.push(Splice {
                 range: deletion(text, &spans[k]),
                 text: String::new(),
@@ -203,6 +214,31 @@ pub fn emit_list(
             Step::Matched(..) | Step::Patch(..) => {}
         }
     }
+}
+
+/// When the last items of a list go, the list has no trailing comma and the
+/// last one does not stand on lines of its own (`["a", "b"]` losing `"b"`):
+/// the bytes from the end of the last item kept, so no comma is left dangling.
+fn trailing_deletion(text: &str, spans: &[Range<usize>], steps: &[Step]) -> Option<Range<usize>> {
+    let last = spans.last()?;
+    let deleted: HashSet<usize> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Delete(k) => Some(*k),
+            _ => None,
+        })
+        .collect();
+    let bytes = text.as_bytes();
+    let own_line =
+        own_line_indent(text, last).is_some() && tail(bytes, last.end).line_end.is_some();
+    if !deleted.contains(&(spans.len() - 1))
+        || tail(bytes, last.end).comma_end.is_some()
+        || own_line
+    {
+        return None;
+    }
+    let kept = (0..spans.len()).rev().find(|k| !deleted.contains(k))?;
+    Some(spans[kept].end..last.end)
 }
 
 /// The bytes that go with an item: its whole lines when it stands alone on

@@ -333,6 +333,19 @@ mod tests {
     }
 
     #[test]
+    fn the_last_item_of_a_list_on_one_line_goes_with_its_comma() {
+        let old = "Event(id: \"e\", actors: [\"a\", \"b\", \"c\"])";
+        assert_eq!(
+            patched(old, "Event(id: \"e\", actors: [\"a\"])"),
+            "Event(id: \"e\", actors: [\"a\"])"
+        );
+        assert_eq!(
+            patched(old, "Event(id: \"e\", actors: [\"b\", \"c\"])"),
+            "Event(id: \"e\", actors: [\"b\", \"c\"])"
+        );
+    }
+
+    #[test]
     fn comments_are_taken_out_of_templates() {
         assert_eq!(
             without_comments("A(x: \"//\", // c\r\n  y: 1 /* z */)"),
