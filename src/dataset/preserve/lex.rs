@@ -138,7 +138,14 @@ pub fn skip_balanced(bytes: &[u8], open: usize) -> usize {
     let mut depth = 0usize;
     let mut i = open;
     while i < bytes.len() {
-        match bytes[i] {
+        // Bytes that cannot open or close anything are passed over in one run.
+        while bytes.get(i).is_some_and(|b| !SPECIAL[*b as usize]) {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        match b {
             b'(' | b'[' | b'{' => {
                 depth += 1;
                 i += 1;
@@ -159,6 +166,19 @@ pub fn skip_balanced(bytes: &[u8], open: usize) -> usize {
     }
     bytes.len()
 }
+
+/// The bytes [`skip_balanced`] stops at: brackets, quotes, comments and the
+/// `r` of a raw string.
+const SPECIAL: [bool; 256] = {
+    let mut special = [false; 256];
+    let stops = b"()[]{}\"'/r";
+    let mut k = 0;
+    while k < stops.len() {
+        special[stops[k] as usize] = true;
+        k += 1;
+    }
+    special
+};
 
 /// A value in the text, with what is known of its inside.
 #[derive(Debug, Clone)]
