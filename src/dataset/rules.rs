@@ -18,14 +18,17 @@ pub fn head_findings(dataset: &Dataset) -> Vec<Finding> {
     }
 }
 
-/// Every problem of `event`, were it at `position` among the events of
-/// `dataset`: its title, actors, topics, CAMEO code and dates. Its id is
-/// not compared with the other events' ids.
-pub fn event_findings(dataset: &Dataset, event: &Event, position: usize) -> Vec<Finding> {
-    // What an event may name: the actors' ids and kinds and the topics;
-    // their roles, aliases and the eras do not matter here.
-    let head = Dataset {
-        actors: dataset
+/// What an event may name, kept to check many events against: the actors'
+/// ids, names and kinds and the topics (roles and eras do not bear on an event).
+#[derive(Debug)]
+pub struct EventRules {
+    head: Dataset<String>,
+}
+
+impl EventRules {
+    /// The rules for events of `dataset`, as its head is now.
+    pub fn new(dataset: &Dataset) -> EventRules {
+        let actors = dataset
             .actors
             .iter()
             .map(|a| Actor {
@@ -36,25 +39,36 @@ pub fn event_findings(dataset: &Dataset, event: &Event, position: usize) -> Vec<
                 aliases: Vec::new(),
                 wikidata: None,
             })
-            .collect(),
-        topics: dataset.topics.clone(),
-        title: String::new(),
-        description: String::new(),
-        events: Vec::new(),
-        eras: Vec::new(),
-        actor_lookup: Default::default(),
-        topic_lookup: Default::default(),
-    };
-    let mut findings = Vec::new();
-    let known = validate::check_head(&head, &mut findings);
-    findings.clear();
-    drop(validate::check_event(
-        raw_event(event),
-        position,
-        &known,
-        &mut findings,
-    ));
-    findings
+            .collect();
+        EventRules {
+            head: Dataset {
+                title: String::new(),
+                description: String::new(),
+                actors,
+                topics: dataset.topics.clone(),
+                events: Vec::new(),
+                eras: Vec::new(),
+                actor_lookup: Default::default(),
+                topic_lookup: Default::default(),
+            },
+        }
+    }
+
+    /// Every problem of `event`, were it at `position` among the events:
+    /// its title, actors, topics, CAMEO code and dates. Its id is not
+    /// compared with the other events' ids.
+    pub fn findings(&self, event: &Event, position: usize) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let known = validate::check_head(&self.head, &mut findings);
+        findings.clear();
+        drop(validate::check_event(
+            raw_event(event),
+            position,
+            &known,
+            &mut findings,
+        ));
+        findings
+    }
 }
 
 /// The dataset without its events, with its dates as written.

@@ -3,7 +3,7 @@
 
 use super::{Document, Edit, EditError};
 use crate::dataset::closest;
-use crate::dataset::rules;
+use crate::dataset::rules::EventRules;
 use crate::model::{Event, Text};
 
 impl Edit {
@@ -105,8 +105,11 @@ fn check_new_id(
 }
 
 /// The loader's checks of one event at position `at`.
-fn check_event(document: &Document, event: &Event, at: usize) -> Result<(), EditError> {
-    let findings = rules::event_findings(&document.dataset, event, at);
+fn check_event(document: &mut Document, event: &Event, at: usize) -> Result<(), EditError> {
+    let rules = document
+        .event_rules
+        .get_or_insert_with(|| EventRules::new(&document.dataset));
+    let findings = rules.findings(event, at);
     if findings.is_empty() {
         Ok(())
     } else {

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use crate::dataset::rules::EventRules;
 use crate::dataset::{self, DatasetError, SourceInfo};
 use crate::import::{self, Format, FormatChoice, Opened};
 use crate::model::{Dataset, Event, Text};
@@ -26,6 +27,8 @@ pub struct Document {
     pub(super) positions: foldhash::HashMap<Text, u32>,
     pub(super) touched: HashSet<Text>,
     pub(super) origin: Option<Origin>,
+    /// What events may name, kept until the head changes.
+    pub(super) event_rules: Option<EventRules>,
 }
 
 impl Document {
@@ -37,6 +40,7 @@ impl Document {
             positions,
             touched: HashSet::new(),
             origin: None,
+            event_rules: None,
         }
     }
 

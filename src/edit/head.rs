@@ -37,6 +37,7 @@ pub(super) fn apply(document: &mut Document, edit: Edit) -> Result<Edit, EditErr
         _ => Kept::Description(data.description.clone()),
     };
     let inverse = mutate(document, edit)?;
+    document.event_rules = None;
     let findings = rules::head_findings(&document.dataset);
     let data = &mut document.dataset;
     if !findings.is_empty() {

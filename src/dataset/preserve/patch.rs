@@ -87,6 +87,7 @@ pub fn patch_struct(text: &str, old: &Node, new: &str, out: &mut Vec<Splice>) {
     }
     remove_fields(old_fields, &removed, out);
     let separator = separator(text, old_fields);
+    let mut into_empty = 0;
     for (j, field) in new_fields.iter().enumerate() {
         if kept.iter().any(|&(_, n)| n == j) {
             continue;
@@ -102,7 +103,11 @@ pub fn patch_struct(text: &str, old: &Node, new: &str, out: &mut Vec<Splice>) {
                 old_fields[first].name.start,
                 format!("{entry}{separator}"),
             )),
-            (None, None) => out.push(Splice::insert(*close, entry)),
+            (None, None) => {
+                let gap = if into_empty == 0 { "" } else { ", " };
+                into_empty += 1;
+                out.push(Splice::insert(*close, format!("{gap}{entry}")));
+            }
         }
     }
 }
@@ -342,6 +347,14 @@ mod tests {
         assert_eq!(
             patched(old, "Event(id: \"e\", actors: [\"b\", \"c\"])"),
             "Event(id: \"e\", actors: [\"b\", \"c\"])"
+        );
+    }
+
+    #[test]
+    fn an_empty_struct_gets_its_fields_separated() {
+        assert_eq!(
+            patched("Topic()", "Topic(id: \"a\", name: \"A\")"),
+            "Topic(id: \"a\", name: \"A\")"
         );
     }
 
