@@ -226,3 +226,29 @@ fn the_curated_dataset_changes_only_where_it_was_edited() {
         "{added}"
     );
 }
+
+#[test]
+fn a_generated_file_with_one_item_per_line_changes_by_whole_lines() {
+    let mut text = Vec::new();
+    annals::dataset::write_ron(&annals::generate::generate(2_000, 7), &mut text).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    let (_, new) = saved_after(&text, |d| {
+        with_summary(d, &d.dataset().events[700].id.clone(), "One change.")
+    });
+    let (removed, added) = changed_lines(&text, &new);
+    assert_eq!((removed.len(), added.len()), (1, 1));
+    assert!(added[0].contains("summary: \"One change.\""), "{added:?}");
+    let (_, new) = saved_after(&text, |d| {
+        Edit::remove_event(&d.dataset().events[3].id.clone())
+    });
+    let (removed, added) = changed_lines(&text, &new);
+    assert_eq!((removed.len(), added.len()), (1, 0));
+    let (_, new) = saved_after(&text, |d| {
+        let mut copy = d.dataset().events[10].clone();
+        copy.id = d.new_event_id(copy.date.text(), &copy.title).into();
+        Edit::add_event(copy)
+    });
+    let (removed, added) = changed_lines(&text, &new);
+    assert_eq!((removed.len(), added.len()), (0, 1));
+    assert!(added[0].starts_with("        Event("), "{added:?}");
+}
