@@ -17,7 +17,7 @@ struct Step {
 
 fn steps() -> impl Strategy<Value = Vec<Step>> {
     let step = (
-        0u8..11,
+        0u8..16,
         0usize..100,
         "[a-zA-Z0-9 ,()\\[\\]/\"\\\\é:#]{0,16}",
     )
@@ -81,7 +81,71 @@ fn edit_for(document: &Document, step: &Step) -> Option<Edit> {
         9 => changed(&|e| {
             e.sources.pop();
         }),
-        _ => changed(&|e| e.date = EdtfDate::parse(date).expect("a valid date")),
+        10 => changed(&|e| e.date = EdtfDate::parse(date).expect("a valid date")),
+        11 => document
+            .removal_of_actor(&dataset.actors[pick(dataset.actors.len())?].id)
+            .ok(),
+        12 => document
+            .removal_of_topic(&dataset.topics[pick(dataset.topics.len())?].id)
+            .ok(),
+        13 => head_edit(dataset, step, date),
+        _ => era_edit(dataset, step, date),
+    }
+}
+
+/// A role for a person, in a country or organization.
+fn head_edit(dataset: &annals::model::Dataset, step: &Step, date: &str) -> Option<Edit> {
+    use annals::model::{ActorKind, Role};
+    let people: Vec<_> = dataset
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .collect();
+    let holders: Vec<_> = dataset
+        .actors
+        .iter()
+        .filter(|a| a.kind != ActorKind::Person)
+        .collect();
+    let person = people.get(step.index % people.len().max(1))?;
+    let holder = holders.get(step.index % holders.len().max(1))?;
+    Some(Edit::AddRole {
+        actor: person.id.clone(),
+        at: Some(step.index % (person.roles.len() + 1)),
+        role: Box::new(Role {
+            title: format!("Envoy {}", step.text),
+            of: holder.id.clone(),
+            from: Some(EdtfDate::parse(date).expect("a valid date")),
+            to: None,
+            sources: Vec::new(),
+            note: (!step.text.is_empty()).then(|| step.text.clone()),
+        }),
+    })
+}
+
+/// An era added, recoloured or removed.
+fn era_edit(dataset: &annals::model::Dataset, step: &Step, date: &str) -> Option<Edit> {
+    use annals::model::Era;
+    let existing = dataset.eras.get(step.index % dataset.eras.len().max(1));
+    match (step.index % 3, existing) {
+        (0, Some(era)) => Some(Edit::RemoveEra {
+            name: era.name.clone(),
+        }),
+        (1, Some(era)) => {
+            let mut recoloured = era.clone();
+            recoloured.color = Some(format!("#{:06x}", (step.index * 2_654_435) % 0x100_0000));
+            Some(Edit::ChangeEra {
+                name: era.name.clone(),
+                era: Box::new(recoloured),
+            })
+        }
+        _ => Some(Edit::AddEra {
+            at: None,
+            era: Box::new(Era {
+                name: format!("Era {}{}", step.text, dataset.eras.len()),
+                date: EdtfDate::parse(date).expect("a valid date"),
+                color: None,
+            }),
+        }),
     }
 }
 
