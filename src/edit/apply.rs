@@ -79,9 +79,20 @@ pub(super) fn event_at(document: &Document, id: &str) -> Result<usize, EditError
         .ok_or_else(|| EditError::Unknown {
             what: "event",
             id: id.to_string(),
-            suggestion: closest(id, document.positions.keys().map(Text::as_str))
-                .map(str::to_string),
+            suggestion: closest(id, near_in_length(document, id)).map(str::to_string),
         })
+}
+
+/// The event ids whose length is close enough to `id`'s for a typo, so that
+/// a suggestion among a million ids measures only those.
+fn near_in_length<'a>(document: &'a Document, id: &str) -> impl Iterator<Item = &'a str> {
+    let length = id.chars().count();
+    let slack = length / 3 + 1;
+    document
+        .positions
+        .keys()
+        .map(Text::as_str)
+        .filter(move |other| other.chars().count().abs_diff(length) <= slack)
 }
 
 /// Refuses an empty id, or one that another event has.

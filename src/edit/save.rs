@@ -41,6 +41,16 @@ pub enum SaveError {
         /// The file.
         path: PathBuf,
     },
+    /// The file's text is laid out in a way the writer does not follow
+    /// (it reads RON as datasets are written: a struct of named fields).
+    #[error(
+        "{}: the file's layout cannot be kept (its top level is not `Dataset(field: value, ...)`); it was left as it is: save under another name",
+        path.display()
+    )]
+    Layout {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file could not be read to compare it.
     #[error("{}: cannot read the file: {source}", path.display())]
     Unreadable {
@@ -73,15 +83,10 @@ impl Document {
         if sha256(&bytes) != origin.sha256 {
             return Err(SaveError::ChangedOnDisk { path: origin.path });
         }
-        let new_hash = match self.splices(&bytes) {
-            Some((text, splices)) => {
-                replace(&origin.path, |out| write_spliced(text, &splices, out))?
-            }
-            None => {
-                let canonical = crate::dataset::to_ron_string(&self.dataset);
-                replace(&origin.path, |out| out.write_all(canonical.as_bytes()))?
-            }
+        let Some((text, splices)) = self.splices(&bytes) else {
+            return Err(SaveError::Layout { path: origin.path });
         };
+        let new_hash = replace(&origin.path, |out| write_spliced(text, &splices, out))?;
         self.saved(origin.path, Format::Ron, new_hash);
         Ok(())
     }
@@ -96,8 +101,7 @@ impl Document {
     }
 
     /// The text of the document's file with the splices that make it say
-    /// what the dataset says; `None` when its layout is not followed (it is
-    /// then written whole).
+    /// what the dataset says; `None` when its layout is not followed.
     fn splices<'a>(&self, bytes: &'a [u8]) -> Option<(&'a str, Vec<Splice>)> {
         let text = std::str::from_utf8(bytes).ok()?;
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
