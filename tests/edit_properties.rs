@@ -208,3 +208,56 @@ proptest! {
         }
     }
 }
+
+/// The small dataset laid out anew: each line indented its own way, some
+/// ending in a comment that holds brackets and commas.
+fn relaid(layout: &[(u8, bool)]) -> String {
+    let mut out = String::new();
+    for (line, &(indent, comment)) in SMALL.lines().zip(layout.iter().cycle()) {
+        let code = line.trim_start();
+        let depth = line.len() - code.len();
+        let indent = match indent {
+            0 => line[..depth].to_string(),
+            1 => "\t".repeat(depth / 2),
+            2 => " ".to_string(),
+            _ => " ".repeat(depth * 3),
+        };
+        out.push_str(&indent);
+        out.push_str(code);
+        let open = code.ends_with(',') || code.ends_with('(') || code.ends_with('[');
+        if comment && open && !code.starts_with("//") && !code.contains("//") {
+            out.push_str(" // a note, with ) and ] in it");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn edits_keep_any_layout_and_read_back(
+        layout in proptest::collection::vec((0u8..4, any::<bool>()), 1..50),
+        steps in steps(),
+    ) {
+        let text = relaid(&layout);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("relaid.ron");
+        std::fs::write(&path, &text).unwrap();
+        let mut document = Document::open(&path).unwrap();
+        let mut history = History::new();
+        apply_all(&mut document, &mut history, &steps);
+        while history.undo(&mut document).unwrap() {}
+        document.save().unwrap();
+        prop_assert_eq!(std::fs::read_to_string(&path).unwrap(), text.as_str());
+        while history.redo(&mut document).unwrap() {}
+        document.save().unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        let reread = match Document::open(&path) {
+            Ok(reread) => reread,
+            Err(error) => return Err(TestCaseError::fail(format!("{error}\n{saved}"))),
+        };
+        prop_assert_eq!(reread.dataset(), document.dataset(), "{}", saved);
+    }
+}
