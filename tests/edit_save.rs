@@ -39,8 +39,11 @@ fn saved_after(text: &str, edit: impl FnOnce(&Document) -> Edit) -> (String, Str
     let (_dir, path) = file_with(text);
     let mut document = Document::open(&path).unwrap();
     let edit = edit(&document);
+    assert!(!document.is_modified());
     edit.apply(&mut document).unwrap();
+    assert!(document.is_modified());
     document.save().unwrap();
+    assert!(!document.is_modified());
     let after = std::fs::read_to_string(&path).unwrap();
     let reread = Document::open(&path).expect("the saved file loads");
     assert_eq!(reread.dataset(), document.dataset());

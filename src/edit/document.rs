@@ -26,6 +26,8 @@ pub struct Document {
     pub(super) dataset: Dataset,
     pub(super) positions: foldhash::HashMap<Text, u32>,
     pub(super) touched: HashSet<Text>,
+    /// True when the head (title, description, actors, topics, eras) was edited since the last save.
+    pub(super) head_edited: bool,
     pub(super) origin: Option<Origin>,
     /// What events may name, kept until the head changes.
     pub(super) event_rules: Option<EventRules>,
@@ -39,6 +41,7 @@ impl Document {
             dataset,
             positions,
             touched: HashSet::new(),
+            head_edited: false,
             origin: None,
             event_rules: None,
         }
@@ -106,10 +109,10 @@ impl Document {
         self.positions.contains_key(id)
     }
 
-    /// True when events were added, changed or removed since the file was
-    /// read or last saved (the head is compared when saving).
-    pub fn events_touched(&self) -> bool {
-        !self.touched.is_empty()
+    /// True when an edit was applied since the file was read or last saved
+    /// (an edit undone counts too: the document does not compare).
+    pub fn is_modified(&self) -> bool {
+        self.head_edited || !self.touched.is_empty()
     }
 
     /// Puts `event` at position `at` of the list, keeping the positions.

@@ -52,6 +52,7 @@ pub(super) fn apply(document: &mut Document, edit: Edit) -> Result<Edit, EditErr
         data.topic_lookup = Default::default();
         return Err(EditError::Invalid { findings });
     }
+    document.head_edited = true;
     Ok(inverse)
 }
 

@@ -121,6 +121,7 @@ impl Document {
             sha256,
         });
         self.touched.clear();
+        self.head_edited = false;
     }
 }
 
