@@ -4,6 +4,8 @@
 
 mod chunked;
 mod locate;
+pub mod preserve;
+pub mod rules;
 mod source;
 mod validate;
 
