@@ -80,10 +80,13 @@ impl Document {
             path: origin.path.clone(),
             source,
         })?;
-        if sha256(&bytes) != origin.sha256 {
+        // The file is hashed while its text is scanned: the splices are only
+        // used once the hash says the file is the one that was read.
+        let (hash, spliced) = rayon::join(|| sha256(&bytes), || self.splices(&bytes));
+        if hash != origin.sha256 {
             return Err(SaveError::ChangedOnDisk { path: origin.path });
         }
-        let Some((text, splices)) = self.splices(&bytes) else {
+        let Some((text, splices)) = spliced else {
             return Err(SaveError::Layout { path: origin.path });
         };
         let new_hash = replace(&origin.path, |out| write_spliced(text, &splices, out))?;
