@@ -182,21 +182,24 @@ pub fn emit_list(
                 let span = &spans[k];
                 let tail = tail(bytes, span.end);
                 let item = inserted(new, Some(k));
-                if tail.comma_end.is_none() && given_comma.insert(k) {
-                    out.push(Splice::insert(span.end, ",".to_string()));
-                }
                 match (own_line_indent(text, span), tail.line_end) {
                     (Some(indent), Some(line_end)) => {
+                        if tail.comma_end.is_none() && given_comma.insert(k) {
+                            out.push(Splice::insert(span.end, ",".to_string()));
+                        }
                         let newline = newline_at(text, span.end);
                         out.push(Splice::insert(
                             line_end,
                             format!("{indent}{item},{newline}"),
                         ));
                     }
-                    _ => {
-                        let at = tail.comma_end.unwrap_or(span.end);
-                        out.push(Splice::insert(at, format!(" {item},")));
-                    }
+                    // On one line, the new item takes the list's comma style:
+                    // after a comma it brings its own, after the last item
+                    // of a list without a trailing comma it comes after one.
+                    _ => match tail.comma_end {
+                        Some(at) => out.push(Splice::insert(at, format!(" {item},"))),
+                        None => out.push(Splice::insert(span.end, format!(", {item}"))),
+                    },
                 }
             }
             Step::Insert { after: None, new } => {

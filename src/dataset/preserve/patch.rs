@@ -338,6 +338,27 @@ mod tests {
     }
 
     #[test]
+    fn items_added_to_a_list_on_one_line_follow_its_commas() {
+        let plain = "Event(id: \"e\", actors: [\"a\", \"b\"])";
+        assert_eq!(
+            patched(
+                plain,
+                "Event(id: \"e\", actors: [\"a\", \"b\", \"c\", \"d\"])"
+            ),
+            "Event(id: \"e\", actors: [\"a\", \"b\", \"c\", \"d\"])"
+        );
+        let trailing = "Event(id: \"e\", actors: [\"a\", \"b\",])";
+        assert_eq!(
+            patched(trailing, "Event(id: \"e\", actors: [\"a\", \"b\", \"c\"])"),
+            "Event(id: \"e\", actors: [\"a\", \"b\", \"c\",])"
+        );
+        assert_eq!(
+            patched(plain, "Event(id: \"e\", actors: [\"a\", \"c\", \"b\"])"),
+            "Event(id: \"e\", actors: [\"a\", \"c\", \"b\"])"
+        );
+    }
+
+    #[test]
     fn the_last_item_of_a_list_on_one_line_goes_with_its_comma() {
         let old = "Event(id: \"e\", actors: [\"a\", \"b\", \"c\"])";
         assert_eq!(

@@ -18,7 +18,7 @@ pub fn one_line<T: Serialize>(value: &T) -> String {
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .to_string_pretty(value, config)
         .unwrap_or_else(|e| unreachable!("a dataset item always serializes: {e}"));
-    text.trim().to_string()
+    super::super::plain_apostrophes(text.trim())
 }
 
 /// What the RON text `text` means, with optional values unwrapped and empty
