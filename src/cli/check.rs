@@ -1,32 +1,54 @@
 //! `annals check FILE...`: validate datasets (and files of the formats Annals imports).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::{EXIT_OK, report};
+use clap::Args;
+
+use super::{CliError, EXIT_OK, Outcome};
+
+/// `annals check FILE...`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// The files to check.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
 
 /// Checks each file, printing `FILE: ok (...)` or its problems; the worst exit code.
-pub fn run(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut code = EXIT_OK;
-    for file in files {
-        match crate::import::open_path(file, crate::import::FormatChoice::Auto) {
-            Ok(crate::import::Opened { dataset: d, .. }) => {
-                let eras = match d.eras.len() {
-                    0 => String::new(),
-                    1 => ", 1 era".to_string(),
-                    n => format!(", {n} eras"),
-                };
-                let _ = writeln!(
-                    out,
-                    "{}: ok ({} events, {} actors, {} topics{eras})",
-                    file.display(),
-                    d.events.len(),
-                    d.actors.len(),
-                    d.topics.len()
-                );
-            }
-            Err(error) => code = code.max(report(&error, err)),
+pub fn run(
+    args: &CheckArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let mut worst = EXIT_OK;
+    for file in &args.files {
+        if let Err(error) = check(file, out) {
+            worst = worst.max(error.report(err));
         }
     }
-    code
+    Ok(Outcome::Reported(worst))
+}
+
+/// Checks one file and prints `FILE: ok (...)`, or gives its problems.
+fn check(file: &Path, out: &mut dyn Write) -> Result<(), CliError> {
+    match crate::import::open_path(file, crate::import::FormatChoice::Auto) {
+        Ok(crate::import::Opened { dataset: d, .. }) => {
+            let eras = match d.eras.len() {
+                0 => String::new(),
+                1 => ", 1 era".to_string(),
+                n => format!(", {n} eras"),
+            };
+            let _ = writeln!(
+                out,
+                "{}: ok ({} events, {} actors, {} topics{eras})",
+                file.display(),
+                d.events.len(),
+                d.actors.len(),
+                d.topics.len()
+            );
+            Ok(())
+        }
+        Err(error) => Err(error.into()),
+    }
 }

@@ -1,9 +1,8 @@
 //! What `annals stats` and `annals matrix` count: a dataset and the events its filters choose.
 
-use std::io::Write;
 use std::path::Path;
 
-use super::{EXIT_USAGE, FilterArgs};
+use super::{CliError, FilterArgs};
 use crate::dataset::SourceInfo;
 use crate::model::Dataset;
 use crate::query::{EventSet, Filter, QueryIndex};
@@ -20,18 +19,10 @@ pub(super) struct Chosen {
     pub selection: EventSet,
 }
 
-/// Reads `file` (the embedded dataset when none) and chooses its events by `filter`;
-/// on failure, the exit code after telling `err` why.
-pub(super) fn choose(
-    file: Option<&Path>,
-    filter: &FilterArgs,
-    err: &mut dyn Write,
-) -> Result<Chosen, u8> {
-    let (dataset, source) = super::export::load_with_source(file, err)?;
-    let filter = filter.to_filter(&dataset).map_err(|message| {
-        let _ = writeln!(err, "annals: {message}");
-        EXIT_USAGE
-    })?;
+/// Reads `file` (the embedded dataset when none) and chooses its events by `filter`.
+pub(super) fn choose(file: Option<&Path>, filter: &FilterArgs) -> Result<Chosen, CliError> {
+    let (dataset, source) = super::export::load_with_source(file)?;
+    let filter = filter.to_filter(&dataset).map_err(CliError::Usage)?;
     let selection = QueryIndex::new(&dataset).matching(&filter);
     Ok(Chosen {
         dataset,

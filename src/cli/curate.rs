@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
-use crate::dataset::{DatasetError, closest};
+use super::{CliError, Outcome};
+use crate::dataset::closest;
 use crate::edit::{Document, Edit};
 use crate::import::{Format, host_of};
 use crate::model::{Dataset, EdtfDate, Event, EventKind, Source};
@@ -83,29 +83,9 @@ pub struct RmArgs {
     pub ids: Vec<String>,
 }
 
-/// Why a command line edit stopped, with its exit code.
-struct Refusal {
-    code: u8,
-    message: String,
-}
-
-fn usage(message: String) -> Refusal {
-    Refusal {
-        code: EXIT_USAGE,
-        message,
-    }
-}
-
-fn invalid(message: String) -> Refusal {
-    Refusal {
-        code: EXIT_INVALID,
-        message,
-    }
-}
-
 /// Adds the event and prints its id.
-pub fn add(args: &AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    run(&args.file, out, err, |document| {
+pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    run(&args.file, out, |document| {
         let dataset = document.dataset();
         let kind = match &args.kind {
             Some(text) => kind_named(dataset, text)?,
@@ -145,8 +125,8 @@ pub fn add(args: &AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 }
 
 /// Changes the fields of one event.
-pub fn set(args: &SetArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    run(&args.file, out, err, |document| {
+pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    run(&args.file, out, |document| {
         let Some(event) = document.event(&args.id) else {
             let ids = document.dataset().events.iter().map(|e| e.id.as_str());
             return Err(unknown("event", &args.id, ids));
@@ -160,8 +140,8 @@ pub fn set(args: &SetArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 }
 
 /// Removes the events.
-pub fn rm(args: &RmArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    run(&args.file, out, err, |document| {
+pub fn rm(args: &RmArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    run(&args.file, out, |document| {
         let mut edits = Vec::new();
         for id in &args.ids {
             if !document.has_event(id) {
@@ -175,62 +155,49 @@ pub fn rm(args: &RmArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 }
 
 /// Opens `file`, makes the edit with `make`, applies it and saves; prints what
-/// `make` returns (a new id) and gives the exit code.
+/// `make` returns (a new id). An edit that stops says that the file was left as it was.
 fn run(
     file: &Path,
     out: &mut dyn Write,
-    err: &mut dyn Write,
-    make: impl FnOnce(&Document) -> Result<(Edit, String), Refusal>,
-) -> u8 {
-    match edit_and_save(file, make) {
-        Ok(printed) => {
-            if !printed.is_empty() {
-                let _ = writeln!(out, "{printed}");
-            }
-            EXIT_OK
-        }
-        Err(refusal) => {
-            let _ = writeln!(err, "{}", refusal.message);
-            let _ = writeln!(err, "annals: {} was left as it was", file.display());
-            refusal.code
-        }
+    make: impl FnOnce(&Document) -> Result<(Edit, String), CliError>,
+) -> Result<Outcome, CliError> {
+    let printed = edit_and_save(file, make).map_err(|reason| CliError::LeftAsItWas {
+        file: file.to_path_buf(),
+        reason: Box::new(reason),
+    })?;
+    if !printed.is_empty() {
+        let _ = writeln!(out, "{printed}");
     }
+    Ok(Outcome::Done)
 }
 
 fn edit_and_save(
     file: &Path,
-    make: impl FnOnce(&Document) -> Result<(Edit, String), Refusal>,
-) -> Result<String, Refusal> {
-    let mut document = Document::open(file).map_err(|error| Refusal {
-        code: match error {
-            DatasetError::Unreadable { .. } => EXIT_USAGE,
-            DatasetError::Invalid { .. } => EXIT_INVALID,
-        },
-        message: error.to_string(),
-    })?;
+    make: impl FnOnce(&Document) -> Result<(Edit, String), CliError>,
+) -> Result<String, CliError> {
+    let mut document = Document::open(file)?;
     if let Some(origin) = document.origin()
         && origin.format != Format::Ron
     {
-        return Err(usage(format!(
-            "{}: this is a {} file; Annals edits its own datasets: import it first (annals import {} -o OUT.ron)",
-            file.display(),
-            origin.format.label(),
-            file.display()
-        )));
+        return Err(CliError::NotAnnalsDataset {
+            path: file.to_path_buf(),
+            format: origin.format.label(),
+            needs: "Annals edits its own datasets",
+        });
     }
     let (edit, printed) = make(&document)?;
     edit.apply(&mut document)
-        .map_err(|error| invalid(format!("annals: {error}")))?;
+        .map_err(|error| CliError::Invalid(error.to_string()))?;
     document
         .save()
-        .map_err(|error| invalid(format!("annals: {error}")))?;
+        .map_err(|error| CliError::Invalid(error.to_string()))?;
     Ok(printed)
 }
 
 /// An EDTF date, or the problem with it.
-fn date_of(text: &str) -> Result<EdtfDate, Refusal> {
+fn date_of(text: &str) -> Result<EdtfDate, CliError> {
     EdtfDate::parse(text)
-        .map_err(|error| invalid(format!("annals: {text:?} is not a date: {error}")))
+        .map_err(|error| CliError::Invalid(format!("{text:?} is not a date: {error}")))
 }
 
 /// A source known by its URL alone: its publisher is the URL's host.
@@ -244,7 +211,7 @@ fn source_of(url: &str) -> Source {
 }
 
 /// The kind named `text`: a built-in kind by its slug or label, or one the dataset has.
-fn kind_named(dataset: &Dataset, text: &str) -> Result<EventKind, Refusal> {
+fn kind_named(dataset: &Dataset, text: &str) -> Result<EventKind, CliError> {
     let mut kinds: Vec<EventKind> = EventKind::BUILT_IN.to_vec();
     for event in &dataset.events {
         if matches!(event.kind, EventKind::Other(_)) && !kinds.contains(&event.kind) {
@@ -262,7 +229,7 @@ fn kind_named(dataset: &Dataset, text: &str) -> Result<EventKind, Refusal> {
     Err(unknown("kind", text, slugs.iter().map(String::as_str)))
 }
 
-fn known_actor(dataset: &Dataset, id: &str) -> Result<(), Refusal> {
+fn known_actor(dataset: &Dataset, id: &str) -> Result<(), CliError> {
     if dataset.actors.iter().any(|a| a.id == id) {
         return Ok(());
     }
@@ -273,7 +240,7 @@ fn known_actor(dataset: &Dataset, id: &str) -> Result<(), Refusal> {
     ))
 }
 
-fn known_topic(dataset: &Dataset, id: &str) -> Result<(), Refusal> {
+fn known_topic(dataset: &Dataset, id: &str) -> Result<(), CliError> {
     if dataset.topics.iter().any(|t| t.id == id) {
         return Ok(());
     }
@@ -285,11 +252,11 @@ fn known_topic(dataset: &Dataset, id: &str) -> Result<(), Refusal> {
 }
 
 /// "there is no actor "TJ" (did you mean "TJK"?)", exit 2.
-fn unknown<'a>(what: &str, name: &str, known: impl Iterator<Item = &'a str>) -> Refusal {
+fn unknown<'a>(what: &str, name: &str, known: impl Iterator<Item = &'a str>) -> CliError {
     let hint = closest(name, known)
         .map(|c| format!(" (did you mean {c:?}?)"))
         .unwrap_or_default();
-    usage(format!("annals: there is no {what} {name:?}{hint}"))
+    CliError::Usage(format!("there is no {what} {name:?}{hint}"))
 }
 
 /// The fields `set` changes, for suggesting the closest.
@@ -309,10 +276,10 @@ const FIELDS: [&str; 12] = [
 ];
 
 /// Applies one `FIELD=VALUE`, `LIST+=ITEM` or `LIST-=ITEM` to `event`.
-fn apply_field(dataset: &Dataset, event: &mut Event, change: &str) -> Result<(), Refusal> {
+fn apply_field(dataset: &Dataset, event: &mut Event, change: &str) -> Result<(), CliError> {
     let Some((left, value)) = change.split_once('=') else {
-        return Err(usage(format!(
-            "annals: {change:?} is not FIELD=VALUE (or LIST+=ITEM, LIST-=ITEM)"
+        return Err(CliError::Usage(format!(
+            "{change:?} is not FIELD=VALUE (or LIST+=ITEM, LIST-=ITEM)"
         )));
     };
     let (field, op) = match left.as_bytes().last() {
@@ -350,8 +317,8 @@ fn apply_field(dataset: &Dataset, event: &mut Event, change: &str) -> Result<(),
             change_list(dataset, event, field, op, value)?;
         }
         _ => {
-            return Err(usage(format!(
-                "annals: {field} takes {}",
+            return Err(CliError::Usage(format!(
+                "{field} takes {}",
                 if matches!(field, "actors" | "counterparts" | "topics" | "sources") {
                     format!("{field}+=ITEM or {field}-=ITEM")
                 } else {
@@ -382,7 +349,7 @@ fn change_list(
     field: &str,
     op: char,
     value: &str,
-) -> Result<(), Refusal> {
+) -> Result<(), CliError> {
     if field == "sources" {
         if op == '+' {
             event.sources.push(source_of(value));

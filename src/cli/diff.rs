@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+use super::{CliError, Outcome};
 use crate::import::{FormatChoice, open_path};
 use crate::model::diff::{Change, Difference, FieldChange, ItemKind, diff, tally};
 use crate::model::words::counted;
@@ -34,16 +34,14 @@ pub struct DiffArgs {
     pub format: DiffFormat,
 }
 
-/// Compares the two files; the exit code.
-pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+/// Compares the two files: done when they hold the same dataset, flagged
+/// (exit 1) when they differ; any error exits 2.
+pub fn run(args: &DiffArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let mut opened = Vec::new();
     for path in [&args.old, &args.new] {
         match open_path(path, FormatChoice::Auto) {
             Ok(file) => opened.push(file.dataset),
-            Err(error) => {
-                let _ = writeln!(err, "{error}");
-                return EXIT_USAGE;
-            }
+            Err(error) => return Err(CliError::trouble(error)),
         }
     }
     let differences = diff(&opened[0], &opened[1]);
@@ -53,15 +51,17 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             .and_then(|json| writeln!(out, "{json}")),
         DiffFormat::Text => write_text(out, args, &differences),
     };
-    if let Err(error) = written {
-        let _ = writeln!(err, "annals: cannot write the differences: {error}");
-        return EXIT_USAGE;
-    }
-    if differences.is_empty() {
-        EXIT_OK
+    written.map_err(|error| {
+        CliError::trouble(CliError::Output {
+            what: "the differences",
+            reason: error.to_string(),
+        })
+    })?;
+    Ok(if differences.is_empty() {
+        Outcome::Done
     } else {
-        EXIT_INVALID
-    }
+        Outcome::Flagged
+    })
 }
 
 fn write_text(

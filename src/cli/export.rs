@@ -1,73 +1,76 @@
 //! `annals export [FILE] [filters] --format F [--lanes L] -o OUT [--force]`: write the chosen events to a file.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, FilterArgs, report};
+use clap::Args;
+
+use super::{CliError, FilterArgs, Outcome};
 use crate::dataset::SourceInfo;
-use crate::export::{self, ExportError, ExportOptions, Format};
+use crate::export::{self, ExportOptions, Format};
 use crate::model::Dataset;
 use crate::query::QueryIndex;
 use crate::timeline::LaneMode;
 
-/// Loads the dataset, selects the events with `filter`, and writes them to `out_path`.
-pub fn run(
-    file: Option<&Path>,
-    filter: &FilterArgs,
-    options: ExportOptions,
-    out_path: &Path,
-    force: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    let (dataset, source) = match load_with_source(file, err) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
-    };
-    let filter = match filter.to_filter(&dataset) {
-        Ok(filter) => filter,
-        Err(message) => {
-            let _ = writeln!(err, "annals: {message}");
-            return EXIT_USAGE;
-        }
-    };
+/// `annals export [FILE] [filters] --format F [--lanes L] -o OUT [--force]`.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// The dataset (the embedded one when omitted).
+    pub file: Option<PathBuf>,
+    /// Which events.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// The format: ron, json, csv, ics, svg or png.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Format,
+    /// How a figure (svg, png) groups events into lanes: actor, topic, kind or single.
+    #[arg(long, value_name = "LANES", value_parser = parse_lanes, default_value = "actor")]
+    pub lanes: LaneMode,
+    /// The file to write.
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: PathBuf,
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Loads the dataset, selects the events with the filter, and writes them to OUT.
+pub fn run(args: &ExportArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let (dataset, source) = load_with_source(args.file.as_deref())?;
+    let filter = args.filter.to_filter(&dataset).map_err(CliError::Usage)?;
     let index = QueryIndex::new(&dataset);
-    match export::export_matching(&dataset, &index, filter, source, options, out_path, force) {
-        Ok(written) => {
-            let files: Vec<String> = written
-                .files
-                .iter()
-                .map(|f| f.display().to_string())
-                .collect();
-            let _ = writeln!(
-                out,
-                "annals: wrote {} to {}",
-                crate::model::words::events(written.events),
-                files.join(" and ")
-            );
-            EXIT_OK
-        }
-        Err(error @ ExportError::Exists { .. }) => {
-            let _ = writeln!(err, "annals: {error}; add --force to overwrite it");
-            EXIT_INVALID
-        }
-        Err(error) => {
-            let _ = writeln!(err, "annals: {error}");
-            EXIT_INVALID
-        }
-    }
+    let options = ExportOptions {
+        format: args.format,
+        lanes: args.lanes,
+    };
+    let written = export::export_matching(
+        &dataset,
+        &index,
+        filter,
+        source,
+        options,
+        &args.output,
+        args.force,
+    )?;
+    let files: Vec<String> = written
+        .files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect();
+    let _ = writeln!(
+        out,
+        "annals: wrote {} to {}",
+        crate::model::words::events(written.events),
+        files.join(" and ")
+    );
+    Ok(Outcome::Done)
 }
 
 /// Loads the dataset at `file` (the embedded one when `None`) with its path and
-/// SHA-256 for the manifest; on failure, the problem is written to `err` and
-/// the exit code returned.
-pub(super) fn load_with_source(
-    file: Option<&Path>,
-    err: &mut dyn Write,
-) -> Result<(Dataset, SourceInfo), u8> {
-    super::open(file)
-        .map(|opened| (opened.dataset, opened.source))
-        .map_err(|error| report(&error, err))
+/// SHA-256 for the manifest.
+pub(super) fn load_with_source(file: Option<&Path>) -> Result<(Dataset, SourceInfo), CliError> {
+    let opened = super::open(file)?;
+    Ok((opened.dataset, opened.source))
 }
 
 /// Parses `--format`.

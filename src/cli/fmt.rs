@@ -3,11 +3,11 @@
 //! line by line. A second run changes nothing.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+use super::{CliError, EXIT_OK, Outcome};
 use crate::dataset::{SourceInfo, to_ron_string};
 use crate::export::write_atomic;
 use crate::import::{Format, FormatChoice, open_path};
@@ -23,50 +23,45 @@ pub struct FmtArgs {
     pub check: bool,
 }
 
-/// Lays out each file (or checks it); the worst exit code: 2 when a file cannot
-/// be read or is not an Annals dataset, 1 when `--check` finds one to change or
-/// one cannot be written.
-pub fn run(args: &FmtArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut code = EXIT_OK;
+/// Lays out each file (or checks it), reporting each failure as it goes; the
+/// worst exit code: 2 when a file cannot be read or is not an Annals dataset,
+/// 1 when `--check` finds one to change or one cannot be written.
+pub fn run(args: &FmtArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, CliError> {
+    let mut worst = EXIT_OK;
     for path in &args.files {
-        let opened = match open_path(path, FormatChoice::Auto) {
-            Ok(opened) => opened,
-            Err(error) => {
-                let _ = writeln!(err, "{error}");
-                code = code.max(EXIT_USAGE);
-                continue;
-            }
+        let code = match lay_out(path, args.check, out) {
+            Ok(outcome) => outcome.code(),
+            Err(error) => error.report(err),
         };
-        if opened.format != Format::Ron {
-            let _ = writeln!(
-                err,
-                "{}: this is a {} file; fmt lays out Annals datasets: import it first (annals import {} -o OUT.ron)",
-                path.display(),
-                opened.format.label(),
-                path.display()
-            );
-            code = code.max(EXIT_USAGE);
-            continue;
-        }
-        let canonical = format!("{}\n", to_ron_string(&opened.dataset));
-        let name = path.display().to_string();
-        if SourceInfo::of_bytes(&name, canonical.as_bytes()) == opened.source {
-            continue;
-        }
-        if args.check {
-            let _ = writeln!(out, "{name}: would be laid out anew");
-            code = code.max(EXIT_INVALID);
-            continue;
-        }
-        match write_atomic(path, canonical.as_bytes(), true) {
-            Ok(()) => {
-                let _ = writeln!(out, "{name}: laid out anew");
-            }
-            Err(error) => {
-                let _ = writeln!(err, "annals: {error}");
-                code = code.max(EXIT_INVALID);
-            }
-        }
+        worst = worst.max(code);
     }
-    code
+    Ok(Outcome::Reported(worst))
+}
+
+/// Lays out one file, or with `check` only names it when it would change
+/// (flagged).
+fn lay_out(path: &Path, check: bool, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let opened = match open_path(path, FormatChoice::Auto) {
+        Ok(opened) => opened,
+        Err(error) => return Err(CliError::trouble(error)),
+    };
+    if opened.format != Format::Ron {
+        return Err(CliError::NotAnnalsDataset {
+            path: path.to_path_buf(),
+            format: opened.format.label(),
+            needs: "fmt lays out Annals datasets",
+        });
+    }
+    let canonical = format!("{}\n", to_ron_string(&opened.dataset));
+    let name = path.display().to_string();
+    if SourceInfo::of_bytes(&name, canonical.as_bytes()) == opened.source {
+        return Ok(Outcome::Done);
+    }
+    if check {
+        let _ = writeln!(out, "{name}: would be laid out anew");
+        return Ok(Outcome::Flagged);
+    }
+    write_atomic(path, canonical.as_bytes(), true)?;
+    let _ = writeln!(out, "{name}: laid out anew");
+    Ok(Outcome::Done)
 }

@@ -1,41 +1,53 @@
 //! `annals generate --events N -o OUT.ron`: write a synthetic dataset for measuring.
 
-use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 
-use super::{EXIT_INVALID, EXIT_OK};
+use clap::Args;
+
+use super::{CliError, Outcome};
 use crate::export::{ExportError, write_atomic_with};
 use crate::{dataset, generate};
 
-/// Generates `events` events from `seed` and writes them to `out` atomically, through
-/// the exports' atomic write: an existing `out` is replaced only with `force`.
-pub fn run(events: usize, seed: u64, out_path: &Path, force: bool, err: &mut dyn Write) -> u8 {
-    let mut exists = || {
-        let _ = writeln!(
-            err,
-            "annals: {} already exists; pass --force to replace it",
-            out_path.display()
-        );
-        EXIT_INVALID
-    };
-    if !force && out_path.exists() {
-        return exists();
+/// `annals generate --events N [--seed S] -o OUT.ron [--force]`.
+#[derive(Debug, Clone, Args)]
+pub struct GenerateArgs {
+    /// How many events.
+    #[arg(long)]
+    pub events: usize,
+    /// The seed: the same seed and number of events give the same file.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The file to write.
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Generates the events from the seed and writes them to OUT atomically, through
+/// the exports' atomic write: an existing OUT is replaced only with `--force`.
+pub fn run(args: &GenerateArgs) -> Result<Outcome, CliError> {
+    let path = &args.output;
+    let exists = || CliError::WouldReplace { path: path.clone() };
+    if !args.force && path.exists() {
+        return Err(exists());
     }
-    let dataset = generate::generate(events, seed);
-    let written = write_atomic_with(out_path, force, |out| {
+    let dataset = generate::generate(args.events, args.seed);
+    let written = write_atomic_with(path, args.force, |out| {
         dataset::write_ron(&dataset, &mut *out)?;
         writeln!(out)
     });
     match written {
-        Ok(()) => EXIT_OK,
-        Err(ExportError::Exists { .. }) => exists(),
-        Err(ExportError::Write { source, .. }) => {
-            let _ = writeln!(err, "annals: cannot write {}: {source}", out_path.display());
-            EXIT_INVALID
-        }
-        Err(error) => {
-            let _ = writeln!(err, "annals: cannot write {}: {error}", out_path.display());
-            EXIT_INVALID
-        }
+        Ok(()) => Ok(Outcome::Done),
+        Err(ExportError::Exists { .. }) => Err(exists()),
+        Err(ExportError::Write { source, .. }) => Err(CliError::CannotWrite {
+            path: path.clone(),
+            reason: source.to_string(),
+        }),
+        Err(error) => Err(CliError::CannotWrite {
+            path: path.clone(),
+            reason: error.to_string(),
+        }),
     }
 }

@@ -4,92 +4,102 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, report};
+use clap::Args;
+
+use super::{CliError, EventDataArgs, Outcome};
 use crate::dataset;
 use crate::export::{ExportError, write_atomic_with};
 use crate::import::{self, DateOrder, FormatChoice, GroupAs, ImportOptions};
 
-/// What `annals import` was asked to do.
-#[derive(Debug, Clone)]
-pub struct ImportRequest {
+/// `annals import FILE [--format F] [--map COLUMN=FIELD]... -o OUT.ron`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
     /// The file to read.
     pub file: PathBuf,
-    /// How to read it.
-    pub options: ImportOptions,
-    /// `--actors DATASET.ron`: whose actors and topics to reuse.
+    /// Its format: auto (from the content and the extension), csv, timelinejs, vis, timeline, gdelt or icews.
+    #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = parse_format_choice)]
+    pub format: FormatChoice,
+    /// A spreadsheet column and the field it fills (note keeps it in the note, ignore drops it).
+    #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_map)]
+    pub maps: Vec<(String, String)>,
+    /// The order of numeric dates (05/06/2022) when no value settles it: dmy, mdy or ymd.
+    #[arg(long, value_name = "ORDER", value_parser = parse_date_order)]
+    pub date_order: Option<DateOrder>,
+    /// What groups become: actor or topic (default: topic for TimelineJS, actor for vis-timeline).
+    #[arg(long, value_name = "AS", value_parser = parse_group_as)]
+    pub group_as: Option<GroupAs>,
+    /// Reuse the actors and topics of this dataset, found by id, name or alias.
+    #[arg(long, value_name = "DATASET.ron")]
     pub actors: Option<PathBuf>,
-    /// Write the rows without problems and list the others.
+    /// Write the rows without problems and list those left out.
+    #[arg(long)]
     pub skip_invalid: bool,
     /// The dataset to write.
+    #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
     pub output: PathBuf,
-    /// Replace OUT if it exists.
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
     pub force: bool,
+    /// How GDELT and ICEWS rows are read, merged and cut.
+    #[command(flatten)]
+    pub event_data: EventDataArgs,
 }
 
-/// Imports the file and writes the dataset; the exit code: 0 when written
-/// whole, 1 when the file has problems (or OUT exists), 2 when a file cannot be read.
-pub fn run(mut request: ImportRequest, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    if !request.force && request.output.exists() {
-        let _ = writeln!(
-            err,
-            "annals: {} already exists; it was left untouched; add --force to overwrite it",
-            request.output.display()
-        );
-        return EXIT_INVALID;
+/// Imports the file and writes the dataset: done when written whole, flagged
+/// (exit 1) when rows with problems were left out; an error when the file has
+/// problems (or OUT exists) or a file cannot be read.
+pub fn run(
+    args: &ImportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let mut options = ImportOptions {
+        format: args.format,
+        maps: args.maps.clone(),
+        date_order: args.date_order,
+        group_as: args.group_as,
+        known: None,
+        event_data: args.event_data.options(None).map_err(CliError::Usage)?,
+    };
+    if !args.force && args.output.exists() {
+        let path = args.output.clone();
+        return Err(ExportError::Exists { path }.into());
     }
-    if let Some(actors) = &request.actors {
+    if let Some(actors) = &args.actors {
         match import::open_path(actors, FormatChoice::Auto) {
-            Ok(known) => request.options.known = Some(known.dataset),
-            Err(error) => return report(&error, err).max(EXIT_USAGE),
+            Ok(known) => options.known = Some(known.dataset),
+            Err(error) => return Err(CliError::trouble(error)),
         }
     }
-    let name = request.file.display().to_string();
-    let input = import::Input::Path(&request.file);
-    let imported = match import::open_all(input, &request.options) {
+    let name = args.file.display().to_string();
+    let input = import::Input::Path(&args.file);
+    let imported = match import::open_all(input, &options) {
         Ok(imported) => imported,
-        Err(error) => {
-            let code = report(&error, err);
-            let _ = writeln!(err, "annals: nothing was written");
-            return code;
-        }
+        Err(error) => return Err(CliError::NothingImported(error)),
     };
     let _ = write!(out, "{}", imported.report);
     let events = crate::model::words::events(imported.dataset.events.len());
     let with_problems = imported.report.records(imported.problems.len());
     if !imported.problems.is_empty() {
-        let lines = import::problems::invalid(&name, imported.problems.clone());
-        let _ = writeln!(err, "{lines}");
-        if !request.skip_invalid {
-            let _ = writeln!(
-                err,
-                "annals: nothing was written: {with_problems} with problems (--skip-invalid writes the other {events})",
-            );
-            return EXIT_INVALID;
+        let problems = import::problems::invalid(&name, imported.problems.clone());
+        if !args.skip_invalid {
+            return Err(CliError::RowsWithProblems {
+                problems,
+                with_problems,
+                kept: events,
+            });
         }
+        // The rows left out, before the dataset of the others is written.
+        let _ = writeln!(err, "{problems}");
     }
-    match write(&imported.dataset, &request.output, request.force) {
-        Ok(()) => {
-            let _ = write!(
-                out,
-                "annals: wrote {events} to {}",
-                request.output.display()
-            );
-            if imported.problems.is_empty() {
-                let _ = writeln!(out);
-                EXIT_OK
-            } else {
-                let _ = writeln!(out, ", leaving out {with_problems} with problems");
-                EXIT_INVALID
-            }
-        }
-        Err(error @ ExportError::Exists { .. }) => {
-            let _ = writeln!(err, "annals: {error}; add --force to overwrite it");
-            EXIT_INVALID
-        }
-        Err(error) => {
-            let _ = writeln!(err, "annals: {error}");
-            EXIT_INVALID
-        }
+    write(&imported.dataset, &args.output, args.force)?;
+    let _ = write!(out, "annals: wrote {events} to {}", args.output.display());
+    if imported.problems.is_empty() {
+        let _ = writeln!(out);
+        Ok(Outcome::Done)
+    } else {
+        let _ = writeln!(out, ", leaving out {with_problems} with problems");
+        Ok(Outcome::Flagged)
     }
 }
 

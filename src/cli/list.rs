@@ -1,10 +1,12 @@
 //! `annals list [FILE]`: the events in time order, as a table, CSV or JSON, or their number.
 
 use std::io::Write;
+use std::path::PathBuf;
 
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use super::{CliError, FilterArgs, Outcome};
 use crate::index::EventIdx;
 use crate::model::{Dataset, Event};
 use crate::query::{self, Filter, QueryIndex};
@@ -49,9 +51,36 @@ impl<'a> ListedEvent<'a> {
     }
 }
 
+/// `annals list [FILE] [filters] [--format F] [--count]`.
+#[derive(Debug, Clone, Args)]
+pub struct ListArgs {
+    /// The dataset (the embedded one when omitted).
+    pub file: Option<PathBuf>,
+    /// Which events.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// How to print them.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Print only the number of matching events.
+    #[arg(long)]
+    pub count: bool,
+}
+
+/// Reads the dataset and prints the events its filters choose.
+pub fn run(args: &ListArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let dataset = super::open(args.file.as_deref())?.dataset;
+    let filter = args.filter.to_filter(&dataset).map_err(CliError::Usage)?;
+    print(&dataset, &filter, args.format, args.count, out).map_err(|reason| CliError::Output {
+        what: "the list",
+        reason,
+    })?;
+    Ok(Outcome::Done)
+}
+
 /// Prints the events that match `filter` in `format`, or only their number
 /// with `count`; an error when the output cannot be written.
-pub fn run(
+fn print(
     dataset: &Dataset,
     filter: &Filter,
     format: ListFormat,

@@ -4,46 +4,50 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use clap::Args;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::chosen::{Chosen, choose};
 use super::output::{AnalysisOutput, deliver, picture_needs_file};
-use super::{EXIT_INVALID, FilterArgs};
+use super::{CliError, FilterArgs, Outcome};
 use crate::analysis::{CountIndex, Matrix, PairCounts};
 use crate::export::{self, AnalysisExport};
 
 /// What `annals matrix` was asked for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Args)]
 pub struct MatrixArgs {
-    /// The dataset (the embedded one when `None`).
+    /// The dataset (the embedded one when omitted).
     pub file: Option<PathBuf>,
     /// Which events.
+    #[command(flatten)]
     pub filter: FilterArgs,
-    /// How many actors get a row and a column of their own.
+    /// How many actors, those with the most events, get a row and a column
+    /// of their own in the table and the pictures (CSV and JSON list every pair).
+    #[arg(long, value_name = "N", default_value_t = 30)]
     pub top: usize,
-    /// How to print or draw it.
+    /// How to print it, or the picture to draw (svg, png need -o).
+    #[arg(long, value_enum, default_value_t = AnalysisOutput::Table)]
     pub format: AnalysisOutput,
-    /// The file to write, or standard output.
+    /// The file to write (standard output when omitted).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// Replace the file if it exists.
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
     pub force: bool,
 }
 
-/// Counts the chosen events per pair of actors and prints or writes them; the exit code.
-pub fn run(args: &MatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+/// Counts the chosen events per pair of actors and prints or writes them.
+pub fn run(args: &MatrixArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
     if args.format.is_picture() && args.output.is_none() {
-        return picture_needs_file(args.format, err);
+        return Err(picture_needs_file(args.format));
     }
     let Chosen {
         dataset,
         source,
         filter,
         selection,
-    } = match choose(args.file.as_deref(), &args.filter, err) {
-        Ok(chosen) => chosen,
-        Err(code) => return code,
-    };
+    } = choose(args.file.as_deref(), &args.filter)?;
     let index = CountIndex::new(&dataset);
     let pairs = index.pair_counts(&selection, filter.include_members);
     let matrix = pairs.matrix(args.top);
@@ -62,18 +66,12 @@ pub fn run(args: &MatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 file_name: super::stats::file_name(args.output.as_deref(), format.extension()),
                 exported_at: export::now_rfc3339(),
             };
-            match export::render_matrix(&dataset, &pairs, &matrix, index.kinds(), &export) {
-                Ok(bytes) => bytes,
-                Err(error) => {
-                    let _ = writeln!(err, "annals: {error}");
-                    return EXIT_INVALID;
-                }
-            }
+            export::render_matrix(&dataset, &pairs, &matrix, index.kinds(), &export)?
         }
         None if args.format == AnalysisOutput::Json => json(&pairs, &matrix),
         None => table(&matrix),
     };
-    deliver(&bytes, args.output.as_deref(), args.force, out, err)
+    deliver(&bytes, args.output.as_deref(), args.force, out)
 }
 
 /// The top actors' matrix as aligned columns, rows the initiating side.

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use clap::ValueEnum;
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
-use crate::export::{AnalysisFormat, ExportError, write_atomic};
+use super::{CliError, Outcome};
+use crate::export::{AnalysisFormat, write_atomic};
 
 /// How `annals stats` and `annals matrix` print their numbers or draw them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -43,45 +43,28 @@ impl AnalysisOutput {
 }
 
 /// Writes `bytes` to `output` (atomically; an existing file only with
-/// `force`) or to `out`; the exit code.
+/// `force`) or to `out`.
 pub fn deliver(
     bytes: &[u8],
     output: Option<&Path>,
     force: bool,
     out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
+) -> Result<Outcome, CliError> {
     let Some(path) = output else {
-        return match out.write_all(bytes) {
-            Ok(()) => EXIT_OK,
-            Err(error) => {
-                let _ = writeln!(err, "annals: cannot write the output: {error}");
-                EXIT_INVALID
-            }
-        };
+        out.write_all(bytes).map_err(|error| CliError::Output {
+            what: "the output",
+            reason: error.to_string(),
+        })?;
+        return Ok(Outcome::Done);
     };
-    match write_atomic(path, bytes, force) {
-        Ok(()) => {
-            let _ = writeln!(out, "annals: wrote {}", path.display());
-            EXIT_OK
-        }
-        Err(error @ ExportError::Exists { .. }) => {
-            let _ = writeln!(err, "annals: {error}; add --force to overwrite it");
-            EXIT_INVALID
-        }
-        Err(error) => {
-            let _ = writeln!(err, "annals: {error}");
-            EXIT_INVALID
-        }
-    }
+    write_atomic(path, bytes, force)?;
+    let _ = writeln!(out, "annals: wrote {}", path.display());
+    Ok(Outcome::Done)
 }
 
 /// The error for a picture asked for without a file to write it to.
-pub fn picture_needs_file(format: AnalysisOutput, err: &mut dyn Write) -> u8 {
-    let name = format!("{format:?}").to_lowercase();
-    let _ = writeln!(
-        err,
-        "annals: --format {name} draws a picture; give the file to write with -o OUT.{name}"
-    );
-    EXIT_USAGE
+pub fn picture_needs_file(format: AnalysisOutput) -> CliError {
+    CliError::PictureNeedsFile {
+        format: format!("{format:?}").to_lowercase(),
+    }
 }

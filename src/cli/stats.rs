@@ -4,47 +4,51 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use clap::Args;
 use serde::Serialize;
 
 use super::chosen::{Chosen, choose};
 use super::output::{AnalysisOutput, deliver, picture_needs_file};
-use super::{EXIT_INVALID, FilterArgs};
+use super::{CliError, FilterArgs, Outcome};
 use crate::analysis::{CountIndex, Grouping, PeriodCounts, PeriodLength, PeriodUnit};
 use crate::export::{self, AnalysisExport};
 
 /// What `annals stats` was asked for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Args)]
 pub struct StatsArgs {
-    /// The dataset (the embedded one when `None`).
+    /// The dataset (the embedded one when omitted).
     pub file: Option<PathBuf>,
     /// Which events.
+    #[command(flatten)]
     pub filter: FilterArgs,
-    /// The period unit.
+    /// The period: year, month, week (ISO) or day.
+    #[arg(long, value_name = "UNIT", value_parser = parse_unit, default_value = "year")]
     pub by: PeriodUnit,
-    /// What the counts are split by.
+    /// Split each period's count by kind, actor, topic, or none.
+    #[arg(long, value_name = "GROUP", value_parser = parse_grouping, default_value = "kind")]
     pub group: Grouping,
-    /// How to print or draw them.
+    /// How to print it, or the chart to draw (svg, png need -o).
+    #[arg(long, value_enum, default_value_t = AnalysisOutput::Table)]
     pub format: AnalysisOutput,
-    /// The file to write, or standard output.
+    /// The file to write (standard output when omitted).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// Replace the file if it exists.
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
     pub force: bool,
 }
 
-/// Counts the chosen events and prints or writes them; the exit code.
-pub fn run(args: &StatsArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+/// Counts the chosen events and prints or writes them.
+pub fn run(args: &StatsArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
     if args.format.is_picture() && args.output.is_none() {
-        return picture_needs_file(args.format, err);
+        return Err(picture_needs_file(args.format));
     }
     let Chosen {
         dataset,
         source,
         filter,
         selection,
-    } = match choose(args.file.as_deref(), &args.filter, err) {
-        Ok(chosen) => chosen,
-        Err(code) => return code,
-    };
+    } = choose(args.file.as_deref(), &args.filter)?;
     let counts = CountIndex::new(&dataset).period_counts(&selection, args.by, args.group, None);
     let bytes = match args.format.exported() {
         Some(format) => {
@@ -63,18 +67,12 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 file_name: file_name(args.output.as_deref(), format.extension()),
                 exported_at: export::now_rfc3339(),
             };
-            match export::render_stats(&dataset, &counts, &export) {
-                Ok(bytes) => bytes,
-                Err(error) => {
-                    let _ = writeln!(err, "annals: {error}");
-                    return EXIT_INVALID;
-                }
-            }
+            export::render_stats(&dataset, &counts, &export)?
         }
         None if args.format == AnalysisOutput::Json => json(&counts),
         None => table(&counts),
     };
-    deliver(&bytes, args.output.as_deref(), args.force, out, err)
+    deliver(&bytes, args.output.as_deref(), args.force, out)
 }
 
 /// The name of the file written, for the manifest's command line.
