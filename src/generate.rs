@@ -191,6 +191,7 @@ fn actors(
         roles: Vec::new(),
         aliases: Vec::new(),
         wikidata: None,
+        names: Default::default(),
     };
     let mut actors: Vec<Actor> = countries
         .iter()

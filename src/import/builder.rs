@@ -167,6 +167,7 @@ impl DatasetBuilder {
                 roles: Vec::new(),
                 aliases: Vec::new(),
                 wikidata: None,
+                names: Default::default(),
             },
             None => {
                 let id = match slug(name) {
@@ -180,6 +181,7 @@ impl DatasetBuilder {
                     roles: Vec::new(),
                     aliases: Vec::new(),
                     wikidata: None,
+                    names: Default::default(),
                 }
             }
         };

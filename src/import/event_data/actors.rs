@@ -159,6 +159,7 @@ fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
         roles: Vec::new(),
         aliases: Vec::new(),
         wikidata: None,
+        names: Default::default(),
     }
 }
 
