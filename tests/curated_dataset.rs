@@ -513,3 +513,34 @@ fn a_dataset_without_names_is_written_without_the_field() {
     assert!(written.contains("names"), "{written}");
     assert_eq!(dataset::parse_str("again.ron", &written).unwrap(), named);
 }
+
+#[test]
+fn the_grand_muftis_sermon_and_khameneis_meetings_are_sourced() {
+    let dataset = dataset::embedded();
+    let sermon = event(&dataset, "2016-01-08-grand-mufti-condemns-iran");
+    assert_eq!(sermon.date.text(), "2016-01-08");
+    assert_eq!(sermon.actors, ["ulamo"]);
+    assert_eq!(sermon.cameo_code(), Some("112"));
+    let kabiri = event(&dataset, "2015-12-29-khamenei-receives-kabiri");
+    assert!(
+        kabiri
+            .sources
+            .iter()
+            .any(|s| s.publisher.starts_with("Ozodagon"))
+    );
+    assert!(
+        kabiri
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("(29 December)")
+    );
+    let rahmon = event(&dataset, "2024-07-30-khamenei-receives-rahmon");
+    assert_eq!(rahmon.actors, ["khamenei", "IRN"]);
+    assert_eq!(rahmon.counterparts, ["rahmon", "TJK"]);
+    let leader = dataset.actor("kabiri").expect("Kabiri");
+    assert_eq!(
+        leader.names.get("tg").map(String::as_str),
+        Some("Муҳиддин Кабирӣ")
+    );
+}
