@@ -184,26 +184,18 @@ fn actors(
     organizations: &[(String, String)],
     rng: &mut SplitMix64,
 ) -> Vec<Actor> {
-    let actor = |id: &str, name: &str, kind: ActorKind| Actor {
-        id: id.to_string(),
-        name: name.to_string(),
-        kind,
-        roles: Vec::new(),
-        aliases: Vec::new(),
-        wikidata: None,
-        names: Default::default(),
-    };
+    let actor = Actor::new;
     let mut actors: Vec<Actor> = countries
         .iter()
         .map(|country| Actor {
             aliases: vec![format!("Republic of {}", country.name)],
-            ..actor(&country.id, &country.name, ActorKind::Country)
+            ..actor(country.id.clone(), country.name.clone(), ActorKind::Country)
         })
         .collect();
     actors.extend(
         organizations
             .iter()
-            .map(|(id, name)| actor(id, name, ActorKind::Organization)),
+            .map(|(id, name)| actor(id.clone(), name.clone(), ActorKind::Organization)),
     );
     for country in countries {
         for (terms, title) in [
@@ -220,7 +212,7 @@ fn actors(
                         sources: Vec::new(),
                         note: None,
                     }],
-                    ..actor(&term.person, &person_name(rng), ActorKind::Person)
+                    ..actor(term.person.clone(), person_name(rng), ActorKind::Person)
                 });
             }
         }

@@ -1,7 +1,8 @@
 //! Annals: a timeline viewer for chronologies of international relations.
 //!
 //! The library holds everything: the [`model`], loading and checking datasets
-//! ([`dataset`]), other formats read into datasets ([`import`]), the
+//! ([`dataset`]), other formats read into datasets ([`import`]), editing them
+//! with undo and saves that keep the file's layout ([`edit`]), the
 //! time-ordered [`index`], the filters ([`query`]), counts for the chart and
 //! the matrix ([`analysis`]), exports ([`export`]), synthetic datasets for
 //! measuring ([`generate`]), the pure timeline math ([`timeline`]), the egui
@@ -14,6 +15,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod dataset;
+pub mod edit;
 pub mod export;
 pub mod generate;
 pub mod import;

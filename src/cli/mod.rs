@@ -11,6 +11,7 @@ use std::io::Write;
 
 mod check;
 mod chosen;
+mod curate;
 mod diff;
 mod event_data_args;
 mod export;
@@ -96,6 +97,12 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Add an event to an Annals dataset and print its id; the file changes only by the added lines.
+    Add(curate::AddArgs),
+    /// Change fields of an event: title=, date=, end=, kind=, place=, summary=, note=, cameo=, and actors+=ID / actors-=ID (likewise counterparts, topics, sources).
+    Set(curate::SetArgs),
+    /// Remove events by id.
+    Rm(curate::RmArgs),
     /// Compare two datasets (of any formats): the events, actors, people, roles, topics and eras added, removed and changed. Exits 0 when they are the same, 1 when they differ, 2 when a file cannot be read.
     Diff(diff::DiffArgs),
     /// Rewrite datasets in the canonical layout, that of Annals' own export; --check only names the files that would change.
@@ -249,6 +256,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match cli.command {
         Some(Command::Check { files }) => check::run(&files, out, err),
+        Some(Command::Add(args)) => curate::add(&args, out, err),
+        Some(Command::Set(args)) => curate::set(&args, out, err),
+        Some(Command::Rm(args)) => curate::rm(&args, out, err),
         Some(Command::Diff(args)) => diff::run(&args, out, err),
         Some(Command::Fmt(args)) => fmt::run(&args, out, err),
         Some(Command::Generate {

@@ -4,6 +4,8 @@
 
 mod chunked;
 mod locate;
+pub mod preserve;
+pub mod rules;
 mod source;
 mod validate;
 
@@ -418,10 +420,37 @@ fn located(name: &str, text: &str, findings: Vec<validate::Finding>) -> DatasetE
 /// Writes a dataset as pretty RON in the same shape that [`parse_str`] reads.
 pub fn to_ron_string(dataset: &Dataset) -> String {
     // Serializing plain strings, vectors and enums into a String cannot fail.
-    ron::Options::default()
+    let text = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .to_string_pretty(dataset, pretty_config())
-        .unwrap_or_else(|e| unreachable!("a dataset always serializes: {e}"))
+        .unwrap_or_else(|e| unreachable!("a dataset always serializes: {e}"));
+    plain_apostrophes(&text)
+}
+
+/// RON text as the serializer writes it, with `\'` inside strings written as a
+/// plain `'` the way curators type it (`"Iran's"`, not `"Iran\'s"`); every
+/// other escape is kept.
+pub(crate) fn plain_apostrophes(text: &str) -> String {
+    if !text.contains("\\'") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\'') => out.push('\''),
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// Streams a dataset as RON to `out`, one actor, topic or event per line:
@@ -545,4 +574,16 @@ fn list(names: &[&str]) -> String {
         .map(|n| format!("`{n}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_apostrophes;
+
+    #[test]
+    fn apostrophes_are_written_plain_and_other_escapes_kept() {
+        assert_eq!(plain_apostrophes(r#""Iran\'s""#), r#""Iran's""#);
+        assert_eq!(plain_apostrophes(r#""a\\'b""#), r#""a\\'b""#);
+        assert_eq!(plain_apostrophes(r#""x\n\"y\"""#), r#""x\n\"y\"""#);
+    }
 }

@@ -22,6 +22,31 @@ pub fn write_atomic_with(
     overwrite: bool,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), ExportError> {
+    write_atomic_as(path, overwrite, None, fill)
+}
+
+/// Replaces the file at `path` atomically with whatever `fill` writes, the
+/// new file keeping the old one's permissions; if `fill` fails, nothing changes.
+pub fn replace_atomic_keeping_permissions(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), ExportError> {
+    let permissions = std::fs::metadata(path)
+        .map_err(|source| ExportError::Write {
+            path: path.to_path_buf(),
+            source,
+        })?
+        .permissions();
+    write_atomic_as(path, true, Some(permissions), fill)
+}
+
+/// [`write_atomic_with`], the new file given `permissions` (a document's usual ones when none).
+fn write_atomic_as(
+    path: &Path,
+    overwrite: bool,
+    permissions: Option<std::fs::Permissions>,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), ExportError> {
     let failed = |source: io::Error| ExportError::Write {
         path: path.to_path_buf(),
         source,
@@ -42,7 +67,11 @@ pub fn write_atomic_with(
         out.flush().map_err(failed)?;
     }
     temp.as_file().sync_all().map_err(failed)?;
-    readable_by_others(temp.as_file()).map_err(failed)?;
+    match permissions {
+        Some(permissions) => temp.as_file().set_permissions(permissions),
+        None => readable_by_others(temp.as_file()),
+    }
+    .map_err(failed)?;
     let persisted = if overwrite {
         temp.persist(path)
     } else {

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 pub use analysis::{
     AnalysisExport, AnalysisFormat, matrix_csv, render_matrix, render_stats, stats_csv,
 };
-pub use atomic::{write_atomic, write_atomic_with};
+pub use atomic::{replace_atomic_keeping_permissions, write_atomic, write_atomic_with};
 pub use figure::{PAGE_HEIGHT, PAGE_WIDTH};
 pub use manifest::Manifest;
 pub use matrix_figure::{cell_colour, describe_cell};

@@ -160,29 +160,13 @@ impl DatasetBuilder {
             return Some(id);
         }
         let actor = match countries::find(name) {
-            Some(country) => Actor {
-                id: country.alpha3.to_string(),
-                name: country.name.to_string(),
-                kind: ActorKind::Country,
-                roles: Vec::new(),
-                aliases: Vec::new(),
-                wikidata: None,
-                names: Default::default(),
-            },
+            Some(country) => Actor::new(country.alpha3, country.name, ActorKind::Country),
             None => {
                 let id = match slug(name) {
                     id if id.is_empty() => format!("actor-{}", self.actors.len() + 1),
                     id => id,
                 };
-                Actor {
-                    id,
-                    name: name.to_string(),
-                    kind: person_or_organization(name),
-                    roles: Vec::new(),
-                    aliases: Vec::new(),
-                    wikidata: None,
-                    names: Default::default(),
-                }
+                Actor::new(id, name, person_or_organization(name))
             }
         };
         let id = actor.id.clone();

@@ -37,6 +37,7 @@ pub use countries::{Country, find as find_country};
 pub use dates::DateOrder;
 pub use detect::{Format, FormatChoice, detect, open_extensions, open_filters};
 pub use draft::{ImportDraft, ImportMappings, PREVIEW_ROWS};
+pub use names::host_of;
 pub use open::{Input, Opened, open, open_all, open_path};
 pub use problems::Problems;
 pub use report::ImportReport;

@@ -53,6 +53,21 @@ pub struct Actor<D = EdtfDate> {
     pub names: BTreeMap<String, String>,
 }
 
+impl<D> Actor<D> {
+    /// An actor with only an id, a name and a kind: no roles, aliases or Wikidata item.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: ActorKind) -> Actor<D> {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            roles: Vec::new(),
+            aliases: Vec::new(),
+            wikidata: None,
+            names: BTreeMap::new(),
+        }
+    }
+}
+
 /// An office a person holds in a country or organization.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Role")]

@@ -152,15 +152,7 @@ fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
         ActorKind::Country => crate::import::find_country(id).map_or(name, |c| c.name),
         _ => name,
     };
-    Actor {
-        id: id.to_string(),
-        name: name.to_string(),
-        kind,
-        roles: Vec::new(),
-        aliases: Vec::new(),
-        wikidata: None,
-        names: Default::default(),
-    }
+    Actor::new(id, name, kind)
 }
 
 /// A name for readers: GDELT's upper-case `NEIGHBORHOOD` as `Neighborhood`, or

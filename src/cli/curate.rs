@@ -1,0 +1,427 @@
+//! `annals add`, `set` and `rm`: a curator's edits of an Annals dataset from
+//! the command line, through the editing engine. A save changes only the text
+//! of what changed, atomically. An unknown id, kind or field exits 2 with the
+//! closest name; an invalid value exits 1 and names the problem; in both cases
+//! the file stays byte for byte the same.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+use crate::dataset::{DatasetError, closest};
+use crate::edit::{Document, Edit};
+use crate::import::{Format, host_of};
+use crate::model::{Dataset, EdtfDate, Event, EventKind, Source};
+
+/// `annals add FILE --date D --title T ...`.
+#[derive(Debug, Clone, Args)]
+pub struct AddArgs {
+    /// The Annals dataset (RON) to add the event to.
+    pub file: PathBuf,
+    /// The date, EDTF: 2022-05-16, 2022-05, 2014, 2022-05-01? for uncertain.
+    #[arg(long)]
+    pub date: String,
+    /// The end of an interval, EDTF.
+    #[arg(long)]
+    pub end: Option<String>,
+    /// The title.
+    #[arg(long)]
+    pub title: String,
+    /// The kind: visit, phone-call, meeting, treaty-signing, diplomatic-relations, recognition, membership, inauguration, statement, diplomatic-protest, milestone, or a kind the dataset already has (default: statement).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// An actor's id (repeatable).
+    #[arg(long = "actor", value_name = "ID")]
+    pub actors: Vec<String>,
+    /// A counterpart's id (repeatable).
+    #[arg(long = "counterpart", value_name = "ID")]
+    pub counterparts: Vec<String>,
+    /// A topic's id (repeatable).
+    #[arg(long = "topic", value_name = "ID")]
+    pub topics: Vec<String>,
+    /// Where it happened.
+    #[arg(long)]
+    pub place: Option<String>,
+    /// What happened, in a few sentences.
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// A curator's note: where sources disagree, say.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Its CAMEO event code, where not its kind's.
+    #[arg(long)]
+    pub cameo: Option<String>,
+    /// A source's URL (repeatable); its publisher is the URL's host.
+    #[arg(long = "source", value_name = "URL")]
+    pub sources: Vec<String>,
+    /// The event's id (by default made from the date and the title).
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+/// `annals set FILE ID FIELD=VALUE...`.
+#[derive(Debug, Clone, Args)]
+pub struct SetArgs {
+    /// The Annals dataset (RON).
+    pub file: PathBuf,
+    /// The event's id.
+    pub id: String,
+    /// title=, date=, end=, kind=, place=, summary=, note=, cameo= (empty clears an optional one); actors+=ID, actors-=ID, and the same for counterparts, topics and sources (sources+=URL).
+    #[arg(required = true, value_name = "FIELD=VALUE")]
+    pub changes: Vec<String>,
+}
+
+/// `annals rm FILE ID...`.
+#[derive(Debug, Clone, Args)]
+pub struct RmArgs {
+    /// The Annals dataset (RON).
+    pub file: PathBuf,
+    /// The ids of the events to remove.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+}
+
+/// Why a command line edit stopped, with its exit code.
+struct Refusal {
+    code: u8,
+    message: String,
+}
+
+fn usage(message: String) -> Refusal {
+    Refusal {
+        code: EXIT_USAGE,
+        message,
+    }
+}
+
+fn invalid(message: String) -> Refusal {
+    Refusal {
+        code: EXIT_INVALID,
+        message,
+    }
+}
+
+/// Adds the event and prints its id.
+pub fn add(args: &AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    run(&args.file, out, err, |document| {
+        let dataset = document.dataset();
+        let kind = match &args.kind {
+            Some(text) => kind_named(dataset, text)?,
+            None => EventKind::Statement,
+        };
+        for id in args.actors.iter().chain(&args.counterparts) {
+            known_actor(dataset, id)?;
+        }
+        for id in &args.topics {
+            known_topic(dataset, id)?;
+        }
+        let text = match &args.end {
+            Some(end) => format!("{}/{end}", args.date),
+            None => args.date.clone(),
+        };
+        let date = date_of(&text)?;
+        let id = match &args.id {
+            Some(id) => id.clone(),
+            None => document.new_event_id(&args.date, &args.title),
+        };
+        let event = Event {
+            id: id.clone().into(),
+            kind,
+            cameo: args.cameo.clone().map(Into::into),
+            date,
+            title: args.title.clone().into(),
+            actors: args.actors.iter().collect(),
+            counterparts: args.counterparts.iter().collect(),
+            topics: args.topics.iter().collect(),
+            place: args.place.clone().map(Into::into),
+            summary: args.summary.clone().unwrap_or_default().into(),
+            sources: args.sources.iter().map(|url| source_of(url)).collect(),
+            note: args.note.clone().map(Into::into),
+        };
+        Ok((Edit::add_event(event), id))
+    })
+}
+
+/// Changes the fields of one event.
+pub fn set(args: &SetArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    run(&args.file, out, err, |document| {
+        let Some(event) = document.event(&args.id) else {
+            let ids = document.dataset().events.iter().map(|e| e.id.as_str());
+            return Err(unknown("event", &args.id, ids));
+        };
+        let mut event = event.clone();
+        for change in &args.changes {
+            apply_field(document.dataset(), &mut event, change)?;
+        }
+        Ok((Edit::change_event(&args.id, event), String::new()))
+    })
+}
+
+/// Removes the events.
+pub fn rm(args: &RmArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    run(&args.file, out, err, |document| {
+        let mut edits = Vec::new();
+        for id in &args.ids {
+            if !document.has_event(id) {
+                let ids = document.dataset().events.iter().map(|e| e.id.as_str());
+                return Err(unknown("event", id, ids));
+            }
+            edits.push(Edit::remove_event(id));
+        }
+        Ok((Edit::Compound(edits), String::new()))
+    })
+}
+
+/// Opens `file`, makes the edit with `make`, applies it and saves; prints what
+/// `make` returns (a new id) and gives the exit code.
+fn run(
+    file: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    make: impl FnOnce(&Document) -> Result<(Edit, String), Refusal>,
+) -> u8 {
+    match edit_and_save(file, make) {
+        Ok(printed) => {
+            if !printed.is_empty() {
+                let _ = writeln!(out, "{printed}");
+            }
+            EXIT_OK
+        }
+        Err(refusal) => {
+            let _ = writeln!(err, "{}", refusal.message);
+            let _ = writeln!(err, "annals: {} was left as it was", file.display());
+            refusal.code
+        }
+    }
+}
+
+fn edit_and_save(
+    file: &Path,
+    make: impl FnOnce(&Document) -> Result<(Edit, String), Refusal>,
+) -> Result<String, Refusal> {
+    let mut document = Document::open(file).map_err(|error| Refusal {
+        code: match error {
+            DatasetError::Unreadable { .. } => EXIT_USAGE,
+            DatasetError::Invalid { .. } => EXIT_INVALID,
+        },
+        message: error.to_string(),
+    })?;
+    if let Some(origin) = document.origin()
+        && origin.format != Format::Ron
+    {
+        return Err(usage(format!(
+            "{}: this is a {} file; Annals edits its own datasets: import it first (annals import {} -o OUT.ron)",
+            file.display(),
+            origin.format.label(),
+            file.display()
+        )));
+    }
+    let (edit, printed) = make(&document)?;
+    edit.apply(&mut document)
+        .map_err(|error| invalid(format!("annals: {error}")))?;
+    document
+        .save()
+        .map_err(|error| invalid(format!("annals: {error}")))?;
+    Ok(printed)
+}
+
+/// An EDTF date, or the problem with it.
+fn date_of(text: &str) -> Result<EdtfDate, Refusal> {
+    EdtfDate::parse(text)
+        .map_err(|error| invalid(format!("annals: {text:?} is not a date: {error}")))
+}
+
+/// A source known by its URL alone: its publisher is the URL's host.
+fn source_of(url: &str) -> Source {
+    Source {
+        publisher: host_of(url).unwrap_or(url).into(),
+        title: None,
+        url: Some(url.into()),
+        published: None,
+    }
+}
+
+/// The kind named `text`: a built-in kind by its slug or label, or one the dataset has.
+fn kind_named(dataset: &Dataset, text: &str) -> Result<EventKind, Refusal> {
+    let mut kinds: Vec<EventKind> = EventKind::BUILT_IN.to_vec();
+    for event in &dataset.events {
+        if matches!(event.kind, EventKind::Other(_)) && !kinds.contains(&event.kind) {
+            kinds.push(event.kind.clone());
+        }
+    }
+    let wanted = text.trim().to_lowercase();
+    if let Some(kind) = kinds
+        .iter()
+        .find(|k| k.slug() == wanted || k.label().to_lowercase() == wanted)
+    {
+        return Ok(kind.clone());
+    }
+    let slugs: Vec<String> = kinds.iter().map(EventKind::slug).collect();
+    Err(unknown("kind", text, slugs.iter().map(String::as_str)))
+}
+
+fn known_actor(dataset: &Dataset, id: &str) -> Result<(), Refusal> {
+    if dataset.actors.iter().any(|a| a.id == id) {
+        return Ok(());
+    }
+    Err(unknown(
+        "actor",
+        id,
+        dataset.actors.iter().map(|a| a.id.as_str()),
+    ))
+}
+
+fn known_topic(dataset: &Dataset, id: &str) -> Result<(), Refusal> {
+    if dataset.topics.iter().any(|t| t.id == id) {
+        return Ok(());
+    }
+    Err(unknown(
+        "topic",
+        id,
+        dataset.topics.iter().map(|t| t.id.as_str()),
+    ))
+}
+
+/// "there is no actor "TJ" (did you mean "TJK"?)", exit 2.
+fn unknown<'a>(what: &str, name: &str, known: impl Iterator<Item = &'a str>) -> Refusal {
+    let hint = closest(name, known)
+        .map(|c| format!(" (did you mean {c:?}?)"))
+        .unwrap_or_default();
+    usage(format!("annals: there is no {what} {name:?}{hint}"))
+}
+
+/// The fields `set` changes, for suggesting the closest.
+const FIELDS: [&str; 12] = [
+    "title",
+    "date",
+    "end",
+    "kind",
+    "place",
+    "summary",
+    "note",
+    "cameo",
+    "actors",
+    "counterparts",
+    "topics",
+    "sources",
+];
+
+/// Applies one `FIELD=VALUE`, `LIST+=ITEM` or `LIST-=ITEM` to `event`.
+fn apply_field(dataset: &Dataset, event: &mut Event, change: &str) -> Result<(), Refusal> {
+    let Some((left, value)) = change.split_once('=') else {
+        return Err(usage(format!(
+            "annals: {change:?} is not FIELD=VALUE (or LIST+=ITEM, LIST-=ITEM)"
+        )));
+    };
+    let (field, op) = match left.as_bytes().last() {
+        Some(b'+') => (&left[..left.len() - 1], '+'),
+        Some(b'-') => (&left[..left.len() - 1], '-'),
+        _ => (left, '='),
+    };
+    if !FIELDS.contains(&field) {
+        return Err(unknown("field", field, FIELDS.into_iter()));
+    }
+    let optional = |value: &str| (!value.is_empty()).then(|| value.into());
+    match (field, op) {
+        ("title", '=') => event.title = value.into(),
+        ("summary", '=') => event.summary = value.into(),
+        ("place", '=') => event.place = optional(value),
+        ("note", '=') => event.note = optional(value),
+        ("cameo", '=') => event.cameo = optional(value),
+        ("kind", '=') => event.kind = kind_named(dataset, value)?,
+        ("date", '=') => {
+            let end = event
+                .date
+                .text()
+                .split_once('/')
+                .map(|(_, end)| end.to_string());
+            event.date = date_of(&join(value, end.as_deref()))?;
+        }
+        ("end", '=') => {
+            let text = event.date.text().to_string();
+            let start = text
+                .split_once('/')
+                .map_or(text.as_str(), |(start, _)| start);
+            event.date = date_of(&join(start, optional_str(value)))?;
+        }
+        ("actors" | "counterparts" | "topics" | "sources", '+' | '-') => {
+            change_list(dataset, event, field, op, value)?;
+        }
+        _ => {
+            return Err(usage(format!(
+                "annals: {field} takes {}",
+                if matches!(field, "actors" | "counterparts" | "topics" | "sources") {
+                    format!("{field}+=ITEM or {field}-=ITEM")
+                } else {
+                    format!("{field}=VALUE")
+                }
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn optional_str(value: &str) -> Option<&str> {
+    (!value.is_empty()).then_some(value)
+}
+
+/// A date from its start and, for an interval, its end.
+fn join(start: &str, end: Option<&str>) -> String {
+    match end {
+        Some(end) => format!("{start}/{end}"),
+        None => start.to_string(),
+    }
+}
+
+/// Adds `value` to one of the event's lists, or takes it out.
+fn change_list(
+    dataset: &Dataset,
+    event: &mut Event,
+    field: &str,
+    op: char,
+    value: &str,
+) -> Result<(), Refusal> {
+    if field == "sources" {
+        if op == '+' {
+            event.sources.push(source_of(value));
+        } else {
+            let before = event.sources.len();
+            event.sources.retain(|s| s.url.as_deref() != Some(value));
+            if event.sources.len() == before {
+                let urls = event.sources.iter().filter_map(|s| s.url.as_deref());
+                return Err(unknown("source", value, urls));
+            }
+        }
+        return Ok(());
+    }
+    if op == '+' {
+        if field == "topics" {
+            known_topic(dataset, value)?;
+        } else {
+            known_actor(dataset, value)?;
+        }
+    }
+    let list = match field {
+        "actors" => &mut event.actors,
+        "counterparts" => &mut event.counterparts,
+        _ => &mut event.topics,
+    };
+    let mut ids: Vec<String> = list.iter().map(str::to_string).collect();
+    if op == '+' {
+        if !ids.iter().any(|id| id == value) {
+            ids.push(value.to_string());
+        }
+    } else if let Some(at) = ids.iter().position(|id| id == value) {
+        ids.remove(at);
+    } else {
+        return Err(unknown(
+            field.trim_end_matches('s'),
+            value,
+            ids.iter().map(String::as_str),
+        ));
+    }
+    *list = ids.into();
+    Ok(())
+}
