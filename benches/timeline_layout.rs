@@ -23,6 +23,7 @@ fn synthetic(events: usize) -> Dataset {
             roles: Vec::new(),
             aliases: Vec::new(),
             wikidata: None,
+            names: Default::default(),
         })
         .collect();
     let mut seed: u64 = 7;

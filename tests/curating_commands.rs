@@ -178,24 +178,24 @@ fn add_prints_the_new_id_and_adds_only_the_events_lines() {
         "add",
         arg(&path),
         "--date",
-        "2021-03-29",
+        "2021-08-04",
         "--title",
-        "Zarif received by Rahmon",
+        "Raisi meets the Tajik parliament speaker",
         "--kind",
         "meeting",
         "--actor",
-        "IRN",
+        "raisi",
         "--counterpart",
-        "rahmon",
+        "TJK",
         "--topic",
         "diplomacy",
         "--source",
-        "https://www.example.org/zarif",
+        "https://www.example.org/speaker",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout).trim(),
-        "2021-03-29-zarif-received-by-rahmon"
+        "2021-08-04-raisi-meets-the-tajik-parliament-speaker"
     );
     let after = std::fs::read_to_string(&path).unwrap();
     let changes = changed_lines(&before, &after);
@@ -203,7 +203,7 @@ fn add_prints_the_new_id_and_adds_only_the_events_lines() {
     assert!(
         changes
             .iter()
-            .any(|l| l.contains("title: \"Zarif received by Rahmon\""))
+            .any(|l| l.contains("title: \"Raisi meets the Tajik parliament speaker\""))
     );
     assert!(
         changes

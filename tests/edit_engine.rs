@@ -236,6 +236,7 @@ fn renaming_a_used_actor_is_refused_and_an_unknown_id_is_named() {
         roles: Vec::new(),
         aliases: Vec::new(),
         wikidata: None,
+        names: Default::default(),
     };
     let edit = Edit::ChangeActor {
         id: "IRN".into(),

@@ -501,8 +501,12 @@ fn cameo_codes_reach_csv_json_and_ron() {
     };
     // The kind's default where the event has none, the event's own otherwise.
     assert_eq!(
+        code_of("2019-06-14-rouhani-dushanbe-cica"),
+        Some(("visit", "042"))
+    );
+    assert_eq!(
         code_of("2015-12-29-tajikistan-summons-iranian-ambassador"),
-        Some(("diplomatic-protest", "111"))
+        Some(("diplomatic-protest", "114"))
     );
     assert_eq!(
         code_of("2018-05-12-rahmon-accuses-iran"),

@@ -120,13 +120,13 @@ fn ticking_tajikistan_and_counter_terrorism_narrows_and_updates_counts() {
     let counts = harness.state().facet_counts().clone();
     assert!(after_actor.matched < all.matched);
     assert!(counts.matched < after_actor.matched);
-    assert_eq!(counts.matched, 7);
+    assert_eq!(counts.matched, 12);
     // The counts beside the other checkboxes follow the selection.
     assert!(counts.kind("visit") < all.kind("visit"));
     assert!(counts.actor("IRN") < all.actor("IRN"));
     assert!(counts.topic("sco") < all.topic("sco"));
     // The status line says it.
-    harness.get_by_label(&format!("7 of {} events", all.total));
+    harness.get_by_label(&format!("12 of {} events", all.total));
 }
 
 #[test]
@@ -134,7 +134,7 @@ fn removing_a_chip_widens_the_selection_again() {
     let mut harness = harness();
     harness.run();
     click(&mut harness, "Visit");
-    assert_eq!(panel_selection(&harness).len(), 7);
+    assert_eq!(panel_selection(&harness).len(), 8);
     harness.get_by_label("Kind: Visit  ×").click();
     harness.run();
     assert_eq!(

@@ -167,6 +167,27 @@ fn role_sources_dates_are_checked() {
 }
 
 #[test]
+fn names_need_a_language_tag_and_text() {
+    let found = problems("bad-names.ron");
+    assert_problem(
+        "bad-names.ron",
+        6,
+        "actor \"TJK\" has a name under \"tg_Cyrl\", which is not a BCP 47 language tag",
+    );
+    assert_problem(
+        "bad-names.ron",
+        8,
+        "actor \"rahmon\" has an empty name under \"tg\"",
+    );
+    assert_problem(
+        "bad-names.ron",
+        10,
+        "actor \"raisi\" has two names under the same language tag",
+    );
+    assert_eq!(found.len(), 3, "well-formed names are accepted: {found:#?}");
+}
+
+#[test]
 fn not_a_dataset() {
     assert_problem("not-a-dataset.ron", 1, "Dataset");
 }

@@ -38,6 +38,7 @@ impl EventRules {
                 roles: Vec::new(),
                 aliases: Vec::new(),
                 wikidata: None,
+                names: Default::default(),
             })
             .collect();
         EventRules {
@@ -120,6 +121,7 @@ fn raw_actor(actor: &Actor) -> Actor<String> {
             .collect(),
         aliases: actor.aliases.clone(),
         wikidata: actor.wikidata.clone(),
+        names: actor.names.clone(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Checks a parsed dataset for what the RON grammar cannot see: duplicate ids,
 //! dangling references, topic cycles, impossible dates, empty titles, eras
-//! with the same name or a colour that is not `#rrggbb`.
+//! with the same name or a colour that is not `#rrggbb`, names in other
+//! scripts under a key that is not a BCP 47 language tag.
 //!
 //! Every problem is collected with the path of the offending item, so that a
 //! curator sees them all at once, each at its line.
@@ -69,6 +70,7 @@ pub fn check_head<'a>(raw: &'a Dataset<String>, findings: &mut Vec<Finding>) -> 
                 format!("actor {:?} has an empty name", actor.id),
             );
         }
+        check_names(actor, &format!("actors[{i}].names"), &mut report);
         for (r, role) in actor.roles.iter().enumerate() {
             let path = format!("actors[{i}].roles[{r}]");
             match kinds.get(role.of.as_str()) {
@@ -219,6 +221,38 @@ pub fn finish(
         actor_lookup: Default::default(),
         topic_lookup: Default::default(),
     })
+}
+
+/// Reports the names in other scripts whose key is not a BCP 47 language tag,
+/// that are empty, or whose tag repeats another but for letter case.
+fn check_names(actor: &Actor<String>, path: &str, report: &mut impl FnMut(String, String)) {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for (tag, name) in &actor.names {
+        if !crate::model::is_language_tag(tag) {
+            report(
+                path.to_string(),
+                format!(
+                    "actor {:?} has a name under {tag:?}, which is not a BCP 47 language tag (such as \"fa\" or \"tg-Cyrl\")",
+                    actor.id
+                ),
+            );
+        }
+        if name.trim().is_empty() {
+            report(
+                path.to_string(),
+                format!("actor {:?} has an empty name under {tag:?}", actor.id),
+            );
+        }
+        if let Some(first) = seen.insert(tag.to_ascii_lowercase(), tag) {
+            report(
+                path.to_string(),
+                format!(
+                    "actor {:?} has two names under the same language tag, {first:?} and {tag:?} (tags ignore case)",
+                    actor.id
+                ),
+            );
+        }
+    }
 }
 
 /// Reports every id that is empty or repeated; returns the set of ids.
@@ -391,6 +425,7 @@ fn convert_actor(actor: Actor<String>, i: usize, report: &mut impl FnMut(String,
         roles,
         aliases: actor.aliases,
         wikidata: actor.wikidata,
+        names: actor.names,
     }
 }
 

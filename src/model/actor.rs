@@ -1,5 +1,7 @@
 //! Actors: countries, organizations and people, with the roles people hold.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{EdtfDate, Source};
@@ -45,6 +47,10 @@ pub struct Actor<D = EdtfDate> {
     /// The Wikidata item id (`Q794`), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<String>,
+    /// The actor's name in other languages and scripts, keyed by BCP 47
+    /// language tag: `"fa"` (Persian), `"tg"` (Tajik in Cyrillic).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
 }
 
 impl<D> Actor<D> {
@@ -57,6 +63,7 @@ impl<D> Actor<D> {
             roles: Vec::new(),
             aliases: Vec::new(),
             wikidata: None,
+            names: BTreeMap::new(),
         }
     }
 }
