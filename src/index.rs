@@ -31,14 +31,35 @@ impl TimeIndex {
     /// Sorts the events of `dataset` by time.
     pub fn new(dataset: &Dataset) -> TimeIndex {
         use rayon::prelude::*;
+        let bounds: Vec<[i64; 2]> = dataset
+            .events
+            .par_iter()
+            .map(|e| [e.date.earliest().0, e.date.latest().0])
+            .collect();
+        TimeIndex::with_bounds(dataset, &bounds)
+    }
+
+    /// Sorts the events of `dataset` by time, given the earliest and latest instant
+    /// of each (in seconds, in the dataset's order) so that no date is read again.
+    pub fn with_bounds(dataset: &Dataset, bounds: &[[i64; 2]]) -> TimeIndex {
+        use rayon::prelude::*;
         let events = &dataset.events;
         // Sorting flat (start, id's first bytes, position) triples touches an
         // event only to break ties between ids that share their first eight
-        // bytes; on all cores, as this is the bulk of indexing millions.
+        // bytes; on all cores, as this is the bulk of indexing millions. An open
+        // start sorts by the end, as `EdtfDate::sort_key` does.
         let mut keyed: Vec<(i64, u64, EventIdx)> = events
             .par_iter()
+            .zip(bounds)
             .enumerate()
-            .map(|(i, e)| (e.date.sort_key().0, id_prefix(&e.id), i as EventIdx))
+            .map(|(i, (e, &[earliest, latest]))| {
+                let key = if earliest == Moment::MIN.0 {
+                    latest
+                } else {
+                    earliest
+                };
+                (key, id_prefix(&e.id), i as EventIdx)
+            })
             .collect();
         keyed.par_sort_unstable_by(|&(sa, pa, a), &(sb, pb, b)| {
             sa.cmp(&sb)
@@ -48,13 +69,7 @@ impl TimeIndex {
         });
         let (starts, order): (Vec<i64>, Vec<EventIdx>) =
             keyed.into_iter().map(|(start, _, e)| (start, e)).unzip();
-        let bounds: Vec<[i64; 2]> = order
-            .par_iter()
-            .map(|&i| {
-                let d = &events[i as usize].date;
-                [d.earliest().0, d.latest().0]
-            })
-            .collect();
+        let bounds: Vec<[i64; 2]> = order.par_iter().map(|&i| bounds[i as usize]).collect();
         let long = order
             .iter()
             .zip(&bounds)

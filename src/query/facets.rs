@@ -120,7 +120,7 @@ impl QueryIndex {
     fn count_actors(&self, mask: &EventSet, members: bool) -> Vec<u32> {
         let n_actors = self.value_counts().0;
         mask.count_per_slot(n_actors + 1, |e, counts| {
-            let of = self.event_actors.of(e);
+            let of = self.facts.event_actors.of(e);
             if of.is_empty() {
                 counts[n_actors] += 1;
             }
@@ -147,7 +147,7 @@ impl QueryIndex {
     /// Per kind, the events of `mask` of that kind.
     fn count_kinds(&self, mask: &EventSet) -> Vec<u32> {
         mask.count_per_slot(self.value_counts().2, |e, counts| {
-            counts[self.event_kind[e] as usize] += 1;
+            counts[self.facts.event_kind[e] as usize] += 1;
         })
     }
 }

@@ -8,6 +8,7 @@
 mod chips;
 mod event_set;
 mod facets;
+mod facts;
 mod filter;
 pub(crate) mod flat;
 mod fold;
@@ -18,6 +19,7 @@ mod prepared;
 pub use chips::Chip;
 pub use event_set::EventSet;
 pub use facets::FacetCounts;
+pub use facts::EventFacts;
 pub use filter::Filter;
 pub use fold::{fold, slug};
 pub use matcher::Matcher;
