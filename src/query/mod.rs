@@ -59,6 +59,9 @@ pub fn select(dataset: &Dataset, index: &impl Prepared, filter: &Filter) -> Vec<
 
 /// The events of `set`, in time order.
 pub fn in_time_order(index: &TimeIndex, set: &EventSet) -> Vec<EventIdx> {
+    if set.len() == index.len() {
+        return index.in_time_order().to_vec();
+    }
     index
         .in_time_order()
         .iter()
