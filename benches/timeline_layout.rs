@@ -113,7 +113,6 @@ fn layout(c: &mut Criterion) {
     c.bench_function("visible events: binary search, two months", |b| {
         b.iter(|| {
             black_box(index.overlapping(
-                &dataset,
                 Moment(two_months.start as i64),
                 Moment(two_months.end as i64),
             ))

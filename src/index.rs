@@ -106,15 +106,12 @@ impl TimeIndex {
 
     /// The first and last instants of the dataset (its earliest start and latest
     /// bounded end), or `None` when empty.
-    pub fn extent(&self, dataset: &Dataset) -> Option<(Moment, Moment)> {
+    pub fn extent(&self) -> Option<(Moment, Moment)> {
         let first = *self.starts.first()?;
-        let last = self
-            .order
-            .iter()
-            .rev()
-            .take(1)
-            .chain(&self.long)
-            .map(|&i| dataset.events[i as usize].date.latest())
+        let last_rank = self.order.len() - 1;
+        let last = std::iter::once(last_rank)
+            .chain(self.long.iter().map(|&i| self.rank_of(i)))
+            .map(|rank| Moment(self.bounds[rank][1]))
             .filter(|m| !m.is_open())
             .max()
             .unwrap_or(Moment(*self.starts.last()?));
@@ -123,23 +120,19 @@ impl TimeIndex {
 
     /// The events whose time may overlap `[start, end)`, in time order of
     /// their start: a binary search over the short events plus the long ones.
-    pub fn overlapping(&self, dataset: &Dataset, start: Moment, end: Moment) -> Vec<EventIdx> {
+    pub fn overlapping(&self, start: Moment, end: Moment) -> Vec<EventIdx> {
         let (from, to) = self.rank_window(start, end);
-        let (from, to) = (from as usize, to as usize);
-        let mut found: Vec<EventIdx> = self.order[from..to]
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let d = &dataset.events[i as usize].date;
-                d.latest() > start && d.earliest() < end
-            })
+        let overlaps = |rank: usize| {
+            let [earliest, latest] = self.bounds[rank];
+            latest > start.0 && earliest < end.0
+        };
+        let mut found: Vec<EventIdx> = (from as usize..to as usize)
+            .filter(|&rank| overlaps(rank))
+            .map(|rank| self.order[rank])
             .collect();
         let long = self.long.iter().copied().filter(|&i| {
-            let d = &dataset.events[i as usize].date;
-            d.latest() > start
-                && d.earliest() < end
-                && self.starts[self.rank[i as usize] as usize]
-                    < start.0.saturating_sub(LONG_SPAN_SECONDS)
+            let rank = self.rank_of(i);
+            overlaps(rank) && self.starts[rank] < start.0.saturating_sub(LONG_SPAN_SECONDS)
         });
         found.extend(long);
         found.sort_by_key(|&i| self.rank[i as usize]);

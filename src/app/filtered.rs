@@ -74,7 +74,7 @@ impl Filtered {
         self.applied = Some(filter.clone());
         self.fitted = with_margin(shown_bounds(doc.index(), &self.list), today);
         let overview_range = *self.overview_range.get_or_insert_with(|| {
-            let extent = doc.index().extent(&doc.dataset);
+            let extent = doc.index().extent();
             with_margin(
                 extent.map(|(start, end)| (start.0 as f64, end.0 as f64)),
                 today,
