@@ -1,5 +1,6 @@
-//! The dataset prepared for counting: each event's kind, actors, topics and
-//! sides as small integers, and the period it falls in for each unit, built once.
+//! The dataset prepared for counting: the events' facts (kind, actors, topics and
+//! sides as small integers) shared with the query index, the sides with people
+//! rolled up, and the period each event falls in for each unit, built once.
 
 use std::sync::{Arc, OnceLock};
 

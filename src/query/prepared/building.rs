@@ -1,5 +1,5 @@
-//! Building the index: interning ids, posting lists per actor, topic and kind,
-//! the topics' ancestors and descendants, and the folded text searched.
+//! Building the index on the events' facts: posting lists per actor, topic and
+//! kind, the topics' ancestors and descendants, and the folded text searched.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
