@@ -70,7 +70,7 @@ fn queries(c: &mut Criterion) {
         for (span, from, to) in [("1y", 1990, 1991), ("10y", 1990, 2000)] {
             let (start, end) = (Moment::from_ymd(from, 1, 1), Moment::from_ymd(to, 1, 1));
             group.bench_function(BenchmarkId::new(span, &label), |b| {
-                b.iter(|| index.time_index().overlapping(&dataset, start, end))
+                b.iter(|| index.time_index().overlapping(start, end))
             });
         }
         group.finish();

@@ -77,7 +77,7 @@ fn layout(c: &mut Criterion) {
     let index = TimeIndex::new(&dataset);
     let lanes = Lanes::build(&dataset, LaneMode::Actor, &BTreeSet::new());
     let lane_times = LaneTimes::new(&index, &lanes);
-    let shown = vec![true; dataset.events.len()];
+    let shown = annals::query::EventSet::all(dataset.events.len());
     let measure = TextMeasure::uniform(7.0);
     // Kept between layouts, as the viewer keeps it between zoom steps.
     let titles = TitleWidths::new(dataset.events.len());
@@ -114,7 +114,6 @@ fn layout(c: &mut Criterion) {
     c.bench_function("visible events: binary search, two months", |b| {
         b.iter(|| {
             black_box(index.overlapping(
-                &dataset,
                 Moment(two_months.start as i64),
                 Moment(two_months.end as i64),
             ))

@@ -31,14 +31,35 @@ impl TimeIndex {
     /// Sorts the events of `dataset` by time.
     pub fn new(dataset: &Dataset) -> TimeIndex {
         use rayon::prelude::*;
+        let bounds: Vec<[i64; 2]> = dataset
+            .events
+            .par_iter()
+            .map(|e| [e.date.earliest().0, e.date.latest().0])
+            .collect();
+        TimeIndex::with_bounds(dataset, &bounds)
+    }
+
+    /// Sorts the events of `dataset` by time, given the earliest and latest instant
+    /// of each (in seconds, in the dataset's order) so that no date is read again.
+    pub fn with_bounds(dataset: &Dataset, bounds: &[[i64; 2]]) -> TimeIndex {
+        use rayon::prelude::*;
         let events = &dataset.events;
         // Sorting flat (start, id's first bytes, position) triples touches an
         // event only to break ties between ids that share their first eight
-        // bytes; on all cores, as this is the bulk of indexing millions.
+        // bytes; on all cores, as this is the bulk of indexing millions. An open
+        // start sorts by the end, as `EdtfDate::sort_key` does.
         let mut keyed: Vec<(i64, u64, EventIdx)> = events
             .par_iter()
+            .zip(bounds)
             .enumerate()
-            .map(|(i, e)| (e.date.sort_key().0, id_prefix(&e.id), i as EventIdx))
+            .map(|(i, (e, &[earliest, latest]))| {
+                let key = if earliest == Moment::MIN.0 {
+                    latest
+                } else {
+                    earliest
+                };
+                (key, id_prefix(&e.id), i as EventIdx)
+            })
             .collect();
         keyed.par_sort_unstable_by(|&(sa, pa, a), &(sb, pb, b)| {
             sa.cmp(&sb)
@@ -48,13 +69,7 @@ impl TimeIndex {
         });
         let (starts, order): (Vec<i64>, Vec<EventIdx>) =
             keyed.into_iter().map(|(start, _, e)| (start, e)).unzip();
-        let bounds: Vec<[i64; 2]> = order
-            .par_iter()
-            .map(|&i| {
-                let d = &events[i as usize].date;
-                [d.earliest().0, d.latest().0]
-            })
-            .collect();
+        let bounds: Vec<[i64; 2]> = order.par_iter().map(|&i| bounds[i as usize]).collect();
         let long = order
             .iter()
             .zip(&bounds)
@@ -91,15 +106,12 @@ impl TimeIndex {
 
     /// The first and last instants of the dataset (its earliest start and latest
     /// bounded end), or `None` when empty.
-    pub fn extent(&self, dataset: &Dataset) -> Option<(Moment, Moment)> {
+    pub fn extent(&self) -> Option<(Moment, Moment)> {
         let first = *self.starts.first()?;
-        let last = self
-            .order
-            .iter()
-            .rev()
-            .take(1)
-            .chain(&self.long)
-            .map(|&i| dataset.events[i as usize].date.latest())
+        let last_rank = self.order.len() - 1;
+        let last = std::iter::once(last_rank)
+            .chain(self.long.iter().map(|&i| self.rank_of(i)))
+            .map(|rank| Moment(self.bounds[rank][1]))
             .filter(|m| !m.is_open())
             .max()
             .unwrap_or(Moment(*self.starts.last()?));
@@ -108,23 +120,19 @@ impl TimeIndex {
 
     /// The events whose time may overlap `[start, end)`, in time order of
     /// their start: a binary search over the short events plus the long ones.
-    pub fn overlapping(&self, dataset: &Dataset, start: Moment, end: Moment) -> Vec<EventIdx> {
+    pub fn overlapping(&self, start: Moment, end: Moment) -> Vec<EventIdx> {
         let (from, to) = self.rank_window(start, end);
-        let (from, to) = (from as usize, to as usize);
-        let mut found: Vec<EventIdx> = self.order[from..to]
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let d = &dataset.events[i as usize].date;
-                d.latest() > start && d.earliest() < end
-            })
+        let overlaps = |rank: usize| {
+            let [earliest, latest] = self.bounds[rank];
+            latest > start.0 && earliest < end.0
+        };
+        let mut found: Vec<EventIdx> = (from as usize..to as usize)
+            .filter(|&rank| overlaps(rank))
+            .map(|rank| self.order[rank])
             .collect();
         let long = self.long.iter().copied().filter(|&i| {
-            let d = &dataset.events[i as usize].date;
-            d.latest() > start
-                && d.earliest() < end
-                && self.starts[self.rank[i as usize] as usize]
-                    < start.0.saturating_sub(LONG_SPAN_SECONDS)
+            let rank = self.rank_of(i);
+            overlaps(rank) && self.starts[rank] < start.0.saturating_sub(LONG_SPAN_SECONDS)
         });
         found.extend(long);
         found.sort_by_key(|&i| self.rank[i as usize]);

@@ -424,6 +424,17 @@ proptest! {
     }
 
     #[test]
+    fn one_evaluation_gives_the_selected_events_and_the_facet_counts(filter in arbitrary_filter()) {
+        let dataset = dataset::embedded();
+        let index = QueryIndex::new(&dataset);
+        let evaluation = index.evaluate(&filter);
+        let listed = query::select(&dataset, &index, &filter);
+        prop_assert_eq!(evaluation.matched.iter().collect::<BTreeSet<_>>(), listed.iter().copied().collect::<BTreeSet<_>>());
+        prop_assert_eq!(evaluation.counts.matched, listed.len());
+        prop_assert_eq!(evaluation.counts, QueryIndex::new(&dataset).facet_counts(&filter));
+    }
+
+    #[test]
     fn adding_a_filter_never_adds_events(filter in arbitrary_filter(), facet in 0usize..5) {
         let dataset = dataset::embedded();
         let narrow = selected(&dataset, &filter);

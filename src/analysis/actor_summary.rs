@@ -42,9 +42,15 @@ impl CountIndex {
         events: &EventSet,
         roll_up: bool,
     ) -> ActorSummary {
-        let actor = self.actors.iter().position(|a| a == id).map(|a| a as u32);
+        let actor = self
+            .facts
+            .actors
+            .names
+            .iter()
+            .position(|a| a == id)
+            .map(|a| a as u32);
         let side = usize::from(roll_up);
-        let mut kinds = vec![0u32; self.kinds.len()];
+        let mut kinds = vec![0u32; self.kinds().len()];
         let mut others: HashMap<u32, u32> = HashMap::new();
         let mut first: Option<EventIdx> = None;
         let mut last: Option<EventIdx> = None;
@@ -52,7 +58,7 @@ impl CountIndex {
         for e in events.iter() {
             count += 1;
             let i = e as usize;
-            kinds[self.event_kind[i] as usize] += 1;
+            kinds[self.facts.event_kind[i] as usize] += 1;
             if first.is_none_or(|f| time.rank_of(e) < time.rank_of(f)) {
                 first = Some(e);
             }
@@ -69,12 +75,12 @@ impl CountIndex {
             .into_iter()
             .enumerate()
             .filter(|&(_, n)| n > 0)
-            .map(|(k, n)| (self.kinds[k].clone(), n))
+            .map(|(k, n)| (self.kinds()[k].clone(), n))
             .collect();
         kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
         let mut counterparts: Vec<(String, u32)> = others
             .into_iter()
-            .map(|(a, n)| (self.actors[a as usize].clone(), n))
+            .map(|(a, n)| (self.facts.actors.names[a as usize].clone(), n))
             .collect();
         counterparts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         counterparts.truncate(TOP_COUNTERPARTS);
@@ -101,14 +107,14 @@ impl CountIndex {
     /// when the other is empty (every party of a signing listed as actors).
     fn other_side(&self, event: usize, actor: Option<u32>, side: usize) -> &[u32] {
         let (initiators, receivers) = (
-            self.initiators[side].of(event),
-            self.receivers[side].of(event),
+            self.initiators(side).of(event),
+            self.receivers(side).of(event),
         );
         let on = |rolled: &[u32], own: &[u32]| {
             actor.is_some_and(|a| rolled.contains(&a) || own.contains(&a))
         };
-        let initiates = on(initiators, self.initiators[0].of(event));
-        let receives = on(receivers, self.receivers[0].of(event));
+        let initiates = on(initiators, self.initiators(0).of(event));
+        let receives = on(receivers, self.receivers(0).of(event));
         match (initiates, receives) {
             (true, _) if !receivers.is_empty() => receivers,
             (true, _) => initiators,

@@ -1,13 +1,15 @@
-//! The dataset prepared for counting: each event's kind, actors, topics and
-//! sides as small integers, and the period it falls in for each unit, built once.
+//! The dataset prepared for counting: the events' facts (kind, actors, topics and
+//! sides as small integers) shared with the query index, the sides with people
+//! rolled up, and the period each event falls in for each unit, built once.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
 use super::period::{CountedPeriod, PeriodUnit, counting_span};
-use crate::model::{ActorKind, Dataset, EventKind, Moment};
-use crate::query::flat::{Names, PerEvent};
+use crate::model::{Dataset, EventKind, Moment};
+use crate::query::EventFacts;
+use crate::query::flat::PerEvent;
 
 /// The periods of one unit: the distinct periods in time order and the one of each event.
 #[derive(Debug, Clone)]
@@ -20,27 +22,16 @@ pub(crate) struct UnitPeriods {
 
 /// A dataset prepared for counts over time and the actor matrix.
 ///
-/// Built once per dataset (a fraction of a second at a million events); each
-/// count is then a pass over the selected events' small integers.
+/// Built once per dataset (a fraction of a second at a million events) on the
+/// events' facts that the query index shares; each count is then a pass over
+/// the selected events' small integers.
 #[derive(Debug)]
 pub struct CountIndex {
-    pub(crate) events: usize,
-    /// Kinds in legend order: the built-in ones, then the dataset's own.
-    pub(crate) kinds: Vec<EventKind>,
-    pub(crate) event_kind: Vec<u32>,
-    /// Actor ids: the dataset's actors first, in their order.
-    pub(crate) actors: Vec<String>,
-    /// Every actor of each event, either side.
-    pub(crate) event_actors: PerEvent,
-    /// Topic ids: the dataset's topics first.
-    pub(crate) topics: Vec<String>,
-    /// Each event's own topics.
-    pub(crate) event_topics: PerEvent,
-    /// The initiating side of each event, and with people rolled up into
-    /// the countries and organizations they held a role of at the time.
-    pub(crate) initiators: [PerEvent; 2],
-    /// The receiving side, likewise.
-    pub(crate) receivers: [PerEvent; 2],
+    /// The kind, actors, topics and bounds of each event.
+    pub(crate) facts: Arc<EventFacts>,
+    /// The initiating and the receiving side of each event with people rolled up
+    /// into the countries and organizations they held a role of at the time.
+    rolled_up: [PerEvent; 2],
     /// The span each event is counted by.
     spans: Vec<(Moment, Moment)>,
     units: [OnceLock<UnitPeriods>; 4],
@@ -49,73 +40,35 @@ pub struct CountIndex {
 impl CountIndex {
     /// Prepares `dataset` for counting.
     pub fn new(dataset: &Dataset) -> CountIndex {
-        let n = dataset.events.len();
-        let slugs: Vec<String> = EventKind::BUILT_IN.iter().map(EventKind::slug).collect();
-        let mut kinds = Names::of(slugs.iter().map(String::as_str));
-        let mut kind_values: Vec<EventKind> = EventKind::BUILT_IN.to_vec();
-        let mut actors = Names::of(dataset.actors.iter().map(|a| a.id.as_str()));
-        let mut topics = Names::of(dataset.topics.iter().map(|t| t.id.as_str()));
-        // A person's roles as (organization, from, to), by interned actor.
-        let mut roles: Vec<Vec<(u32, Moment, Moment)>> = vec![Vec::new(); actors.names.len()];
-        for (a, actor) in dataset.actors.iter().enumerate() {
-            if actor.kind != ActorKind::Person {
-                continue;
+        CountIndex::with_facts(dataset, Arc::new(EventFacts::new(dataset)))
+    }
+
+    /// Prepares `dataset` for counting on `facts`, the facts of its events.
+    pub fn with_facts(dataset: &Dataset, facts: Arc<EventFacts>) -> CountIndex {
+        let rolled_up = [&facts.initiators, &facts.receivers].map(|side| {
+            let mut rolled = PerEvent::with_capacity(facts.len());
+            let mut row = Vec::new();
+            for (e, &[start, end]) in facts.bounds.iter().enumerate() {
+                row.clear();
+                for &a in side.of(e) {
+                    let before = row.len();
+                    row.extend(facts.roles_held(a, start, end));
+                    if row.len() == before {
+                        row.push(a);
+                    }
+                }
+                rolled.push_distinct(row.iter().copied());
             }
-            for role in &actor.roles {
-                let from = role.from.as_ref().map_or(Moment::MIN, |d| d.earliest());
-                let to = role.to.as_ref().map_or(Moment::MAX, |d| d.latest());
-                roles[a].push((actors.intern(&role.of), from, to));
-            }
-        }
-        let mut event_kind = Vec::with_capacity(n);
-        let mut event_actors = PerEvent::with_capacity(n);
-        let mut event_topics = PerEvent::with_capacity(n);
-        let mut initiators = [PerEvent::with_capacity(n), PerEvent::with_capacity(n)];
-        let mut receivers = [PerEvent::with_capacity(n), PerEvent::with_capacity(n)];
-        let mut side = Vec::new();
-        for event in &dataset.events {
-            let k = kinds.intern(&event.kind.slug());
-            if k as usize == kind_values.len() {
-                kind_values.push(event.kind.clone());
-            }
-            event_kind.push(k);
-            event_actors.push_distinct(event.participants().map(|id| actors.intern(id)));
-            event_topics.push_distinct(event.topics.iter().map(|id| topics.intern(id)));
-            let (start, end) = (event.date.earliest(), event.date.latest());
-            for (ids, lists) in [
-                (&event.actors, &mut initiators),
-                (&event.counterparts, &mut receivers),
-            ] {
-                side.clear();
-                side.extend(ids.iter().map(|id| actors.intern(id)));
-                lists[0].push_distinct(side.iter().copied());
-                lists[1].push_distinct(side.iter().flat_map(|&a| {
-                    let held: Vec<u32> = roles
-                        .get(a as usize)
-                        .into_iter()
-                        .flatten()
-                        .filter(|&&(_, from, to)| from < end && start < to)
-                        .map(|&(of, _, _)| of)
-                        .collect();
-                    if held.is_empty() { vec![a] } else { held }
-                }));
-            }
-        }
+            rolled
+        });
         let spans = dataset
             .events
             .par_iter()
             .map(|event| counting_span(&event.date))
             .collect();
         CountIndex {
-            events: n,
-            kinds: kind_values,
-            event_kind,
-            actors: actors.names,
-            event_actors,
-            topics: topics.names,
-            event_topics,
-            initiators,
-            receivers,
+            facts,
+            rolled_up,
             spans,
             units: Default::default(),
         }
@@ -123,17 +76,36 @@ impl CountIndex {
 
     /// The number of events.
     pub fn len(&self) -> usize {
-        self.events
+        self.facts.len()
     }
 
     /// True when the dataset has no events.
     pub fn is_empty(&self) -> bool {
-        self.events == 0
+        self.facts.is_empty()
     }
 
     /// The kinds, built-in ones in legend order first, then the dataset's own.
     pub fn kinds(&self) -> &[EventKind] {
-        &self.kinds
+        &self.facts.kind_values
+    }
+
+    /// The initiating actors of each event: as written (`side` 0) or with people
+    /// rolled up (`side` 1).
+    pub(crate) fn initiators(&self, side: usize) -> &PerEvent {
+        if side == 0 {
+            &self.facts.initiators
+        } else {
+            &self.rolled_up[0]
+        }
+    }
+
+    /// The receiving actors of each event, likewise.
+    pub(crate) fn receivers(&self, side: usize) -> &PerEvent {
+        if side == 0 {
+            &self.facts.receivers
+        } else {
+            &self.rolled_up[1]
+        }
     }
 
     /// The periods of `unit` and each event's, computed on first use.

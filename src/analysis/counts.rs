@@ -216,13 +216,15 @@ impl CountIndex {
     #[inline]
     fn for_groups(&self, grouping: Grouping, e: usize, mut add: impl FnMut(usize)) {
         match grouping {
-            Grouping::Kind => add(self.event_kind[e] as usize),
+            Grouping::Kind => add(self.facts.event_kind[e] as usize),
             Grouping::Actor => self
+                .facts
                 .event_actors
                 .of(e)
                 .iter()
                 .for_each(|&a| add(a as usize)),
             Grouping::Topic => self
+                .facts
                 .event_topics
                 .of(e)
                 .iter()
@@ -234,9 +236,9 @@ impl CountIndex {
     /// The names of the groups of `grouping`, by position.
     fn group_names(&self, grouping: Grouping) -> Vec<String> {
         match grouping {
-            Grouping::Kind => self.kinds.iter().map(|k| k.slug()).collect(),
-            Grouping::Actor => self.actors.clone(),
-            Grouping::Topic => self.topics.clone(),
+            Grouping::Kind => self.kinds().iter().map(|k| k.slug()).collect(),
+            Grouping::Actor => self.facts.actors.names.clone(),
+            Grouping::Topic => self.facts.topics.names.clone(),
             Grouping::None => vec![String::new()],
         }
     }

@@ -87,15 +87,15 @@ impl CountIndex {
     /// organizations they held a role of at the time.
     pub fn pair_counts(&self, selection: &EventSet, roll_up: bool) -> PairCounts {
         let side = usize::from(roll_up);
-        let slugs: Vec<String> = self.kinds.iter().map(EventKind::slug).collect();
+        let slugs: Vec<String> = self.kinds().iter().map(EventKind::slug).collect();
         let mut pairs: Vec<Pair> = Vec::new();
         let mut current = None;
         for ((from, to, kind), count) in self.pair_kind_counts(selection, side) {
             if current != Some((from, to)) {
                 current = Some((from, to));
                 pairs.push(Pair {
-                    from: self.actors[from as usize].clone(),
-                    to: self.actors[to as usize].clone(),
+                    from: self.facts.actors.names[from as usize].clone(),
+                    to: self.facts.actors.names[to as usize].clone(),
                     events: PairCount::default(),
                 });
             }
@@ -124,15 +124,15 @@ impl CountIndex {
         let each = |f: &mut dyn FnMut(u32, u32, u32)| {
             for e in selection.iter() {
                 let e = e as usize;
-                let kind = self.event_kind[e];
-                for &from in self.initiators[side].of(e) {
-                    for &to in self.receivers[side].of(e) {
+                let kind = self.facts.event_kind[e];
+                for &from in self.initiators(side).of(e) {
+                    for &to in self.receivers(side).of(e) {
                         f(from, to, kind);
                     }
                 }
             }
         };
-        if self.actors.len() >= 1 << 24 || self.kinds.len() >= 1 << 16 {
+        if self.facts.actors.names.len() >= 1 << 24 || self.kinds().len() >= 1 << 16 {
             let mut by_pair: HashMap<(u32, u32, u32), u32> = HashMap::new();
             each(&mut |from, to, kind| *by_pair.entry((from, to, kind)).or_default() += 1);
             let mut counted: Vec<_> = by_pair.into_iter().collect();

@@ -34,7 +34,7 @@ impl App {
                 let grouping = chart_grouping(self.view.lanes);
                 let chart = self
                     .analysis
-                    .chart(&self.doc, &self.filtered.list, unit, grouping);
+                    .chart(&self.doc, &self.filtered.matched, unit, grouping);
                 let input = ChartInput {
                     dataset: &self.doc.dataset,
                     kinds: self.doc.counts().kinds(),
@@ -55,7 +55,7 @@ impl App {
         let roll_up = self.view.filter.include_members;
         let matrix = &self
             .analysis
-            .matrix(&self.doc, &self.filtered.list, roll_up)
+            .matrix(&self.doc, &self.filtered.matched, roll_up)
             .matrix;
         let input = MatrixInput {
             dataset: &self.doc.dataset,

@@ -9,7 +9,6 @@ use super::{App, Document};
 use crate::analysis::{Grouping, Matrix, PairCounts, PeriodCounts, PeriodUnit, Stacked, TopGroups};
 use crate::command::AnalysisView;
 use crate::export::{self, AnalysisExport, AnalysisFormat, ExportError, TOP_SERIES};
-use crate::index::EventIdx;
 use crate::query::EventSet;
 use crate::timeline::{LaneMode, TimeRange};
 use crate::ui::analysis_export::AnalysisExportState;
@@ -42,8 +41,6 @@ pub struct MatrixCounts {
 /// The analysis views' counts and dialog.
 #[derive(Debug, Default)]
 pub(super) struct AnalysisViews {
-    /// The shown events as a set, for counting.
-    selection: Option<EventSet>,
     /// The groups the chart keeps per grouping, for the applied filter.
     tops: HashMap<Grouping, TopGroups>,
     /// The chart's counts per unit and grouping, for the applied filter.
@@ -59,21 +56,19 @@ pub(super) struct AnalysisViews {
 impl AnalysisViews {
     /// Forgets every count (the filter or the document changed).
     pub fn forget(&mut self) {
-        self.selection = None;
         self.tops.clear();
         self.charts.clear();
         self.matrix = None;
     }
 
-    /// The chart's counts of the `shown` events by `unit` and `grouping`, counted on first use.
+    /// The chart's counts of the `selection` by `unit` and `grouping`, counted on first use.
     pub fn chart(
         &mut self,
         doc: &Document,
-        shown: &[EventIdx],
+        selection: &EventSet,
         unit: PeriodUnit,
         grouping: Grouping,
     ) -> &ChartCounts {
-        let selection = self.selection.get_or_insert_with(|| shown_set(doc, shown));
         let tops = &mut self.tops;
         self.charts.entry((unit, grouping)).or_insert_with(|| {
             // A zoom to another unit counts again, but keeps the groups.
@@ -86,22 +81,14 @@ impl AnalysisViews {
         })
     }
 
-    /// The matrix of the `shown` events, people rolled up with `roll_up`, counted on first use.
-    pub fn matrix(&mut self, doc: &Document, shown: &[EventIdx], roll_up: bool) -> &MatrixCounts {
-        let selection = self.selection.get_or_insert_with(|| shown_set(doc, shown));
+    /// The matrix of the `selection`, people rolled up with `roll_up`, counted on first use.
+    pub fn matrix(&mut self, doc: &Document, selection: &EventSet, roll_up: bool) -> &MatrixCounts {
         self.matrix.get_or_insert_with(|| {
             let pairs = doc.counts().pair_counts(selection, roll_up);
             let matrix = pairs.matrix(MATRIX_TOP);
             MatrixCounts { pairs, matrix }
         })
     }
-}
-
-/// The events of `shown` as a set.
-fn shown_set(doc: &Document, shown: &[EventIdx]) -> EventSet {
-    let mut set = EventSet::none(doc.dataset.events.len());
-    set.insert_all(shown);
-    set
 }
 
 /// What the chart stacks by for the lanes: kinds, actors, topics, or nothing for one lane.
@@ -136,14 +123,14 @@ impl App {
     pub fn chart_counts(&mut self) -> &ChartCounts {
         let (unit, grouping) = (self.chart_unit(), self.chart_grouping());
         self.analysis
-            .chart(&self.doc, &self.filtered.list, unit, grouping)
+            .chart(&self.doc, &self.filtered.matched, unit, grouping)
     }
 
     /// The matrix of the shown events.
     pub fn matrix_counts(&mut self) -> &MatrixCounts {
         let roll_up = self.view.filter.include_members;
         self.analysis
-            .matrix(&self.doc, &self.filtered.list, roll_up)
+            .matrix(&self.doc, &self.filtered.matched, roll_up)
     }
 
     /// True while the export dialog of the chart or the matrix is open.
@@ -258,7 +245,7 @@ impl App {
         path: &Path,
     ) -> Result<Vec<u8>, ExportError> {
         let doc = &self.doc;
-        let selection = shown_set(doc, &self.filtered.list);
+        let selection = &self.filtered.matched;
         let file_name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -275,14 +262,14 @@ impl App {
         match view {
             AnalysisView::Chart => {
                 let (unit, grouping) = (self.chart_unit(), self.chart_grouping());
-                let counts = counting.period_counts(&selection, unit, grouping, None);
+                let counts = counting.period_counts(selection, unit, grouping, None);
                 export.command = ["stats", "--by", unit.as_str(), "--group", grouping.as_str()]
                     .map(str::to_string)
                     .to_vec();
                 export::render_stats(&doc.dataset, &counts, &export)
             }
             AnalysisView::Matrix => {
-                let pairs = counting.pair_counts(&selection, self.view.filter.include_members);
+                let pairs = counting.pair_counts(selection, self.view.filter.include_members);
                 let matrix = pairs.matrix(MATRIX_TOP);
                 export.command = vec!["matrix".into(), "--top".into(), MATRIX_TOP.to_string()];
                 export::render_matrix(&doc.dataset, &pairs, &matrix, counting.kinds(), &export)

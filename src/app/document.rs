@@ -1,7 +1,7 @@
 //! The open dataset with its query index and where it came from.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::analysis::CountIndex;
 use crate::dataset::{DatasetError, SourceInfo};
@@ -92,14 +92,15 @@ impl Document {
     /// Its counts by period and pair, prepared on first use (the chart, the
     /// matrix and an actor at a glance need them; most sessions do not).
     pub fn counts(&self) -> &CountIndex {
-        self.counts.get_or_init(|| CountIndex::new(&self.dataset))
+        self.counts
+            .get_or_init(|| CountIndex::with_facts(&self.dataset, Arc::clone(self.query.facts())))
     }
 
     /// The people of each of its countries and organizations, for the filter panel,
     /// worked out on first use.
     pub fn people_of_groups(&self) -> &PeopleOfGroups {
         self.people
-            .get_or_init(|| PeopleOfGroups::new(&self.dataset))
+            .get_or_init(|| PeopleOfGroups::new(&self.dataset, self.query.facts()))
     }
 
     /// Its events in time order.

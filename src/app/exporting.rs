@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::App;
 use crate::export::{ExportOptions, Format, default_file_name, export_matching};
-use crate::query::{self, Filter};
+use crate::query::Filter;
 
 /// The export dialog's runtime state (its choices are saved in the view state).
 #[derive(Debug, Default)]
@@ -68,7 +68,7 @@ impl App {
         let count = if filter == self.view.filter {
             self.filtered.list.len()
         } else {
-            query::select(&self.doc.dataset, &self.doc.query, &filter).len()
+            self.doc.query.matching(&filter).len()
         };
         self.export.count = Some((filter, count));
         count

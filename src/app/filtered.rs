@@ -3,7 +3,7 @@
 
 use super::Document;
 use crate::index::EventIdx;
-use crate::query::{self, FacetCounts, Filter};
+use crate::query::{self, EventSet, FacetCounts, Filter};
 use crate::timeline::TimeRange;
 use crate::timeline::density::Density;
 use crate::timeline::navigation::{overview_density, shown_bounds, with_margin};
@@ -14,18 +14,20 @@ use crate::timeline::time_axis::YEAR;
 pub(super) struct Filtered {
     /// The filter these results are for; none when they are out of date.
     applied: Option<Filter>,
-    /// Events that pass the filter, in time order.
+    /// The events that pass the filter: what the canvas, the chart, the matrix
+    /// and an actor at a glance read.
+    pub matched: EventSet,
+    /// The same events in time order, for stepping and fitting.
     pub list: Vec<EventIdx>,
-    /// One flag per event: does it pass the filter.
-    pub matched: Vec<bool>,
-    /// One flag per event: is it drawn (every event when the others are faded).
-    pub shown: Vec<bool>,
+    /// Every event is drawn: the others are faded, or the filter passes every event.
+    pub all_shown: bool,
     /// Facet counts under the filter.
     pub counts: FacetCounts,
     /// The range that shows every shown event.
     pub fitted: TimeRange,
-    /// The range of the overview strip: the whole dataset, whatever the filter.
-    pub overview_range: TimeRange,
+    /// The range of the overview strip: the whole dataset, whatever the filter;
+    /// worked out once per document.
+    pub overview_range: Option<TimeRange>,
     /// The shown events per column of the overview strip.
     pub overview: Density,
 }
@@ -34,12 +36,12 @@ impl Default for Filtered {
     fn default() -> Filtered {
         Filtered {
             applied: None,
+            matched: EventSet::none(0),
             list: Vec::new(),
-            matched: Vec::new(),
-            shown: Vec::new(),
+            all_shown: true,
             counts: FacetCounts::default(),
             fitted: TimeRange::new(0.0, YEAR),
-            overview_range: TimeRange::new(0.0, YEAR),
+            overview_range: None,
             overview: Density::default(),
         }
     }
@@ -49,6 +51,13 @@ impl Filtered {
     /// Marks the results out of date (another document was adopted).
     pub fn invalidate(&mut self) {
         self.applied = None;
+        self.overview_range = None;
+    }
+
+    /// The range of the overview strip (a year until a document is filtered).
+    pub fn overview_range(&self) -> TimeRange {
+        self.overview_range
+            .unwrap_or_else(|| TimeRange::new(0.0, YEAR))
     }
 
     /// Applies `filter` to `doc` unless these results are for it already; true when they
@@ -57,26 +66,21 @@ impl Filtered {
         if self.applied.as_ref() == Some(filter) {
             return false;
         }
-        let dataset = &doc.dataset;
-        self.list = query::select(dataset, &doc.query, filter);
-        self.counts = doc.query.facet_counts(filter);
-        self.matched = vec![false; dataset.events.len()];
-        for &e in &self.list {
-            self.matched[e as usize] = true;
-        }
-        self.shown = if filter.fade_unmatched {
-            vec![true; dataset.events.len()]
-        } else {
-            self.matched.clone()
-        };
+        let evaluation = doc.query.evaluate(filter);
+        self.list = query::in_time_order(doc.index(), &evaluation.matched);
+        self.matched = evaluation.matched;
+        self.counts = evaluation.counts;
+        self.all_shown = filter.fade_unmatched || self.counts.matched == self.counts.total;
         self.applied = Some(filter.clone());
         self.fitted = with_margin(shown_bounds(doc.index(), &self.list), today);
-        let extent = doc.index().extent(dataset);
-        self.overview_range = with_margin(
-            extent.map(|(start, end)| (start.0 as f64, end.0 as f64)),
-            today,
-        );
-        self.overview = overview_density(doc.index(), &self.list, self.overview_range);
+        let overview_range = *self.overview_range.get_or_insert_with(|| {
+            let extent = doc.index().extent();
+            with_margin(
+                extent.map(|(start, end)| (start.0 as f64, end.0 as f64)),
+                today,
+            )
+        });
+        self.overview = overview_density(doc.index(), &self.list, overview_range);
         true
     }
 }

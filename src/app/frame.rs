@@ -296,7 +296,7 @@ impl App {
                     ui,
                     &self.filtered.overview,
                     self.shown_eras(),
-                    self.filtered.overview_range,
+                    self.filtered.overview_range(),
                     self.viewport.range,
                 ));
             });
@@ -375,8 +375,8 @@ impl App {
                 lanes: &viewport.lanes,
                 lane_times: &viewport.lane_times,
                 titles: &viewport.titles,
-                shown: &self.filtered.shown,
                 matched: &self.filtered.matched,
+                all_shown: self.filtered.all_shown,
                 highlight: !self.view.filter.text.trim().is_empty(),
                 period: period_span,
                 period_label: &period_label,

@@ -33,7 +33,7 @@ use crate::analysis::ActorSummary;
 use crate::command::{Command, ThemeChoice};
 use crate::import::ImportDraft;
 use crate::index::EventIdx;
-use crate::query::{EventSet, FacetCounts, Filter};
+use crate::query::{FacetCounts, Filter};
 use crate::timeline::TimeRange;
 use crate::timeline::marks::glyph_time;
 use crate::timeline::navigation;
@@ -262,9 +262,7 @@ impl App {
             ..Filter::default()
         };
         let mut events = self.doc.query.matching(&own);
-        let mut shown = EventSet::none(self.doc.dataset.events.len());
-        shown.insert_all(&self.filtered.list);
-        events.intersect_with(&shown);
+        events.intersect_with(&self.filtered.matched);
         let dataset = &self.doc.dataset;
         self.doc
             .counts()

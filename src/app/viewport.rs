@@ -85,6 +85,5 @@ impl Viewport {
     /// Makes the canvas lay out again at the next frame.
     fn lay_out_again(&mut self) {
         self.generation += 1;
-        self.canvas.invalidate();
     }
 }

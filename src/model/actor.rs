@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{EdtfDate, Source};
+use super::{EdtfDate, Moment, Source};
 
 /// What kind of actor this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -95,14 +95,34 @@ fn none<D>() -> Option<D> {
 }
 
 impl Role {
+    /// When the role may have been held; an undated side is taken as open.
+    pub fn span(&self) -> RoleSpan {
+        RoleSpan {
+            from: self.from.as_ref().map_or(Moment::MIN, |d| d.earliest()),
+            to: self.to.as_ref().map_or(Moment::MAX, |d| d.latest()),
+        }
+    }
+
     /// True when the role may have been held at some instant of `[start, end)`.
     /// An undated side is taken as open.
-    pub fn overlaps(&self, start: super::Moment, end: super::Moment) -> bool {
-        let begins = self
-            .from
-            .as_ref()
-            .map_or(super::Moment::MIN, |d| d.earliest());
-        let ends = self.to.as_ref().map_or(super::Moment::MAX, |d| d.latest());
-        begins < end && start < ends
+    pub fn overlaps(&self, start: Moment, end: Moment) -> bool {
+        self.span().overlaps(start, end)
+    }
+}
+
+/// The instants `[from, to)` at which a role may have been held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleSpan {
+    /// The earliest instant the role may have begun.
+    pub from: Moment,
+    /// The latest instant the role may have ended.
+    pub to: Moment,
+}
+
+impl RoleSpan {
+    /// True when the role may have been held at some instant of `[start, end)`:
+    /// the rule of which country or organization a person acted for at an event.
+    pub fn overlaps(self, start: Moment, end: Moment) -> bool {
+        self.from < end && start < self.to
     }
 }

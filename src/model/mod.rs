@@ -19,7 +19,7 @@ mod text;
 pub mod topic;
 pub mod words;
 
-pub use actor::{Actor, ActorKind, Role};
+pub use actor::{Actor, ActorKind, Role, RoleSpan};
 pub use date::{EdtfDate, Moment, Precision};
 pub use era::Era;
 pub use event::{Event, Source, is_cameo_code};

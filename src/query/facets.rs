@@ -51,12 +51,28 @@ impl FacetCounts {
     }
 }
 
+/// A filter evaluated once: the events it matches and its facet counts.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    /// The events matching every facet.
+    pub matched: EventSet,
+    /// The facet counts beside each value.
+    pub counts: FacetCounts,
+}
+
 impl QueryIndex {
     /// The facet counts of `filter`: for each value, the events matching all
     /// other facets plus that value, in one pass per facet.
     pub fn facet_counts(&self, filter: &Filter) -> FacetCounts {
+        self.evaluate(filter).counts
+    }
+
+    /// Evaluates `filter` once: each facet's events, combined into the events
+    /// it matches and, leaving out one facet at a time, into its facet counts.
+    pub fn evaluate(&self, filter: &Filter) -> Evaluation {
         let n = self.len();
         let sets = self.facets(filter);
+        let matched = sets.combined(n, None);
 
         let mut actor_mask = sets.combined(n, Some(Facet::Actors));
         if filter.all_actors
@@ -102,15 +118,16 @@ impl QueryIndex {
             .into_iter()
             .map(|kind| (kind.clone(), kinds.get(&kind.slug()).copied().unwrap_or(0)))
             .collect();
-        FacetCounts {
+        let counts = FacetCounts {
             legend,
             actors: named(actors, QueryIndex::actor_id),
             no_actor,
             topics: named(topics, QueryIndex::topic_id),
             kinds,
-            matched: sets.combined(n, None).len(),
+            matched: matched.len(),
             total: n,
-        }
+        };
+        Evaluation { matched, counts }
     }
 }
 
@@ -120,7 +137,7 @@ impl QueryIndex {
     fn count_actors(&self, mask: &EventSet, members: bool) -> Vec<u32> {
         let n_actors = self.value_counts().0;
         mask.count_per_slot(n_actors + 1, |e, counts| {
-            let of = self.event_actors.of(e);
+            let of = self.facts.event_actors.of(e);
             if of.is_empty() {
                 counts[n_actors] += 1;
             }
@@ -147,7 +164,7 @@ impl QueryIndex {
     /// Per kind, the events of `mask` of that kind.
     fn count_kinds(&self, mask: &EventSet) -> Vec<u32> {
         mask.count_per_slot(self.value_counts().2, |e, counts| {
-            counts[self.event_kind[e] as usize] += 1;
+            counts[self.facts.event_kind[e] as usize] += 1;
         })
     }
 }

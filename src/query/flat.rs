@@ -43,6 +43,25 @@ impl PerEvent {
         self.offsets.push(self.values.len() as u32);
     }
 
+    /// Puts `values` in place of one event's values.
+    pub(crate) fn replace(&mut self, event: usize, values: &[u32]) {
+        let (start, end) = (
+            self.offsets[event] as usize,
+            self.offsets[event + 1] as usize,
+        );
+        self.values.splice(start..end, values.iter().copied());
+        let grown = values.len() as i64 - (end - start) as i64;
+        for offset in &mut self.offsets[event + 1..] {
+            *offset = (i64::from(*offset) + grown) as u32;
+        }
+    }
+
+    /// Takes one event out: the events after it move down by one.
+    pub(crate) fn remove(&mut self, event: usize) {
+        self.replace(event, &[]);
+        self.offsets.remove(event + 1);
+    }
+
     /// Gives back the room that growing by pushes left unused.
     pub(crate) fn shrink_to_fit(&mut self) {
         self.offsets.shrink_to_fit();
@@ -107,6 +126,24 @@ mod tests {
         let mut from_default = PerEvent::default();
         from_default.push_distinct([1, 1]);
         assert_eq!(from_default.of(0), [1]);
+    }
+
+    #[test]
+    fn an_event_replaced_or_removed_leaves_the_others_as_they_were() {
+        let mut lists = PerEvent::with_capacity(3);
+        lists.push(&[1, 2]);
+        lists.push(&[3]);
+        lists.push(&[4, 5]);
+        lists.replace(1, &[6, 7, 8]);
+        assert_eq!(lists.of(0), [1, 2]);
+        assert_eq!(lists.of(1), [6, 7, 8]);
+        assert_eq!(lists.of(2), [4, 5]);
+        lists.replace(0, &[]);
+        assert!(lists.of(0).is_empty());
+        assert_eq!(lists.of(2), [4, 5]);
+        lists.remove(1);
+        assert!(lists.of(0).is_empty());
+        assert_eq!(lists.of(1), [4, 5]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 mod chips;
 mod event_set;
 mod facets;
+mod facts;
 mod filter;
 pub(crate) mod flat;
 mod fold;
@@ -17,7 +18,8 @@ mod prepared;
 
 pub use chips::Chip;
 pub use event_set::EventSet;
-pub use facets::FacetCounts;
+pub use facets::{Evaluation, FacetCounts};
+pub use facts::EventFacts;
 pub use filter::Filter;
 pub use fold::{fold, slug};
 pub use matcher::Matcher;
@@ -51,13 +53,19 @@ impl Prepared for TimeIndex {
 /// Pass the dataset's [`QueryIndex`] when filtering more than once.
 pub fn select(dataset: &Dataset, index: &impl Prepared, filter: &Filter) -> Vec<EventIdx> {
     index.with_query_index(dataset, |index| {
-        let matched = index.matching(filter);
-        index
-            .time_index()
-            .in_time_order()
-            .iter()
-            .copied()
-            .filter(|&i| matched.contains(i))
-            .collect()
+        in_time_order(index.time_index(), &index.matching(filter))
     })
+}
+
+/// The events of `set`, in time order.
+pub fn in_time_order(index: &TimeIndex, set: &EventSet) -> Vec<EventIdx> {
+    if set.len() == index.len() {
+        return index.in_time_order().to_vec();
+    }
+    index
+        .in_time_order()
+        .iter()
+        .copied()
+        .filter(|&i| set.contains(i))
+        .collect()
 }

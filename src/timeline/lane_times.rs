@@ -209,7 +209,7 @@ mod tests {
         let times = LaneTimes::new(&index, &lanes);
         let start = Moment::from_ymd(2001, 3, 1);
         let end = Moment::from_ymd(2004, 9, 1);
-        let found = index.overlapping(&dataset, start, end);
+        let found = index.overlapping(start, end);
         let even = |e: EventIdx| e.is_multiple_of(2);
         let mut out = Vec::new();
         let mut non_empty = 0;

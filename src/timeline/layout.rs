@@ -16,6 +16,7 @@ use super::marks::{GLYPH_RADIUS, LABEL_PAD, event_times, solid_edges};
 use super::time_axis::{TimeAxis, TimeRange};
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::{Dataset, Moment};
+use crate::query::EventSet;
 
 /// The gap in points kept between two items of a row.
 pub const ROW_GAP: f64 = 4.0;
@@ -144,9 +145,9 @@ pub struct LayoutSource<'a> {
     pub lanes: &'a Lanes,
     /// Each lane's events in time order, built from `lanes`.
     pub lane_times: &'a LaneTimes,
-    /// One flag per event: is it drawn.
-    pub shown: &'a [bool],
-    /// Every flag of `shown` is set: a crowded lane may read its counts from its pyramid.
+    /// The events drawn, unless `all_shown`.
+    pub shown: &'a EventSet,
+    /// Every event is drawn: a crowded lane may read its counts from its pyramid.
     pub all_shown: bool,
     /// How wide a title is, in points.
     pub measure: &'a TextMeasure,
@@ -255,7 +256,7 @@ fn lane_content(
     if let Some(density) = pyramid_density(source, &at, lane, ranks) {
         return LaneContent::Density(density);
     }
-    let shown = |e: EventIdx| source.shown.get(e as usize) == Some(&true);
+    let shown = |e: EventIdx| source.all_shown || source.shown.contains(e);
     source
         .lane_times
         .overlapping(index, lane, at.bounds, shown, ranks);
@@ -414,7 +415,7 @@ mod tests {
     fn layout(dataset: &Dataset, range: TimeRange) -> Layout {
         let index = TimeIndex::new(dataset);
         let lanes = Lanes::build(dataset, LaneMode::Single, &BTreeSet::new());
-        let shown = vec![true; dataset.events.len()];
+        let shown = EventSet::all(dataset.events.len());
         let axis = TimeAxis::new(range, 0.0, 1000.0);
         let key = LayoutKey::for_axis(&axis, 1);
         let source = LayoutSource {
@@ -508,7 +509,10 @@ mod tests {
         let collapsed: BTreeSet<String> = folded.into_iter().collect();
         assert_eq!(collapsed.len(), 1, "a country with people to fold");
         let lanes = Lanes::build(&data, LaneMode::Actor, &collapsed);
-        let shown: Vec<bool> = (0..data.events.len()).map(|e| e % 3 != 0).collect();
+        let mut shown = EventSet::none(data.events.len());
+        for e in (0..data.events.len() as EventIdx).filter(|e| e % 3 != 0) {
+            shown.insert(e);
+        }
         let source = LayoutSource {
             dataset: &data,
             index: &index,
@@ -542,7 +546,7 @@ mod tests {
         let data = crate::generate::generate(20_000, 5);
         let index = TimeIndex::new(&data);
         let lanes = Lanes::build(&data, LaneMode::Single, &BTreeSet::new());
-        let shown = vec![true; data.events.len()];
+        let shown = EventSet::all(data.events.len());
         let lane_times = LaneTimes::new(&index, &lanes);
         let titles = TitleWidths::new(data.events.len());
         let measure = TextMeasure::uniform(7.0);

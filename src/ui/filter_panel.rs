@@ -11,7 +11,7 @@ use eframe::egui::{
 
 use super::glyphs::{kind_style, paint_glyph};
 use crate::model::{Actor, ActorKind, Dataset};
-use crate::query::{FacetCounts, Filter};
+use crate::query::{EventFacts, FacetCounts, Filter};
 
 /// Above this many actors, a search box filters the actor list.
 const SEARCH_ABOVE: usize = 8;
@@ -247,17 +247,11 @@ pub struct PeopleOfGroups {
 }
 
 impl PeopleOfGroups {
-    /// The people of every group of `dataset`.
-    pub fn new(dataset: &Dataset) -> PeopleOfGroups {
+    /// The people of every group of `dataset`, from the roles in `facts`, its events' facts.
+    pub fn new(dataset: &Dataset, facts: &EventFacts) -> PeopleOfGroups {
         let mut of: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, person) in dataset.actors.iter().enumerate() {
-            if person.kind != ActorKind::Person {
-                continue;
-            }
-            let mut groups: Vec<&str> = person.roles.iter().map(|r| r.of.as_str()).collect();
-            groups.sort_unstable();
-            groups.dedup();
-            for group in groups {
+            for group in facts.groups_of(&person.id) {
                 of.entry(group.to_string()).or_default().push(i);
             }
         }

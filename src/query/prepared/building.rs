@@ -1,210 +1,183 @@
-//! Building the index: interning ids, posting lists per actor, topic and kind,
-//! the topics' ancestors and descendants, and the folded text searched.
+//! Building the index on the events' facts: posting lists per actor, topic and
+//! kind, the topics' ancestors and descendants, and the folded text searched.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
-use super::{FacetTotals, Names, PerEvent, Postings, QueryIndex};
+use super::{FacetTotals, PerEvent, Postings, QueryIndex};
 use crate::index::{EventIdx, TimeIndex};
-use crate::model::{ActorKind, Dataset, EventKind};
+use crate::model::Dataset;
+use crate::query::EventFacts;
+use crate::query::flat::Names;
 use crate::query::fold::fold;
 
 impl QueryIndex {
     /// Prepares `dataset`, sorting its events by time.
     pub fn new(dataset: &Dataset) -> QueryIndex {
-        QueryIndex::build(dataset, || TimeIndex::new(dataset))
+        QueryIndex::build(dataset, |facts| {
+            TimeIndex::with_bounds(dataset, &facts.bounds)
+        })
     }
 
     /// Prepares `dataset` around an existing time index of it.
     pub fn with_time_index(dataset: &Dataset, time: TimeIndex) -> QueryIndex {
-        QueryIndex::build(dataset, || time)
+        QueryIndex::build(dataset, |_| time)
     }
 
-    /// Prepares `dataset` with the time index that `time` gives: the events
-    /// are sorted, their tables built and their text folded side by side.
-    fn build(dataset: &Dataset, time: impl FnOnce() -> TimeIndex + Send) -> QueryIndex {
-        let (time, (mut index, (event_text, event_text_starts))) = rayon::join(time, || {
-            rayon::join(
-                || QueryIndex::tables(dataset),
-                || folded_event_text(dataset),
-            )
-        });
+    /// Prepares `dataset` with the time index that `time` gives: the facts of its
+    /// events and its folded text side by side, then the events sorted and the
+    /// index's tables built from those facts side by side.
+    fn build(dataset: &Dataset, time: impl FnOnce(&EventFacts) -> TimeIndex + Send) -> QueryIndex {
+        let (facts, (event_text, event_text_starts)) = rayon::join(
+            || Arc::new(EventFacts::new(dataset)),
+            || folded_event_text(dataset),
+        );
+        let (time, mut index) = rayon::join(
+            || time(&facts),
+            || QueryIndex::tables(dataset, Arc::clone(&facts)),
+        );
         index.time = time;
         index.event_text = event_text;
         index.event_text_starts = event_text_starts;
-        index.actor_text = folded_actor_text(dataset, &index.actors);
+        index.actor_text = folded_actor_text(dataset, &index.facts.actors);
         index
     }
 
-    /// The index's tables of ids and postings, built in one pass over the
-    /// events; [`QueryIndex::build`] adds the time index and the search text.
-    fn tables(dataset: &Dataset) -> QueryIndex {
-        let n = dataset.events.len();
-        let mut actors = Names::of(dataset.actors.iter().map(|a| a.id.as_str()));
-        let mut topics = Names::of(dataset.topics.iter().map(|t| t.id.as_str()));
-        let mut kinds = Names::default();
-        let mut kind_values = Vec::new();
-        for kind in &EventKind::BUILT_IN {
-            kinds.intern(&kind.slug());
-            kind_values.push(kind.clone());
+    /// The index's tables of postings, built from the events' `facts`;
+    /// [`QueryIndex::build`] adds the time index and the search text.
+    fn tables(dataset: &Dataset, facts: Arc<EventFacts>) -> QueryIndex {
+        let n = facts.len();
+        let actors = facts.actors.names.len();
+        let topics = facts.topics.names.len();
+        let event_member_of = members_of(&facts);
+        let event_topics = with_ancestors(&facts);
+        let mut kind_events = vec![Vec::new(); facts.kinds.names.len()];
+        for (e, &k) in facts.event_kind.iter().enumerate() {
+            kind_events[k as usize].push(e as EventIdx);
         }
-        let mut event_actors = PerEvent::default();
-        let mut event_member_of = PerEvent::default();
-        let mut event_topics = PerEvent::default();
-        let mut event_kind = Vec::with_capacity(n);
-        let mut earliest = Vec::with_capacity(n);
-        let mut latest = Vec::with_capacity(n);
-        let mut places = Names::default();
-        let mut place_events: Postings = Vec::new();
-        let mut publishers = Names::default();
-        let mut publisher_events: Postings = Vec::new();
-        let mut cameos = Names::default();
-        let mut cameo_events: Postings = Vec::new();
-        // Places and publishers repeat: each spelling is folded once.
-        let mut place_spellings = foldhash::HashMap::<&str, usize>::default();
-        let mut publisher_spellings = foldhash::HashMap::<&str, usize>::default();
-        let parents = topic_parents(dataset, &mut topics);
-        let people: foldhash::HashMap<&str, &crate::model::Actor> = dataset
-            .actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Person && !a.roles.is_empty())
-            .map(|a| (a.id.as_str(), a))
-            .collect();
-        let mut direct = Vec::new();
-        let mut members = Vec::new();
-        let mut tagged = Vec::new();
-        for (e, event) in dataset.events.iter().enumerate() {
-            let (start, end) = (event.date.earliest(), event.date.latest());
-            direct.clear();
-            members.clear();
-            for id in event.participants() {
-                let a = actors.intern(id);
-                if !direct.contains(&a) {
-                    direct.push(a);
-                }
-                if let Some(person) = people.get(id) {
-                    for role in person.roles.iter().filter(|r| r.overlaps(start, end)) {
-                        let of = actors.intern(&role.of);
-                        if !members.contains(&of) {
-                            members.push(of);
-                        }
-                    }
-                }
-            }
-            members.retain(|m| !direct.contains(m));
-            event_actors.push(&direct);
-            event_member_of.push(&members);
-            tagged.clear();
-            for id in &event.topics {
-                let mut t = Some(topics.intern(id));
-                while let Some(topic) = t {
-                    if tagged.contains(&topic) {
-                        break;
-                    }
-                    tagged.push(topic);
-                    t = parents.get(topic as usize).copied().flatten();
-                }
-            }
-            event_topics.push(&tagged);
-            // The built-in kinds hold the first positions, in their order.
-            let k = match EventKind::BUILT_IN.iter().position(|b| *b == event.kind) {
-                Some(built_in) => built_in as u32,
-                None => kinds.intern(&event.kind.slug()),
-            };
-            if k as usize == kind_values.len() {
-                kind_values.push(event.kind.clone());
-            }
-            event_kind.push(k);
-            earliest.push(start.0);
-            latest.push(end.0);
-            let e = e as EventIdx;
-            if let Some(place) = &event.place {
-                let p = *place_spellings
-                    .entry(place)
-                    .or_insert_with(|| places.intern(&fold(place)) as usize);
-                add_posting(&mut place_events, p, e);
-            }
-            for source in &event.sources {
-                let publisher = source.publisher.as_str();
-                let p = *publisher_spellings
-                    .entry(publisher)
-                    .or_insert_with(|| publishers.intern(&fold(publisher)) as usize);
-                add_posting(&mut publisher_events, p, e);
-            }
-            if let Some(code) = event.cameo_code() {
-                let c = cameos.intern(code) as usize;
-                add_posting(&mut cameo_events, c, e);
-            }
-        }
-        let mut actor_events = vec![Vec::new(); actors.names.len()];
-        let mut member_events = vec![Vec::new(); actors.names.len()];
-        let mut topic_events = vec![Vec::new(); topics.names.len()];
-        let mut kind_events = vec![Vec::new(); kinds.names.len()];
-        for (e, event) in dataset.events.iter().enumerate() {
-            let idx = e as EventIdx;
-            for &a in event_actors.of(e) {
-                actor_events[a as usize].push(idx);
-            }
-            for &a in event_member_of.of(e) {
-                member_events[a as usize].push(idx);
-            }
-            for id in &event.topics {
-                if let Some(t) = topics.get(id) {
-                    add_posting(&mut topic_events, t as usize, idx);
-                }
-            }
-            kind_events[event_kind[e] as usize].push(idx);
-        }
-        for postings in [
-            &mut actor_events,
-            &mut member_events,
-            &mut topic_events,
-            &mut kind_events,
-            &mut place_events,
-            &mut publisher_events,
-            &mut cameo_events,
-        ] {
-            postings.iter_mut().for_each(Vec::shrink_to_fit);
-        }
-        event_actors.shrink_to_fit();
-        event_member_of.shrink_to_fit();
-        event_topics.shrink_to_fit();
-        let topic_descendants = all_descendants(&parents, topics.names.len());
+        let (places, publishers, cameos) = searched_values(dataset);
         QueryIndex {
             time: TimeIndex::default(),
             events: n,
-            actors,
-            actor_events,
-            member_events,
-            event_actors,
+            actor_events: postings(&facts.event_actors, n, actors),
+            member_events: postings(&event_member_of, n, actors),
             event_member_of,
-            topics,
-            topic_events,
-            topic_descendants,
+            topic_events: postings(&facts.event_topics, n, topics),
+            topic_descendants: all_descendants(&facts.topic_parents, topics),
             event_topics,
-            kinds,
-            kind_values,
-            event_kind,
             kind_events,
-            earliest,
-            latest,
-            places: places.names.into_iter().zip(place_events).collect(),
-            publishers: publishers.names.into_iter().zip(publisher_events).collect(),
-            cameos: cameos
-                .names
-                .into_iter()
-                .map(|code| format!("cameo {code}"))
-                .zip(cameo_events)
-                .collect(),
+            places,
+            publishers,
+            cameos,
             event_text: String::new(),
             event_text_starts: Vec::new(),
             actor_text: Vec::new(),
             text_cache: Mutex::new(None),
             totals: FacetTotals::default(),
+            facts,
         }
     }
+}
+
+/// The countries and organizations each event involves only through a person
+/// who held one of their roles at the event's time.
+fn members_of(facts: &EventFacts) -> PerEvent {
+    let mut members_of = PerEvent::with_capacity(facts.len());
+    let mut members = Vec::new();
+    for (e, &[start, end]) in facts.bounds.iter().enumerate() {
+        let direct = facts.event_actors.of(e);
+        members.clear();
+        for of in direct.iter().flat_map(|&a| facts.roles_held(a, start, end)) {
+            if !members.contains(&of) && !direct.contains(&of) {
+                members.push(of);
+            }
+        }
+        members_of.push(&members);
+    }
+    members_of.shrink_to_fit();
+    members_of
+}
+
+/// The topics of each event with all their ancestors, each once.
+fn with_ancestors(facts: &EventFacts) -> PerEvent {
+    let mut event_topics = PerEvent::with_capacity(facts.len());
+    let mut tagged = Vec::new();
+    for e in 0..facts.len() {
+        tagged.clear();
+        for &own in facts.event_topics.of(e) {
+            let mut t = Some(own);
+            while let Some(topic) = t {
+                if tagged.contains(&topic) {
+                    break;
+                }
+                tagged.push(topic);
+                t = facts.topic_parents.get(topic as usize).copied().flatten();
+            }
+        }
+        event_topics.push(&tagged);
+    }
+    event_topics.shrink_to_fit();
+    event_topics
+}
+
+/// The events of each of `values` values, from each event's values.
+fn postings(per_event: &PerEvent, events: usize, values: usize) -> Postings {
+    let mut postings = vec![Vec::new(); values];
+    for e in 0..events {
+        for &v in per_event.of(e) {
+            postings[v as usize].push(e as EventIdx);
+        }
+    }
+    postings.iter_mut().for_each(Vec::shrink_to_fit);
+    postings
+}
+
+/// Values searched as text, each with its events.
+type Searched = Vec<(String, Vec<EventIdx>)>;
+
+/// Values searched as text, each with its events: folded places, folded source
+/// publishers, and CAMEO codes as `cameo 042` (an event's own, else its kind's).
+fn searched_values(dataset: &Dataset) -> (Searched, Searched, Searched) {
+    let mut places = Names::default();
+    let mut place_events: Postings = Vec::new();
+    let mut publishers = Names::default();
+    let mut publisher_events: Postings = Vec::new();
+    let mut cameos = Names::default();
+    let mut cameo_events: Postings = Vec::new();
+    // Places and publishers repeat: each spelling is folded once.
+    let mut place_spellings = foldhash::HashMap::<&str, usize>::default();
+    let mut publisher_spellings = foldhash::HashMap::<&str, usize>::default();
+    for (e, event) in dataset.events.iter().enumerate() {
+        let e = e as EventIdx;
+        if let Some(place) = &event.place {
+            let p = *place_spellings
+                .entry(place)
+                .or_insert_with(|| places.intern(&fold(place)) as usize);
+            add_posting(&mut place_events, p, e);
+        }
+        for source in &event.sources {
+            let publisher = source.publisher.as_str();
+            let p = *publisher_spellings
+                .entry(publisher)
+                .or_insert_with(|| publishers.intern(&fold(publisher)) as usize);
+            add_posting(&mut publisher_events, p, e);
+        }
+        if let Some(code) = event.cameo_code() {
+            let c = cameos.intern(code) as usize;
+            add_posting(&mut cameo_events, c, e);
+        }
+    }
+    for postings in [&mut place_events, &mut publisher_events, &mut cameo_events] {
+        postings.iter_mut().for_each(Vec::shrink_to_fit);
+    }
+    let cameos = cameos.names.into_iter().map(|code| format!("cameo {code}"));
+    (
+        places.names.into_iter().zip(place_events).collect(),
+        publishers.names.into_iter().zip(publisher_events).collect(),
+        cameos.zip(cameo_events).collect(),
+    )
 }
 
 /// The folded title, summary and note of every event, one line per field, in one
@@ -285,19 +258,6 @@ fn add_posting(postings: &mut Postings, value: usize, event: EventIdx) {
     if postings[value].last() != Some(&event) {
         postings[value].push(event);
     }
-}
-
-/// The parent of each topic, by interned position.
-fn topic_parents(dataset: &Dataset, topics: &mut Names) -> Vec<Option<u32>> {
-    let mut parents = vec![None; topics.names.len()];
-    for topic in &dataset.topics {
-        if let (Some(t), Some(parent)) = (topics.get(&topic.id), &topic.parent) {
-            let p = topics.intern(parent);
-            parents.resize(topics.names.len(), None);
-            parents[t as usize] = Some(p);
-        }
-    }
-    parents
 }
 
 /// Each topic with every topic below it, each once even if the tree had a cycle.

@@ -17,7 +17,7 @@ impl QueryIndex {
                 filter
                     .topics
                     .iter()
-                    .filter_map(|id| self.topics.get(id))
+                    .filter_map(|id| self.facts.topics.get(id))
                     .flat_map(|t| {
                         self.topic_descendants[t as usize]
                             .iter()
@@ -29,7 +29,7 @@ impl QueryIndex {
                 filter
                     .kinds
                     .iter()
-                    .filter_map(|slug| self.kinds.get(slug))
+                    .filter_map(|slug| self.facts.kinds.get(slug))
                     .map(|k| self.kind_events[k as usize].as_slice()),
                 filter.kinds.is_empty(),
             ),
@@ -42,7 +42,7 @@ impl QueryIndex {
     fn actor_set(&self, filter: &Filter) -> Option<EventSet> {
         let one = |id: &str| {
             let mut set = EventSet::none(self.events);
-            if let Some(a) = self.actors.get(id) {
+            if let Some(a) = self.facts.actors.get(id) {
                 set.insert_all(&self.actor_events[a as usize]);
                 if filter.include_members {
                     set.insert_all(&self.member_events[a as usize]);
@@ -84,12 +84,12 @@ impl QueryIndex {
         let (start, end) = filter.period.span();
         let (start, end, strict) = (start.0, end.0, filter.strict);
         let words = self
-            .earliest
+            .facts
+            .bounds
             .par_chunks(64)
-            .zip(self.latest.par_chunks(64))
-            .map(|(earliest, latest)| {
+            .map(|bounds| {
                 let mut bits = 0u64;
-                for (i, (&e, &l)) in earliest.iter().zip(latest).enumerate() {
+                for (i, &[e, l]) in bounds.iter().enumerate() {
                     let inside = if strict {
                         start <= e && l <= end
                     } else {

@@ -15,7 +15,8 @@ use std::sync::{Arc, Mutex};
 use super::{EventSet, Filter};
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::EventKind;
-use crate::query::flat::{Names, PerEvent};
+use crate::query::EventFacts;
+use crate::query::flat::PerEvent;
 
 /// Events of each value, as sorted lists of event positions.
 type Postings = Vec<Vec<EventIdx>>;
@@ -28,34 +29,23 @@ type Postings = Vec<Vec<EventIdx>>;
 pub struct QueryIndex {
     pub(crate) time: TimeIndex,
     pub(crate) events: usize,
-    /// Actor ids; the dataset's actors first, in their order.
-    actors: Names,
+    /// The facts of each event that the index extends, shared with the counting index.
+    pub(crate) facts: Arc<EventFacts>,
     /// Events each actor takes part in, on either side.
     actor_events: Postings,
     /// Events where one of an actor's people takes part while holding one of its roles
     /// (and the actor itself does not).
     member_events: Postings,
-    /// The actors taking part in each event (deduplicated).
-    pub(crate) event_actors: PerEvent,
     /// The countries and organizations each event involves through a person's role only.
     pub(crate) event_member_of: PerEvent,
-    /// Topic ids; the dataset's topics first.
-    topics: Names,
     /// Events tagged with each topic itself.
     topic_events: Postings,
     /// Each topic with every topic below it.
     topic_descendants: Vec<Vec<u32>>,
     /// The topics of each event with all their ancestors (deduplicated).
     pub(crate) event_topics: PerEvent,
-    /// Kind slugs, in the order the legend shows them.
-    kinds: Names,
-    /// The kind of each kind slug.
-    kind_values: Vec<EventKind>,
-    /// The kind of each event.
-    pub(crate) event_kind: Vec<u32>,
+    /// The events of each kind.
     kind_events: Postings,
-    earliest: Vec<i64>,
-    latest: Vec<i64>,
     /// Folded title, summary and note of every event, one line per field,
     /// all events in one buffer for a single scan.
     event_text: String,
@@ -83,6 +73,11 @@ impl QueryIndex {
         &self.time
     }
 
+    /// The facts of each event, which the counting index extends too.
+    pub fn facts(&self) -> &Arc<EventFacts> {
+        &self.facts
+    }
+
     /// The number of events.
     pub fn len(&self) -> usize {
         self.events
@@ -95,25 +90,25 @@ impl QueryIndex {
 
     /// The id of an interned actor.
     pub(crate) fn actor_id(&self, a: u32) -> &str {
-        &self.actors.names[a as usize]
+        &self.facts.actors.names[a as usize]
     }
 
     /// The id of an interned topic.
     pub(crate) fn topic_id(&self, t: u32) -> &str {
-        &self.topics.names[t as usize]
+        &self.facts.topics.names[t as usize]
     }
 
     /// The slug of an interned kind.
     pub(crate) fn kind_slug(&self, k: u32) -> &str {
-        &self.kinds.names[k as usize]
+        &self.facts.kinds.names[k as usize]
     }
 
     /// The number of interned actors, topics and kinds.
     pub(crate) fn value_counts(&self) -> (usize, usize, usize) {
         (
-            self.actors.names.len(),
-            self.topics.names.len(),
-            self.kinds.names.len(),
+            self.facts.actors.names.len(),
+            self.facts.topics.names.len(),
+            self.facts.kinds.names.len(),
         )
     }
 
@@ -121,7 +116,7 @@ impl QueryIndex {
     pub fn kinds_present(&self) -> Vec<&EventKind> {
         self.kind_events
             .iter()
-            .zip(&self.kind_values)
+            .zip(&self.facts.kind_values)
             .filter(|(events, _)| !events.is_empty())
             .map(|(_, kind)| kind)
             .collect()

@@ -5,7 +5,7 @@ use super::*;
 fn curated() -> (Dataset, TimeIndex, Vec<EventIdx>) {
     let dataset = crate::dataset::embedded();
     let index = TimeIndex::new(&dataset);
-    let all = index.overlapping(&dataset, Moment::MIN, Moment::MAX);
+    let all = index.overlapping(Moment::MIN, Moment::MAX);
     let mut shown: Vec<EventIdx> = all;
     shown.sort_by_key(|&e| index.rank_of(e));
     (dataset, index, shown)

@@ -30,7 +30,7 @@ pub(super) struct Emphasis {
 impl Emphasis {
     /// How `event` stands out under `input`'s selection, filter and search.
     pub fn of(input: &CanvasInput, event: EventIdx) -> Emphasis {
-        let matched = input.matched.get(event as usize) == Some(&true);
+        let matched = input.matched.contains(event);
         Emphasis {
             selected: input.selected == Some(event),
             faded: !matched,

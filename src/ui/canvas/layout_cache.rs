@@ -66,8 +66,8 @@ impl Covered {
             index: input.index,
             lanes: input.lanes,
             lane_times: input.lane_times,
-            shown: input.shown,
-            all_shown: input.shown.iter().all(|&s| s),
+            shown: input.matched,
+            all_shown: input.all_shown,
             measure: &measure,
             titles: input.titles,
         };

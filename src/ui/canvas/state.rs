@@ -6,6 +6,7 @@ use eframe::egui::Rect;
 
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::Dataset;
+use crate::query::EventSet;
 use crate::timeline::eras::EraBand;
 use crate::timeline::lane_times::LaneTimes;
 use crate::timeline::layout::Layout;
@@ -20,10 +21,10 @@ pub struct CanvasInput<'a> {
     pub index: &'a TimeIndex,
     /// The lanes and each event's lanes.
     pub lanes: &'a Lanes,
-    /// One flag per event: is it drawn (laid out in its lanes).
-    pub shown: &'a [bool],
-    /// One flag per event: does it match the filter; drawn events that do not are faded.
-    pub matched: &'a [bool],
+    /// The events that match the filter; drawn events that do not are faded.
+    pub matched: &'a EventSet,
+    /// Every event is drawn (laid out in its lanes), not only the matching ones.
+    pub all_shown: bool,
     /// Ring the matching events (a text search is active).
     pub highlight: bool,
     /// The selected period, `[start, end)` in seconds (infinite on an open side).
@@ -34,7 +35,7 @@ pub struct CanvasInput<'a> {
     pub lane_times: &'a LaneTimes,
     /// The width of each title, measured once for the lanes' layouts.
     pub titles: &'a TitleWidths,
-    /// Changes whenever `lanes` or `shown` change.
+    /// Changes whenever `lanes` or the drawn events change: the layout is built again.
     pub generation: u64,
     /// The visible stretch of time.
     pub range: TimeRange,
@@ -75,10 +76,5 @@ impl CanvasState {
     /// The layout of the last frame (for tests and the level-of-detail report).
     pub fn layout(&self) -> Option<&Layout> {
         self.layout.as_ref()
-    }
-
-    /// Forgets the layout, so that the next frame lays out again.
-    pub fn invalidate(&mut self) {
-        self.layout = None;
     }
 }
