@@ -26,7 +26,7 @@ impl ThemeChoice {
     pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
 
     /// The choice as the toolbar names it.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             ThemeChoice::System => "System theme",
             ThemeChoice::Light => "Light theme",
@@ -46,7 +46,7 @@ pub enum AnalysisView {
 
 impl AnalysisView {
     /// Its name in titles and notices.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             AnalysisView::Chart => "chart",
             AnalysisView::Matrix => "matrix",

@@ -8,7 +8,7 @@ pub type EventIdx = u32;
 
 /// Spans longer than this are kept apart, so that the range query stays a
 /// binary search over short events.
-pub const LONG_SPAN_SECONDS: i64 = 400 * 86_400;
+pub(crate) const LONG_SPAN_SECONDS: i64 = 400 * 86_400;
 
 /// The events of a dataset sorted by their start, with their bounds in
 /// flat arrays for cache-friendly range queries.
@@ -41,7 +41,7 @@ impl TimeIndex {
 
     /// Sorts the events of `dataset` by time, given the earliest and latest instant
     /// of each (in seconds, in the dataset's order) so that no date is read again.
-    pub fn with_bounds(dataset: &Dataset, bounds: &[[i64; 2]]) -> TimeIndex {
+    pub(crate) fn with_bounds(dataset: &Dataset, bounds: &[[i64; 2]]) -> TimeIndex {
         use rayon::prelude::*;
         let events = &dataset.events;
         // Sorting flat (start, id's first bytes, position) triples touches an
@@ -95,18 +95,18 @@ impl TimeIndex {
     }
 
     /// The number of events.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.order.len()
     }
 
     /// True when the dataset has no events.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.order.is_empty()
     }
 
     /// The first and last instants of the dataset (its earliest start and latest
     /// bounded end), or `None` when empty.
-    pub fn extent(&self) -> Option<(Moment, Moment)> {
+    pub(crate) fn extent(&self) -> Option<(Moment, Moment)> {
         let first = *self.starts.first()?;
         let last_rank = self.order.len() - 1;
         let last = std::iter::once(last_rank)
@@ -141,7 +141,7 @@ impl TimeIndex {
 
     /// The ranks in time order `(from, to)` of the events that start late enough and
     /// early enough to overlap `[start, end)` unless they are long (see [`Self::overlapping`]).
-    pub fn rank_window(&self, start: Moment, end: Moment) -> (u32, u32) {
+    pub(crate) fn rank_window(&self, start: Moment, end: Moment) -> (u32, u32) {
         let from = self
             .starts
             .partition_point(|&s| s < start.0.saturating_sub(LONG_SPAN_SECONDS));
@@ -151,13 +151,13 @@ impl TimeIndex {
 
     /// The earliest and latest instant, in seconds, of the event at rank `rank` in time
     /// order (open ends as [`Moment::MIN`] and [`Moment::MAX`]).
-    pub fn bounds_at(&self, rank: u32) -> [i64; 2] {
+    pub(crate) fn bounds_at(&self, rank: u32) -> [i64; 2] {
         self.bounds[rank as usize]
     }
 
     /// [`TimeIndex::bounds_at`] as seconds, an open end at `open_start` or `open_end`:
     /// where the event at rank `rank` is counted in a density of that stretch.
-    pub fn span_at(&self, rank: u32, (open_start, open_end): (f64, f64)) -> (f64, f64) {
+    pub(crate) fn span_at(&self, rank: u32, (open_start, open_end): (f64, f64)) -> (f64, f64) {
         let [earliest, latest] = self.bounds_at(rank);
         let side = |bound: i64, open: f64| {
             if Moment(bound).is_open() {
@@ -170,17 +170,17 @@ impl TimeIndex {
     }
 
     /// The sort key (the start, in seconds) of the event at rank `rank` in time order.
-    pub fn start_at(&self, rank: u32) -> i64 {
+    pub(crate) fn start_at(&self, rank: u32) -> i64 {
         self.starts[rank as usize]
     }
 
     /// The position in time order of an event.
-    pub fn rank_of(&self, event: EventIdx) -> usize {
+    pub(crate) fn rank_of(&self, event: EventIdx) -> usize {
         self.rank[event as usize] as usize
     }
 
     /// The event after `event` in time order (or the first, when none is given).
-    pub fn next(&self, event: Option<EventIdx>) -> Option<EventIdx> {
+    pub(crate) fn next(&self, event: Option<EventIdx>) -> Option<EventIdx> {
         match event {
             None => self.order.first().copied(),
             Some(e) => self.order.get(self.rank_of(e) + 1).copied(),
@@ -188,7 +188,7 @@ impl TimeIndex {
     }
 
     /// The event before `event` in time order (or the last, when none is given).
-    pub fn previous(&self, event: Option<EventIdx>) -> Option<EventIdx> {
+    pub(crate) fn previous(&self, event: Option<EventIdx>) -> Option<EventIdx> {
         match event {
             None => self.order.last().copied(),
             Some(e) => self.rank_of(e).checked_sub(1).map(|r| self.order[r]),

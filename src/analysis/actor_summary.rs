@@ -15,26 +15,26 @@ pub const TOP_COUNTERPARTS: usize = 5;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorSummary {
     /// The actor's id.
-    pub actor: String,
+    pub(crate) actor: String,
     /// The number of its events.
     pub events: usize,
     /// Its events of each kind, most first.
-    pub kinds: Vec<(EventKind, u32)>,
+    pub(crate) kinds: Vec<(EventKind, u32)>,
     /// The actors on the other side of its events most often (ids), with their number of events.
-    pub counterparts: Vec<(String, u32)>,
+    pub(crate) counterparts: Vec<(String, u32)>,
     /// Its earliest event.
     pub first: Option<EventIdx>,
     /// Its latest event.
-    pub last: Option<EventIdx>,
+    pub(crate) last: Option<EventIdx>,
     /// A person's terms of office, in the order the dataset lists them.
-    pub terms: Vec<Role>,
+    pub(crate) terms: Vec<Role>,
 }
 
 impl CountIndex {
     /// The summary of actor `id` over `events` (its events among a selection,
     /// as the filters' actor facet finds them); `roll_up` counts people as
     /// their countries and organizations when naming counterparts.
-    pub fn actor_summary(
+    pub(crate) fn actor_summary(
         &self,
         dataset: &Dataset,
         time: &TimeIndex,

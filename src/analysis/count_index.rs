@@ -44,7 +44,7 @@ impl CountIndex {
     }
 
     /// Prepares `dataset` for counting on `facts`, the facts of its events.
-    pub fn with_facts(dataset: &Dataset, facts: Arc<EventFacts>) -> CountIndex {
+    pub(crate) fn with_facts(dataset: &Dataset, facts: Arc<EventFacts>) -> CountIndex {
         let rolled_up = [&facts.initiators, &facts.receivers].map(|side| {
             let mut rolled = PerEvent::with_capacity(facts.len());
             let mut row = Vec::new();
@@ -75,17 +75,17 @@ impl CountIndex {
     }
 
     /// The number of events.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.facts.len()
     }
 
     /// True when the dataset has no events.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.facts.is_empty()
     }
 
     /// The kinds, built-in ones in legend order first, then the dataset's own.
-    pub fn kinds(&self) -> &[EventKind] {
+    pub(crate) fn kinds(&self) -> &[EventKind] {
         &self.facts.kind_values
     }
 

@@ -37,7 +37,7 @@ impl Grouping {
     ];
 
     /// The word used on the command line: `kind`, `actor`, `topic`, `none`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Grouping::Kind => "kind",
             Grouping::Actor => "actor",
@@ -71,7 +71,7 @@ pub struct Cell {
     /// The position of the period in [`PeriodCounts::periods`].
     pub period: u32,
     /// The position of the group in [`PeriodCounts::groups`].
-    pub group: u32,
+    pub(crate) group: u32,
     /// How many events.
     pub count: u32,
 }
@@ -80,14 +80,14 @@ pub struct Cell {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodCounts {
     /// The unit counted by.
-    pub unit: PeriodUnit,
+    pub(crate) unit: PeriodUnit,
     /// What the counts are split by.
-    pub grouping: Grouping,
+    pub(crate) grouping: Grouping,
     /// The periods that have events, in time order; some may be coarser than
     /// the unit, for events known less precisely.
     pub periods: Vec<CountedPeriod>,
     /// The group names: kind slugs, actor ids, topic ids, or one empty name.
-    pub groups: Vec<String>,
+    pub(crate) groups: Vec<String>,
     /// The non-zero counts, by period then group.
     pub cells: Vec<Cell>,
 }
@@ -99,7 +99,7 @@ impl PeriodCounts {
     }
 
     /// The sum of each group's counts, by group position.
-    pub fn group_totals(&self) -> Vec<u64> {
+    pub(crate) fn group_totals(&self) -> Vec<u64> {
         let mut totals = vec![0u64; self.groups.len()];
         for cell in &self.cells {
             totals[cell.group as usize] += u64::from(cell.count);

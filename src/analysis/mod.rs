@@ -18,4 +18,4 @@ pub use count_index::CountIndex;
 pub use counts::{Cell, Grouping, PeriodCounts, TopGroups};
 pub use matrix::{Matrix, OTHERS, Pair, PairCount, PairCounts, kind_label};
 pub use period::{CountedPeriod, PeriodLength, PeriodUnit, counting_span};
-pub use stacked::Stacked;
+pub(crate) use stacked::Stacked;

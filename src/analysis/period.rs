@@ -51,7 +51,7 @@ impl PeriodUnit {
 
     /// The finest unit whose periods are at least `days` long, for a chart
     /// that should show about `bars` bars over a span of `days` days.
-    pub fn for_span(days: f64, bars: f64) -> PeriodUnit {
+    pub(crate) fn for_span(days: f64, bars: f64) -> PeriodUnit {
         let per_bar = days / bars.max(1.0);
         if per_bar <= 1.5 {
             PeriodUnit::Day
@@ -105,11 +105,11 @@ pub enum PeriodLength {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CountedPeriod {
     /// Its length.
-    pub length: PeriodLength,
+    pub(crate) length: PeriodLength,
     /// Its first day, in days since 1970-01-01.
-    pub first_day: i64,
+    pub(crate) first_day: i64,
     /// The day after its last, in days since 1970-01-01.
-    pub end_day: i64,
+    pub(crate) end_day: i64,
 }
 
 impl Ord for CountedPeriod {
@@ -131,7 +131,7 @@ impl CountedPeriod {
     /// The period that an event spanning `[earliest, latest)` is counted in
     /// when counting by `unit`: the unit's period holding the whole span, or
     /// else the shortest coarser one that holds it (a month, a year, the years).
-    pub fn containing(unit: PeriodUnit, earliest: Moment, latest: Moment) -> CountedPeriod {
+    pub(crate) fn containing(unit: PeriodUnit, earliest: Moment, latest: Moment) -> CountedPeriod {
         let first = earliest.0.div_euclid(SECONDS_PER_DAY);
         let last = if latest.0 > earliest.0 {
             (latest.0 - 1).div_euclid(SECONDS_PER_DAY)
@@ -183,12 +183,12 @@ impl CountedPeriod {
     }
 
     /// The instant just after the period.
-    pub fn end(&self) -> Moment {
+    pub(crate) fn end(&self) -> Moment {
         Moment(self.end_day.saturating_mul(SECONDS_PER_DAY))
     }
 
     /// True when the period is coarser than `unit`: it holds events vaguer than the unit.
-    pub fn is_coarser_than(&self, unit: PeriodUnit) -> bool {
+    pub(crate) fn is_coarser_than(&self, unit: PeriodUnit) -> bool {
         let finest = match unit {
             PeriodUnit::Year => PeriodLength::Year,
             PeriodUnit::Month => PeriodLength::Month,
@@ -200,7 +200,7 @@ impl CountedPeriod {
 
     /// The period as the period filter writes it (EDTF), for selecting it as
     /// Shift-drag does: `2022-05` to `2022-05`, a week as its Monday to its Sunday.
-    pub fn as_filter_period(&self) -> crate::query::Period {
+    pub(crate) fn as_filter_period(&self) -> crate::query::Period {
         let day = |d: i64| {
             let (y, m, dd) = civil_from_days(d);
             format!("{}-{m:02}-{dd:02}", year_text(y))

@@ -5,16 +5,16 @@ use super::PeriodCounts;
 /// The counts of each period split into a few series, ready to stack: the
 /// groups with the most events, in order, and one series for the rest.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stacked {
+pub(crate) struct Stacked {
     /// The group position of each series in [`PeriodCounts::groups`]; `None` for the rest.
-    pub series: Vec<Option<u32>>,
+    pub(crate) series: Vec<Option<u32>>,
     /// For each period of the counts, the count of each series.
-    pub values: Vec<Vec<u32>>,
+    pub(crate) values: Vec<Vec<u32>>,
 }
 
 impl Stacked {
     /// The total of one period.
-    pub fn period_total(&self, period: usize) -> u32 {
+    pub(crate) fn period_total(&self, period: usize) -> u32 {
         self.values[period].iter().sum()
     }
 }
@@ -22,7 +22,7 @@ impl Stacked {
 impl PeriodCounts {
     /// The counts as at most `top` series (groups in their own order when all
     /// fit, else the largest first) plus one for the rest.
-    pub fn stacked(&self, top: usize) -> Stacked {
+    pub(crate) fn stacked(&self, top: usize) -> Stacked {
         let totals = self.group_totals();
         let mut present: Vec<u32> = (0..totals.len() as u32)
             .filter(|&g| totals[g as usize] > 0)

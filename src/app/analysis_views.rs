@@ -26,14 +26,14 @@ pub struct ChartCounts {
     /// The counts per period, over every period.
     pub counts: PeriodCounts,
     /// The same as series to stack.
-    pub stacked: Stacked,
+    pub(crate) stacked: Stacked,
 }
 
 /// The matrix of the shown events with every pair behind it.
 #[derive(Debug)]
 pub struct MatrixCounts {
     /// Every pair of actors with events between them.
-    pub pairs: PairCounts,
+    pub(crate) pairs: PairCounts,
     /// The top actors and the others.
     pub matrix: Matrix,
 }
@@ -48,21 +48,21 @@ pub(super) struct AnalysisViews {
     /// The matrix for the applied filter.
     matrix: Option<MatrixCounts>,
     /// The width of the chart's plot in the last frame, for its unit.
-    pub chart_width: Option<f32>,
+    pub(crate) chart_width: Option<f32>,
     /// The export dialog of the chart or the matrix, while it is open.
-    pub export: Option<AnalysisExportState>,
+    pub(crate) export: Option<AnalysisExportState>,
 }
 
 impl AnalysisViews {
     /// Forgets every count (the filter or the document changed).
-    pub fn forget(&mut self) {
+    pub(crate) fn forget(&mut self) {
         self.tops.clear();
         self.charts.clear();
         self.matrix = None;
     }
 
     /// The chart's counts of the `selection` by `unit` and `grouping`, counted on first use.
-    pub fn chart(
+    pub(crate) fn chart(
         &mut self,
         doc: &Document,
         selection: &EventSet,
@@ -82,7 +82,7 @@ impl AnalysisViews {
     }
 
     /// The matrix of the `selection`, people rolled up with `roll_up`, counted on first use.
-    pub fn matrix(&mut self, doc: &Document, selection: &EventSet, roll_up: bool) -> &MatrixCounts {
+    pub(crate) fn matrix(&mut self, doc: &Document, selection: &EventSet, roll_up: bool) -> &MatrixCounts {
         self.matrix.get_or_insert_with(|| {
             let pairs = doc.counts().pair_counts(selection, roll_up);
             let matrix = pairs.matrix(MATRIX_TOP);

@@ -18,12 +18,12 @@ pub struct Document {
     /// The dataset.
     pub dataset: Dataset,
     /// Its posting lists, folded text and events in time order.
-    pub query: QueryIndex,
+    pub(crate) query: QueryIndex,
     /// The file it was read from; none for the embedded dataset.
     pub path: Option<PathBuf>,
     /// The path and SHA-256 of the bytes that were read: for export manifests,
     /// and to skip reloads that change nothing.
-    pub source: SourceInfo,
+    pub(crate) source: SourceInfo,
     /// Its eras as bands, as the canvas and the overview draw them.
     pub eras: Vec<EraBand>,
     counts: OnceLock<CountIndex>,
@@ -38,7 +38,7 @@ impl Document {
 
     /// The embedded dataset, or an empty one should it ever fail to read (the tests
     /// check that it does not).
-    pub fn embedded_or_empty() -> Document {
+    pub(crate) fn embedded_or_empty() -> Document {
         Document::embedded().unwrap_or_else(|_| {
             let empty = crate::model::Dataset {
                 title: "Empty".to_string(),
@@ -55,13 +55,13 @@ impl Document {
     }
 
     /// Reads and checks the dataset file at `path`, importing other formats.
-    pub fn load(path: &Path) -> Result<Document, DatasetError> {
+    pub(crate) fn load(path: &Path) -> Result<Document, DatasetError> {
         let opened = crate::import::open_path(path, FormatChoice::Auto)?;
         Ok(Document::of(opened, Some(path.to_path_buf())))
     }
 
     /// Indexes what was opened from `path` (none for the embedded dataset).
-    pub fn of(opened: Opened, path: Option<PathBuf>) -> Document {
+    pub(crate) fn of(opened: Opened, path: Option<PathBuf>) -> Document {
         Document::new(opened.dataset, path, opened.source)
     }
 
@@ -80,7 +80,7 @@ impl Document {
     }
 
     /// The folder where exports are offered: the dataset's own, else the working folder.
-    pub fn export_folder(&self) -> PathBuf {
+    pub(crate) fn export_folder(&self) -> PathBuf {
         self.path
             .as_deref()
             .and_then(Path::parent)
@@ -91,14 +91,14 @@ impl Document {
 
     /// Its counts by period and pair, prepared on first use (the chart, the
     /// matrix and an actor at a glance need them; most sessions do not).
-    pub fn counts(&self) -> &CountIndex {
+    pub(crate) fn counts(&self) -> &CountIndex {
         self.counts
             .get_or_init(|| CountIndex::with_facts(&self.dataset, Arc::clone(self.query.facts())))
     }
 
     /// The people of each of its countries and organizations, for the filter panel,
     /// worked out on first use.
-    pub fn people_of_groups(&self) -> &PeopleOfGroups {
+    pub(crate) fn people_of_groups(&self) -> &PeopleOfGroups {
         self.people
             .get_or_init(|| PeopleOfGroups::new(&self.dataset, self.query.facts()))
     }

@@ -11,18 +11,18 @@ use crate::query::Filter;
 #[derive(Debug, Default)]
 pub(super) struct ExportDialog {
     /// True while the dialog is open.
-    pub open: bool,
+    pub(crate) open: bool,
     /// The destination the dialog offered by itself, to renew it with the period.
     auto_destination: Option<String>,
     /// The dialog's count, for the filter and strictness it was computed with.
     count: Option<(Filter, usize)>,
     /// What the last export did, shown above the canvas.
-    pub notice: Option<Result<String, String>>,
+    pub(crate) notice: Option<Result<String, String>>,
 }
 
 impl ExportDialog {
     /// Forgets the count (the document changed).
-    pub fn forget_count(&mut self) {
+    pub(crate) fn forget_count(&mut self) {
         self.count = None;
     }
 }

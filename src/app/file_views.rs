@@ -10,7 +10,7 @@ use crate::query::Filter;
 use crate::timeline::{LaneMode, TimeRange};
 
 /// How many files' views are remembered; the least recently left are forgotten first.
-pub const MAX_FILE_VIEWS: usize = 32;
+pub(crate) const MAX_FILE_VIEWS: usize = 32;
 
 /// The key of the embedded dataset, which has no path.
 const EMBEDDED_KEY: &str = "";
@@ -18,25 +18,25 @@ const EMBEDDED_KEY: &str = "";
 /// How one file was being viewed when it was left.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct FileView {
+pub(crate) struct FileView {
     /// The visible stretch of time.
-    pub range: Option<TimeRange>,
+    pub(crate) range: Option<TimeRange>,
     /// The filters, the period among them.
-    pub filter: Filter,
+    pub(crate) filter: Filter,
     /// How events were grouped into lanes.
-    pub lanes: LaneMode,
+    pub(crate) lanes: LaneMode,
     /// The keys of collapsed lanes.
-    pub collapsed: BTreeSet<String>,
+    pub(crate) collapsed: BTreeSet<String>,
 }
 
 /// The views of the files opened, the most recently left first.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct FileViews(Vec<(String, FileView)>);
+pub(crate) struct FileViews(Vec<(String, FileView)>);
 
 impl FileViews {
     /// Remembers how the file at `path` (none: the embedded dataset) was left.
-    pub fn keep(&mut self, path: Option<&Path>, view: FileView) {
+    pub(crate) fn keep(&mut self, path: Option<&Path>, view: FileView) {
         let key = file_key(path);
         self.0.retain(|(k, _)| *k != key);
         self.0.insert(0, (key, view));
@@ -44,7 +44,7 @@ impl FileViews {
     }
 
     /// How the file at `path` was left, if it was opened before.
-    pub fn get(&self, path: Option<&Path>) -> Option<&FileView> {
+    pub(crate) fn get(&self, path: Option<&Path>) -> Option<&FileView> {
         let key = file_key(path);
         self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }

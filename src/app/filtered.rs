@@ -16,20 +16,20 @@ pub(super) struct Filtered {
     applied: Option<Filter>,
     /// The events that pass the filter: what the canvas, the chart, the matrix
     /// and an actor at a glance read.
-    pub matched: EventSet,
+    pub(crate) matched: EventSet,
     /// The same events in time order, for stepping and fitting.
-    pub list: Vec<EventIdx>,
+    pub(crate) list: Vec<EventIdx>,
     /// Every event is drawn: the others are faded, or the filter passes every event.
-    pub all_shown: bool,
+    pub(crate) all_shown: bool,
     /// Facet counts under the filter.
-    pub counts: FacetCounts,
+    pub(crate) counts: FacetCounts,
     /// The range that shows every shown event.
-    pub fitted: TimeRange,
+    pub(crate) fitted: TimeRange,
     /// The range of the overview strip: the whole dataset, whatever the filter;
     /// worked out once per document.
-    pub overview_range: Option<TimeRange>,
+    pub(crate) overview_range: Option<TimeRange>,
     /// The shown events per column of the overview strip.
-    pub overview: Density,
+    pub(crate) overview: Density,
 }
 
 impl Default for Filtered {
@@ -49,20 +49,20 @@ impl Default for Filtered {
 
 impl Filtered {
     /// Marks the results out of date (another document was adopted).
-    pub fn invalidate(&mut self) {
+    pub(crate) fn invalidate(&mut self) {
         self.applied = None;
         self.overview_range = None;
     }
 
     /// The range of the overview strip (a year until a document is filtered).
-    pub fn overview_range(&self) -> TimeRange {
+    pub(crate) fn overview_range(&self) -> TimeRange {
         self.overview_range
             .unwrap_or_else(|| TimeRange::new(0.0, YEAR))
     }
 
     /// Applies `filter` to `doc` unless these results are for it already; true when they
     /// changed. `today` centres the fitted range when nothing is shown.
-    pub fn update(&mut self, doc: &Document, filter: &Filter, today: Option<f64>) -> bool {
+    pub(crate) fn update(&mut self, doc: &Document, filter: &Filter, today: Option<f64>) -> bool {
         if self.applied.as_ref() == Some(filter) {
             return false;
         }

@@ -22,11 +22,11 @@ struct PendingLoad {
 /// A file read in the background, once it is in.
 pub(super) struct Finished {
     /// The file.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Its document, or why it could not be read.
-    pub loaded: Result<Document, DatasetError>,
+    pub(crate) loaded: Result<Document, DatasetError>,
     /// Where to put the view once it is shown.
-    pub restore: Option<SavedPlace>,
+    pub(crate) restore: Option<SavedPlace>,
 }
 
 /// The file being read on a worker thread, if any.
@@ -50,12 +50,12 @@ impl Loading {
     }
 
     /// Wakes the window of `ctx` whenever a file is in, from now on.
-    pub fn wake(&self, ctx: &egui::Context) {
+    pub(crate) fn wake(&self, ctx: &egui::Context) {
         let _ = self.window.set(ctx.clone());
     }
 
     /// True when `path` is large enough to be read in the background.
-    pub fn is_large(&self, path: &Path) -> bool {
+    pub(crate) fn is_large(&self, path: &Path) -> bool {
         std::fs::metadata(path).is_ok_and(|m| m.len() >= self.background_above)
     }
 
@@ -77,22 +77,22 @@ impl Loading {
     }
 
     /// Forgets the file being read (cancelled, or replaced by one read at once).
-    pub fn cancel(&mut self) {
+    pub(crate) fn cancel(&mut self) {
         self.pending = None;
     }
 
     /// True while a file is being read.
-    pub fn is_busy(&self) -> bool {
+    pub(crate) fn is_busy(&self) -> bool {
         self.pending.is_some()
     }
 
     /// True while `path` is being read.
-    pub fn is_reading(&self, path: &Path) -> bool {
+    pub(crate) fn is_reading(&self, path: &Path) -> bool {
         self.pending.as_ref().is_some_and(|p| p.load.path() == path)
     }
 
     /// Asks to put the view at `place` once the file being read is in; false when none is.
-    pub fn restore_when_done(&mut self, place: SavedPlace) -> bool {
+    pub(crate) fn restore_when_done(&mut self, place: SavedPlace) -> bool {
         match self.pending.as_mut() {
             Some(pending) => {
                 pending.restore = Some(place);
@@ -103,19 +103,19 @@ impl Loading {
     }
 
     /// The file being read and how far it got (0 to 1).
-    pub fn progress(&self) -> Option<(&Path, f32)> {
+    pub(crate) fn progress(&self) -> Option<(&Path, f32)> {
         self.pending
             .as_ref()
             .map(|p| (p.load.path(), p.load.progress()))
     }
 
     /// The file read in the background, once it is in.
-    pub fn poll(&mut self) -> Option<Finished> {
+    pub(crate) fn poll(&mut self) -> Option<Finished> {
         self.finish(BackgroundLoad::poll)
     }
 
     /// The file read in the background, waiting for it to be in.
-    pub fn wait(&mut self) -> Option<Finished> {
+    pub(crate) fn wait(&mut self) -> Option<Finished> {
         self.finish(BackgroundLoad::wait)
     }
 

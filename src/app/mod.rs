@@ -19,9 +19,9 @@ mod watch;
 
 pub use analysis_views::{ChartCounts, MATRIX_TOP, MatrixCounts, chart_grouping, chart_unit};
 pub use document::Document;
-pub use file_views::{FileView, FileViews};
+pub(crate) use file_views::{FileView, FileViews};
 pub use run::{ViewerError, ViewerOptions, run_viewer};
-pub use screenshot::{ScreenshotError, write_png};
+pub(crate) use screenshot::{ScreenshotError, write_png};
 pub use view_state::ViewState;
 
 use std::path::{Path, PathBuf};
@@ -48,7 +48,7 @@ use watch::Watch;
 
 /// Files of this size or larger are read on a worker thread, with a progress bar;
 /// smaller ones are read at once.
-pub const BACKGROUND_ABOVE: u64 = 4 * 1024 * 1024;
+pub(crate) const BACKGROUND_ABOVE: u64 = 4 * 1024 * 1024;
 
 /// How the app starts.
 #[derive(Debug, Clone, Default)]

@@ -11,15 +11,15 @@ use super::{App, AppOptions, BACKGROUND_ABOVE, ScreenshotError};
 #[derive(Debug, Clone, Default)]
 pub struct ViewerOptions {
     /// The dataset to open (the last one, or the embedded dataset, when none).
-    pub file: Option<PathBuf>,
+    pub(crate) file: Option<PathBuf>,
     /// Save a PNG of the window here once drawn, then exit.
-    pub screenshot: Option<PathBuf>,
+    pub(crate) screenshot: Option<PathBuf>,
     /// The inner size of the window in points.
-    pub size: Option<[f32; 2]>,
+    pub(crate) size: Option<[f32; 2]>,
     /// Show the chart of events per period from the start.
-    pub chart: bool,
+    pub(crate) chart: bool,
     /// Show the actor matrix from the start.
-    pub matrix: bool,
+    pub(crate) matrix: bool,
 }
 
 /// Why the viewer could not run.

@@ -12,7 +12,7 @@ use resvg::tiny_skia::{IntSize, Pixmap};
 
 /// Why a screenshot could not be saved.
 #[derive(Debug, thiserror::Error)]
-pub enum ScreenshotError {
+pub(crate) enum ScreenshotError {
     /// The image was empty.
     #[error("the window had no pixels to save")]
     Empty,
@@ -34,7 +34,7 @@ pub enum ScreenshotError {
 
 /// Encodes `image` as PNG and writes it to `path` through a temporary file
 /// in the same folder, so that `path` never holds half an image.
-pub fn write_png(path: &Path, image: &ColorImage) -> Result<(), ScreenshotError> {
+pub(crate) fn write_png(path: &Path, image: &ColorImage) -> Result<(), ScreenshotError> {
     let [w, h] = image.size;
     let size = IntSize::from_wh(w as u32, h as u32).ok_or(ScreenshotError::Empty)?;
     // Screenshots are opaque, so egui's premultiplied colours are what tiny-skia expects.

@@ -13,7 +13,7 @@ use crate::timeline::LaneMode;
 use crate::ui::export_dialog::ExportDialogState;
 
 /// How many recently opened files are remembered.
-pub const MAX_RECENT: usize = 10;
+pub(crate) const MAX_RECENT: usize = 10;
 
 /// The saved settings of the view: restored at start, written by eframe's persistence.
 /// Where the view stood (its range and selection) is saved beside it by the app.
@@ -50,7 +50,7 @@ pub struct ViewState {
 
 impl ViewState {
     /// Puts `path` at the top of the recent files.
-    pub fn remember(&mut self, path: PathBuf) {
+    pub(crate) fn remember(&mut self, path: PathBuf) {
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);

@@ -15,23 +15,23 @@ use crate::ui::canvas::CanvasState;
 #[derive(Debug)]
 pub(super) struct Viewport {
     /// The visible stretch of time.
-    pub range: TimeRange,
+    pub(crate) range: TimeRange,
     /// The selected event.
-    pub selected: Option<EventIdx>,
+    pub(crate) selected: Option<EventIdx>,
     /// The person whose roles the details panel shows, when no event is selected.
-    pub person: Option<String>,
+    pub(crate) person: Option<String>,
     /// The lanes and each event's lanes.
-    pub lanes: Lanes,
+    pub(crate) lanes: Lanes,
     /// Each lane's events in time order.
-    pub lane_times: LaneTimes,
+    pub(crate) lane_times: LaneTimes,
     /// The width of each event's title, measured when first laid out.
-    pub titles: TitleWidths,
+    pub(crate) titles: TitleWidths,
     /// The lanes are of another document (one was opened or reloaded).
     lanes_stale: bool,
     /// Changes whenever the lanes or the shown events change: the canvas lays out again.
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// What the canvas keeps between frames.
-    pub canvas: CanvasState,
+    pub(crate) canvas: CanvasState,
 }
 
 impl Default for Viewport {
@@ -52,19 +52,19 @@ impl Default for Viewport {
 
 impl Viewport {
     /// The id of the selected event in `doc`, to find it again in another version.
-    pub fn selected_id(&self, doc: &Document) -> Option<String> {
+    pub(crate) fn selected_id(&self, doc: &Document) -> Option<String> {
         self.selected
             .and_then(|e| doc.dataset.events.get(e as usize))
             .map(|e| e.id.to_string())
     }
 
     /// Builds the lanes again at the next change of the shown events.
-    pub fn lanes_are_stale(&mut self) {
+    pub(crate) fn lanes_are_stale(&mut self) {
         self.lanes_stale = true;
     }
 
     /// Builds the lanes of `doc` grouped by `mode`, `collapsed` folded.
-    pub fn rebuild_lanes(&mut self, doc: &Document, mode: LaneMode, collapsed: &BTreeSet<String>) {
+    pub(crate) fn rebuild_lanes(&mut self, doc: &Document, mode: LaneMode, collapsed: &BTreeSet<String>) {
         self.lanes = Lanes::build(&doc.dataset, mode, collapsed);
         self.lane_times = LaneTimes::new(doc.index(), &self.lanes);
         self.titles = TitleWidths::new(doc.dataset.events.len());
@@ -73,7 +73,7 @@ impl Viewport {
     }
 
     /// Follows a change of the shown events: the lanes when they are stale, the layout always.
-    pub fn shown_changed(&mut self, doc: &Document, mode: LaneMode, collapsed: &BTreeSet<String>) {
+    pub(crate) fn shown_changed(&mut self, doc: &Document, mode: LaneMode, collapsed: &BTreeSet<String>) {
         if self.lanes_stale {
             self.rebuild_lanes(doc, mode, collapsed);
         } else {

@@ -7,7 +7,7 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 /// Watches one file (through its folder, since editors often replace files
 /// by renaming) and wakes the interface when it changes.
-pub struct FileWatcher {
+pub(crate) struct FileWatcher {
     _watcher: RecommendedWatcher,
     changes: Receiver<()>,
 }
@@ -46,7 +46,7 @@ impl FileWatcher {
     }
 
     /// True when the file changed since the last call.
-    pub fn changed(&self) -> bool {
+    pub(crate) fn changed(&self) -> bool {
         let mut any = false;
         while self.changes.try_recv().is_ok() {
             any = true;
@@ -72,7 +72,7 @@ impl Watch {
 
     /// Watches `path` instead of the file watched so far (none: the embedded dataset),
     /// waking `ctx` on every change.
-    pub fn restart(&mut self, path: Option<&Path>, ctx: Option<&eframe::egui::Context>) {
+    pub(crate) fn restart(&mut self, path: Option<&Path>, ctx: Option<&eframe::egui::Context>) {
         self.watcher = None;
         if !self.enabled {
             return;
@@ -84,7 +84,7 @@ impl Watch {
     }
 
     /// True when the watched file changed since the last call.
-    pub fn changed(&self) -> bool {
+    pub(crate) fn changed(&self) -> bool {
         self.watcher.as_ref().is_some_and(FileWatcher::changed)
     }
 }

@@ -12,7 +12,7 @@ use super::{CliError, EXIT_OK, Outcome};
 pub struct CheckArgs {
     /// The files to check.
     #[arg(required = true)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
 }
 
 /// Checks each file, printing `FILE: ok (...)` or its problems; the worst exit code.

@@ -10,13 +10,13 @@ use crate::query::{EventSet, Filter, QueryIndex};
 /// A dataset read for counting, with the filter and the events it chose.
 pub(super) struct Chosen {
     /// The dataset.
-    pub dataset: Dataset,
+    pub(crate) dataset: Dataset,
     /// The file it was read from, for the manifest.
-    pub source: SourceInfo,
+    pub(crate) source: SourceInfo,
     /// The filter of the command line.
-    pub filter: Filter,
+    pub(crate) filter: Filter,
     /// The events the filter chose.
-    pub selection: EventSet,
+    pub(crate) selection: EventSet,
 }
 
 /// Reads `file` (the embedded dataset when none) and chooses its events by `filter`.

@@ -19,72 +19,72 @@ use crate::model::{Dataset, EdtfDate, Event, EventKind, Source};
 #[derive(Debug, Clone, Args)]
 pub struct AddArgs {
     /// The Annals dataset (RON) to add the event to.
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// The date, EDTF: 2022-05-16, 2022-05, 2014, 2022-05-01? for uncertain.
     #[arg(long)]
-    pub date: String,
+    pub(crate) date: String,
     /// The end of an interval, EDTF.
     #[arg(long)]
-    pub end: Option<String>,
+    pub(crate) end: Option<String>,
     /// The title.
     #[arg(long)]
-    pub title: String,
+    pub(crate) title: String,
     /// The kind: visit, phone-call, meeting, treaty-signing, diplomatic-relations, recognition, membership, inauguration, statement, diplomatic-protest, milestone, or a kind the dataset already has (default: statement).
     #[arg(long)]
-    pub kind: Option<String>,
+    pub(crate) kind: Option<String>,
     /// An actor's id (repeatable).
     #[arg(long = "actor", value_name = "ID")]
-    pub actors: Vec<String>,
+    pub(crate) actors: Vec<String>,
     /// A counterpart's id (repeatable).
     #[arg(long = "counterpart", value_name = "ID")]
-    pub counterparts: Vec<String>,
+    pub(crate) counterparts: Vec<String>,
     /// A topic's id (repeatable).
     #[arg(long = "topic", value_name = "ID")]
-    pub topics: Vec<String>,
+    pub(crate) topics: Vec<String>,
     /// Where it happened.
     #[arg(long)]
-    pub place: Option<String>,
+    pub(crate) place: Option<String>,
     /// What happened, in a few sentences.
     #[arg(long)]
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// A curator's note: where sources disagree, say.
     #[arg(long)]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
     /// Its CAMEO event code, where not its kind's.
     #[arg(long)]
-    pub cameo: Option<String>,
+    pub(crate) cameo: Option<String>,
     /// A source's URL (repeatable); its publisher is the URL's host.
     #[arg(long = "source", value_name = "URL")]
-    pub sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
     /// The event's id (by default made from the date and the title).
     #[arg(long)]
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
 }
 
 /// `annals set FILE ID FIELD=VALUE...`.
 #[derive(Debug, Clone, Args)]
 pub struct SetArgs {
     /// The Annals dataset (RON).
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// The event's id.
-    pub id: String,
+    pub(crate) id: String,
     /// title=, date=, end=, kind=, place=, summary=, note=, cameo= (empty clears an optional one); actors+=ID, actors-=ID, and the same for counterparts, topics and sources (sources+=URL).
     #[arg(required = true, value_name = "FIELD=VALUE")]
-    pub changes: Vec<String>,
+    pub(crate) changes: Vec<String>,
 }
 
 /// `annals rm FILE ID...`.
 #[derive(Debug, Clone, Args)]
 pub struct RmArgs {
     /// The Annals dataset (RON).
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// The ids of the events to remove.
     #[arg(required = true, value_name = "ID")]
-    pub ids: Vec<String>,
+    pub(crate) ids: Vec<String>,
 }
 
 /// Adds the event and prints its id.
-pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
+pub(crate) fn add(args: &AddArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
     run(&args.file, out, |document| {
         let dataset = document.dataset();
         let kind = match &args.kind {
@@ -125,7 +125,7 @@ pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
 }
 
 /// Changes the fields of one event.
-pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
+pub(crate) fn set(args: &SetArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
     run(&args.file, out, |document| {
         let Some(event) = document.event(&args.id) else {
             let ids = document.dataset().events.iter().map(|e| e.id.as_str());
@@ -140,7 +140,7 @@ pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
 }
 
 /// Removes the events.
-pub fn rm(args: &RmArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
+pub(crate) fn rm(args: &RmArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
     run(&args.file, out, |document| {
         let mut edits = Vec::new();
         for id in &args.ids {

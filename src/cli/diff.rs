@@ -14,7 +14,7 @@ use crate::model::words::counted;
 
 /// How `annals diff` prints the differences.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
+pub(crate) enum DiffFormat {
     /// A summary, then one line per item and one per changed field.
     #[default]
     Text,
@@ -26,12 +26,12 @@ pub enum DiffFormat {
 #[derive(Debug, Clone, Args)]
 pub struct DiffArgs {
     /// The dataset before.
-    pub old: PathBuf,
+    pub(crate) old: PathBuf,
     /// The dataset after (of any format Annals opens: a CSV can be compared with a RON).
-    pub new: PathBuf,
+    pub(crate) new: PathBuf,
     /// How to print the differences.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-    pub format: DiffFormat,
+    pub(crate) format: DiffFormat,
 }
 
 /// Compares the two files: done when they hold the same dataset, flagged

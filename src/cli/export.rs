@@ -16,22 +16,22 @@ use crate::timeline::LaneMode;
 #[derive(Debug, Clone, Args)]
 pub struct ExportArgs {
     /// The dataset (the embedded one when omitted).
-    pub file: Option<PathBuf>,
+    pub(crate) file: Option<PathBuf>,
     /// Which events.
     #[command(flatten)]
-    pub filter: FilterArgs,
+    pub(crate) filter: FilterArgs,
     /// The format: ron, json, csv, ics, svg or png.
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// How a figure (svg, png) groups events into lanes: actor, topic, kind or single.
     #[arg(long, value_name = "LANES", value_parser = parse_lanes, default_value = "actor")]
-    pub lanes: LaneMode,
+    pub(crate) lanes: LaneMode,
     /// The file to write.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     /// Overwrite OUT if it exists.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 /// Loads the dataset, selects the events with the filter, and writes them to OUT.
@@ -74,11 +74,11 @@ pub(super) fn load_with_source(file: Option<&Path>) -> Result<(Dataset, SourceIn
 }
 
 /// Parses `--format`.
-pub fn parse_format(text: &str) -> Result<Format, String> {
+pub(crate) fn parse_format(text: &str) -> Result<Format, String> {
     text.parse()
 }
 
 /// Parses `--lanes`.
-pub fn parse_lanes(text: &str) -> Result<LaneMode, String> {
+pub(crate) fn parse_lanes(text: &str) -> Result<LaneMode, String> {
     text.parse()
 }

@@ -11,15 +11,15 @@ use crate::dataset::DatasetError;
 use crate::export::ExportError;
 
 /// Exit code: the command did what was asked.
-pub const EXIT_OK: u8 = 0;
+pub(crate) const EXIT_OK: u8 = 0;
 /// Exit code: a dataset is invalid, or an output could not be written.
-pub const EXIT_INVALID: u8 = 1;
+pub(crate) const EXIT_INVALID: u8 = 1;
 /// Exit code: a file could not be read, or the command line is wrong.
-pub const EXIT_USAGE: u8 = 2;
+pub(crate) const EXIT_USAGE: u8 = 2;
 
 /// How a command that ran to its end went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// All is well: exit 0.
     Done,
     /// Done, with a finding that exit 1 signals: two datasets differ, a file
@@ -33,7 +33,7 @@ pub enum Outcome {
 
 impl Outcome {
     /// The process's exit code.
-    pub fn code(self) -> u8 {
+    pub(crate) fn code(self) -> u8 {
         match self {
             Outcome::Done => EXIT_OK,
             Outcome::Flagged => EXIT_INVALID,
@@ -44,7 +44,7 @@ impl Outcome {
 
 /// Why a command stopped: its message on standard error and its exit code.
 #[derive(Debug, thiserror::Error)]
-pub enum CliError {
+pub(crate) enum CliError {
     /// The command line names something the dataset does not have, or a value
     /// that cannot be: exit 2.
     #[error("annals: {0}")]
@@ -145,12 +145,12 @@ fn force_hint(error: &ExportError) -> &'static str {
 
 impl CliError {
     /// Any failure, made to exit 2.
-    pub fn trouble(error: impl Into<CliError>) -> CliError {
+    pub(crate) fn trouble(error: impl Into<CliError>) -> CliError {
         CliError::Trouble(Box::new(error.into()))
     }
 
     /// The process's exit code for this error.
-    pub fn code(&self) -> u8 {
+    pub(crate) fn code(&self) -> u8 {
         match self {
             CliError::Usage(_)
             | CliError::PictureNeedsFile { .. }
@@ -169,7 +169,7 @@ impl CliError {
     }
 
     /// Writes the message to `err`; the exit code.
-    pub fn report(&self, err: &mut dyn Write) -> u8 {
+    pub(crate) fn report(&self, err: &mut dyn Write) -> u8 {
         let _ = writeln!(err, "{self}");
         self.code()
     }

@@ -8,40 +8,40 @@ use crate::query::{Filter, Period};
 
 /// Which events to take: the same choices as the viewer's panels.
 #[derive(Debug, Clone, Default, Args)]
-pub struct FilterArgs {
+pub(crate) struct FilterArgs {
     /// An actor id (repeatable): events where it takes part on either side.
     #[arg(long = "actor", value_name = "ID")]
-    pub actors: Vec<String>,
+    pub(crate) actors: Vec<String>,
     /// Require every --actor instead of any of them.
     #[arg(long)]
-    pub all_actors: bool,
+    pub(crate) all_actors: bool,
     /// A country or organization matches only its own events, not those of its people.
     #[arg(long)]
-    pub no_members: bool,
+    pub(crate) no_members: bool,
     /// A topic id (repeatable); a topic includes the topics below it.
     #[arg(long = "topic", value_name = "ID")]
-    pub topics: Vec<String>,
+    pub(crate) topics: Vec<String>,
     /// An event kind (repeatable): visit, phone-call, treaty-signing, meeting, ...
     #[arg(long = "kind", value_name = "KIND")]
-    pub kinds: Vec<String>,
+    pub(crate) kinds: Vec<String>,
     /// The start of the period (EDTF): events that may lie after it.
     #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
+    pub(crate) from: Option<String>,
     /// The end of the period (EDTF): `--from 2014 --to 2014` is the whole year.
     #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    pub(crate) to: Option<String>,
     /// Only events that lie wholly inside the period.
     #[arg(long)]
-    pub strict: bool,
+    pub(crate) strict: bool,
     /// Text to find in titles, summaries, places, notes, actor names and sources.
     #[arg(long, value_name = "TEXT")]
-    pub search: Option<String>,
+    pub(crate) search: Option<String>,
 }
 
 impl FilterArgs {
     /// The filter these options describe, checked against `dataset`: an
     /// unknown id or kind, or a bad date, is an error that names it.
-    pub fn to_filter(&self, dataset: &Dataset) -> Result<Filter, String> {
+    pub(crate) fn to_filter(&self, dataset: &Dataset) -> Result<Filter, String> {
         for id in &self.actors {
             if dataset.actor(id).is_none() {
                 return Err(unknown(

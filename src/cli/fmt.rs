@@ -17,10 +17,10 @@ use crate::import::{Format, FormatChoice, open_path};
 pub struct FmtArgs {
     /// The Annals datasets (RON) to lay out.
     #[arg(required = true)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// Change nothing: name the files that would change, and exit 1 if any would.
     #[arg(long)]
-    pub check: bool,
+    pub(crate) check: bool,
 }
 
 /// Lays out each file (or checks it), reporting each failure as it goes; the

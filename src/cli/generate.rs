@@ -13,16 +13,16 @@ use crate::{dataset, generate};
 pub struct GenerateArgs {
     /// How many events.
     #[arg(long)]
-    pub events: usize,
+    pub(crate) events: usize,
     /// The seed: the same seed and number of events give the same file.
     #[arg(long, default_value_t = 1)]
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// The file to write.
     #[arg(short = 'o', long = "output")]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     /// Replace the file if it exists.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 /// Generates the events from the seed and writes them to OUT atomically, through

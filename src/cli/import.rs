@@ -15,34 +15,34 @@ use crate::import::{self, DateOrder, FormatChoice, GroupAs, ImportOptions};
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
     /// The file to read.
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// Its format: auto (from the content and the extension), csv, timelinejs, vis, timeline, gdelt or icews.
     #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = parse_format_choice)]
-    pub format: FormatChoice,
+    pub(crate) format: FormatChoice,
     /// A spreadsheet column and the field it fills (note keeps it in the note, ignore drops it).
     #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_map)]
-    pub maps: Vec<(String, String)>,
+    pub(crate) maps: Vec<(String, String)>,
     /// The order of numeric dates (05/06/2022) when no value settles it: dmy, mdy or ymd.
     #[arg(long, value_name = "ORDER", value_parser = parse_date_order)]
-    pub date_order: Option<DateOrder>,
+    pub(crate) date_order: Option<DateOrder>,
     /// What groups become: actor or topic (default: topic for TimelineJS, actor for vis-timeline).
     #[arg(long, value_name = "AS", value_parser = parse_group_as)]
-    pub group_as: Option<GroupAs>,
+    pub(crate) group_as: Option<GroupAs>,
     /// Reuse the actors and topics of this dataset, found by id, name or alias.
     #[arg(long, value_name = "DATASET.ron")]
-    pub actors: Option<PathBuf>,
+    pub(crate) actors: Option<PathBuf>,
     /// Write the rows without problems and list those left out.
     #[arg(long)]
-    pub skip_invalid: bool,
+    pub(crate) skip_invalid: bool,
     /// The dataset to write.
     #[arg(short = 'o', long = "output", value_name = "OUT.ron")]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     /// Overwrite OUT if it exists.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// How GDELT and ICEWS rows are read, merged and cut.
     #[command(flatten)]
-    pub event_data: EventDataArgs,
+    pub(crate) event_data: EventDataArgs,
 }
 
 /// Imports the file and writes the dataset: done when written whole, flagged
@@ -111,22 +111,22 @@ fn write(dataset: &crate::model::Dataset, path: &Path, force: bool) -> Result<()
 }
 
 /// Parses `--format` of `annals import`.
-pub fn parse_format_choice(text: &str) -> Result<FormatChoice, String> {
+pub(crate) fn parse_format_choice(text: &str) -> Result<FormatChoice, String> {
     text.parse()
 }
 
 /// Parses `--date-order`.
-pub fn parse_date_order(text: &str) -> Result<DateOrder, String> {
+pub(crate) fn parse_date_order(text: &str) -> Result<DateOrder, String> {
     text.parse()
 }
 
 /// Parses `--group-as`.
-pub fn parse_group_as(text: &str) -> Result<GroupAs, String> {
+pub(crate) fn parse_group_as(text: &str) -> Result<GroupAs, String> {
     text.parse()
 }
 
 /// Parses `--map COLUMN=FIELD`.
-pub fn parse_map(text: &str) -> Result<(String, String), String> {
+pub(crate) fn parse_map(text: &str) -> Result<(String, String), String> {
     match text.rsplit_once('=') {
         Some((column, field)) if !column.trim().is_empty() && !field.trim().is_empty() => {
             Ok((column.trim().to_string(), field.trim().to_string()))

@@ -13,7 +13,7 @@ use crate::query::{self, Filter, QueryIndex};
 
 /// How `annals list` prints the events.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
+pub(crate) enum ListFormat {
     /// One aligned line per event: date, kind, title, actors.
     #[default]
     Table,
@@ -55,16 +55,16 @@ impl<'a> ListedEvent<'a> {
 #[derive(Debug, Clone, Args)]
 pub struct ListArgs {
     /// The dataset (the embedded one when omitted).
-    pub file: Option<PathBuf>,
+    pub(crate) file: Option<PathBuf>,
     /// Which events.
     #[command(flatten)]
-    pub filter: FilterArgs,
+    pub(crate) filter: FilterArgs,
     /// How to print them.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    pub(crate) format: ListFormat,
     /// Print only the number of matching events.
     #[arg(long)]
-    pub count: bool,
+    pub(crate) count: bool,
 }
 
 /// Reads the dataset and prints the events its filters choose.

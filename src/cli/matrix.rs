@@ -18,23 +18,23 @@ use crate::export::{self, AnalysisExport};
 #[derive(Debug, Clone, Args)]
 pub struct MatrixArgs {
     /// The dataset (the embedded one when omitted).
-    pub file: Option<PathBuf>,
+    pub(crate) file: Option<PathBuf>,
     /// Which events.
     #[command(flatten)]
-    pub filter: FilterArgs,
+    pub(crate) filter: FilterArgs,
     /// How many actors, those with the most events, get a row and a column
     /// of their own in the table and the pictures (CSV and JSON list every pair).
     #[arg(long, value_name = "N", default_value_t = 30)]
-    pub top: usize,
+    pub(crate) top: usize,
     /// How to print it, or the picture to draw (svg, png need -o).
     #[arg(long, value_enum, default_value_t = AnalysisOutput::Table)]
-    pub format: AnalysisOutput,
+    pub(crate) format: AnalysisOutput,
     /// The file to write (standard output when omitted).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Overwrite OUT if it exists.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 /// Counts the chosen events per pair of actors and prints or writes them.

@@ -27,13 +27,13 @@ mod matrix;
 mod output;
 mod stats;
 
-pub use event_data_args::{CameoLevelArg, EventDataArgs};
-pub use failure::{CliError, EXIT_INVALID, EXIT_OK, EXIT_USAGE, Outcome};
-pub use filter_args::FilterArgs;
-pub use list::ListFormat;
-pub use matrix::MatrixArgs;
-pub use output::AnalysisOutput;
-pub use stats::StatsArgs;
+pub(crate) use event_data_args::{CameoLevelArg, EventDataArgs};
+pub(crate) use failure::{CliError, EXIT_INVALID, EXIT_OK, EXIT_USAGE, Outcome};
+pub(crate) use filter_args::FilterArgs;
+pub(crate) use list::ListFormat;
+pub(crate) use matrix::MatrixArgs;
+pub(crate) use output::AnalysisOutput;
+pub(crate) use stats::StatsArgs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -50,24 +50,24 @@ use crate::import::Opened;
     about,
     args_conflicts_with_subcommands = true
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do; without a subcommand the viewer opens.
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub(crate) command: Option<Command>,
     /// The dataset to open in the viewer (the embedded Iran–Tajikistan dataset when omitted).
-    pub file: Option<PathBuf>,
+    pub(crate) file: Option<PathBuf>,
     /// Save a PNG of the viewer window to this file once it is drawn, then exit.
     #[arg(long, value_name = "OUT.png")]
-    pub screenshot: Option<PathBuf>,
+    pub(crate) screenshot: Option<PathBuf>,
     /// The window's inner size, as WIDTHxHEIGHT in points (default 1400x900).
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
-    pub size: Option<[f32; 2]>,
+    pub(crate) size: Option<[f32; 2]>,
     /// Open the viewer with the chart of events per period shown (View ▸ Chart).
     #[arg(long)]
-    pub chart: bool,
+    pub(crate) chart: bool,
     /// Open the viewer with the actor matrix shown (View ▸ Matrix).
     #[arg(long)]
-    pub matrix: bool,
+    pub(crate) matrix: bool,
 }
 
 /// Parses `1400x900` into a width and a height.
@@ -134,7 +134,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 
 /// Runs a parsed command line, writing to `out` and `err`; the exit code.
 /// The error that stopped the command is printed here.
-pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+pub(crate) fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match dispatch(cli, out, err) {
         Ok(outcome) => outcome.code(),
         Err(error) => error.report(err),

@@ -11,7 +11,7 @@ use crate::export::{AnalysisFormat, write_atomic};
 
 /// How `annals stats` and `annals matrix` print their numbers or draw them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum AnalysisOutput {
+pub(crate) enum AnalysisOutput {
     /// Aligned columns for reading.
     #[default]
     Table,
@@ -27,7 +27,7 @@ pub enum AnalysisOutput {
 
 impl AnalysisOutput {
     /// The export format that makes this output, for the formats shared with the viewer.
-    pub fn exported(self) -> Option<AnalysisFormat> {
+    pub(crate) fn exported(self) -> Option<AnalysisFormat> {
         match self {
             AnalysisOutput::Csv => Some(AnalysisFormat::Csv),
             AnalysisOutput::Svg => Some(AnalysisFormat::Svg),
@@ -37,14 +37,14 @@ impl AnalysisOutput {
     }
 
     /// True for the pictures, which are only written to a file.
-    pub fn is_picture(self) -> bool {
+    pub(crate) fn is_picture(self) -> bool {
         matches!(self, AnalysisOutput::Svg | AnalysisOutput::Png)
     }
 }
 
 /// Writes `bytes` to `output` (atomically; an existing file only with
 /// `force`) or to `out`.
-pub fn deliver(
+pub(crate) fn deliver(
     bytes: &[u8],
     output: Option<&Path>,
     force: bool,
@@ -63,7 +63,7 @@ pub fn deliver(
 }
 
 /// The error for a picture asked for without a file to write it to.
-pub fn picture_needs_file(format: AnalysisOutput) -> CliError {
+pub(crate) fn picture_needs_file(format: AnalysisOutput) -> CliError {
     CliError::PictureNeedsFile {
         format: format!("{format:?}").to_lowercase(),
     }

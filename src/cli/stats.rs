@@ -17,25 +17,25 @@ use crate::export::{self, AnalysisExport};
 #[derive(Debug, Clone, Args)]
 pub struct StatsArgs {
     /// The dataset (the embedded one when omitted).
-    pub file: Option<PathBuf>,
+    pub(crate) file: Option<PathBuf>,
     /// Which events.
     #[command(flatten)]
-    pub filter: FilterArgs,
+    pub(crate) filter: FilterArgs,
     /// The period: year, month, week (ISO) or day.
     #[arg(long, value_name = "UNIT", value_parser = parse_unit, default_value = "year")]
-    pub by: PeriodUnit,
+    pub(crate) by: PeriodUnit,
     /// Split each period's count by kind, actor, topic, or none.
     #[arg(long, value_name = "GROUP", value_parser = parse_grouping, default_value = "kind")]
-    pub group: Grouping,
+    pub(crate) group: Grouping,
     /// How to print it, or the chart to draw (svg, png need -o).
     #[arg(long, value_enum, default_value_t = AnalysisOutput::Table)]
-    pub format: AnalysisOutput,
+    pub(crate) format: AnalysisOutput,
     /// The file to write (standard output when omitted).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Overwrite OUT if it exists.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 /// Counts the chosen events and prints or writes them.
@@ -158,11 +158,11 @@ fn json(counts: &PeriodCounts) -> Vec<u8> {
 }
 
 /// Parses `--by`.
-pub fn parse_unit(text: &str) -> Result<PeriodUnit, String> {
+pub(crate) fn parse_unit(text: &str) -> Result<PeriodUnit, String> {
     text.parse()
 }
 
 /// Parses `--group`.
-pub fn parse_grouping(text: &str) -> Result<Grouping, String> {
+pub(crate) fn parse_grouping(text: &str) -> Result<Grouping, String> {
     text.parse()
 }

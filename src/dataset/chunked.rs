@@ -37,19 +37,19 @@ pub struct Layout {
 #[derive(Debug, Default)]
 pub struct Control {
     /// Set to stop the work at the next run of events.
-    pub cancel: AtomicBool,
+    pub(crate) cancel: AtomicBool,
     /// Bytes of event text read so far.
-    pub done: AtomicUsize,
+    pub(crate) done: AtomicUsize,
     /// Bytes of event text in all (known once the text was scanned).
-    pub total: AtomicUsize,
+    pub(crate) total: AtomicUsize,
     /// Bytes of the file read so far.
-    pub read: AtomicU64,
+    pub(crate) read: AtomicU64,
     /// The size of the file, once known.
-    pub size: AtomicU64,
+    pub(crate) size: AtomicU64,
 }
 
 /// Why the parallel reader did not produce a dataset.
-pub enum Stop {
+pub(crate) enum Stop {
     /// The caller asked to stop.
     Cancelled,
     /// The text is not in the plain shape this reader handles, or has a
@@ -75,7 +75,7 @@ pub fn parse(text: &str, control: &Control) -> Result<Dataset, Stop> {
 }
 
 /// The text without the items of its events list.
-pub fn head_text(text: &str, layout: &Layout) -> String {
+pub(crate) fn head_text(text: &str, layout: &Layout) -> String {
     format!(
         "{}{}",
         &text[..layout.items.start],
@@ -86,7 +86,7 @@ pub fn head_text(text: &str, layout: &Layout) -> String {
 /// Reads and checks a dataset given the text without its events (`head`),
 /// where its events are (`layout`), and a source of the text of each run
 /// of events, given by its byte range, wrapped in `[` and `]` as a RON list.
-pub fn parse_runs(
+pub(crate) fn parse_runs(
     head: &str,
     layout: &Layout,
     run_text: &(dyn Fn(Range<usize>) -> Option<String> + Sync),
@@ -141,7 +141,7 @@ pub fn parse_runs(
 }
 
 /// Finds the `events` list of the top-level struct and cuts its items into runs.
-pub fn scan(text: &str) -> Option<Layout> {
+pub(crate) fn scan(text: &str) -> Option<Layout> {
     let items_start = events_list(text)?;
     cut_items(text, items_start)
 }

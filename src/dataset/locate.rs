@@ -18,7 +18,7 @@ pub struct LineCol {
 
 impl LineCol {
     /// The line and column of a byte offset in `text`.
-    pub fn of_offset(text: &str, offset: usize) -> LineCol {
+    pub(crate) fn of_offset(text: &str, offset: usize) -> LineCol {
         let offset = offset.min(text.len());
         let before = &text.as_bytes()[..offset];
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
@@ -35,7 +35,7 @@ impl LineCol {
 
 /// Byte offsets of values, keyed by their path in the document:
 /// `events[3]`, `events[3].date`, `actors[1].roles[0].of`.
-pub struct Locator {
+pub(crate) struct Locator {
     offsets: HashMap<String, usize>,
 }
 
@@ -133,7 +133,7 @@ impl Locator {
 
     /// The byte offset of the value at `path`, or of its nearest enclosing
     /// item that was found (a missing field points at its item).
-    pub fn find(&self, path: &str) -> Option<usize> {
+    pub(crate) fn find(&self, path: &str) -> Option<usize> {
         let mut path = path;
         loop {
             if let Some(&offset) = self.offsets.get(path) {

@@ -15,11 +15,11 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 
 use crate::model::Dataset;
-pub use chunked::Control;
+pub(crate) use chunked::Control;
 pub use locate::LineCol;
 pub(crate) use source::HashingReader;
 pub use source::SourceInfo;
-pub use validate::closest;
+pub(crate) use validate::closest;
 
 /// The curated Iran–Tajikistan dataset, compiled into the program.
 pub const EMBEDDED_RON: &str = include_str!("../../assets/events.ron");
@@ -106,13 +106,13 @@ const READ_BLOCK: usize = 4 * 1024 * 1024;
 
 /// A file read whole in blocks, kept open so that a large dataset's events
 /// can be read again from it run by run.
-pub struct ReadFile {
+pub(crate) struct ReadFile {
     file: std::fs::File,
     stamp: Option<FileStamp>,
     /// The file's bytes.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
     /// The file's path and the SHA-256 of its bytes.
-    pub source: SourceInfo,
+    pub(crate) source: SourceInfo,
 }
 
 /// The size and modification time of a file, to notice a change while it is read.

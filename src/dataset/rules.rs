@@ -4,11 +4,11 @@
 
 use super::validate;
 use crate::model::{Actor, Dataset, EdtfDate, Era, Event, Role, Source};
-pub use validate::Finding;
+pub(crate) use validate::Finding;
 
 /// Every problem of the dataset's head: the title, actors and their roles
 /// (references and dates), the topic tree (unknown parents, cycles), eras.
-pub fn head_findings(dataset: &Dataset) -> Vec<Finding> {
+pub(crate) fn head_findings(dataset: &Dataset) -> Vec<Finding> {
     let head = raw_head(dataset);
     let mut findings = Vec::new();
     drop(validate::check_head(&head, &mut findings));
@@ -21,7 +21,7 @@ pub fn head_findings(dataset: &Dataset) -> Vec<Finding> {
 /// What an event may name, kept to check many events against: the actors'
 /// ids, names and kinds and the topics (roles and eras do not bear on an event).
 #[derive(Debug)]
-pub struct EventRules {
+pub(crate) struct EventRules {
     head: Dataset<String>,
 }
 
@@ -58,7 +58,7 @@ impl EventRules {
     /// Every problem of `event`, were it at `position` among the events:
     /// its title, actors, topics, CAMEO code and dates. Its id is not
     /// compared with the other events' ids.
-    pub fn findings(&self, event: &Event, position: usize) -> Vec<Finding> {
+    pub(crate) fn findings(&self, event: &Event, position: usize) -> Vec<Finding> {
         let mut findings = Vec::new();
         let known = validate::check_head(&self.head, &mut findings);
         findings.clear();
@@ -134,7 +134,7 @@ fn raw_era(era: &Era) -> Era<String> {
 }
 
 /// An event with its dates as written.
-pub fn raw_event(event: &Event) -> Event<String> {
+pub(crate) fn raw_event(event: &Event) -> Event<String> {
     Event {
         id: event.id.clone(),
         kind: event.kind.clone(),

@@ -13,9 +13,9 @@ use super::{EMBEDDED_NAME, EMBEDDED_RON};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceInfo {
     /// The dataset's path as given, or `embedded:assets/events.ron` for the built-in one.
-    pub path: String,
+    pub(crate) path: String,
     /// The SHA-256 of the file's bytes, in lower-case hex.
-    pub sha256: String,
+    pub(crate) sha256: String,
 }
 
 impl SourceInfo {
@@ -33,7 +33,7 @@ impl SourceInfo {
     }
 
     /// True for the dataset compiled into the program.
-    pub fn is_embedded(&self) -> bool {
+    pub(crate) fn is_embedded(&self) -> bool {
         self.path.starts_with("embedded:")
     }
 
@@ -61,7 +61,7 @@ pub(crate) struct HashingReader<R> {
 }
 
 impl<R: Read + Seek> HashingReader<R> {
-    pub(crate) fn new(inner: R) -> HashingReader<R> {
+    pub fn new(inner: R) -> HashingReader<R> {
         HashingReader {
             inner,
             hasher: Sha256::new(),

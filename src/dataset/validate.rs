@@ -12,16 +12,16 @@ use crate::model::{Actor, Dataset, EdtfDate, Era, Event, Role, Source};
 
 /// A problem found after parsing, at a path such as `events[3].date`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     /// Where in the document: `events[3].actors[1]`.
-    pub path: String,
+    pub(crate) path: String,
     /// What is wrong, naming the item's id where there is one.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 /// Turns a dataset whose dates are text into a checked [`Dataset`], or
 /// returns every problem found.
-pub fn validate(mut raw: Dataset<String>) -> Result<Dataset, Vec<Finding>> {
+pub(crate) fn validate(mut raw: Dataset<String>) -> Result<Dataset, Vec<Finding>> {
     let raw_events = std::mem::take(&mut raw.events);
     let mut findings = Vec::new();
     let known = check_head(&raw, &mut findings);
@@ -35,14 +35,14 @@ pub fn validate(mut raw: Dataset<String>) -> Result<Dataset, Vec<Finding>> {
 }
 
 /// The ids that events may refer to.
-pub struct Known<'a> {
+pub(crate) struct Known<'a> {
     actors: HashSet<&'a str>,
     topics: HashSet<&'a str>,
 }
 
 /// Checks everything but the events: the title, actors, roles and the topic
 /// tree; returns the ids that events may refer to.
-pub fn check_head<'a>(raw: &'a Dataset<String>, findings: &mut Vec<Finding>) -> Known<'a> {
+pub(crate) fn check_head<'a>(raw: &'a Dataset<String>, findings: &mut Vec<Finding>) -> Known<'a> {
     let mut report = |path: String, message: String| findings.push(Finding { path, message });
 
     let actor_ids = unique_ids(
@@ -132,7 +132,7 @@ pub fn check_head<'a>(raw: &'a Dataset<String>, findings: &mut Vec<Finding>) -> 
 
 /// Checks the event at position `i` against the known ids and parses its
 /// dates; problems go to `findings`.
-pub fn check_event(
+pub(crate) fn check_event(
     event: Event<String>,
     i: usize,
     known: &Known,
@@ -194,7 +194,7 @@ pub fn check_event(
 /// Completes the check once every event has been through [`check_event`]:
 /// event ids must be unique and actor roles' dates valid. `head` is the
 /// dataset whose events were taken out and checked.
-pub fn finish(
+pub(crate) fn finish(
     head: Dataset<String>,
     events: Vec<Event>,
     mut findings: Vec<Finding>,
@@ -322,14 +322,14 @@ fn in_cycle(start: &str, parents: &HashMap<&str, &str>) -> bool {
 }
 
 /// ", did you mean \"X\"?" for the closest known id, when one is close.
-pub fn suggestion(unknown: &str, known: &HashSet<&str>) -> String {
+pub(crate) fn suggestion(unknown: &str, known: &HashSet<&str>) -> String {
     closest(unknown, known.iter().copied())
         .map(|best| format!(" (did you mean {best:?}?)"))
         .unwrap_or_default()
 }
 
 /// The known name closest to `unknown` by edit distance, when it is close enough to be a typo.
-pub fn closest<'a>(unknown: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(unknown: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let unknown_lower = unknown.to_lowercase();
     known
         .map(|k| (edit_distance(&unknown_lower, &k.to_lowercase()), k))

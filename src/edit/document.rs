@@ -13,11 +13,11 @@ use crate::model::{Dataset, Event, Text};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
     /// The file.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Its format: only Annals' own (RON) is written back.
-    pub format: Format,
+    pub(crate) format: Format,
     /// The SHA-256 of its bytes when read (or last saved), in lower-case hex.
-    pub sha256: String,
+    pub(crate) sha256: String,
 }
 
 /// A dataset being edited, with the file it came from.
@@ -55,7 +55,7 @@ impl Document {
 
     /// A document for a file opened by `import::open` from `path`, with the
     /// checksum of the bytes it was read from.
-    pub fn opened(opened: Opened, path: &Path) -> Document {
+    pub(crate) fn opened(opened: Opened, path: &Path) -> Document {
         let mut document = Document::new(opened.dataset);
         document.origin = Some(Origin {
             path: path.to_path_buf(),
@@ -84,12 +84,12 @@ impl Document {
     }
 
     /// Takes the dataset out of the document.
-    pub fn into_dataset(self) -> Dataset {
+    pub(crate) fn into_dataset(self) -> Dataset {
         self.dataset
     }
 
     /// The file the document was read from, if any.
-    pub fn origin(&self) -> Option<&Origin> {
+    pub(crate) fn origin(&self) -> Option<&Origin> {
         self.origin.as_ref()
     }
 
@@ -100,7 +100,7 @@ impl Document {
     }
 
     /// The position of the event `id` in the list of events.
-    pub fn event_position(&self, id: &str) -> Option<usize> {
+    pub(crate) fn event_position(&self, id: &str) -> Option<usize> {
         self.positions.get(id).map(|&at| at as usize)
     }
 
@@ -172,6 +172,6 @@ fn positions(dataset: &Dataset) -> foldhash::HashMap<Text, u32> {
 }
 
 /// The SHA-256 of `bytes`, in lower-case hex as the opener gives it.
-pub fn sha256(bytes: &[u8]) -> String {
+pub(crate) fn sha256(bytes: &[u8]) -> String {
     SourceInfo::of_bytes("", bytes).sha256
 }

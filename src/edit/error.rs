@@ -55,7 +55,7 @@ impl EditError {
     }
 
     /// The error for a single finding.
-    pub fn invalid(path: String, message: String) -> EditError {
+    pub(crate) fn invalid(path: String, message: String) -> EditError {
         EditError::Invalid {
             findings: vec![Finding { path, message }],
         }

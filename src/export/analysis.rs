@@ -39,7 +39,7 @@ impl AnalysisFormat {
     ];
 
     /// The file name extension, without the dot.
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         self.format().extension()
     }
 
@@ -75,25 +75,25 @@ impl FromStr for AnalysisFormat {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnalysisExport {
     /// The file format.
-    pub format: AnalysisFormat,
+    pub(crate) format: AnalysisFormat,
     /// The filter that chose the events.
-    pub filter: Filter,
+    pub(crate) filter: Filter,
     /// How many events it chose.
-    pub events: usize,
+    pub(crate) events: usize,
     /// The dataset's path and SHA-256.
-    pub source: SourceInfo,
+    pub(crate) source: SourceInfo,
     /// The subcommand and its own options: `["stats", "--by", "month", "--group", "kind"]`.
-    pub command: Vec<String>,
+    pub(crate) command: Vec<String>,
     /// The name of the file written, for the command line in the manifest.
-    pub file_name: String,
+    pub(crate) file_name: String,
     /// The time of export, RFC 3339 in UTC.
-    pub exported_at: String,
+    pub(crate) exported_at: String,
 }
 
 impl AnalysisExport {
     /// The manifest of this export: the figures' manifest, with the command
     /// line of `annals stats` or `annals matrix`.
-    pub fn manifest(&self, dataset: &Dataset) -> Manifest {
+    pub(crate) fn manifest(&self, dataset: &Dataset) -> Manifest {
         let request = ExportRequest {
             format: self.format.format(),
             lanes: LaneMode::default(),

@@ -9,7 +9,7 @@ use tempfile::NamedTempFile;
 use super::ExportError;
 
 /// Writes `bytes` to `path` atomically; without `overwrite` an existing file is refused.
-pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), ExportError> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), ExportError> {
     write_atomic_with(path, overwrite, |out| out.write_all(bytes))
 }
 
@@ -17,7 +17,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Ex
 ///
 /// Without `overwrite`, the final rename refuses to replace a file, even one that
 /// appeared while the temporary file was being written.
-pub fn write_atomic_with(
+pub(crate) fn write_atomic_with(
     path: &Path,
     overwrite: bool,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -27,7 +27,7 @@ pub fn write_atomic_with(
 
 /// Replaces the file at `path` atomically with whatever `fill` writes, the
 /// new file keeping the old one's permissions; if `fill` fails, nothing changes.
-pub fn replace_atomic_keeping_permissions(
+pub(crate) fn replace_atomic_keeping_permissions(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), ExportError> {

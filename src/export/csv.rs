@@ -4,7 +4,7 @@ use crate::index::EventIdx;
 use crate::model::{Dataset, EdtfDate, Event, Moment, Precision};
 
 /// The header row.
-pub const HEADER: [&str; 14] = [
+pub(crate) const HEADER: [&str; 14] = [
     "id",
     "date",
     "start",
@@ -79,7 +79,7 @@ fn row(dataset: &Dataset, event: &Event) -> [String; 14] {
 
 /// The ISO bounds of a date: the first day and the last day included
 /// (the instant itself for a time of day); empty for an open end.
-pub fn bounds(date: &EdtfDate) -> (String, String) {
+pub(crate) fn bounds(date: &EdtfDate) -> (String, String) {
     let (earliest, latest) = (date.earliest(), date.latest());
     let shown = |m: Moment, f: &dyn Fn(Moment) -> String| {
         if m.is_open() { String::new() } else { f(m) }

@@ -10,22 +10,22 @@ use crate::query::Filter;
 
 /// The period as chosen and as the days it covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ManifestPeriod {
+pub(crate) struct ManifestPeriod {
     /// The start as written (EDTF), none when open.
-    pub from: Option<String>,
+    pub(crate) from: Option<String>,
     /// The end as written (EDTF), none when open.
-    pub to: Option<String>,
+    pub(crate) to: Option<String>,
     /// The first day covered, none when open.
-    pub first_day: Option<String>,
+    pub(crate) first_day: Option<String>,
     /// The last day covered, none when open.
-    pub last_day: Option<String>,
+    pub(crate) last_day: Option<String>,
     /// True when only events wholly inside the period were taken.
-    pub strict: bool,
+    pub(crate) strict: bool,
 }
 
 impl ManifestPeriod {
     /// The period as it was chosen, for selecting what else overlaps it (eras).
-    pub fn chosen(&self) -> crate::query::Period {
+    pub(crate) fn chosen(&self) -> crate::query::Period {
         crate::query::Period {
             from: self.from.clone(),
             to: self.to.clone(),
@@ -35,29 +35,29 @@ impl ManifestPeriod {
 
 /// A record of one export, written in or beside the exported file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Manifest {
+pub(crate) struct Manifest {
     /// The version of Annals that wrote the export.
-    pub annals_version: String,
+    pub(crate) annals_version: String,
     /// The format of the export.
-    pub format: Format,
+    pub(crate) format: Format,
     /// The dataset's title.
-    pub dataset: String,
+    pub(crate) dataset: String,
     /// The dataset's path and SHA-256.
-    pub source: SourceInfo,
+    pub(crate) source: SourceInfo,
     /// The filters that chose the events.
-    pub filter: Filter,
+    pub(crate) filter: Filter,
     /// How the figure groups the events into lanes (`actor`, `topic`, `kind`,
     /// `single`); only for SVG and PNG.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lanes: Option<String>,
+    pub(crate) lanes: Option<String>,
     /// The period.
-    pub period: ManifestPeriod,
+    pub(crate) period: ManifestPeriod,
     /// When the export was made (RFC 3339, UTC).
-    pub exported_at: String,
+    pub(crate) exported_at: String,
     /// How many events were exported.
-    pub events: usize,
+    pub(crate) events: usize,
     /// An `annals export` command line that selects the same events.
-    pub command: String,
+    pub(crate) command: String,
 }
 
 impl Manifest {
@@ -88,26 +88,26 @@ impl Manifest {
     }
 
     /// The manifest as indented JSON.
-    pub fn to_json_pretty(&self) -> String {
+    pub(crate) fn to_json_pretty(&self) -> String {
         // A manifest holds only strings, numbers, booleans and sets of strings.
         serde_json::to_string_pretty(self)
             .unwrap_or_else(|e| unreachable!("a manifest always serializes: {e}"))
     }
 
     /// The manifest as one line of JSON.
-    pub fn to_json_line(&self) -> String {
+    pub(crate) fn to_json_line(&self) -> String {
         serde_json::to_string(self)
             .unwrap_or_else(|e| unreachable!("a manifest always serializes: {e}"))
     }
 
     /// The human-readable description of the filters: "actors: IRN; kinds: visit".
-    pub fn describe_filter(&self) -> String {
+    pub(crate) fn describe_filter(&self) -> String {
         describe_filter(&self.filter)
     }
 }
 
 /// The non-period filters in words, or "no filters".
-pub fn describe_filter(filter: &Filter) -> String {
+pub(crate) fn describe_filter(filter: &Filter) -> String {
     let mut parts = Vec::new();
     if !filter.actors.is_empty() {
         let joiner = if filter.all_actors { " and " } else { " or " };

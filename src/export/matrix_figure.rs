@@ -10,7 +10,7 @@ use crate::analysis::{Matrix, OTHERS, PairCount, kind_label};
 use crate::model::{Dataset, EventKind};
 
 /// The width of the matrix figure at most, in SVG user units; a small matrix is narrower.
-pub const MATRIX_WIDTH: f64 = 1600.0;
+pub(crate) const MATRIX_WIDTH: f64 = 1600.0;
 /// The width of the matrix figure at least.
 const MIN_WIDTH: f64 = 1200.0;
 
@@ -117,7 +117,7 @@ fn labels(svg: &mut String, names: &[String], left: f64, cell: f64) {
 }
 
 /// The shade of a cell with `count` events when the fullest has `max`: white to deep blue.
-pub fn cell_colour(count: u32, max: u32) -> (u8, u8, u8) {
+pub(crate) fn cell_colour(count: u32, max: u32) -> (u8, u8, u8) {
     if count == 0 || max == 0 {
         return (0xf7, 0xf7, 0xf7);
     }
@@ -168,7 +168,7 @@ fn cells(
 }
 
 /// A cell in words: "Iran → Tajikistan: 9 events (4 Visit, 2 Phone call)".
-pub fn describe_cell(from: &str, to: &str, pair: &PairCount, kinds: &[EventKind]) -> String {
+pub(crate) fn describe_cell(from: &str, to: &str, pair: &PairCount, kinds: &[EventKind]) -> String {
     let events = crate::model::words::events(pair.count as usize);
     let mut text = format!("{from} \u{2192} {to}: {events}");
     if !pair.kinds.is_empty() {

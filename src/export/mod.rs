@@ -28,10 +28,10 @@ use serde::{Deserialize, Serialize};
 pub use analysis::{
     AnalysisExport, AnalysisFormat, matrix_csv, render_matrix, render_stats, stats_csv,
 };
-pub use atomic::{replace_atomic_keeping_permissions, write_atomic, write_atomic_with};
+pub(crate) use atomic::{replace_atomic_keeping_permissions, write_atomic, write_atomic_with};
 pub use figure::{PAGE_HEIGHT, PAGE_WIDTH};
-pub use manifest::Manifest;
-pub use matrix_figure::{cell_colour, describe_cell};
+pub(crate) use manifest::Manifest;
+pub(crate) use matrix_figure::{cell_colour, describe_cell};
 pub use png::PNG_SCALE;
 pub use stats_chart::{GROUP_PALETTE, OTHERS_COLOUR, TOP_SERIES, group_name};
 
@@ -72,7 +72,7 @@ impl Format {
     ];
 
     /// The file name extension, without the dot.
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             Format::Ron => "ron",
             Format::Json => "json",
@@ -84,7 +84,7 @@ impl Format {
     }
 
     /// A short description for menus: "CSV (spreadsheet)".
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Format::Ron => "RON (Annals dataset)",
             Format::Json => "JSON (Annals dataset)",
@@ -96,7 +96,7 @@ impl Format {
     }
 
     /// True when the manifest is written to a sibling `OUT.manifest.json` file.
-    pub fn has_sibling_manifest(self) -> bool {
+    pub(crate) fn has_sibling_manifest(self) -> bool {
         self == Format::Csv
     }
 }
@@ -156,23 +156,23 @@ impl ExportRequest {
     }
 
     /// The same request with the figure's events grouped by `lanes`.
-    pub fn with_lanes(self, lanes: LaneMode) -> ExportRequest {
+    pub(crate) fn with_lanes(self, lanes: LaneMode) -> ExportRequest {
         ExportRequest { lanes, ..self }
     }
 
     /// True when the format is a figure, whose lanes change its bytes.
-    pub fn is_figure(&self) -> bool {
+    pub(crate) fn is_figure(&self) -> bool {
         matches!(self.format, Format::Svg | Format::Png)
     }
 
     /// The manifest describing this export of `dataset`.
-    pub fn manifest(&self, dataset: &Dataset) -> Manifest {
+    pub(crate) fn manifest(&self, dataset: &Dataset) -> Manifest {
         Manifest::new(dataset, self)
     }
 }
 
 /// The current time, RFC 3339 in UTC to the second.
-pub fn now_rfc3339() -> String {
+pub(crate) fn now_rfc3339() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
@@ -217,7 +217,7 @@ pub fn render(dataset: &Dataset, request: &ExportRequest) -> Result<Vec<u8>, Exp
 }
 
 /// The bytes of the sibling manifest file, for formats that keep it beside the export.
-pub fn render_sibling_manifest(dataset: &Dataset, request: &ExportRequest) -> Option<Vec<u8>> {
+pub(crate) fn render_sibling_manifest(dataset: &Dataset, request: &ExportRequest) -> Option<Vec<u8>> {
     request
         .format
         .has_sibling_manifest()
@@ -225,7 +225,7 @@ pub fn render_sibling_manifest(dataset: &Dataset, request: &ExportRequest) -> Op
 }
 
 /// The path of the sibling manifest of an export written to `path`: `OUT.manifest.json`.
-pub fn sibling_manifest_path(path: &Path) -> PathBuf {
+pub(crate) fn sibling_manifest_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_os_string();
     name.push(".manifest.json");
     PathBuf::from(name)
@@ -235,7 +235,7 @@ pub fn sibling_manifest_path(path: &Path) -> PathBuf {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
     /// The files written, the export first.
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// The number of events exported.
     pub events: usize,
 }
@@ -244,7 +244,7 @@ pub struct Written {
 ///
 /// Without `overwrite`, an existing file (the export or its sibling manifest)
 /// is an error and nothing is written.
-pub fn write_export(
+pub(crate) fn write_export(
     dataset: &Dataset,
     request: &ExportRequest,
     path: &Path,
@@ -302,7 +302,7 @@ pub fn export_matching(
 
 /// A file name for an export: the slug of the dataset's title and the period's
 /// first and last days, e.g. `iran-tajikistan-relations_2022-05-01_2022-05-31.csv`.
-pub fn default_file_name(title: &str, period: &Period, format: Format) -> String {
+pub(crate) fn default_file_name(title: &str, period: &Period, format: Format) -> String {
     let mut name = crate::query::slug(title);
     if name.is_empty() {
         name.push_str("annals");

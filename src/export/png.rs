@@ -13,7 +13,7 @@ use crate::model::Dataset;
 pub const PNG_SCALE: f32 = 2.0;
 
 /// The keyword of the PNG text chunk that holds the manifest.
-pub const MANIFEST_KEYWORD: &str = "annals-manifest";
+pub(crate) const MANIFEST_KEYWORD: &str = "annals-manifest";
 
 /// The figure of `request` as PNG bytes.
 pub fn render(

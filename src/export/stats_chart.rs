@@ -27,9 +27,9 @@ pub const GROUP_PALETTE: [&str; 12] = [
 pub const OTHERS_COLOUR: &str = "#bab0ac";
 
 /// The width of the chart, in SVG user units.
-pub const CHART_WIDTH: f64 = 1600.0;
+pub(crate) const CHART_WIDTH: f64 = 1600.0;
 /// The height of the chart.
-pub const CHART_HEIGHT: f64 = 900.0;
+pub(crate) const CHART_HEIGHT: f64 = 900.0;
 
 const LEFT: f64 = 120.0;
 const RIGHT: f64 = CHART_WIDTH - 64.0;

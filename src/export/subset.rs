@@ -10,7 +10,7 @@ use crate::query::Period;
 
 /// A valid dataset holding only `events` (in the given order), what they refer
 /// to, and the eras that may overlap `period`.
-pub fn subset(dataset: &Dataset, events: &[EventIdx], period: &Period) -> Dataset {
+pub(crate) fn subset(dataset: &Dataset, events: &[EventIdx], period: &Period) -> Dataset {
     let (start, end) = period.span();
     let chosen: Vec<_> = events
         .iter()

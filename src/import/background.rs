@@ -38,7 +38,7 @@ impl BackgroundLoad {
 impl<T: Send + 'static> BackgroundLoad<T> {
     /// Starts loading `path` on a new thread, which then runs `prepare` on what
     /// was opened (with the path) before handing it over.
-    pub fn start_with(
+    pub(crate) fn start_with(
         path: impl Into<PathBuf>,
         prepare: impl FnOnce(Opened, &Path) -> T + Send + 'static,
     ) -> BackgroundLoad<T> {
@@ -48,7 +48,7 @@ impl<T: Send + 'static> BackgroundLoad<T> {
     /// [`BackgroundLoad::start_with`], calling `done` on the worker once the
     /// result can be taken, so that a window polling slowly need not wait
     /// for its next frame to notice.
-    pub fn start_notifying(
+    pub(crate) fn start_notifying(
         path: impl Into<PathBuf>,
         prepare: impl FnOnce(Opened, &Path) -> T + Send + 'static,
         done: impl FnOnce() + Send + 'static,
@@ -130,7 +130,7 @@ impl<T: Send + 'static> BackgroundLoad<T> {
     }
 
     /// [`BackgroundLoad::poll`], waiting for the worker to finish.
-    pub fn wait(&mut self) -> Option<Result<T, DatasetError>> {
+    pub(crate) fn wait(&mut self) -> Option<Result<T, DatasetError>> {
         self.take(|result| result.recv().ok())
     }
 

@@ -58,7 +58,7 @@ const ORGANIZATION_WORDS: [&str; 40] = [
 
 /// Actors and topics of an existing dataset (`--actors`), found by id, name or alias.
 #[derive(Debug)]
-pub struct KnownActors {
+pub(crate) struct KnownActors {
     dataset: Dataset,
     actors: HashMap<String, usize>,
     topics: HashMap<String, usize>,
@@ -105,7 +105,7 @@ impl KnownActors {
 
 /// A dataset under construction; [`DatasetBuilder::finish`] hands it over whole.
 #[derive(Debug, Default)]
-pub struct DatasetBuilder {
+pub(crate) struct DatasetBuilder {
     title: String,
     description: String,
     actors: Vec<Actor>,
@@ -131,7 +131,7 @@ impl DatasetBuilder {
     }
 
     /// Sets the title (when not empty) and the description.
-    pub fn set_title(&mut self, title: &str, description: &str) {
+    pub(crate) fn set_title(&mut self, title: &str, description: &str) {
         if !title.trim().is_empty() {
             self.title = title.trim().to_string();
         }
@@ -141,7 +141,7 @@ impl DatasetBuilder {
     /// The id of the actor a name stands for, creating it on first use: a known
     /// actor, a country of ISO 3166, or a person or organization slugged from the name.
     /// `None` for an empty name.
-    pub fn actor(&mut self, name: &str) -> Option<String> {
+    pub(crate) fn actor(&mut self, name: &str) -> Option<String> {
         let name = name.trim();
         if name.is_empty() {
             return None;
@@ -215,7 +215,7 @@ impl DatasetBuilder {
 
     /// The id of the topic a name stands for (a known one, or one slugged from
     /// the name), creating it on first use under `parent` (a topic id).
-    pub fn topic(&mut self, name: &str, parent: Option<&str>) -> Option<String> {
+    pub(crate) fn topic(&mut self, name: &str, parent: Option<&str>) -> Option<String> {
         let name = name.trim();
         if name.is_empty() {
             return None;
@@ -274,7 +274,7 @@ impl DatasetBuilder {
 
     /// The event id to use: `wanted` when given (an error when already used),
     /// otherwise one made from the date and the title, unique in the dataset.
-    pub fn event_id(
+    pub(crate) fn event_id(
         &mut self,
         wanted: Option<&str>,
         date: &str,
@@ -303,12 +303,12 @@ impl DatasetBuilder {
     }
 
     /// Adds an event whose ids came from this builder.
-    pub fn push_event(&mut self, event: Event) {
+    pub(crate) fn push_event(&mut self, event: Event) {
         self.events.push(event);
     }
 
     /// Adds an era; an error when an era of that name exists.
-    pub fn push_era(
+    pub(crate) fn push_era(
         &mut self,
         name: &str,
         date: EdtfDate,
@@ -330,12 +330,12 @@ impl DatasetBuilder {
     }
 
     /// The number of events added so far.
-    pub fn event_count(&self) -> usize {
+    pub(crate) fn event_count(&self) -> usize {
         self.events.len()
     }
 
     /// The finished dataset; the counts go into `report`.
-    pub fn finish(self, report: &mut ImportReport) -> Dataset {
+    pub(crate) fn finish(self, report: &mut ImportReport) -> Dataset {
         report.events = self.events.len();
         report.actors = self.actors.len();
         report.countries = self.countries;
@@ -375,7 +375,7 @@ fn person_or_organization(name: &str) -> ActorKind {
 
 /// The built-in kind a label, kebab name or CAMEO code stands for (`041` is a
 /// phone call); any other text is a kind of the dataset's own.
-pub fn kind(text: &str) -> EventKind {
+pub(crate) fn kind(text: &str) -> EventKind {
     static NAMES: std::sync::OnceLock<Vec<(String, String, EventKind)>> =
         std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {

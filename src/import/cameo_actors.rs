@@ -11,7 +11,7 @@ const ACTOR_CODES: &str = include_str!("../../assets/cameo/actors.tsv");
 
 /// What a CAMEO actor code names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CodeKind {
+pub(crate) enum CodeKind {
     /// A state.
     Country,
     /// A region of the world (`MEA`, the Middle East).
@@ -22,20 +22,20 @@ pub enum CodeKind {
 
 /// The actor a CAMEO code stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CodedActor {
+pub(crate) struct CodedActor {
     /// The CAMEO code: `ROM`.
-    pub code: &'static str,
+    pub(crate) code: &'static str,
     /// Country, region or group.
-    pub what: CodeKind,
+    pub(crate) what: CodeKind,
     /// The Annals actor id: the ISO alpha-3 code for a country (`ROU`), an id for others (`NATO`).
-    pub id: &'static str,
+    pub(crate) id: &'static str,
     /// The name: "Romania".
-    pub name: &'static str,
+    pub(crate) name: &'static str,
 }
 
 impl CodedActor {
     /// The kind of actor it becomes: a country, or an organization for regions and groups.
-    pub fn actor_kind(&self) -> ActorKind {
+    pub(crate) fn actor_kind(&self) -> ActorKind {
         match self.what {
             CodeKind::Country => ActorKind::Country,
             CodeKind::Region | CodeKind::Group => ActorKind::Organization,
@@ -81,12 +81,12 @@ fn table() -> &'static Table {
 }
 
 /// The actor of a CAMEO country, region or group code (`ROM`, `MEA`, `NAT`).
-pub fn lookup(code: &str) -> Option<&'static CodedActor> {
+pub(crate) fn lookup(code: &str) -> Option<&'static CodedActor> {
     table().by_code.get(code.trim())
 }
 
 /// The actor whose table name is `name`, ignoring case ("Romania", "Middle East").
-pub fn by_name(name: &str) -> Option<&'static CodedActor> {
+pub(crate) fn by_name(name: &str) -> Option<&'static CodedActor> {
     let t = table();
     t.by_name
         .get(&name.trim().to_lowercase())

@@ -11,11 +11,11 @@ const TABLE: &str = include_str!("../../assets/iso3166.tsv");
 
 /// A country of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Country {
+pub(crate) struct Country {
     /// The ISO 3166-1 alpha-3 code, the actor's id: `IRN`.
-    pub alpha3: &'static str,
+    pub(crate) alpha3: &'static str,
     /// The short name, the actor's name: `Iran`.
-    pub name: &'static str,
+    pub(crate) name: &'static str,
 }
 
 struct Countries {
@@ -53,7 +53,7 @@ fn countries() -> &'static Countries {
 
 /// The country a name or code stands for: `Iran`, `IR`, `IRN` and
 /// `Islamic Republic of Iran` are all Iran. Codes count only in capitals.
-pub fn find(text: &str) -> Option<Country> {
+pub(crate) fn find(text: &str) -> Option<Country> {
     let text = text.trim();
     let table = countries();
     let is_code = matches!(text.len(), 2 | 3) && text.chars().all(|c| c.is_ascii_uppercase());

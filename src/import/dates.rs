@@ -20,7 +20,7 @@ pub enum DateOrder {
 
 impl DateOrder {
     /// The order in words, for the report.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             DateOrder::Dmy => "day first (dmy)",
             DateOrder::Mdy => "month first (mdy)",
@@ -54,7 +54,7 @@ impl fmt::Display for DateOrder {
 
 /// Why a date cell could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DateProblem {
+pub(crate) enum DateProblem {
     /// A numeric date such as `05/06/2022` whose order is not known.
     NeedsOrder,
     /// Not a date Annals can read, with why.
@@ -77,7 +77,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The EDTF text for a date as written, checked; numeric dates are read in `order`.
-pub fn read_date(text: &str, order: Option<DateOrder>) -> Result<String, DateProblem> {
+pub(crate) fn read_date(text: &str, order: Option<DateOrder>) -> Result<String, DateProblem> {
     let text = text.trim();
     if text.is_empty() {
         return Err(DateProblem::Unreadable("the date is empty".into()));
@@ -112,7 +112,7 @@ fn unreadable(text: &str) -> DateProblem {
 ///
 /// EDTF intervals are of days: times of day are dropped from the ends, and
 /// [`times_of`] says what they were.
-pub fn interval(start: &str, end: &str) -> Result<String, String> {
+pub(crate) fn interval(start: &str, end: &str) -> Result<String, String> {
     let (start, end) = (day_of(start), day_of(end));
     if start == end {
         return Ok(start.to_string());
@@ -141,13 +141,13 @@ fn day_of(text: &str) -> &str {
 
 /// "From 2022-05-16T09:00:00Z to 2022-05-18T18:00:00Z", for the note of an
 /// interval whose ends had times of day; none when neither had one.
-pub fn times_of(start: &str, end: &str) -> Option<String> {
+pub(crate) fn times_of(start: &str, end: &str) -> Option<String> {
     (start.contains('T') || end.contains('T')).then(|| format!("From {start} to {end}"))
 }
 
 /// A year alone with five digits or more, or a negative one: `-13800000000`
 /// becomes `Y-13800000000`, `-44` becomes `-0044`.
-pub fn long_year(text: &str) -> Option<String> {
+pub(crate) fn long_year(text: &str) -> Option<String> {
     let digits = text.strip_prefix('-').unwrap_or(text);
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return None;
@@ -262,7 +262,7 @@ fn numeric_parts(text: &str) -> Option<(Vec<&str>, Option<&str>)> {
 /// What a value says of its column's order: day first when its first part is
 /// above 12, month first when its second part is; `None` when it cannot tell
 /// or needs no order (year first, or month and year).
-pub fn settles(text: &str) -> Option<DateOrder> {
+pub(crate) fn settles(text: &str) -> Option<DateOrder> {
     let (parts, _) = numeric_parts(text.trim())?;
     if parts.len() != 3 || parts[0].len() > 2 {
         return None;
@@ -277,7 +277,7 @@ pub fn settles(text: &str) -> Option<DateOrder> {
 }
 
 /// True for a numeric date that needs an order to be read: `05/06/2022`.
-pub fn needs_order(text: &str) -> bool {
+pub(crate) fn needs_order(text: &str) -> bool {
     let text = text.trim();
     numeric_parts(text).is_some_and(|(parts, _)| parts.len() == 3 && parts[0].len() <= 2)
         && EdtfDate::parse(text).is_err()

@@ -39,12 +39,12 @@ impl Format {
     ];
 
     /// The name given to `--format`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         self.names()[0]
     }
 
     /// Every name `--format` takes for it, its own first.
-    pub fn names(self) -> &'static [&'static str] {
+    pub(crate) fn names(self) -> &'static [&'static str] {
         match self {
             Format::Ron => &["ron"],
             Format::Csv => &["csv", "tsv"],
@@ -58,7 +58,7 @@ impl Format {
 
     /// The extensions of its files, as the open dialog offers them (plain
     /// GDELT and ICEWS files end in `.csv` and `.tab`, offered as spreadsheets).
-    pub fn extensions(self) -> &'static [&'static str] {
+    pub(crate) fn extensions(self) -> &'static [&'static str] {
         match self {
             Format::Ron => &["ron"],
             Format::Csv => &["csv", "tsv", "txt", "tab"],
@@ -70,7 +70,7 @@ impl Format {
 
     /// The kind of file it is in the open dialog, where formats of the same
     /// extensions share one filter.
-    pub fn kind_of_file(self) -> &'static str {
+    pub(crate) fn kind_of_file(self) -> &'static str {
         match self {
             Format::Ron => "Annals datasets",
             Format::Csv => "Spreadsheets",
@@ -81,7 +81,7 @@ impl Format {
     }
 
     /// The event-data family of GDELT and ICEWS, which are read as a stream.
-    pub fn event_data(self) -> Option<Family> {
+    pub(crate) fn event_data(self) -> Option<Family> {
         match self {
             Format::Gdelt => Some(Family::Gdelt),
             Format::Icews => Some(Family::Icews),
@@ -90,7 +90,7 @@ impl Format {
     }
 
     /// The format of an event-data family.
-    pub fn of_family(family: Family) -> Format {
+    pub(crate) fn of_family(family: Family) -> Format {
         match family {
             Family::Gdelt => Format::Gdelt,
             Family::Icews => Format::Icews,
@@ -98,7 +98,7 @@ impl Format {
     }
 
     /// The format in words, for the report.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Format::Ron => "Annals dataset (RON)",
             Format::Csv => "spreadsheet (CSV/TSV)",

@@ -19,14 +19,14 @@ const MAX_MAPPINGS: usize = 32;
 #[derive(Debug)]
 pub struct ImportDraft {
     /// The file.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     bytes: Vec<u8>,
     /// Its headers, first rows and recognised fields.
     pub preview: SheetPreview,
     /// The field chosen for each column, by name; empty where none is chosen yet.
     pub choices: Vec<String>,
     /// The order of numeric dates; none to infer it.
-    pub date_order: Option<DateOrder>,
+    pub(crate) date_order: Option<DateOrder>,
     /// The problems of the import with these choices, as `FILE:LINE:COL: message`.
     pub problems: Vec<String>,
     /// The dataset these choices give, when they give one without problems.
@@ -60,7 +60,7 @@ impl ImportDraft {
     }
 
     /// Chooses `field` for the column `column` and imports again.
-    pub fn choose(&mut self, column: usize, field: &str) {
+    pub(crate) fn choose(&mut self, column: usize, field: &str) {
         if let Some(choice) = self.choices.get_mut(column) {
             *choice = field.to_string();
             self.recheck();
@@ -68,7 +68,7 @@ impl ImportDraft {
     }
 
     /// Sets the order of numeric dates and imports again.
-    pub fn set_date_order(&mut self, order: Option<DateOrder>) {
+    pub(crate) fn set_date_order(&mut self, order: Option<DateOrder>) {
         self.date_order = order;
         self.recheck();
     }
@@ -122,7 +122,7 @@ impl ImportDraft {
     }
 
     /// The bytes that were read, for the document's checksum.
-    pub fn bytes(&self) -> &[u8] {
+    pub(crate) fn bytes(&self) -> &[u8] {
         &self.bytes
     }
 }
@@ -134,14 +134,14 @@ pub struct ImportMappings(Vec<(Vec<String>, Vec<String>)>);
 
 impl ImportMappings {
     /// Remembers `choices` for the spreadsheets headed `headers`.
-    pub fn keep(&mut self, headers: &[String], choices: &[String]) {
+    pub(crate) fn keep(&mut self, headers: &[String], choices: &[String]) {
         self.0.retain(|(h, _)| h != headers);
         self.0.insert(0, (headers.to_vec(), choices.to_vec()));
         self.0.truncate(MAX_MAPPINGS);
     }
 
     /// The choices made for spreadsheets headed `headers`.
-    pub fn get(&self, headers: &[String]) -> Option<&[String]> {
+    pub(crate) fn get(&self, headers: &[String]) -> Option<&[String]> {
         self.0
             .iter()
             .find(|(h, c)| h == headers && c.len() == headers.len())

@@ -2,15 +2,15 @@
 
 /// Plain text of an HTML fragment and the links found in it (`href`, link text).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PlainText {
+pub(crate) struct PlainText {
     /// The text, tags removed, entities decoded, white space collapsed.
-    pub text: String,
+    pub(crate) text: String,
     /// Each `<a href>`: its address and its text.
-    pub links: Vec<(String, String)>,
+    pub(crate) links: Vec<(String, String)>,
 }
 
 /// True when `text` looks like it holds HTML tags.
-pub fn has_tags(text: &str) -> bool {
+pub(crate) fn has_tags(text: &str) -> bool {
     text.contains('>')
         && text.match_indices('<').any(|(i, _)| {
             text[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
@@ -18,7 +18,7 @@ pub fn has_tags(text: &str) -> bool {
 }
 
 /// Converts an HTML fragment into plain text; block ends become line breaks.
-pub fn to_plain(html: &str) -> PlainText {
+pub(crate) fn to_plain(html: &str) -> PlainText {
     let mut out = String::with_capacity(html.len());
     let mut links = Vec::new();
     let mut open_link: Option<(String, usize)> = None;
@@ -85,7 +85,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 }
 
 /// Decodes the common named entities and numeric ones.
-pub fn decode_entities(text: &str) -> String {
+pub(crate) fn decode_entities(text: &str) -> String {
     if !text.contains('&') {
         return text.to_string();
     }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::dataset::LineCol;
 
 /// Byte offsets of the items of the top-level lists, keyed `events[3]` or `[3]`.
-pub struct JsonPlaces<'a> {
+pub(crate) struct JsonPlaces<'a> {
     text: &'a str,
     offsets: HashMap<String, usize>,
 }
@@ -109,7 +109,7 @@ impl<'a> JsonPlaces<'a> {
     }
 
     /// The line and column of the item at `path` (`events[3]`), when found.
-    pub fn of(&self, path: &str) -> Option<LineCol> {
+    pub(crate) fn of(&self, path: &str) -> Option<LineCol> {
         self.offsets
             .get(path)
             .map(|&o| LineCol::of_offset(self.text, o))
@@ -130,7 +130,7 @@ fn string_end(bytes: &[u8], start: usize) -> usize {
 }
 
 /// The text of a JSON string or number (`"1901"`, `1901`, `-13800000000`), trimmed; none when empty or of another type.
-pub fn scalar_text(value: Option<&serde_json::Value>) -> Option<String> {
+pub(crate) fn scalar_text(value: Option<&serde_json::Value>) -> Option<String> {
     let text = match value? {
         serde_json::Value::String(s) => s.trim().to_string(),
         serde_json::Value::Number(n) => match (n.as_i64(), n.as_f64()) {
@@ -144,7 +144,7 @@ pub fn scalar_text(value: Option<&serde_json::Value>) -> Option<String> {
 }
 
 /// The place of a JSON syntax error.
-pub fn error_place(error: &serde_json::Error) -> LineCol {
+pub(crate) fn error_place(error: &serde_json::Error) -> LineCol {
     LineCol {
         line: error.line().max(1),
         col: error.column().max(1),

@@ -32,19 +32,19 @@ mod vis;
 use std::path::Path;
 
 pub use background::BackgroundLoad;
-pub use builder::{DatasetBuilder, KnownActors};
-pub use countries::{Country, find as find_country};
+pub(crate) use builder::{DatasetBuilder, KnownActors};
+pub(crate) use countries::{Country, find as find_country};
 pub use dates::DateOrder;
 pub use detect::{Format, FormatChoice, detect, open_extensions, open_filters};
 pub use draft::{ImportDraft, ImportMappings, PREVIEW_ROWS};
-pub use names::host_of;
+pub(crate) use names::host_of;
 pub use open::{Input, Opened, open, open_all, open_path};
-pub use problems::Problems;
+pub(crate) use problems::Problems;
 pub use report::ImportReport;
 pub use spreadsheet::{SheetPreview, mappable_fields};
 
 /// The preview of a spreadsheet's bytes (any encoding) with its first `rows` rows.
-pub fn sheet_preview(bytes: &[u8], rows: usize) -> Option<SheetPreview> {
+pub(crate) fn sheet_preview(bytes: &[u8], rows: usize) -> Option<SheetPreview> {
     spreadsheet::preview(&text::decode(bytes).text, rows)
 }
 
@@ -107,13 +107,13 @@ impl ImportOptions {
 
 /// A dataset read from another format, with the account of the import.
 #[derive(Debug)]
-pub struct Imported {
+pub(crate) struct Imported {
     /// The dataset, without the rows that had problems.
-    pub dataset: Dataset,
+    pub(crate) dataset: Dataset,
     /// What was read, written and left out.
-    pub report: ImportReport,
+    pub(crate) report: ImportReport,
     /// The problems of the rows or items left out, in the order of the file.
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
 /// The format of a file, from its name and the first bytes of its content.

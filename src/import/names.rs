@@ -5,13 +5,13 @@
 use crate::query::fold;
 
 /// A name reduced to its letters and digits, folded: `Côte d'Ivoire` becomes `cotedivoire`.
-pub fn key(text: &str) -> String {
+pub(crate) fn key(text: &str) -> String {
     fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// How many parents lie above `start` in a tree given by `parent`; a cycle stops
 /// after `limit` steps.
-pub fn depth_in<'a>(
+pub(crate) fn depth_in<'a>(
     start: &'a str,
     parent: impl Fn(&str) -> Option<&'a str>,
     limit: usize,
@@ -29,7 +29,7 @@ pub fn depth_in<'a>(
 }
 
 /// `text` cut to at most `max` bytes at a `-`, for ids made of several words.
-pub fn shorten(text: &str, max: usize) -> &str {
+pub(crate) fn shorten(text: &str, max: usize) -> &str {
     if text.len() <= max {
         return text;
     }
@@ -47,7 +47,7 @@ pub fn shorten(text: &str, max: usize) -> &str {
 
 /// The host of a URL without `www.` or a user and port:
 /// `example.org` for `https://user@www.example.org:8080/a`.
-pub fn host_of(url: &str) -> Option<&str> {
+pub(crate) fn host_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit('@').next()?.split(':').next()?;

@@ -31,7 +31,7 @@ pub enum Input<'a> {
 
 impl Input<'_> {
     /// The name that prefixes every problem.
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         match self {
             Input::Path(path) => path.display().to_string(),
             Input::Bytes { name, .. } => name.to_string(),
@@ -46,9 +46,9 @@ pub struct Opened {
     /// The dataset, without the rows that had problems.
     pub dataset: Dataset,
     /// The path as given and the SHA-256 of the bytes read.
-    pub source: SourceInfo,
+    pub(crate) source: SourceInfo,
     /// The format it was read as.
-    pub format: Format,
+    pub(crate) format: Format,
     /// What was read, written and left out.
     pub report: ImportReport,
     /// The problems of the rows or items left out, in the order of the file.

@@ -4,7 +4,7 @@ use crate::dataset::{DatasetError, LineCol, MAX_PROBLEMS, Problem};
 
 /// The problems found while importing one file, in the order found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Problems {
+pub(crate) struct Problems {
     list: Vec<Problem>,
 }
 
@@ -15,7 +15,7 @@ impl Problems {
     }
 
     /// Records a problem at `line`:`col` (both 1-based).
-    pub fn at(&mut self, line: usize, col: usize, message: impl Into<String>) {
+    pub(crate) fn at(&mut self, line: usize, col: usize, message: impl Into<String>) {
         self.list.push(Problem {
             at: Some(LineCol { line, col }),
             message: message.into(),
@@ -23,7 +23,7 @@ impl Problems {
     }
 
     /// Records a problem at a place, or of the whole file when the place is unknown.
-    pub fn at_place(&mut self, at: Option<LineCol>, message: impl Into<String>) {
+    pub(crate) fn at_place(&mut self, at: Option<LineCol>, message: impl Into<String>) {
         self.list.push(Problem {
             at,
             message: message.into(),
@@ -31,29 +31,29 @@ impl Problems {
     }
 
     /// True when nothing is wrong.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
 
     /// How many problems.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.list.len()
     }
 
     /// The problems, in the order of the file.
-    pub fn sorted(mut self) -> Vec<Problem> {
+    pub(crate) fn sorted(mut self) -> Vec<Problem> {
         self.list.sort_by_key(|p| p.at);
         self.list
     }
 
     /// The error listing these problems of the file `name`.
-    pub fn into_error(self, name: &str) -> DatasetError {
+    pub(crate) fn into_error(self, name: &str) -> DatasetError {
         invalid(name, self.sorted())
     }
 }
 
 /// The error listing `problems` of the file `name`, at most [`MAX_PROBLEMS`] of them.
-pub fn invalid(name: &str, mut problems: Vec<Problem>) -> DatasetError {
+pub(crate) fn invalid(name: &str, mut problems: Vec<Problem>) -> DatasetError {
     let omitted = problems.len().saturating_sub(MAX_PROBLEMS);
     problems.truncate(MAX_PROBLEMS);
     DatasetError::Invalid {
@@ -64,7 +64,7 @@ pub fn invalid(name: &str, mut problems: Vec<Problem>) -> DatasetError {
 }
 
 /// The error of a file that has one problem at `at`.
-pub fn single(name: &str, at: Option<LineCol>, message: impl Into<String>) -> DatasetError {
+pub(crate) fn single(name: &str, at: Option<LineCol>, message: impl Into<String>) -> DatasetError {
     let mut problems = Problems::new();
     problems.at_place(at, message);
     problems.into_error(name)

@@ -10,38 +10,38 @@ use crate::model::words::counted;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportReport {
     /// The format read.
-    pub format: Option<Format>,
+    pub(crate) format: Option<Format>,
     /// How the text was decoded, when it was not plain UTF-8 ("UTF-16LE", "windows-1252 (not UTF-8)").
     pub encoding: Option<String>,
     /// The field separator of a spreadsheet.
     pub delimiter: Option<char>,
     /// Rows or items read.
-    pub read: usize,
+    pub(crate) read: usize,
     /// Events written.
-    pub events: usize,
+    pub(crate) events: usize,
     /// Actors created, of which countries from the ISO table, and of which reused from `--actors`.
-    pub actors: usize,
+    pub(crate) actors: usize,
     /// Actors that are countries of the ISO table.
-    pub countries: usize,
+    pub(crate) countries: usize,
     /// Actors taken from the `--actors` dataset.
-    pub reused: usize,
+    pub(crate) reused: usize,
     /// Topics created.
-    pub topics: usize,
+    pub(crate) topics: usize,
     /// Eras written.
-    pub eras: usize,
+    pub(crate) eras: usize,
     /// How columns were read: "column 1 (date): numeric dates read day first (row 3 settles it)".
     pub notes: Vec<String>,
     /// Rows or items with problems (each is listed with its place apart from the report).
-    pub problems: usize,
+    pub(crate) problems: usize,
     /// Rows left out on purpose, with why (`FILE:LINE:COL: message`).
-    pub left_out: Vec<String>,
+    pub(crate) left_out: Vec<String>,
     /// What was not kept, with how many times: "background images" → 3.
     pub not_kept: BTreeMap<String, usize>,
 }
 
 impl ImportReport {
     /// The account of an Annals dataset read as it is: everything kept.
-    pub fn of_dataset(dataset: &crate::model::Dataset) -> ImportReport {
+    pub(crate) fn of_dataset(dataset: &crate::model::Dataset) -> ImportReport {
         ImportReport {
             format: Some(Format::Ron),
             read: dataset.events.len(),
@@ -63,18 +63,18 @@ impl ImportReport {
     }
 
     /// "3 rows", "1 item": `n` records of this report's format.
-    pub fn records(&self, n: usize) -> String {
+    pub(crate) fn records(&self, n: usize) -> String {
         let (one, many) = self.record();
         counted(n, one, many)
     }
 
     /// Counts one more `what` that was not kept.
-    pub fn not_kept(&mut self, what: impl Into<String>) {
+    pub(crate) fn not_kept(&mut self, what: impl Into<String>) {
         *self.not_kept.entry(what.into()).or_default() += 1;
     }
 
     /// Adds a line on how something was read.
-    pub fn note(&mut self, note: impl Into<String>) {
+    pub(crate) fn note(&mut self, note: impl Into<String>) {
         self.notes.push(note.into());
     }
 }

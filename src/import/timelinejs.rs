@@ -227,7 +227,7 @@ fn span(item: &Value) -> Result<(String, Option<String>), String> {
 }
 
 /// A TimelineJS date object as EDTF, at the precision of the fields present.
-pub fn date_object(value: &Value) -> Result<String, ()> {
+pub(crate) fn date_object(value: &Value) -> Result<String, ()> {
     let year = scalar_text(value.get("year")).ok_or(())?;
     let mut text = match long_year(&year) {
         Some(long) => long,

@@ -96,7 +96,7 @@ fn none<D>() -> Option<D> {
 
 impl Role {
     /// When the role may have been held; an undated side is taken as open.
-    pub fn span(&self) -> RoleSpan {
+    pub(crate) fn span(&self) -> RoleSpan {
         RoleSpan {
             from: self.from.as_ref().map_or(Moment::MIN, |d| d.earliest()),
             to: self.to.as_ref().map_or(Moment::MAX, |d| d.latest()),
@@ -114,15 +114,15 @@ impl Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RoleSpan {
     /// The earliest instant the role may have begun.
-    pub from: Moment,
+    pub(crate) from: Moment,
     /// The latest instant the role may have ended.
-    pub to: Moment,
+    pub(crate) to: Moment,
 }
 
 impl RoleSpan {
     /// True when the role may have been held at some instant of `[start, end)`:
     /// the rule of which country or organization a person acted for at an event.
-    pub fn overlaps(self, start: Moment, end: Moment) -> bool {
+    pub(crate) fn overlaps(self, start: Moment, end: Moment) -> bool {
         self.from < end && start < self.to
     }
 }

@@ -18,13 +18,13 @@ use edtf_core::{Bound, Edtf, IntervalEndpoint};
 pub struct Moment(pub i64);
 
 /// Seconds in a day.
-pub const SECONDS_PER_DAY: i64 = 86_400;
+pub(crate) const SECONDS_PER_DAY: i64 = 86_400;
 
 impl Moment {
     /// The open past of an interval written `../B`.
-    pub const MIN: Moment = Moment(i64::MIN);
+    pub(crate) const MIN: Moment = Moment(i64::MIN);
     /// The open future of an interval written `A/..`.
-    pub const MAX: Moment = Moment(i64::MAX);
+    pub(crate) const MAX: Moment = Moment(i64::MAX);
 
     /// Midnight at the start of a calendar day. `month` and `day` must be valid.
     pub fn from_ymd(year: i64, month: u32, day: u32) -> Moment {
@@ -32,12 +32,12 @@ impl Moment {
     }
 
     /// True for the open ends `MIN` and `MAX`.
-    pub fn is_open(self) -> bool {
+    pub(crate) fn is_open(self) -> bool {
         self == Moment::MIN || self == Moment::MAX
     }
 
     /// The calendar day and time of day: `(year, month, day, seconds into the day)`.
-    pub fn to_civil(self) -> (i64, u32, u32, i64) {
+    pub(crate) fn to_civil(self) -> (i64, u32, u32, i64) {
         let days = self.0.div_euclid(SECONDS_PER_DAY);
         let secs = self.0.rem_euclid(SECONDS_PER_DAY);
         let (y, m, d) = civil_from_days(days);
@@ -45,7 +45,7 @@ impl Moment {
     }
 
     /// The instant as an ISO 8601 day (`2022-05-16`, `-0043-03-15`), or `..` when open.
-    pub fn iso_day(self) -> String {
+    pub(crate) fn iso_day(self) -> String {
         if self.is_open() {
             return "..".to_string();
         }
@@ -54,7 +54,7 @@ impl Moment {
     }
 
     /// The instant as ISO 8601 date and time (`2022-05-16T14:30:00`), or `..` when open.
-    pub fn iso_datetime(self) -> String {
+    pub(crate) fn iso_datetime(self) -> String {
         if self.is_open() {
             return "..".to_string();
         }
@@ -78,7 +78,7 @@ fn format_ymd(y: i64, m: u32, d: u32) -> String {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+pub(crate) fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
     let yoe = y.rem_euclid(400);
@@ -90,7 +90,7 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 }
 
 /// The proleptic Gregorian date of a count of days since 1970-01-01.
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -118,7 +118,7 @@ pub enum Precision {
 
 impl Precision {
     /// A lower-case word for display and export: `year`, `month`, `day`, `time`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Precision::Year => "year",
             Precision::Month => "month",
@@ -139,9 +139,9 @@ impl fmt::Display for Precision {
 #[error("invalid date {text:?}: {reason}")]
 pub struct DateError {
     /// The text as written.
-    pub text: String,
+    pub(crate) text: String,
     /// What is wrong with it.
-    pub reason: String,
+    pub(crate) reason: String,
 }
 
 /// A parsed EDTF date: the text as written, its precision and qualifiers,
@@ -259,7 +259,7 @@ impl EdtfDate {
     }
 
     /// True when marked approximate (`~` or `%`).
-    pub fn is_approximate(&self) -> bool {
+    pub(crate) fn is_approximate(&self) -> bool {
         self.approximate
     }
 
@@ -279,7 +279,7 @@ impl EdtfDate {
     }
 
     /// A representative instant for sorting: the start, or the end when the start is open.
-    pub fn sort_key(&self) -> Moment {
+    pub(crate) fn sort_key(&self) -> Moment {
         if self.earliest == Moment::MIN {
             self.latest
         } else {
@@ -288,7 +288,7 @@ impl EdtfDate {
     }
 
     /// The precision in words, with the qualifiers: "day", "year, uncertain", "month, approximate".
-    pub fn describe_precision(&self) -> String {
+    pub(crate) fn describe_precision(&self) -> String {
         let mut text = self.precision.as_str().to_string();
         if self.interval {
             text.push_str(", interval");

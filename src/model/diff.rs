@@ -11,7 +11,7 @@ use super::{Actor, ActorKind, Dataset, Era, Event, Role, Topic};
 /// The kinds of item a dataset holds, in the order differences are listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ItemKind {
+pub(crate) enum ItemKind {
     /// The dataset's own title and description.
     Dataset,
     /// A country or organization.
@@ -30,7 +30,7 @@ pub enum ItemKind {
 
 impl ItemKind {
     /// The kind in words: "event", "person".
-    pub fn word(self) -> &'static str {
+    pub(crate) fn word(self) -> &'static str {
         match self {
             ItemKind::Dataset => "dataset",
             ItemKind::Actor => "actor",
@@ -46,7 +46,7 @@ impl ItemKind {
 /// How an item differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Change {
+pub(crate) enum Change {
     /// Only in the new dataset.
     Added,
     /// Only in the old dataset.
@@ -58,32 +58,32 @@ pub enum Change {
 /// One field of an item that differs, with its old and new values as JSON
 /// (absent when the field is empty or unset on that side).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FieldChange {
+pub(crate) struct FieldChange {
     /// The field's name as the file spells it.
-    pub field: String,
+    pub(crate) field: String,
     /// Its value in the old dataset.
-    pub old: Option<serde_json::Value>,
+    pub(crate) old: Option<serde_json::Value>,
     /// Its value in the new dataset.
-    pub new: Option<serde_json::Value>,
+    pub(crate) new: Option<serde_json::Value>,
 }
 
 /// One item added, removed or changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Difference {
+pub(crate) struct Difference {
     /// What kind of item.
-    pub item: ItemKind,
+    pub(crate) item: ItemKind,
     /// Its id (a role's `person: title of actor`, an era's name).
-    pub id: String,
+    pub(crate) id: String,
     /// Added, removed or changed.
-    pub change: Change,
+    pub(crate) change: Change,
     /// For a change, the fields that differ, in the order of the file.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub fields: Vec<FieldChange>,
+    pub(crate) fields: Vec<FieldChange>,
 }
 
 /// The differences from `old` to `new`: by kind of item, then removed, changed
 /// and added items in the order of the file they are in.
-pub fn diff(old: &Dataset, new: &Dataset) -> Vec<Difference> {
+pub(crate) fn diff(old: &Dataset, new: &Dataset) -> Vec<Difference> {
     let mut out = Vec::new();
     let head = |d: &Dataset| {
         let mut fields = serde_json::Map::new();
@@ -307,7 +307,7 @@ fn field_rank(name: &str) -> usize {
 }
 
 /// The number of differences of each kind of item and change, for a summary.
-pub fn tally(differences: &[Difference]) -> BTreeMap<(ItemKind, &'static str), usize> {
+pub(crate) fn tally(differences: &[Difference]) -> BTreeMap<(ItemKind, &'static str), usize> {
     let mut counts = BTreeMap::new();
     for d in differences {
         let change = match d.change {

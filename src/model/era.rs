@@ -18,7 +18,7 @@ pub struct Era<D = EdtfDate> {
 }
 
 /// True when `text` is a colour `#rgb` or `#rrggbb` in hexadecimal digits.
-pub fn is_hex_color(text: &str) -> bool {
+pub(crate) fn is_hex_color(text: &str) -> bool {
     text.strip_prefix('#').is_some_and(|digits| {
         matches!(digits.len(), 3 | 6) && digits.chars().all(|c| c.is_ascii_hexdigit())
     })

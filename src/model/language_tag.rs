@@ -4,7 +4,7 @@
 
 /// True when `tag` is a well-formed BCP 47 language tag (the irregular
 /// grandfathered tags such as `i-klingon` are not accepted).
-pub fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let subtags: Vec<&str> = tag.split('-').collect();
     if subtags.iter().any(|s| s.is_empty() || !is_alphanumeric(s)) {
         return false;

@@ -16,7 +16,7 @@ pub struct IdLookup(OnceLock<HashMap<String, u32>>);
 
 impl IdLookup {
     /// The item of `items` whose `id_of` is `id`.
-    pub fn find<'a, T>(
+    pub(crate) fn find<'a, T>(
         &self,
         items: &'a [T],
         id: &str,

@@ -25,9 +25,9 @@ pub use era::Era;
 pub use event::{Event, Source, is_cameo_code};
 pub use id_list::{IdList, Ids};
 pub use kind::EventKind;
-pub use language_tag::is_language_tag;
+pub(crate) use language_tag::is_language_tag;
 pub use lookup::IdLookup;
-pub use text::Text;
+pub(crate) use text::Text;
 pub use topic::Topic;
 
 use serde::{Deserialize, Serialize};
@@ -73,12 +73,12 @@ impl Dataset {
     }
 
     /// The display name of an actor id, or the id itself when unknown.
-    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
+    pub(crate) fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.actor(id).map_or(id, |a| a.name.as_str())
     }
 
     /// The display names of actor ids joined by `separator` (unknown ids as themselves).
-    pub fn actor_names(&self, ids: &IdList, separator: &str) -> String {
+    pub(crate) fn actor_names(&self, ids: &IdList, separator: &str) -> String {
         ids.iter()
             .map(|id| self.actor_name(id))
             .collect::<Vec<_>>()
@@ -86,7 +86,7 @@ impl Dataset {
     }
 
     /// The display name of a topic id, or the id itself when unknown.
-    pub fn topic_name<'a>(&'a self, id: &'a str) -> &'a str {
+    pub(crate) fn topic_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.topic(id).map_or(id, |t| t.name.as_str())
     }
 }

@@ -4,4 +4,4 @@
 /// places and publishers mostly are. Longer ones live on the heap as a
 /// `String` would. It derefs to `&str`, compares with `&str` and `String`,
 /// and reads and writes as a plain string.
-pub type Text = compact_str::CompactString;
+pub(crate) type Text = compact_str::CompactString;

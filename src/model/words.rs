@@ -1,12 +1,12 @@
 //! Counts in words, the one rule every panel, figure and command writes them by.
 
 /// `n` and the noun that goes with it: "1 event", "2 events".
-pub fn counted(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// "1 event", "12 events".
-pub fn events(n: usize) -> String {
+pub(crate) fn events(n: usize) -> String {
     counted(n, "event", "events")
 }
 

@@ -6,7 +6,7 @@ use crate::model::{Dataset, EventKind};
 
 /// One active choice of a filter, which the user can remove on its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Chip {
+pub(crate) enum Chip {
     /// A selected actor, by id.
     Actor(String),
     /// A selected topic, by id.
@@ -21,7 +21,7 @@ pub enum Chip {
 
 impl Chip {
     /// What the chip says: "Actor: Tajikistan", "Text: “tehran”".
-    pub fn label(&self, dataset: &Dataset, filter: &Filter) -> String {
+    pub(crate) fn label(&self, dataset: &Dataset, filter: &Filter) -> String {
         match self {
             Chip::Actor(id) => format!("Actor: {}", dataset.actor_name(id)),
             Chip::Topic(id) => format!("Topic: {}", dataset.topic_name(id)),
@@ -55,7 +55,7 @@ fn kind_label(dataset: &Dataset, slug: &str) -> String {
 
 impl Filter {
     /// The active choices, in the order the panels show them.
-    pub fn chips(&self) -> Vec<Chip> {
+    pub(crate) fn chips(&self) -> Vec<Chip> {
         let mut chips: Vec<Chip> = self.actors.iter().cloned().map(Chip::Actor).collect();
         chips.extend(self.topics.iter().cloned().map(Chip::Topic));
         chips.extend(self.kinds.iter().cloned().map(Chip::Kind));
@@ -69,7 +69,7 @@ impl Filter {
     }
 
     /// Removes one choice.
-    pub fn remove(&mut self, chip: &Chip) {
+    pub(crate) fn remove(&mut self, chip: &Chip) {
         match chip {
             Chip::Actor(id) => {
                 self.actors.remove(id);

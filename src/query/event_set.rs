@@ -47,12 +47,12 @@ impl EventSet {
     }
 
     /// The number of events of the dataset, in the set or not.
-    pub fn universe(&self) -> usize {
+    pub(crate) fn universe(&self) -> usize {
         self.universe
     }
 
     /// Adds an event.
-    pub fn insert(&mut self, event: EventIdx) {
+    pub(crate) fn insert(&mut self, event: EventIdx) {
         let i = event as usize;
         if i < self.universe {
             self.words[i / 64] |= 1 << (i % 64);
@@ -67,30 +67,30 @@ impl EventSet {
     }
 
     /// True when the event is in the set.
-    pub fn contains(&self, event: EventIdx) -> bool {
+    pub(crate) fn contains(&self, event: EventIdx) -> bool {
         let i = event as usize;
         i < self.universe && self.words[i / 64] & (1 << (i % 64)) != 0
     }
 
     /// The number of events in the set.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }
 
     /// True when no event is in the set.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.words.iter().all(|&w| w == 0)
     }
 
     /// Keeps only the events that are also in `other`.
-    pub fn intersect_with(&mut self, other: &EventSet) {
+    pub(crate) fn intersect_with(&mut self, other: &EventSet) {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
             *a &= b;
         }
     }
 
     /// Adds the events of `other`.
-    pub fn union_with(&mut self, other: &EventSet) {
+    pub(crate) fn union_with(&mut self, other: &EventSet) {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
             *a |= b;
         }

@@ -25,12 +25,12 @@ impl Matcher {
     }
 
     /// True when the filter searches for text.
-    pub fn has_text(&self) -> bool {
+    pub(crate) fn has_text(&self) -> bool {
         self.text.is_some()
     }
 
     /// Every event that passes the filter.
-    pub fn matched(&self) -> &EventSet {
+    pub(crate) fn matched(&self) -> &EventSet {
         &self.matched
     }
 }

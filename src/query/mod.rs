@@ -16,10 +16,10 @@ mod matcher;
 mod period;
 mod prepared;
 
-pub use chips::Chip;
+pub(crate) use chips::Chip;
 pub use event_set::EventSet;
 pub use facets::{Evaluation, FacetCounts};
-pub use facts::EventFacts;
+pub(crate) use facts::EventFacts;
 pub use filter::Filter;
 pub use fold::{fold, slug};
 pub use matcher::Matcher;
@@ -31,7 +31,7 @@ use crate::model::Dataset;
 
 /// An index that [`select`] can work from: a prepared [`QueryIndex`], or a
 /// bare [`TimeIndex`] from which one is prepared for the call.
-pub trait Prepared {
+pub(crate) trait Prepared {
     /// Runs `f` with a query index of `dataset`.
     fn with_query_index<R>(&self, dataset: &Dataset, f: impl FnOnce(&QueryIndex) -> R) -> R;
 }
@@ -58,7 +58,7 @@ pub fn select(dataset: &Dataset, index: &impl Prepared, filter: &Filter) -> Vec<
 }
 
 /// The events of `set`, in time order.
-pub fn in_time_order(index: &TimeIndex, set: &EventSet) -> Vec<EventIdx> {
+pub(crate) fn in_time_order(index: &TimeIndex, set: &EventSet) -> Vec<EventIdx> {
     if set.len() == index.len() {
         return index.in_time_order().to_vec();
     }

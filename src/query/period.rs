@@ -34,7 +34,7 @@ impl Period {
     }
 
     /// An error message when a bound is not a valid EDTF date or the period ends before it starts.
-    pub fn check(&self) -> Result<(), String> {
+    pub(crate) fn check(&self) -> Result<(), String> {
         for date in [&self.from, &self.to].into_iter().flatten() {
             EdtfDate::parse(date).map_err(|e| e.to_string())?;
         }

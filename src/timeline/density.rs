@@ -3,13 +3,13 @@
 
 /// Event counts in equal buckets of time starting at `start`.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Density {
+pub(crate) struct Density {
     /// The start of the first bucket, in seconds since 1970.
-    pub start: f64,
+    pub(crate) start: f64,
     /// The length of a bucket, in seconds.
-    pub bucket: f64,
+    pub(crate) bucket: f64,
     /// How many events fall in each bucket.
-    pub counts: Vec<u32>,
+    pub(crate) counts: Vec<u32>,
 }
 
 impl Density {
@@ -24,7 +24,7 @@ impl Density {
 
     /// Counts an event spanning `[from, to)`: in every bucket it touches when short,
     /// in the bucket of its start when it is longer than the whole range.
-    pub fn add(&mut self, from: f64, to: f64) {
+    pub(crate) fn add(&mut self, from: f64, to: f64) {
         let n = self.counts.len();
         if n == 0 {
             return;
@@ -46,12 +46,12 @@ impl Density {
     }
 
     /// The largest count.
-    pub fn max(&self) -> u32 {
+    pub(crate) fn max(&self) -> u32 {
         self.counts.iter().copied().max().unwrap_or(0)
     }
 
     /// The start time of bucket `i`.
-    pub fn bucket_start(&self, i: usize) -> f64 {
+    pub(crate) fn bucket_start(&self, i: usize) -> f64 {
         self.start + i as f64 * self.bucket
     }
 }

@@ -18,19 +18,19 @@ const PALETTE: [[u8; 3]; 6] = [
 #[derive(Debug, Clone, PartialEq)]
 pub struct EraBand {
     /// The era's name, its label.
-    pub name: String,
+    pub(crate) name: String,
     /// Where it starts, in seconds since 1970.
-    pub start: f64,
+    pub(crate) start: f64,
     /// Where it ends, in seconds since 1970 (after `start`).
-    pub end: f64,
+    pub(crate) end: f64,
     /// Its colour as `[r, g, b]`: the dataset's, or one of a pale palette.
-    pub rgb: [u8; 3],
+    pub(crate) rgb: [u8; 3],
     /// The label row, counted from the top: eras that overlap an earlier one go lower.
-    pub row: usize,
+    pub(crate) row: usize,
 }
 
 /// The eras of `dataset` as bands, earliest first, each on the first label row free at its start.
-pub fn era_bands(dataset: &Dataset) -> Vec<EraBand> {
+pub(crate) fn era_bands(dataset: &Dataset) -> Vec<EraBand> {
     let mut bands: Vec<EraBand> = dataset
         .eras
         .iter()
@@ -75,7 +75,7 @@ pub fn era_bands(dataset: &Dataset) -> Vec<EraBand> {
 }
 
 /// `#rrggbb` or `#rgb` as `[r, g, b]`; none for anything else.
-pub fn rgb_from_hex(text: &str) -> Option<[u8; 3]> {
+pub(crate) fn rgb_from_hex(text: &str) -> Option<[u8; 3]> {
     let digits = text.strip_prefix('#')?;
     let nibble = |i: usize| u8::from_str_radix(digits.get(i..i + 1)?, 16).ok();
     match digits.len() {

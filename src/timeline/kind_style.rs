@@ -37,7 +37,7 @@ pub enum GlyphShape {
 impl GlyphShape {
     /// The corners of the shape for a half-size of 1, centred on the origin with y
     /// pointing down, clockwise; `None` for the round shapes and the cross.
-    pub fn corners(self) -> Option<Vec<[f32; 2]>> {
+    pub(crate) fn corners(self) -> Option<Vec<[f32; 2]>> {
         let corners = match self {
             GlyphShape::Disc | GlyphShape::Ring | GlyphShape::Cross | GlyphShape::Saltire => {
                 return None;
@@ -66,7 +66,7 @@ impl GlyphShape {
     }
 
     /// True when the shape is an outline in the kind's colour rather than a filled area.
-    pub fn is_hollow(self) -> bool {
+    pub(crate) fn is_hollow(self) -> bool {
         matches!(
             self,
             GlyphShape::Ring | GlyphShape::HollowSquare | GlyphShape::HollowDiamond
@@ -86,16 +86,16 @@ fn diamond(half: f32) -> Vec<[f32; 2]> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rgb {
     /// Red.
-    pub r: u8,
+    pub(crate) r: u8,
     /// Green.
-    pub g: u8,
+    pub(crate) g: u8,
     /// Blue.
-    pub b: u8,
+    pub(crate) b: u8,
 }
 
 impl Rgb {
     /// The colour with these components.
-    pub const fn new(r: u8, g: u8, b: u8) -> Rgb {
+    pub(crate) const fn new(r: u8, g: u8, b: u8) -> Rgb {
         Rgb { r, g, b }
     }
 
@@ -145,7 +145,7 @@ pub fn quad_colour(quad: QuadClass) -> Rgb {
 }
 
 /// True when `kind` is a kind named by a CAMEO label, coloured by its QuadClass.
-pub fn is_cameo_kind(kind: &EventKind) -> bool {
+pub(crate) fn is_cameo_kind(kind: &EventKind) -> bool {
     matches!(kind, EventKind::Other(label) if cameo::by_kind_label(label).is_some())
 }
 

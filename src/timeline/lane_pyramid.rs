@@ -12,14 +12,14 @@ use crate::model::date::SECONDS_PER_DAY;
 
 /// A lane with fewer short events than this counts them one by one: as fast, and
 /// no pyramid to keep.
-pub const LEAST_EVENTS: usize = 4096;
+pub(crate) const LEAST_EVENTS: usize = 4096;
 /// A level is read only when its bins are at most this many times narrower than a
 /// column of density, so that an event lands at most a small part of a column away.
 const BINS_PER_COLUMN: f64 = 16.0;
 
 /// Counts of events per bin of `2^level` days, from the lane's first day.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DayPyramid {
+pub(crate) struct DayPyramid {
     /// The day (since 1970) where every level's first bin starts.
     first_day: i64,
     /// `levels[j][i]`: the events in days `first_day + i·2^j` to `first_day + (i+1)·2^j`.
@@ -46,7 +46,7 @@ impl DayPyramid {
     /// Adds to `density` the events of the bins that fall in its range, each bin at its
     /// middle, from the coarsest level fine enough for its columns; the number added, or
     /// None when even days are too coarse for those columns.
-    pub fn add_to(&self, density: &mut Density) -> Option<u64> {
+    pub(crate) fn add_to(&self, density: &mut Density) -> Option<u64> {
         let day = SECONDS_PER_DAY as f64;
         let finest_wanted = density.bucket / BINS_PER_COLUMN;
         if day > finest_wanted {

@@ -66,7 +66,7 @@ impl LaneTimes {
     /// The ranks (in `index`) of the events of lane `lane` that pass `keep` and whose time
     /// may overlap `[start, end)`, in time order, into `out` (cleared first): as
     /// [`TimeIndex::overlapping`] restricted to the lane.
-    pub fn overlapping(
+    pub(crate) fn overlapping(
         &self,
         index: &TimeIndex,
         lane: usize,
@@ -89,7 +89,7 @@ impl LaneTimes {
     /// The ranks of lane `lane`'s events longer than a day whose time may overlap
     /// `[start, end)`, in time order, into `out` (cleared first): those a
     /// [`DayPyramid`] does not count.
-    pub fn wide_overlapping(
+    pub(crate) fn wide_overlapping(
         &self,
         index: &TimeIndex,
         lane: usize,
@@ -138,7 +138,7 @@ impl LaneTimes {
 
     /// Lane `lane`'s events of a day or less counted per day (every event, whatever the
     /// filter), built on first use; None for a lane with few of them.
-    pub fn pyramid(&self, index: &TimeIndex, lane: usize) -> Option<&DayPyramid> {
+    pub(crate) fn pyramid(&self, index: &TimeIndex, lane: usize) -> Option<&DayPyramid> {
         let cell = self.pyramids.get(lane)?;
         cell.get_or_init(|| {
             let days = self.all(lane).iter().filter_map(|&r| {

@@ -36,7 +36,7 @@ impl LaneMode {
     ];
 
     /// The mode as the toolbar names it.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             LaneMode::Actor => "By actor",
             LaneMode::Topic => "By topic",
@@ -70,29 +70,29 @@ impl std::str::FromStr for LaneMode {
 
 /// One lane: its label and its place in the lane tree.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Lane {
+pub(crate) struct Lane {
     /// A stable key (`actor:IRN`, `topic:drones`, `kind:visit`, `all`), used to
     /// remember which lanes are collapsed.
-    pub key: String,
+    pub(crate) key: String,
     /// The name shown at the left of the lane.
-    pub label: String,
+    pub(crate) label: String,
     /// 0 for a top lane, 1 for a lane nested under another, and so on.
-    pub depth: u8,
+    pub(crate) depth: u8,
     /// The lane this one is nested under.
-    pub parent: Option<usize>,
+    pub(crate) parent: Option<usize>,
     /// True when other lanes are nested under this one.
-    pub has_children: bool,
+    pub(crate) has_children: bool,
     /// True when an ancestor is collapsed, so the lane is not drawn.
-    pub hidden: bool,
+    pub(crate) hidden: bool,
     /// For a person's lane, the actor id (to draw their role tenures).
-    pub person: Option<String>,
+    pub(crate) person: Option<String>,
 }
 
 /// The lanes of a dataset in one mode, and the lanes of every event.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lanes {
     /// The lanes, top to bottom.
-    pub lanes: Vec<Lane>,
+    pub(crate) lanes: Vec<Lane>,
     /// For event `e`, its lanes are `members[offsets[e]..offsets[e + 1]]`.
     offsets: Vec<u32>,
     members: Vec<u32>,
@@ -151,7 +151,7 @@ impl Lanes {
     }
 
     /// The lanes event `event` is drawn in, top to bottom.
-    pub fn of_event(&self, event: EventIdx) -> &[u32] {
+    pub(crate) fn of_event(&self, event: EventIdx) -> &[u32] {
         let e = event as usize;
         match (self.offsets.get(e), self.offsets.get(e + 1)) {
             (Some(&a), Some(&b)) => &self.members[a as usize..b as usize],

@@ -19,40 +19,40 @@ use crate::model::{Dataset, Moment};
 use crate::query::EventSet;
 
 /// The gap in points kept between two items of a row.
-pub const ROW_GAP: f64 = 4.0;
+pub(crate) const ROW_GAP: f64 = 4.0;
 /// Rows of a lane in which labels are kept clear.
-pub const LABEL_ROWS: u16 = 3;
+pub(crate) const LABEL_ROWS: u16 = 3;
 /// The most rows a lane stacks before it shows density instead.
-pub const MAX_ROWS: u16 = 8;
+pub(crate) const MAX_ROWS: u16 = 8;
 /// A lane with at most this many events stacks them all, however many rows it takes.
-pub const FEW_EVENTS: usize = 40;
+pub(crate) const FEW_EVENTS: usize = 40;
 /// More vague events than this in a lane are counted rather than stacked.
-pub const MAX_VAGUE: usize = 3;
+pub(crate) const MAX_VAGUE: usize = 3;
 /// Below this many points per event a lane shows density instead of glyphs.
-pub const MIN_POINTS_PER_EVENT: f64 = 5.0;
+pub(crate) const MIN_POINTS_PER_EVENT: f64 = 5.0;
 /// Zoom levels per doubling of the scale.
 const LEVELS_PER_OCTAVE: f64 = 4.0;
 
 /// An event placed in a lane.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PlacedEvent {
+pub(crate) struct PlacedEvent {
     /// Which event.
-    pub event: EventIdx,
+    pub(crate) event: EventIdx,
     /// Its row in the lane.
-    pub row: u16,
+    pub(crate) row: u16,
     /// True when the label had room at this zoom level.
-    pub label: bool,
+    pub(crate) label: bool,
     /// The start of the next item of the same row, in seconds (infinite when none):
     /// the label must end before it.
-    pub next_in_row: f64,
+    pub(crate) next_in_row: f64,
     /// The end of the previous item of the same row with its label, in seconds (minus
     /// infinity when none): a label moved before its mark must start after it.
-    pub prev_in_row: f64,
+    pub(crate) prev_in_row: f64,
 }
 
 /// What a lane shows.
 #[derive(Debug, Clone, PartialEq)]
-pub enum LaneContent {
+pub(crate) enum LaneContent {
     /// Events one by one, in `rows` rows.
     Events {
         /// How many rows the lane needs (at least 1).
@@ -69,24 +69,24 @@ pub enum LaneContent {
 
 /// One drawn lane.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LaneLayout {
+pub(crate) struct LaneLayout {
     /// The index of the lane in [`Lanes::lanes`].
-    pub lane: usize,
+    pub(crate) lane: usize,
     /// Its content.
-    pub content: LaneContent,
+    pub(crate) content: LaneContent,
 }
 
 /// What a layout was computed for; a layout is reused while its key is unchanged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayoutKey {
     /// Changes whenever the dataset, the filter, the lanes or the collapsed lanes change.
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// The zoom level (a quarter of a doubling of scale per step).
-    pub level: i32,
+    pub(crate) level: i32,
     /// Which window of screens around the view.
-    pub page: i64,
+    pub(crate) page: i64,
     /// The width of the canvas in whole points.
-    pub width: u32,
+    pub(crate) width: u32,
 }
 
 impl LayoutKey {
@@ -104,12 +104,12 @@ impl LayoutKey {
     }
 
     /// Seconds per point at this key's zoom level.
-    pub fn seconds_per_point(&self) -> f64 {
+    pub(crate) fn seconds_per_point(&self) -> f64 {
         (f64::from(self.level) / LEVELS_PER_OCTAVE).exp2()
     }
 
     /// The stretch of time the layout covers: one screen before the view's page to two after.
-    pub fn window(&self) -> TimeRange {
+    pub(crate) fn window(&self) -> TimeRange {
         let page = page_seconds(self.level, self.width);
         TimeRange {
             start: (self.page - 1) as f64 * page,
@@ -127,9 +127,9 @@ fn page_seconds(level: i32, width: u32) -> f64 {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     /// What it was computed for.
-    pub key: LayoutKey,
+    pub(crate) key: LayoutKey,
     /// The drawn lanes laid out so far, top to bottom.
-    pub lanes: Vec<LaneLayout>,
+    pub(crate) lanes: Vec<LaneLayout>,
     /// The index in [`Lanes::lanes`] from which to go on laying out.
     next_lane: usize,
 }
@@ -173,7 +173,7 @@ impl Layout {
     }
 
     /// How many drawn lanes of `lanes` are still to be laid out.
-    pub fn remaining(&self, lanes: &Lanes) -> usize {
+    pub(crate) fn remaining(&self, lanes: &Lanes) -> usize {
         lanes
             .lanes
             .get(self.next_lane..)
@@ -181,7 +181,7 @@ impl Layout {
     }
 
     /// Lays out up to `count` more drawn lanes, below those laid out already.
-    pub fn extend(&mut self, source: &LayoutSource, count: usize) {
+    pub(crate) fn extend(&mut self, source: &LayoutSource, count: usize) {
         let lanes = &source.lanes.lanes;
         let mut next: Vec<usize> = Vec::new();
         while self.next_lane < lanes.len() && next.len() < count {

@@ -9,10 +9,10 @@ use crate::index::{EventIdx, TimeIndex};
 use crate::model::{Dataset, Event, Moment};
 
 /// Columns of the overview strip's density.
-pub const OVERVIEW_BUCKETS: usize = 600;
+pub(crate) const OVERVIEW_BUCKETS: usize = 600;
 
 /// The first and last instant of `events` (an open end counts as the start).
-pub fn shown_bounds(index: &TimeIndex, events: &[EventIdx]) -> Option<(f64, f64)> {
+pub(crate) fn shown_bounds(index: &TimeIndex, events: &[EventIdx]) -> Option<(f64, f64)> {
     let mut bounds: Option<(f64, f64)> = None;
     for_each_rank(index, events, |rank| {
         let start = index.start_at(rank) as f64;
@@ -45,7 +45,7 @@ fn for_each_rank(index: &TimeIndex, events: &[EventIdx], mut visit: impl FnMut(u
 
 /// `bounds` widened a little, more on the right for the titles of the last events;
 /// a year either side of `today` (or of the epoch) when there is nothing.
-pub fn with_margin(bounds: Option<(f64, f64)>, today: Option<f64>) -> TimeRange {
+pub(crate) fn with_margin(bounds: Option<(f64, f64)>, today: Option<f64>) -> TimeRange {
     match bounds {
         Some((start, end)) => {
             let span = (end - start).max(DAY);
@@ -60,7 +60,7 @@ pub fn with_margin(bounds: Option<(f64, f64)>, today: Option<f64>) -> TimeRange 
 
 /// The range that shows `event` with room around it: an interval and its surroundings,
 /// a month around an open one, at least a week around a day.
-pub fn fit_event(event: &Event) -> TimeRange {
+pub(crate) fn fit_event(event: &Event) -> TimeRange {
     let date = &event.date;
     let (start, end) = (date.earliest().0, date.latest().0);
     let span = if date.earliest().is_open() || date.latest().is_open() {
@@ -78,7 +78,7 @@ pub fn fit_event(event: &Event) -> TimeRange {
 
 /// The range that shows the period `[from, to)` with a small margin, an open side closed
 /// on `fit`; none when the period is empty.
-pub fn fit_period(from: Moment, to: Moment, fit: TimeRange) -> Option<TimeRange> {
+pub(crate) fn fit_period(from: Moment, to: Moment, fit: TimeRange) -> Option<TimeRange> {
     let start = if from.is_open() {
         fit.start
     } else {
@@ -93,7 +93,7 @@ pub fn fit_period(from: Moment, to: Moment, fit: TimeRange) -> Option<TimeRange>
 
 /// The shown event after (or before) `current` in time; without a current event, the
 /// first event in `range` (or the last before its end).
-pub fn step(
+pub(crate) fn step(
     dataset: &Dataset,
     index: &TimeIndex,
     shown: &[EventIdx],
@@ -129,7 +129,7 @@ pub fn step(
 }
 
 /// `range` panned so that instant `t` is in its middle part, or `range` itself when it is.
-pub fn keep_in_view(range: TimeRange, t: f64) -> TimeRange {
+pub(crate) fn keep_in_view(range: TimeRange, t: f64) -> TimeRange {
     let margin = range.span() * 0.1;
     if t < range.start + margin || t > range.end - margin {
         range.panned(t - range.centre())
@@ -139,7 +139,7 @@ pub fn keep_in_view(range: TimeRange, t: f64) -> TimeRange {
 }
 
 /// How many of `events` fall in each column of the overview strip spanning `full`.
-pub fn overview_density(index: &TimeIndex, events: &[EventIdx], full: TimeRange) -> Density {
+pub(crate) fn overview_density(index: &TimeIndex, events: &[EventIdx], full: TimeRange) -> Density {
     let mut density = Density::new(
         full.start,
         full.span() / OVERVIEW_BUCKETS as f64,

@@ -8,7 +8,7 @@ use super::time_axis::DAY;
 
 /// The calendar unit a dragged period snaps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
+pub(crate) enum Unit {
     /// Whole days: `2022-05-16`.
     Day,
     /// Whole months: `2022-05`.
@@ -22,7 +22,7 @@ const AIMABLE: f64 = 4.0;
 
 impl Unit {
     /// The finest unit that is at least a few points wide at this zoom.
-    pub fn at_zoom(seconds_per_point: f64) -> Unit {
+    pub(crate) fn at_zoom(seconds_per_point: f64) -> Unit {
         if DAY / seconds_per_point >= AIMABLE {
             Unit::Day
         } else if 30.0 * DAY / seconds_per_point >= AIMABLE {
@@ -33,7 +33,7 @@ impl Unit {
     }
 
     /// The unit holding the instant `t` (seconds since 1970), as EDTF.
-    pub fn containing(self, t: f64) -> Option<String> {
+    pub(crate) fn containing(self, t: f64) -> Option<String> {
         let (year, month, day, _) = Moment(t.floor() as i64).to_civil();
         let year_text = if year < 0 {
             format!("-{:04}", -year)
@@ -52,7 +52,7 @@ impl Unit {
 
 /// The period from the unit holding the earlier of `a` and `b` to the unit
 /// holding the later, snapped at the zoom `seconds_per_point`.
-pub fn snapped_period(a: f64, b: f64, seconds_per_point: f64) -> (Option<String>, Option<String>) {
+pub(crate) fn snapped_period(a: f64, b: f64, seconds_per_point: f64) -> (Option<String>, Option<String>) {
     let unit = Unit::at_zoom(seconds_per_point);
     let (from, to) = if a <= b { (a, b) } else { (b, a) };
     (unit.containing(from), unit.containing(to))

@@ -23,7 +23,7 @@ const MONTHS: [&str; 12] = [
 
 /// A period as written in the filter: "2022-05-01 – 2022-05-31", one date
 /// when both ends are the same, and `…` for an open side.
-pub fn as_written(from: Option<&str>, to: Option<&str>) -> String {
+pub(crate) fn as_written(from: Option<&str>, to: Option<&str>) -> String {
     match (from, to) {
         (Some(a), Some(b)) if a == b => a.to_string(),
         (a, b) => format!("{} – {}", a.unwrap_or("…"), b.unwrap_or("…")),
@@ -31,7 +31,7 @@ pub fn as_written(from: Option<&str>, to: Option<&str>) -> String {
 }
 
 /// A period in words: "2022", "May 2022", "16 May 2022 – 30 May 2022".
-pub fn describe_span(start: Moment, end: Moment) -> String {
+pub(crate) fn describe_span(start: Moment, end: Moment) -> String {
     let first = start.0.div_euclid(SECONDS_PER_DAY);
     let last =
         end.0.div_euclid(SECONDS_PER_DAY) - i64::from(end.0.rem_euclid(SECONDS_PER_DAY) == 0);
@@ -74,7 +74,7 @@ pub fn describe_span(start: Moment, end: Moment) -> String {
 
 /// The span from `first` to `last` as the years it covers when it runs over
 /// two years or more ("2015–2020"), else described as [`describe_span`] does.
-pub fn describe_covered(first: Moment, last: Moment) -> String {
+pub(crate) fn describe_covered(first: Moment, last: Moment) -> String {
     let (y0, ..) = first.to_civil();
     let (y1, ..) = Moment(last.0 - 1).to_civil();
     if y1 - y0 >= 2 {

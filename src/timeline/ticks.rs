@@ -14,13 +14,13 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The smallest gap, in points, left between two labels of a row.
-pub const LABEL_GAP: f32 = 12.0;
+pub(crate) const LABEL_GAP: f32 = 12.0;
 /// How far right of its tick a label starts, in points.
-pub const LABEL_OFFSET: f32 = 3.0;
+pub(crate) const LABEL_OFFSET: f32 = 3.0;
 
 /// The calendar step between two minor ticks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TickStep {
+pub(crate) enum TickStep {
     /// Every `n` hours of a day.
     Hours(u32),
     /// Every `n` days of a month, restarting on the 1st.
@@ -62,28 +62,28 @@ const STEPS: [TickStep; 13] = [
 
 /// One tick: where it is and what it says.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Tick {
+pub(crate) struct Tick {
     /// The instant of the tick, in seconds since 1970.
-    pub time: f64,
+    pub(crate) time: f64,
     /// Its text.
-    pub label: String,
+    pub(crate) label: String,
 }
 
 /// The ticks of one view.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Ticks {
+pub(crate) struct Ticks {
     /// The step chosen for the minor ticks.
-    pub step: TickStep,
+    pub(crate) step: TickStep,
     /// Minor ticks, left to right.
-    pub minor: Vec<Tick>,
+    pub(crate) minor: Vec<Tick>,
     /// Major ticks (the coarser unit), left to right; the first may be a
     /// context label pinned to the left edge.
-    pub major: Vec<Tick>,
+    pub(crate) major: Vec<Tick>,
 }
 
 /// A year as readers write it: `2022`, `44 BCE` (astronomical year 0 is 1 BCE),
 /// and in deep time `300,000 BCE`, `2.5 million years ago`, `13.8 billion years ago`.
-pub fn year_label(year: i64) -> String {
+pub(crate) fn year_label(year: i64) -> String {
     deep_year_label(year, None)
 }
 
@@ -136,7 +136,7 @@ fn with_thousands(n: i64) -> String {
 
 /// The calendar ticks for `axis`, with labels measured by `measure` (text → width in
 /// points) so that no two labels of a row overlap.
-pub fn calendar_ticks(axis: &TimeAxis, measure: &dyn Fn(&str) -> f32) -> Ticks {
+pub(crate) fn calendar_ticks(axis: &TimeAxis, measure: &dyn Fn(&str) -> f32) -> Ticks {
     let spp = axis.seconds_per_point();
     let (first_year, ..) = civil(axis.range.start);
     let (last_year, ..) = civil(axis.range.end);

@@ -6,26 +6,26 @@
 use serde::{Deserialize, Serialize};
 
 /// One hour, in seconds.
-pub const HOUR: f64 = 3_600.0;
+pub(crate) const HOUR: f64 = 3_600.0;
 /// One day, in seconds.
-pub const DAY: f64 = 86_400.0;
+pub(crate) const DAY: f64 = 86_400.0;
 /// The mean Gregorian year, in seconds.
 pub const YEAR: f64 = 365.2425 * DAY;
 
 /// The narrowest span a view may show near the present: a quarter of an hour.
-pub const MIN_SPAN: f64 = 15.0 * 60.0;
+pub(crate) const MIN_SPAN: f64 = 15.0 * 60.0;
 /// The widest span a view may show: forty billion years, room for the age of
 /// the universe with a margin.
-pub const MAX_SPAN: f64 = 40.0e9 * YEAR;
+pub(crate) const MAX_SPAN: f64 = 40.0e9 * YEAR;
 /// How far from 1970 a view may go, either way: twenty billion years.
-pub const MAX_ABS_TIME: f64 = 20.0e9 * YEAR;
+pub(crate) const MAX_ABS_TIME: f64 = 20.0e9 * YEAR;
 /// The narrowest span as a fraction of the distance from 1970: far from it an f64
 /// second is coarse (64 s at 13.8 billion years), so a view keeps a million of
 /// them across its width and still maps time to x smoothly.
 const MIN_SPAN_PER_DISTANCE: f64 = 1.0e-10;
 
 /// The narrowest span a view centred at `t` may show.
-pub fn min_span_at(t: f64) -> f64 {
+pub(crate) fn min_span_at(t: f64) -> f64 {
     MIN_SPAN.max(t.abs() * MIN_SPAN_PER_DISTANCE)
 }
 
@@ -77,7 +77,7 @@ impl TimeRange {
     }
 
     /// The range moved later by `seconds` (earlier when negative).
-    pub fn panned(&self, seconds: f64) -> TimeRange {
+    pub(crate) fn panned(&self, seconds: f64) -> TimeRange {
         TimeRange::new(self.start + seconds, self.end + seconds)
     }
 
@@ -91,7 +91,7 @@ impl TimeRange {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TimeAxis {
     /// What is shown.
-    pub range: TimeRange,
+    pub(crate) range: TimeRange,
     /// The screen x of `range.start`.
     pub left: f64,
     /// The width in points that `range` fills.
@@ -109,7 +109,7 @@ impl TimeAxis {
     }
 
     /// Seconds per point at this zoom.
-    pub fn seconds_per_point(&self) -> f64 {
+    pub(crate) fn seconds_per_point(&self) -> f64 {
         self.range.span() / self.width
     }
 
@@ -119,12 +119,12 @@ impl TimeAxis {
     }
 
     /// The instant shown at screen x.
-    pub fn time_from_x(&self, x: f64) -> f64 {
+    pub(crate) fn time_from_x(&self, x: f64) -> f64 {
         self.range.start + (x - self.left) / self.width * self.range.span()
     }
 
     /// The screen x of `t`, clamped to a few screens either side so it can be drawn.
-    pub fn x_clamped(&self, t: f64) -> f32 {
+    pub(crate) fn x_clamped(&self, t: f64) -> f32 {
         let x = self.x_from_time(t);
         x.clamp(self.left - 4.0 * self.width, self.left + 5.0 * self.width) as f32
     }

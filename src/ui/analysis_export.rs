@@ -13,15 +13,15 @@ use crate::export::AnalysisFormat;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnalysisExportState {
     /// The chart or the matrix.
-    pub view: AnalysisView,
+    pub(crate) view: AnalysisView,
     /// The chosen format.
-    pub format: AnalysisFormat,
+    pub(crate) format: AnalysisFormat,
     /// The destination path as typed or chosen.
     pub destination: String,
     /// Replace the destination if it exists.
-    pub overwrite: bool,
+    pub(crate) overwrite: bool,
     /// Why the last attempt failed.
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
 }
 
 impl AnalysisExportState {

@@ -21,22 +21,22 @@ use crate::timeline::{TimeAxis, TimeRange};
 pub const CHART_NAME: &str = "Chart of events per period";
 
 /// Points of width per bar the unit aims at: the zoom decides years, months, weeks or days.
-pub const POINTS_PER_BAR: f32 = 14.0;
+pub(crate) const POINTS_PER_BAR: f32 = 14.0;
 
 /// What the chart draws.
-pub struct ChartInput<'a> {
+pub(crate) struct ChartInput<'a> {
     /// The dataset, for the groups' names.
-    pub dataset: &'a Dataset,
+    pub(crate) dataset: &'a Dataset,
     /// The kinds known to the counts, for their labels and colours.
-    pub kinds: &'a [EventKind],
+    pub(crate) kinds: &'a [EventKind],
     /// The shown events counted per period, the largest groups and the rest.
-    pub counts: &'a PeriodCounts,
+    pub(crate) counts: &'a PeriodCounts,
     /// The same counts as stacked series.
-    pub stacked: &'a Stacked,
+    pub(crate) stacked: &'a Stacked,
     /// The timeline's visible range, which the chart follows.
-    pub range: TimeRange,
+    pub(crate) range: TimeRange,
     /// The space left of the plot, to line it up with the timeline's lanes.
-    pub gutter: f32,
+    pub(crate) gutter: f32,
 }
 
 /// The periods of the chart in the visible range: the unit's own (bars) and
@@ -59,7 +59,7 @@ fn visible_periods(input: &ChartInput) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// The colour of each series: a kind's own, else the palette's, grey for the rest.
-pub fn series_colours(
+pub(crate) fn series_colours(
     counts: &PeriodCounts,
     stacked: &Stacked,
     kinds: &[EventKind],
@@ -110,7 +110,7 @@ fn series_name<'a>(input: &ChartInput<'a>, series: Option<u32>) -> &'a str {
 }
 
 /// Shows the chart: a heading with the legend and the plot; what the user asked for.
-pub fn chart_ui(ui: &mut Ui, input: &ChartInput) -> Vec<Command> {
+pub(crate) fn chart_ui(ui: &mut Ui, input: &ChartInput) -> Vec<Command> {
     let mut commands = Vec::new();
     let colours = series_colours(input.counts, input.stacked, input.kinds);
     let (fine, coarse) = visible_periods(input);

@@ -7,7 +7,7 @@ use crate::timeline::TimeAxis;
 use crate::timeline::density::Density;
 
 /// The colour of density bars in this theme.
-pub fn density_colour(visuals: &Visuals) -> Color32 {
+pub(crate) fn density_colour(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {
         Color32::from_rgb(110, 160, 230)
     } else {
@@ -17,18 +17,18 @@ pub fn density_colour(visuals: &Visuals) -> Color32 {
 
 /// Where the bars go: standing on `base`, at most `room` high, between the
 /// sides of `x` (bars outside are left out, bars across a side are cut).
-pub struct BarArea {
+pub(crate) struct BarArea {
     /// The left and right ends, in points.
-    pub x: Rangef,
+    pub(crate) x: Rangef,
     /// The y of the bars' feet.
-    pub base: f32,
+    pub(crate) base: f32,
     /// The height of the tallest bar, less the one point every bar has.
-    pub room: f32,
+    pub(crate) room: f32,
 }
 
 /// Adds `density`'s bars to `mesh`, their heights the square root of their
 /// counts (so that a quiet column still shows), at least one point wide.
-pub fn density_bars(
+pub(crate) fn density_bars(
     mesh: &mut Mesh,
     axis: &TimeAxis,
     density: &Density,

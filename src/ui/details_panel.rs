@@ -8,7 +8,7 @@ use crate::index::EventIdx;
 use crate::model::{Dataset, Event, Source, cameo};
 
 /// Shows the selected event in `ui`; what the user asked for.
-pub fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventIdx) -> Vec<Command> {
+pub(crate) fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventIdx) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(event) = dataset.events.get(selected as usize) else {
         return commands;
@@ -113,7 +113,7 @@ fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
 }
 
 /// Lists `sources`, each as "publisher: title" linking to its URL, with its date of publication.
-pub fn sources_ui(ui: &mut Ui, sources: &[Source]) {
+pub(crate) fn sources_ui(ui: &mut Ui, sources: &[Source]) {
     for source in sources {
         let text = match &source.title {
             Some(title) => format!("{}: {title}", source.publisher),

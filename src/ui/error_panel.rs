@@ -9,7 +9,7 @@ use crate::command::Command;
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadProblems {
     /// The file, as shown to the user.
-    pub file: String,
+    pub(crate) file: String,
     /// Every problem line.
     pub lines: Vec<String>,
     /// True when the problems come from a reload of the open file.
@@ -17,7 +17,7 @@ pub struct LoadProblems {
 }
 
 /// Shows every problem in a selectable text box with a Copy button; what the user asked for.
-pub fn error_panel_ui(ui: &mut Ui, problems: &LoadProblems, kept: &str) -> Vec<Command> {
+pub(crate) fn error_panel_ui(ui: &mut Ui, problems: &LoadProblems, kept: &str) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         ui.label(
@@ -53,7 +53,7 @@ pub fn error_panel_ui(ui: &mut Ui, problems: &LoadProblems, kept: &str) -> Vec<C
 }
 
 /// Shows the live-reload banner: the file on disk is invalid, the last good version stays.
-pub fn reload_banner_ui(ui: &mut Ui, problems: &LoadProblems) -> Vec<Command> {
+pub(crate) fn reload_banner_ui(ui: &mut Ui, problems: &LoadProblems) -> Vec<Command> {
     let mut commands = Vec::new();
     let first = problems.lines.first().map(String::as_str).unwrap_or("");
     egui::Frame::new()

@@ -22,7 +22,7 @@ const FOLD_ABOVE: usize = 60;
 ///
 /// `counts` are the dataset's facet counts under `filter` (from
 /// [`crate::query::QueryIndex::facet_counts`]), shown beside each checkbox.
-pub fn filter_panel_ui(
+pub(crate) fn filter_panel_ui(
     ui: &mut Ui,
     dataset: &Dataset,
     people: &PeopleOfGroups,
@@ -241,7 +241,7 @@ fn no_actor_ui(ui: &mut Ui, counts: &FacetCounts) {
 /// Each person under every country or organization they held a role of: worked out
 /// once per dataset rather than at every frame (thousands of actors).
 #[derive(Debug, Default)]
-pub struct PeopleOfGroups {
+pub(crate) struct PeopleOfGroups {
     /// The positions in the dataset's actors of the people of each group, by group id.
     of: HashMap<String, Vec<usize>>,
 }
@@ -365,7 +365,7 @@ fn kinds_ui(ui: &mut Ui, counts: &FacetCounts, filter: &mut Filter) {
 
 /// The active filters as removable chips, the status line "12 of 19 events",
 /// a "Clear" button and the fade toggle; true when `filter` changed.
-pub fn filter_chips_ui(
+pub(crate) fn filter_chips_ui(
     ui: &mut Ui,
     dataset: &Dataset,
     counts: &FacetCounts,

@@ -7,7 +7,7 @@ use crate::query::Filter;
 
 /// A search field over titles, summaries, places, notes, actor names and
 /// sources; true when the text changed.
-pub fn search_ui(ui: &mut Ui, filter: &mut Filter) -> bool {
+pub(crate) fn search_ui(ui: &mut Ui, filter: &mut Filter) -> bool {
     let label = ui.label("Search");
     ui.add(
         TextEdit::singleline(&mut filter.text)
@@ -22,7 +22,7 @@ pub fn search_ui(ui: &mut Ui, filter: &mut Filter) -> bool {
 /// `2022-05`) and the "strictly inside" option; true when the filter changed.
 ///
 /// A date that does not parse is shown in red and not applied.
-pub fn period_ui(ui: &mut Ui, filter: &mut Filter) -> bool {
+pub(crate) fn period_ui(ui: &mut Ui, filter: &mut Filter) -> bool {
     let before = filter.clone();
     let from = date_field_ui(
         ui,

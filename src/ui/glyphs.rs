@@ -21,7 +21,7 @@ fn colour32(colour: Rgb) -> Color32 {
 
 /// Paints a glyph of `shape` centred on `c` with half-size `r`; `outline` separates it
 /// from what lies beneath (the background colour).
-pub fn paint_glyph(
+pub(crate) fn paint_glyph(
     painter: &Painter,
     c: Pos2,
     r: f32,
@@ -90,7 +90,7 @@ pub fn paint_glyph(
 
 /// The outline of `r` as a dashed line of `dash` points with `gap` between:
 /// how an uncertain date is drawn.
-pub fn dashed_rect(r: Rect, colour: Color32, dash: f32, gap: f32) -> Shape {
+pub(crate) fn dashed_rect(r: Rect, colour: Color32, dash: f32, gap: f32) -> Shape {
     let points = [
         r.left_top(),
         r.right_top(),

@@ -16,7 +16,7 @@ const ORDERS: [(Option<DateOrder>, &str); 4] = [
 ];
 
 /// Shows the dialog's content for `draft`; what the user asked for.
-pub fn import_dialog_ui(ui: &mut Ui, draft: &ImportDraft) -> Vec<Command> {
+pub(crate) fn import_dialog_ui(ui: &mut Ui, draft: &ImportDraft) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.label("Some columns match no field. Choose what each column holds:");
     ui.add_space(4.0);

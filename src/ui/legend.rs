@@ -9,7 +9,7 @@ use crate::timeline::kind_style::{is_cameo_kind, quad_colour};
 
 /// Shows the legend on one line for `kinds`, the kinds that occur in the
 /// dataset (from [`crate::query::QueryIndex::kinds_present`]).
-pub fn legend_ui(ui: &mut Ui, kinds: &[&EventKind]) {
+pub(crate) fn legend_ui(ui: &mut Ui, kinds: &[&EventKind]) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for &kind in kinds {

@@ -19,23 +19,23 @@ use crate::query::Filter;
 const CELL: f32 = 22.0;
 
 /// What the matrix draws.
-pub struct MatrixInput<'a> {
+pub(crate) struct MatrixInput<'a> {
     /// The dataset, for the actors' names.
-    pub dataset: &'a Dataset,
+    pub(crate) dataset: &'a Dataset,
     /// The kinds known to the counts, for their labels.
-    pub kinds: &'a [EventKind],
+    pub(crate) kinds: &'a [EventKind],
     /// The top actors and the others, with the cells.
-    pub matrix: &'a Matrix,
+    pub(crate) matrix: &'a Matrix,
     /// The view's filter, which a click narrows to one pair.
-    pub filter: &'a Filter,
+    pub(crate) filter: &'a Filter,
     /// The number of events shown.
-    pub events: usize,
+    pub(crate) events: usize,
     /// The most the grid may take in height before it scrolls.
-    pub max_height: f32,
+    pub(crate) max_height: f32,
 }
 
 /// Shows the matrix with a line of explanation; what the user asked for.
-pub fn matrix_ui(ui: &mut Ui, input: &MatrixInput) -> Vec<Command> {
+pub(crate) fn matrix_ui(ui: &mut Ui, input: &MatrixInput) -> Vec<Command> {
     let mut commands = Vec::new();
     let people = if input.filter.include_members {
         "people count as their country while in office"

@@ -15,7 +15,7 @@ use crate::ui::canvas::era_tint;
 use crate::ui::density_bars::{BarArea, density_bars, density_colour};
 
 /// The height of the strip, in points.
-pub const OVERVIEW_HEIGHT: f32 = 54.0;
+pub(crate) const OVERVIEW_HEIGHT: f32 = 54.0;
 /// How close to an edge of the window a drag resizes it, in points.
 const EDGE: f32 = 6.0;
 
@@ -29,7 +29,7 @@ enum Grip {
 
 /// Shows the strip for `density` (the whole dataset over `full`), the `eras` behind it
 /// and the visible `view`.
-pub fn overview_ui(
+pub(crate) fn overview_ui(
     ui: &mut Ui,
     density: &Density,
     eras: &[EraBand],

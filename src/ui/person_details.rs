@@ -12,7 +12,7 @@ use crate::ui::details_panel::sources_ui;
 
 /// Makes the header `rect` of the lane of person `id` (named `label`) a button
 /// that shows their roles; the command when it was clicked.
-pub fn person_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Option<Command> {
+pub(crate) fn person_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Option<Command> {
     let name = format!("Roles of {label}");
     lane_header_button(
         ui,
@@ -25,7 +25,7 @@ pub fn person_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Opti
 
 /// Makes the name in the header `rect` of the lane of a country or
 /// organization `id` a button that shows it at a glance; the command when clicked.
-pub fn actor_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Option<Command> {
+pub(crate) fn actor_lane_header_ui(ui: &Ui, rect: Rect, id: &str, label: &str) -> Option<Command> {
     let name = format!("About {label}");
     lane_header_button(
         ui,
@@ -57,7 +57,7 @@ fn lane_header_button(
 
 /// Shows the actor `id` in `ui`: its events at a glance (`summary`, under the
 /// filters) and its roles; what the user asked for.
-pub fn person_details_ui(
+pub(crate) fn person_details_ui(
     ui: &mut Ui,
     dataset: &Dataset,
     id: &str,

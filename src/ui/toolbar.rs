@@ -8,25 +8,25 @@ use crate::command::{Command, ThemeChoice};
 use crate::timeline::LaneMode;
 
 /// The zoom factor of one click on Zoom in (Zoom out uses its inverse).
-pub const ZOOM_STEP: f64 = 0.5;
+pub(crate) const ZOOM_STEP: f64 = 0.5;
 
 /// What the View menu shows ticked or enabled.
 #[derive(Debug, Clone, Copy)]
-pub struct ViewMenuState {
+pub(crate) struct ViewMenuState {
     /// The filter panel is open.
-    pub filters_shown: bool,
+    pub(crate) filters_shown: bool,
     /// The eras' bands are drawn.
-    pub eras_shown: bool,
+    pub(crate) eras_shown: bool,
     /// A period is selected.
-    pub has_period: bool,
+    pub(crate) has_period: bool,
     /// The chart of events per period is shown.
-    pub chart_shown: bool,
+    pub(crate) chart_shown: bool,
     /// The actor matrix is shown.
-    pub matrix_shown: bool,
+    pub(crate) matrix_shown: bool,
 }
 
 /// Shows the menu bar; what the user asked for.
-pub fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf], state: ViewMenuState) -> Vec<Command> {
+pub(crate) fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf], state: ViewMenuState) -> Vec<Command> {
     let has_period = state.has_period;
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
@@ -124,7 +124,7 @@ pub fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf], state: ViewMenuState) -> Vec
 }
 
 /// Shows the toolbar; what the user asked for.
-pub fn toolbar_ui(ui: &mut Ui, lanes: LaneMode, theme: ThemeChoice, status: &str) -> Vec<Command> {
+pub(crate) fn toolbar_ui(ui: &mut Ui, lanes: LaneMode, theme: ThemeChoice, status: &str) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         ui.label("Lanes:");

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 /// The position of the next byte that is neither white space nor in a comment.
-pub fn skip_blank(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_blank(bytes: &[u8], mut i: usize) -> usize {
     loop {
         match bytes.get(i) {
             Some(b) if b.is_ascii_whitespace() => i += 1,
@@ -43,7 +43,7 @@ fn skip_block_comment(bytes: &[u8], start: usize) -> usize {
 }
 
 /// The position just after the string that opens at `start`.
-pub fn skip_string(bytes: &[u8], start: usize) -> usize {
+pub(crate) fn skip_string(bytes: &[u8], start: usize) -> usize {
     let mut i = start + 1;
     loop {
         match memchr::memchr2(b'"', b'\\', &bytes[i.min(bytes.len())..]) {
@@ -56,7 +56,7 @@ pub fn skip_string(bytes: &[u8], start: usize) -> usize {
 
 /// The position just after the raw string (`r#"..."#`) that opens at `start`,
 /// or just after the `r` when it is not one.
-pub fn skip_raw(bytes: &[u8], start: usize) -> usize {
+pub(crate) fn skip_raw(bytes: &[u8], start: usize) -> usize {
     let hashes = bytes[start + 1..]
         .iter()
         .take_while(|&&b| b == b'#')
@@ -96,7 +96,7 @@ fn skip_char(bytes: &[u8], start: usize) -> usize {
 }
 
 /// The end of the identifier that starts at `i` (`i` itself when there is none).
-pub fn identifier_end(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn identifier_end(bytes: &[u8], mut i: usize) -> usize {
     while bytes
         .get(i)
         .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
@@ -108,7 +108,7 @@ pub fn identifier_end(bytes: &[u8], mut i: usize) -> usize {
 
 /// The position just after the value that starts at `i`: a string, a
 /// bracketed value with its name, or a word or number.
-pub fn skip_value(bytes: &[u8], i: usize) -> usize {
+pub(crate) fn skip_value(bytes: &[u8], i: usize) -> usize {
     match bytes.get(i) {
         None => i,
         Some(b'"') => skip_string(bytes, i),
@@ -134,7 +134,7 @@ pub fn skip_value(bytes: &[u8], i: usize) -> usize {
 }
 
 /// The position just after the bracket that closes the one at `open`.
-pub fn skip_balanced(bytes: &[u8], open: usize) -> usize {
+pub(crate) fn skip_balanced(bytes: &[u8], open: usize) -> usize {
     let mut depth = 0usize;
     let mut i = open;
     while i < bytes.len() {
@@ -182,16 +182,16 @@ const SPECIAL: [bool; 256] = {
 
 /// A value in the text, with what is known of its inside.
 #[derive(Debug, Clone)]
-pub struct Node {
+pub(crate) struct Node {
     /// Where the value lies.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// Its shape.
-    pub shape: Shape,
+    pub(crate) shape: Shape,
 }
 
 /// The shape of a value: a struct with named fields, a list, or anything else.
 #[derive(Debug, Clone)]
-pub enum Shape {
+pub(crate) enum Shape {
     /// `Name(field: value, ...)`, with the position of its closing parenthesis.
     Struct { fields: Vec<Field>, close: usize },
     /// `[item, ...]`, with the position of its closing bracket.
@@ -202,15 +202,15 @@ pub enum Shape {
 
 /// One `name: value` of a struct.
 #[derive(Debug, Clone)]
-pub struct Field {
+pub(crate) struct Field {
     /// Where the name lies.
-    pub name: Range<usize>,
+    pub(crate) name: Range<usize>,
     /// The value.
-    pub value: Node,
+    pub(crate) value: Node,
 }
 
 /// Reads the value that starts at `i`, down to `depth` levels of structs and lists.
-pub fn parse_node(bytes: &[u8], i: usize, depth: usize) -> Node {
+pub(crate) fn parse_node(bytes: &[u8], i: usize, depth: usize) -> Node {
     let end = skip_value(bytes, i);
     if depth == 0 {
         return Node {

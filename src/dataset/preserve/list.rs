@@ -10,7 +10,7 @@ use super::patch::Splice;
 
 /// What becomes of the items of a list, old (by position `k`) and new (`j`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
+pub(crate) enum Step {
     /// Old item `k` is new item `j` (the same item, perhaps changed).
     Matched(usize, usize),
     /// Old item `k` is rewritten as new item `j` in its place.
@@ -29,7 +29,7 @@ pub enum Step {
 /// The steps from `old_count` old items to the new ones, given for each new
 /// item the old item it matches (increasing). Between two matches, old and
 /// new items are paired in order; what is left over goes or comes.
-pub fn pair_segments(old_count: usize, matched: &[Option<usize>]) -> Vec<Step> {
+pub(crate) fn pair_segments(old_count: usize, matched: &[Option<usize>]) -> Vec<Step> {
     let mut steps = Vec::with_capacity(matched.len().max(old_count));
     let mut next_old = 0;
     let mut pending = Vec::new();
@@ -117,7 +117,7 @@ fn own_line_indent<'t>(text: &'t str, span: &Range<usize>) -> Option<&'t str> {
 }
 
 /// The line break used at `at`'s line, else the text's first, else `\n`.
-pub fn newline_at(text: &str, at: usize) -> &'static str {
+pub(crate) fn newline_at(text: &str, at: usize) -> &'static str {
     let bytes = text.as_bytes();
     let end = memchr::memchr(b'\n', &bytes[at.min(bytes.len())..]).map(|n| at + n);
     let first = memchr::memchr(b'\n', bytes);
@@ -131,7 +131,7 @@ pub fn newline_at(text: &str, at: usize) -> &'static str {
 /// `[` at `brackets.start` and `]` at `brackets.end`. `inserted(j, k)` is the
 /// text of new item `j` in the style of old item `k`. An empty list that
 /// gets items gets them on lines of their own when `multiline`.
-pub fn emit_list(
+pub(crate) fn emit_list(
     text: &str,
     spans: &[Range<usize>],
     brackets: Range<usize>,
@@ -278,7 +278,7 @@ fn comment_lines_above(text: &str, mut start: usize) -> usize {
 
 /// The inside of a list that was empty: the items on lines of their own,
 /// one step deeper than the line of `[`, or on one line.
-pub fn empty_list_items(text: &str, open: usize, items: &[String], multiline: bool) -> String {
+pub(crate) fn empty_list_items(text: &str, open: usize, items: &[String], multiline: bool) -> String {
     if !multiline {
         return items.join(", ");
     }

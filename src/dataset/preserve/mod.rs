@@ -26,7 +26,7 @@ use serde::Serialize;
 
 use crate::model::Dataset;
 use patch::{ITEM_DEPTH, patch_struct, styled};
-pub use patch::{Splice, apply};
+pub(crate) use patch::{Splice, apply};
 use render::{is_empty, meaning, one_line, same_meaning};
 use top::{Top, TopList};
 
@@ -38,7 +38,7 @@ const FIELD_ORDER: [&str; 6] = ["title", "description", "actors", "topics", "eve
 /// tells which events may differ from the text (added, changed or removed
 /// since it was read): the others are known to be as written and are not
 /// compared. `None` when the text's layout is one this writer does not follow.
-pub fn rewrite(
+pub(crate) fn rewrite(
     original: &str,
     dataset: &Dataset,
     event_touched: &dyn Fn(&str) -> bool,

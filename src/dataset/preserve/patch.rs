@@ -11,20 +11,20 @@ use super::list::{Step, emit_list, pair_segments};
 use super::render::{is_empty, meaning, same_meaning};
 
 /// How deep a single item is read: an actor, its roles, their sources and fields.
-pub const ITEM_DEPTH: usize = 8;
+pub(crate) const ITEM_DEPTH: usize = 8;
 
 /// Text put in place of `range` of the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Splice {
+pub(crate) struct Splice {
     /// The bytes of the original that go.
-    pub range: Range<usize>,
+    pub(crate) range: Range<usize>,
     /// What comes in their place.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 impl Splice {
     /// `text` put at `at`, taking nothing out.
-    pub fn insert(at: usize, text: String) -> Splice {
+    pub(crate) fn insert(at: usize, text: String) -> Splice {
         Splice {
             range: at..at,
             text,
@@ -33,7 +33,7 @@ impl Splice {
 }
 
 /// `text` with `splices` (sorted, not overlapping) applied.
-pub fn apply(text: &str, splices: &mut [Splice]) -> String {
+pub(crate) fn apply(text: &str, splices: &mut [Splice]) -> String {
     splices.sort_by_key(|s| (s.range.start, s.range.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -48,7 +48,7 @@ pub fn apply(text: &str, splices: &mut [Splice]) -> String {
 
 /// Splices that make the struct `old` (in `text`) say what the one-line
 /// rendering `new` says, keeping its layout; nothing when they mean the same.
-pub fn patch_struct(text: &str, old: &Node, new: &str, out: &mut Vec<Splice>) {
+pub(crate) fn patch_struct(text: &str, old: &Node, new: &str, out: &mut Vec<Splice>) {
     let new_node = parse_node(new.as_bytes(), 0, ITEM_DEPTH);
     let (
         Shape::Struct {
@@ -174,7 +174,7 @@ fn patch_list(
 
 /// `new` (one line) written in the layout of `template`, an item of the same
 /// kind: its field order, separators and indentation, without its comments.
-pub fn styled(template: &str, new: &str) -> String {
+pub(crate) fn styled(template: &str, new: &str) -> String {
     let plain = evenly_separated(&without_comments(template));
     let node = parse_node(plain.as_bytes(), 0, ITEM_DEPTH);
     if !matches!(node.shape, Shape::Struct { .. }) {
@@ -247,7 +247,7 @@ fn separator(text: &str, fields: &[Field]) -> String {
 }
 
 /// `text` without its `//` and `/* */` comments (and the blanks before a line comment).
-pub fn without_comments(text: &str) -> String {
+pub(crate) fn without_comments(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;

@@ -7,7 +7,7 @@ use ron::extensions::Extensions;
 use serde::Serialize;
 
 /// `value` as RON on one line: `Event(id: "x", kind: Visit, ...)`.
-pub fn one_line<T: Serialize>(value: &T) -> String {
+pub(crate) fn one_line<T: Serialize>(value: &T) -> String {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .compact_structs(true)
@@ -23,7 +23,7 @@ pub fn one_line<T: Serialize>(value: &T) -> String {
 
 /// What the RON text `text` means, with optional values unwrapped and empty
 /// fields of structs left out; `None` when it does not read.
-pub fn meaning(text: &str) -> Option<Value> {
+pub(crate) fn meaning(text: &str) -> Option<Value> {
     let value: Value = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .from_str(text)
@@ -47,7 +47,7 @@ fn normal(value: Value) -> Value {
 }
 
 /// True for what a field may hold when it could as well be left out.
-pub fn is_empty(value: &Value) -> bool {
+pub(crate) fn is_empty(value: &Value) -> bool {
     match value {
         Value::Unit => true,
         Value::Seq(items) => items.is_empty(),
@@ -57,7 +57,7 @@ pub fn is_empty(value: &Value) -> bool {
 }
 
 /// True when the two texts mean the same.
-pub fn same_meaning(a: &str, b: &str) -> bool {
+pub(crate) fn same_meaning(a: &str, b: &str) -> bool {
     a == b
         || (matches!((meaning(a), meaning(b)), (Some(x), Some(y)) if x == y)
             && variants(a) == variants(b))

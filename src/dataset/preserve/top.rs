@@ -9,51 +9,51 @@ use super::lex::{identifier_end, skip_blank, skip_string, skip_value};
 
 /// The top-level struct of a dataset's text.
 #[derive(Debug)]
-pub struct Top {
+pub(crate) struct Top {
     /// Its fields, in the order of the text.
-    pub fields: Vec<TopField>,
+    pub(crate) fields: Vec<TopField>,
     /// The position of its closing parenthesis.
-    pub close: usize,
+    pub(crate) close: usize,
 }
 
 /// One field of the top-level struct.
 #[derive(Debug)]
-pub struct TopField {
+pub(crate) struct TopField {
     /// Where its name lies.
-    pub name: Range<usize>,
+    pub(crate) name: Range<usize>,
     /// Where its value lies.
-    pub value: Range<usize>,
+    pub(crate) value: Range<usize>,
     /// The items, when the value is a list.
-    pub list: Option<TopList>,
+    pub(crate) list: Option<TopList>,
 }
 
 /// A top-level list and its items.
 #[derive(Debug)]
-pub struct TopList {
+pub(crate) struct TopList {
     /// The position of `]`.
-    pub close: usize,
+    pub(crate) close: usize,
     /// Each item's text and its key's text.
-    pub items: Vec<TopItem>,
+    pub(crate) items: Vec<TopItem>,
 }
 
 /// An item of a top-level list.
 #[derive(Debug, Clone)]
-pub struct TopItem {
+pub(crate) struct TopItem {
     /// Where the item lies.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The text of its key's value (`"IRN"`), when found.
-    pub key: Option<Range<usize>>,
+    pub(crate) key: Option<Range<usize>>,
 }
 
 impl Top {
     /// The field named `name`.
-    pub fn field(&self, text: &str, name: &str) -> Option<&TopField> {
+    pub(crate) fn field(&self, text: &str, name: &str) -> Option<&TopField> {
         self.fields.iter().find(|f| &text[f.name.clone()] == name)
     }
 }
 
 /// Reads the top level of `text`; `None` when it is not a struct of named fields.
-pub fn scan(text: &str) -> Option<Top> {
+pub(crate) fn scan(text: &str) -> Option<Top> {
     let bytes = text.as_bytes();
     let mut i = skip_blank(bytes, 0);
     while bytes[i..].starts_with(b"#![") {
@@ -149,7 +149,7 @@ fn find_key(bytes: &[u8], start: usize, end: usize, key: &str) -> Option<Range<u
 }
 
 /// The key as a string: a plain string's contents, else the string RON reads.
-pub fn key_text(text: &str, key: &Range<usize>) -> Option<String> {
+pub(crate) fn key_text(text: &str, key: &Range<usize>) -> Option<String> {
     let raw = &text[key.clone()];
     match raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
         Some(inner) if !inner.contains('\\') => Some(inner.to_string()),

@@ -16,32 +16,32 @@ use crate::timeline::Lanes;
 
 /// One lane drawn in a figure.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FigureLane {
+pub(crate) struct FigureLane {
     /// The name shown in the gutter.
-    pub label: String,
+    pub(crate) label: String,
     /// 0 for a top lane, 1 for a lane nested under another (a country's people), and so on.
-    pub depth: u8,
+    pub(crate) depth: u8,
     /// True when lanes nested under this one are drawn too.
-    pub has_children: bool,
+    pub(crate) has_children: bool,
     /// The lane's events: positions in the exported events, in time order.
-    pub events: Vec<usize>,
+    pub(crate) events: Vec<usize>,
 }
 
 /// The lanes of a figure, top to bottom, and what did not fit.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct FigureLanes {
+pub(crate) struct FigureLanes {
     /// The drawn lanes, in the viewer's order.
-    pub lanes: Vec<FigureLane>,
+    pub(crate) lanes: Vec<FigureLane>,
     /// Lanes holding exported events that were left out to bound the figure's height.
-    pub lanes_left_out: usize,
+    pub(crate) lanes_left_out: usize,
     /// Exported events drawn in none of the lanes.
-    pub events_left_out: usize,
+    pub(crate) events_left_out: usize,
 }
 
 /// The lanes of `mode` that hold any of `events` (with the lanes they are nested
 /// under, so that a person stays under their country), at most `max_lanes` of
 /// them: when there are more, the fullest lanes are kept.
-pub fn figure_lanes(
+pub(crate) fn figure_lanes(
     dataset: &Dataset,
     events: &[EventIdx],
     mode: LaneMode,

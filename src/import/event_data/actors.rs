@@ -15,16 +15,16 @@ use crate::query::slug;
 
 /// A side of a row resolved to an actor, with what the note should say of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResolvedSide<'a> {
+pub(crate) struct ResolvedSide<'a> {
     /// The actor id, shared by every row of the actor.
-    pub id: Rc<str>,
+    pub(crate) id: Rc<str>,
     /// What the row said beyond the actor: `SAUGOV`, `Hassan Rouhani (Executive)`.
-    pub detail: Option<Cow<'a, str>>,
+    pub(crate) detail: Option<Cow<'a, str>>,
 }
 
 /// The actors met so far, by id, and a cache from a side's codes to its actor.
 #[derive(Default)]
-pub struct ActorRegistry {
+pub(crate) struct ActorRegistry {
     actors: BTreeMap<String, Actor>,
     cache: HashMap<String, Rc<str>>,
     /// The cache key of the side being resolved, kept to spare an allocation per row.
@@ -33,7 +33,7 @@ pub struct ActorRegistry {
 
 impl ActorRegistry {
     /// The actor of a side, created on first sight; `None` when the side is empty.
-    pub fn resolve<'a>(&mut self, side: &RawSide<'a>) -> Option<ResolvedSide<'a>> {
+    pub(crate) fn resolve<'a>(&mut self, side: &RawSide<'a>) -> Option<ResolvedSide<'a>> {
         if side.is_empty() {
             return None;
         }
@@ -67,7 +67,7 @@ impl ActorRegistry {
     }
 
     /// The name of every actor, by id.
-    pub fn names(&self) -> HashMap<String, String> {
+    pub(crate) fn names(&self) -> HashMap<String, String> {
         self.actors
             .iter()
             .map(|(id, a)| (id.clone(), a.name.clone()))
@@ -75,7 +75,7 @@ impl ActorRegistry {
     }
 
     /// The actors that `keep` says are used, by id.
-    pub fn into_actors(self, keep: impl Fn(&str) -> bool) -> Vec<Actor> {
+    pub(crate) fn into_actors(self, keep: impl Fn(&str) -> bool) -> Vec<Actor> {
         self.actors.into_values().filter(|a| keep(&a.id)).collect()
     }
 }

@@ -27,7 +27,7 @@ pub struct Cut {
 
 impl Cut {
     /// The actors as ids: a CAMEO code that the table knows becomes its actor id.
-    pub fn resolved_actors(&self) -> Vec<String> {
+    pub(crate) fn resolved_actors(&self) -> Vec<String> {
         self.actors
             .iter()
             .map(|a| cameo_actors::lookup(a).map_or_else(|| a.clone(), |c| c.id.to_string()))
@@ -35,7 +35,7 @@ impl Cut {
     }
 
     /// True when a row of this day and code is kept.
-    pub fn keeps_day_and_code(&self, day: Moment, code: &str) -> bool {
+    pub(crate) fn keeps_day_and_code(&self, day: Moment, code: &str) -> bool {
         if self.from.as_ref().is_some_and(|from| day < from.earliest()) {
             return false;
         }
@@ -56,7 +56,7 @@ impl Cut {
     }
 
     /// True when a row between these actors is kept, `actors` being [`Cut::resolved_actors`].
-    pub fn keeps_sides(actors: &[String], between: bool, sides: [Option<&str>; 2]) -> bool {
+    pub(crate) fn keeps_sides(actors: &[String], between: bool, sides: [Option<&str>; 2]) -> bool {
         if actors.is_empty() {
             return true;
         }
@@ -71,7 +71,7 @@ impl Cut {
 
 /// Reads `--root-code 04,05` (or `4,5`) into two-digit roots; an error names a
 /// value that is not a root from 01 to 20.
-pub fn parse_roots(text: &str) -> Result<Vec<String>, String> {
+pub(crate) fn parse_roots(text: &str) -> Result<Vec<String>, String> {
     text.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -89,7 +89,7 @@ pub fn parse_roots(text: &str) -> Result<Vec<String>, String> {
 }
 
 /// Reads `--quad 1,2` into QuadClasses; an error names a value outside 1 to 4.
-pub fn parse_quads(text: &str) -> Result<Vec<QuadClass>, String> {
+pub(crate) fn parse_quads(text: &str) -> Result<Vec<QuadClass>, String> {
     text.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())

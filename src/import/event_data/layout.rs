@@ -2,7 +2,7 @@
 //! from a file's first line.
 
 /// GDELT 2.0's 61 event columns, in order (GDELT 1.0 lacks the three `_ADM2Code`).
-pub const GDELT2_COLUMNS: [&str; 61] = [
+pub(crate) const GDELT2_COLUMNS: [&str; 61] = [
     "GLOBALEVENTID",
     "SQLDATE",
     "MonthYear",
@@ -67,7 +67,7 @@ pub const GDELT2_COLUMNS: [&str; 61] = [
 ];
 
 /// The ICEWS columns Annals reads (the files have a few more, which are left alone).
-pub const ICEWS_COLUMNS: [&str; 11] = [
+pub(crate) const ICEWS_COLUMNS: [&str; 11] = [
     "Event ID",
     "Event Date",
     "Source Name",
@@ -92,7 +92,7 @@ pub enum Family {
 
 impl Family {
     /// The name `--format` takes: `gdelt`, `icews`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Family::Gdelt => "gdelt",
             Family::Icews => "icews",
@@ -104,20 +104,20 @@ impl Family {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
     /// GDELT or ICEWS.
-    pub family: Family,
+    pub(crate) family: Family,
     /// The column names, in the file's order.
-    pub columns: Vec<String>,
+    pub(crate) columns: Vec<String>,
     /// True when the first line names the columns.
-    pub header: bool,
+    pub(crate) header: bool,
     /// The field separator: tab, or comma for a CSV export.
-    pub delimiter: u8,
+    pub(crate) delimiter: u8,
     /// A name for the report: "GDELT 2.0", "GDELT 1.0 (57 columns)", "ICEWS".
-    pub description: String,
+    pub(crate) description: String,
 }
 
 impl Layout {
     /// The position of the column named `name` (ignoring case), if the file has it.
-    pub fn position(&self, name: &str) -> Option<usize> {
+    pub(crate) fn position(&self, name: &str) -> Option<usize> {
         self.columns
             .iter()
             .position(|c| c.eq_ignore_ascii_case(name))
@@ -140,7 +140,7 @@ fn gdelt1_columns(count: usize) -> Vec<String> {
 /// numeric event id followed by an eight-digit day; with one, by the names
 /// `GLOBALEVENTID` and `SQLDATE` (BigQuery and DuckDB exports) or ICEWS's
 /// `Event ID` and `CAMEO Code`.
-pub fn sniff(line: &str) -> Option<Layout> {
+pub(crate) fn sniff(line: &str) -> Option<Layout> {
     let line = line
         .trim_start_matches('\u{feff}')
         .trim_end_matches(['\r', '\n']);
@@ -201,7 +201,7 @@ pub fn sniff(line: &str) -> Option<Layout> {
 
 /// The layout to read a file of `family` whose first line is `line` with, when
 /// `--format` names the family: the sniffed one, or GDELT 2.0 without a header.
-pub fn for_family(family: Family, line: &str) -> Option<Layout> {
+pub(crate) fn for_family(family: Family, line: &str) -> Option<Layout> {
     match sniff(line) {
         Some(layout) if layout.family == family => Some(layout),
         Some(_) => None,

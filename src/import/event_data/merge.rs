@@ -25,7 +25,7 @@ pub enum CameoLevel {
 /// The kind of events with CAMEO code `code` at `level`: a built-in kind for
 /// calls (041), visits (042, 043), meetings (040, 044, 046), recognition (054),
 /// signings (057) and statements (01x), else a kind named by the CAMEO label.
-pub fn kind_of(code: &str, level: CameoLevel) -> EventKind {
+pub(crate) fn kind_of(code: &str, level: CameoLevel) -> EventKind {
     let base = code.get(..3).unwrap_or(code);
     match base {
         "041" => return EventKind::PhoneCall,
@@ -73,7 +73,7 @@ struct Pending {
 }
 
 /// Gathers rows into events, merging duplicates unless told not to.
-pub struct Merger {
+pub(crate) struct Merger {
     merge: bool,
     prefix: &'static str,
     source: &'static str,
@@ -96,7 +96,7 @@ impl Merger {
 
     /// Adds a row whose sides are resolved; a host's row (043) is turned round
     /// first, so that the visitor is the actor.
-    pub fn add(&mut self, row: &Row, sides: [Option<ResolvedSide>; 2]) {
+    pub(crate) fn add(&mut self, row: &Row, sides: [Option<ResolvedSide>; 2]) {
         let [mut actor, mut counterpart] = sides;
         let turned = row.base == "043";
         let (code, base) = if turned {
@@ -159,18 +159,18 @@ impl Merger {
     }
 
     /// How many events there are so far.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.pending.len()
     }
 
     /// True before the first row.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.pending.is_empty()
     }
 
     /// The events with at least `min_articles` articles, at `level`, with
     /// their actors' names from `name_of`, in time order; and how many had fewer.
-    pub fn finish(
+    pub(crate) fn finish(
         self,
         level: CameoLevel,
         min_articles: u64,

@@ -47,9 +47,9 @@ pub struct EventDataImport {
     /// What was read, merged, cut and skipped.
     pub report: EventDataReport,
     /// GDELT or ICEWS.
-    pub family: Family,
+    pub(crate) family: Family,
     /// The field separator of the file.
-    pub delimiter: u8,
+    pub(crate) delimiter: u8,
 }
 
 /// The figures of an import, for the report.
@@ -60,24 +60,24 @@ pub struct EventDataReport {
     /// Data rows read (the header row not counted).
     pub rows: usize,
     /// Events written.
-    pub events: usize,
+    pub(crate) events: usize,
     /// Rows left out by `--actor`, `--from`, `--to`, `--root-code` and `--quad`.
-    pub cut: usize,
+    pub(crate) cut: usize,
     /// Events left out by `--min-articles`.
     pub few_articles: usize,
     /// Rows that name no actor on either side, at their place; they are not imported.
     pub without_actor: Vec<LineCol>,
     /// Countries among the actors.
-    pub countries: usize,
+    pub(crate) countries: usize,
     /// Organizations among the actors.
-    pub organizations: usize,
+    pub(crate) organizations: usize,
     /// Rows that could not be read.
-    pub problems: usize,
+    pub(crate) problems: usize,
 }
 
 impl EventDataReport {
     /// The first line: "50 rows read, 31 events (GDELT 2.0)".
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         format!(
             "{} read, {} ({})",
             counted(self.rows, "row", "rows"),
@@ -87,7 +87,7 @@ impl EventDataReport {
     }
 
     /// What was merged and cut, one line each.
-    pub fn notes(&self) -> Vec<String> {
+    pub(crate) fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
         let imported = self.rows - self.cut - self.without_actor.len() - self.problems;
         if imported > self.events + self.few_articles {
@@ -110,7 +110,7 @@ impl EventDataReport {
     }
 
     /// The rows without any actor, each as `FILE:LINE:COL: message`.
-    pub fn left_out(&self, name: &str) -> Vec<String> {
+    pub(crate) fn left_out(&self, name: &str) -> Vec<String> {
         self.without_actor
             .iter()
             .map(|at| {
@@ -140,7 +140,7 @@ impl EventDataImport {
     /// The import as every importer hands it over: the dataset, the shared
     /// report (the summary and merges as notes, rows without actors as skipped)
     /// and the problems.
-    pub fn into_imported(self, name: &str) -> Imported {
+    pub(crate) fn into_imported(self, name: &str) -> Imported {
         let mut notes = vec![self.report.summary()];
         notes.extend(self.report.notes());
         let left_out = self.report.left_out(name);
@@ -178,7 +178,7 @@ pub enum EventDataError {
 impl EventDataError {
     /// The error as every importer reports it: an unreadable file (exit 2), or
     /// a first line that is not event data, placed at line 1 (exit 1).
-    pub fn into_dataset_error(self, name: &str) -> DatasetError {
+    pub(crate) fn into_dataset_error(self, name: &str) -> DatasetError {
         match self {
             EventDataError::Unreadable(source) => DatasetError::Unreadable {
                 path: Path::new(name).to_path_buf(),

@@ -10,24 +10,24 @@ use crate::model::{Moment, cameo};
 
 /// One side of a row as the file writes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RawSide<'a> {
+pub(crate) struct RawSide<'a> {
     /// GDELT's full actor code (`SAUGOV`); empty in ICEWS.
-    pub code: Cow<'a, str>,
+    pub(crate) code: Cow<'a, str>,
     /// The actor's name as written (`SAUDI ARABIA`, `Hassan Rouhani`).
-    pub name: Cow<'a, str>,
+    pub(crate) name: Cow<'a, str>,
     /// GDELT's CAMEO country code (`SAU`).
-    pub country: Cow<'a, str>,
+    pub(crate) country: Cow<'a, str>,
     /// GDELT's known group code (`NAT`).
-    pub group: Cow<'a, str>,
+    pub(crate) group: Cow<'a, str>,
     /// ICEWS's country name (`Saudi Arabia`).
-    pub country_name: Cow<'a, str>,
+    pub(crate) country_name: Cow<'a, str>,
     /// ICEWS's sectors (`Government, Executive`).
-    pub sectors: Cow<'a, str>,
+    pub(crate) sectors: Cow<'a, str>,
 }
 
 impl RawSide<'_> {
     /// True when the row says nothing of this side.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         [
             &self.code,
             &self.name,
@@ -42,41 +42,41 @@ impl RawSide<'_> {
 
 /// A row of event data, borrowed from the record it was read from.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row<'a> {
+pub(crate) struct Row<'a> {
     /// GLOBALEVENTID or ICEWS's Event ID.
-    pub id: Cow<'a, str>,
+    pub(crate) id: Cow<'a, str>,
     /// The day the event took place.
-    pub day: Moment,
+    pub(crate) day: Moment,
     /// The initiator and the target, as written.
-    pub sides: [RawSide<'a>; 2],
+    pub(crate) sides: [RawSide<'a>; 2],
     /// The full CAMEO code, leading zero restored: `0431`.
-    pub code: &'static str,
+    pub(crate) code: &'static str,
     /// The three-digit base code: `043`.
-    pub base: &'static str,
+    pub(crate) base: &'static str,
     /// How many articles reported it (1 for an ICEWS row).
-    pub articles: u64,
+    pub(crate) articles: u64,
     /// SOURCEURL, where the layout has one.
-    pub url: Option<Cow<'a, str>>,
+    pub(crate) url: Option<Cow<'a, str>>,
     /// The day of DATEADDED, where the layout has one.
-    pub added: Option<Moment>,
+    pub(crate) added: Option<Moment>,
     /// ICEWS's publisher.
-    pub publisher: Option<Cow<'a, str>>,
+    pub(crate) publisher: Option<Cow<'a, str>>,
     /// Where it happened: ActionGeo_FullName, or ICEWS's city and country.
-    pub place: Option<Cow<'a, str>>,
+    pub(crate) place: Option<Cow<'a, str>>,
 }
 
 /// What is wrong with a row: a message and the column (0-based) it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowProblem {
+pub(crate) struct RowProblem {
     /// The 0-based field the problem is in, when there is one.
-    pub field: Option<usize>,
+    pub(crate) field: Option<usize>,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 /// The positions of the fields a row is read from, resolved once per file.
 #[derive(Debug, Clone)]
-pub struct Columns {
+pub(crate) struct Columns {
     family: Family,
     count: usize,
     id: Option<usize>,
@@ -103,7 +103,7 @@ struct SideColumns {
 
 impl Columns {
     /// Resolves the columns of `layout`; an error names the required columns it lacks.
-    pub fn of(layout: &Layout) -> Result<Columns, String> {
+    pub(crate) fn of(layout: &Layout) -> Result<Columns, String> {
         let at = |name: &str| layout.position(name);
         let columns = match layout.family {
             Family::Gdelt => Columns {
@@ -169,12 +169,12 @@ impl Columns {
     }
 
     /// How many fields a row of this layout has.
-    pub fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         self.count
     }
 
     /// Reads `record` into a row.
-    pub fn row<'a>(&self, record: &'a ByteRecord) -> Result<Row<'a>, RowProblem> {
+    pub(crate) fn row<'a>(&self, record: &'a ByteRecord) -> Result<Row<'a>, RowProblem> {
         let text = |at: Option<usize>| -> Cow<'a, str> {
             at.and_then(|i| record.get(i))
                 .map_or(Cow::Borrowed(""), |bytes| {
@@ -248,7 +248,7 @@ fn base_of(code: &'static str) -> &'static str {
 }
 
 /// A day written `YYYYMMDD` (GDELT) or `YYYY-MM-DD` (ICEWS), checked against the calendar.
-pub fn parse_day(text: &str) -> Option<Moment> {
+pub(crate) fn parse_day(text: &str) -> Option<Moment> {
     let digits: String = text.chars().filter(|c| *c != '-').collect();
     if digits.len() != 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;

@@ -6,7 +6,7 @@ use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 
 /// How the bytes of a file are packed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Packing {
+pub(crate) enum Packing {
     /// Text as it is.
     Plain,
     /// A gzip stream.
@@ -16,7 +16,7 @@ pub enum Packing {
 }
 
 /// The packing of a file whose first bytes are `head`.
-pub fn packing_of(head: &[u8]) -> Packing {
+pub(crate) fn packing_of(head: &[u8]) -> Packing {
     if head.starts_with(&[0x1f, 0x8b]) {
         Packing::Gzip
     } else if head.starts_with(b"PK\x03\x04") {
@@ -29,7 +29,7 @@ pub fn packing_of(head: &[u8]) -> Packing {
 /// Hands the unpacked text of `input` (plain, gzip or zip, told from its first
 /// bytes) to `read` as a buffered stream. A zip entry borrows its archive,
 /// hence a callback rather than a returned reader.
-pub fn unpack<R: Read + Seek, T>(
+pub(crate) fn unpack<R: Read + Seek, T>(
     mut input: R,
     read: impl FnOnce(&mut dyn BufRead) -> T,
 ) -> io::Result<T> {
@@ -58,7 +58,7 @@ pub fn unpack<R: Read + Seek, T>(
 
 /// The first line of the unpacked text of `input` (without its line end), for
 /// telling formats apart; at most 64 KiB are read.
-pub fn first_line<R: Read + Seek>(input: R) -> io::Result<String> {
+pub(crate) fn first_line<R: Read + Seek>(input: R) -> io::Result<String> {
     unpack(input, |text| {
         let mut line = Vec::new();
         text.take(64 * 1024).read_until(b'\n', &mut line)?;

@@ -4,7 +4,7 @@ use crate::import::names::key;
 
 /// What a column fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
+pub(crate) enum Field {
     /// The event id.
     Id,
     /// The date (EDTF or a common written form).
@@ -71,7 +71,7 @@ pub enum Field {
 }
 
 /// The fields `--map` accepts, by name.
-pub const FIELD_NAMES: [(&str, Field); 29] = [
+pub(crate) const FIELD_NAMES: [(&str, Field); 29] = [
     ("id", Field::Id),
     ("date", Field::Date),
     ("start", Field::Start),
@@ -104,11 +104,11 @@ pub const FIELD_NAMES: [(&str, Field); 29] = [
 ];
 
 /// The field names offered in messages (the common ones).
-pub const OFFERED: &str = "id, date, start, end, title, summary, kind, cameo, actors, counterparts, topics, place, sources, publisher, group, note, ignore";
+pub(crate) const OFFERED: &str = "id, date, start, end, title, summary, kind, cameo, actors, counterparts, topics, place, sources, publisher, group, note, ignore";
 
 impl Field {
     /// The field named `name` (`--map HEADER=name`).
-    pub fn named(name: &str) -> Option<Field> {
+    pub(crate) fn named(name: &str) -> Option<Field> {
         let wanted = key(name);
         FIELD_NAMES
             .iter()
@@ -117,7 +117,7 @@ impl Field {
     }
 
     /// The field's name, as `--map` takes it.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Field::Derived => "derived",
             Field::NotKept => "ignore",
@@ -129,7 +129,7 @@ impl Field {
     }
 
     /// True for fields that hold one value per row (two columns cannot fill them).
-    pub fn is_single(self) -> bool {
+    pub(crate) fn is_single(self) -> bool {
         !matches!(
             self,
             Field::Actors
@@ -147,7 +147,7 @@ impl Field {
 
 /// The field a header stands for, when it is one Annals knows; `timelinejs`
 /// when the sheet is TimelineJS's (its `Type` is the slide's, not the kind).
-pub fn field_of_header(header: &str, timelinejs: bool) -> Option<Field> {
+pub(crate) fn field_of_header(header: &str, timelinejs: bool) -> Option<Field> {
     let field = match key(header).as_str() {
         "id" | "uniqueid" | "eventid" => Field::Id,
         "date" | "eventdate" | "when" => Field::Date,
@@ -186,7 +186,7 @@ pub fn field_of_header(header: &str, timelinejs: bool) -> Option<Field> {
 }
 
 /// True when the headers are those of a TimelineJS sheet.
-pub fn is_timelinejs_sheet(headers: &[String]) -> bool {
+pub(crate) fn is_timelinejs_sheet(headers: &[String]) -> bool {
     let keys: Vec<String> = headers.iter().map(|h| key(h)).collect();
     keys.iter().any(|k| k == "year") && keys.iter().any(|k| k == "headline")
 }

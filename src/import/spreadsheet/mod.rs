@@ -13,27 +13,27 @@ use super::report::ImportReport;
 use super::{ImportOptions, Problems};
 use crate::dataset::{DatasetError, closest};
 use crate::model::Dataset;
-pub use columns::Field;
+pub(crate) use columns::Field;
 use columns::{FIELD_NAMES, OFFERED, field_of_header, is_timelinejs_sheet};
-pub use row::{DEFAULT_KIND, source_of};
+pub(crate) use row::{DEFAULT_KIND, source_of};
 
 /// A column of the sheet: its position, header and field, and for a date
 /// column the order of its numeric dates.
 #[derive(Debug, Clone)]
-pub struct Column {
+pub(crate) struct Column {
     /// 0-based position.
-    pub index: usize,
+    pub(crate) index: usize,
     /// The header as written.
-    pub header: String,
+    pub(crate) header: String,
     /// What it fills.
-    pub field: Field,
+    pub(crate) field: Field,
     /// The order of numeric dates, once settled.
-    pub order: Option<super::DateOrder>,
+    pub(crate) order: Option<super::DateOrder>,
 }
 
 impl Column {
     /// "column 2 \"date\"", for messages.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         format!("column {} {:?}", self.index + 1, self.header)
     }
 }
@@ -113,7 +113,7 @@ fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
 
 /// The separator among `,` `;` tab `|` that appears most often in the header
 /// line outside quotes; a comma when none does.
-pub fn detect_delimiter(text: &str) -> u8 {
+pub(crate) fn detect_delimiter(text: &str) -> u8 {
     let mut counts = [0usize; 4];
     let candidates = [b',', b';', b'\t', b'|'];
     let mut quoted = false;
@@ -288,13 +288,13 @@ pub struct SheetPreview {
     /// The headers as written.
     pub headers: Vec<String>,
     /// Up to the number of rows asked for, each cut or padded to the headers.
-    pub rows: Vec<Vec<String>>,
+    pub(crate) rows: Vec<Vec<String>>,
     /// The field each header is recognised as (its name), none when it matches nothing.
-    pub recognised: Vec<Option<&'static str>>,
+    pub(crate) recognised: Vec<Option<&'static str>>,
 }
 
 /// The preview of a spreadsheet's text with its first `rows` rows; none when it has no header.
-pub fn preview(text: &str, rows: usize) -> Option<SheetPreview> {
+pub(crate) fn preview(text: &str, rows: usize) -> Option<SheetPreview> {
     let mut records = reader(text, detect_delimiter(text)).into_records();
     let header = records.next()?.ok()?;
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();

@@ -19,7 +19,7 @@ struct Evidence {
 
 /// Sets the order of every date column; file problems when a column mixes
 /// orders or cannot be read without `--date-order`.
-pub fn settle_orders(
+pub(crate) fn settle_orders(
     text: &str,
     delimiter: u8,
     columns: &mut [Column],

@@ -12,10 +12,10 @@ use crate::import::{GroupAs, ImportOptions, Problems, countries};
 use crate::model::{EdtfDate, Event, EventKind, Source};
 
 /// The kind of events when the sheet says none.
-pub const DEFAULT_KIND: &str = "Event";
+pub(crate) const DEFAULT_KIND: &str = "Event";
 
 /// Reads rows into a builder, one at a time.
-pub struct Reading<'a> {
+pub(crate) struct Reading<'a> {
     columns: &'a [Column],
     comma: bool,
     group_as: GroupAs,
@@ -49,7 +49,7 @@ impl<'a> Reading<'a> {
     }
 
     /// Reads one record; its problems go to `problems` and the row is left out.
-    pub fn row(&mut self, record: &StringRecord, problems: &mut Problems) {
+    pub(crate) fn row(&mut self, record: &StringRecord, problems: &mut Problems) {
         let line = record.position().map_or(0, |p| p.line() as usize);
         if record.iter().all(|f| f.trim().is_empty()) {
             self.empty_rows += 1;
@@ -80,7 +80,7 @@ impl<'a> Reading<'a> {
     }
 
     /// Counts what was left out into the report.
-    pub fn finish(self) {
+    pub(crate) fn finish(self) {
         if self.empty_rows > 0 {
             self.report
                 .not_kept
@@ -498,7 +498,7 @@ fn plain(text: &str) -> crate::import::html::PlainText {
 
 /// The values of a cell holding several: split on `;` or `|`, or on `,` when
 /// `comma` (the cell was quoted in a comma-separated file).
-pub fn split_values(cell: &str, comma: bool) -> Vec<&str> {
+pub(crate) fn split_values(cell: &str, comma: bool) -> Vec<&str> {
     let separators: &[char] = if cell.contains([';', '|']) {
         &[';', '|']
     } else if comma {
@@ -520,7 +520,7 @@ pub fn split_values(cell: &str, comma: bool) -> Vec<&str> {
 
 /// A source from `publisher address` (as Annals writes them), an address
 /// alone, or a publisher's name alone.
-pub fn source_of(value: &str, publisher: &str) -> Source {
+pub(crate) fn source_of(value: &str, publisher: &str) -> Source {
     let value = value.trim();
     let url_at = value
         .split_whitespace()

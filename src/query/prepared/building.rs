@@ -22,7 +22,7 @@ impl QueryIndex {
     }
 
     /// Prepares `dataset` around an existing time index of it.
-    pub fn with_time_index(dataset: &Dataset, time: TimeIndex) -> QueryIndex {
+    pub(crate) fn with_time_index(dataset: &Dataset, time: TimeIndex) -> QueryIndex {
         QueryIndex::build(dataset, |_| time)
     }
 

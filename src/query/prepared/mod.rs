@@ -74,17 +74,17 @@ impl QueryIndex {
     }
 
     /// The facts of each event, which the counting index extends too.
-    pub fn facts(&self) -> &Arc<EventFacts> {
+    pub(crate) fn facts(&self) -> &Arc<EventFacts> {
         &self.facts
     }
 
     /// The number of events.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.events
     }
 
     /// True when the dataset has no events.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.events == 0
     }
 
@@ -113,7 +113,7 @@ impl QueryIndex {
     }
 
     /// The kinds of the dataset's events, built-in ones in legend order first.
-    pub fn kinds_present(&self) -> Vec<&EventKind> {
+    pub(crate) fn kinds_present(&self) -> Vec<&EventKind> {
         self.kind_events
             .iter()
             .zip(&self.facts.kind_values)

@@ -23,7 +23,7 @@ impl TextMeasure {
 
     /// The advances of the 128 ASCII characters (by code); any other character counts
     /// as an average lower-case letter, close enough to decide where a label fits.
-    pub fn from_ascii(mut advance: impl FnMut(char) -> f32) -> TextMeasure {
+    pub(crate) fn from_ascii(mut advance: impl FnMut(char) -> f32) -> TextMeasure {
         let ascii: Vec<f64> = (0..128u8)
             .map(|b| f64::from(advance(char::from(b))))
             .collect();
@@ -33,7 +33,7 @@ impl TextMeasure {
     }
 
     /// The width of `text` on one line.
-    pub fn width(&self, text: &str) -> f64 {
+    pub(crate) fn width(&self, text: &str) -> f64 {
         text.chars()
             .map(|c| self.ascii.get(c as usize).copied().unwrap_or(self.other))
             .sum()
@@ -61,7 +61,7 @@ impl TitleWidths {
 
     /// The width of event `event`'s `title` by `measure`, measured once; shared between
     /// threads that lay out lanes at once (two that measure the same title agree).
-    pub fn width(&self, event: usize, title: &str, measure: &TextMeasure) -> f64 {
+    pub(crate) fn width(&self, event: usize, title: &str, measure: &TextMeasure) -> f64 {
         let Some(slot) = self.widths.get(event) else {
             return measure.width(title);
         };
@@ -78,7 +78,7 @@ impl TitleWidths {
 
 /// Where a label stands beside its mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LabelSide {
+pub(crate) enum LabelSide {
     /// After the mark, left-aligned.
     After,
     /// Before the mark, right-aligned.
@@ -88,31 +88,31 @@ pub enum LabelSide {
 /// Where a label of `width` could go: starting at `after` or ending at `before`,
 /// between the bounds `left` and `right` of the room.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LabelRoom {
+pub(crate) struct LabelRoom {
     /// Where a label after the mark starts.
-    pub after: f64,
+    pub(crate) after: f64,
     /// Where a label before the mark ends.
-    pub before: f64,
+    pub(crate) before: f64,
     /// The leftmost x a label may reach.
-    pub left: f64,
+    pub(crate) left: f64,
     /// The rightmost x a label may reach.
-    pub right: f64,
+    pub(crate) right: f64,
 }
 
 impl LabelRoom {
     /// Room for a label after the mark.
-    pub fn after_room(&self) -> f64 {
+    pub(crate) fn after_room(&self) -> f64 {
         self.right - self.after
     }
 
     /// Room for a label before the mark.
-    pub fn before_room(&self) -> f64 {
+    pub(crate) fn before_room(&self) -> f64 {
         self.before - self.left
     }
 
     /// The side with room for a label of `width`: after the mark when it fits there, else
     /// before it when it fits there, else the side with more room.
-    pub fn side_for(&self, width: f64) -> LabelSide {
+    pub(crate) fn side_for(&self, width: f64) -> LabelSide {
         let fits_after = width <= self.after_room();
         let fits_before = width <= self.before_room();
         if fits_after || (!fits_before && self.after_room() >= self.before_room()) {

@@ -6,17 +6,17 @@ use crate::model::Event;
 use crate::timeline::TimeAxis;
 
 /// Height of one row of events, in points.
-pub const ROW_HEIGHT: f32 = 22.0;
+pub(crate) const ROW_HEIGHT: f32 = 22.0;
 /// Space above and below the rows of a lane.
-pub const LANE_PAD: f32 = 6.0;
+pub(crate) const LANE_PAD: f32 = 6.0;
 /// Room under a person's events for the caption of their role.
-pub const CAPTION_HEIGHT: f32 = 9.0;
+pub(crate) const CAPTION_HEIGHT: f32 = 9.0;
 /// Height of a lane that shows density.
-pub const DENSITY_HEIGHT: f32 = 30.0;
+pub(crate) const DENSITY_HEIGHT: f32 = 30.0;
 
 /// What a lane shows, as far as its height goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LaneShows {
+pub(crate) enum LaneShows {
     /// This many rows of marks.
     Rows(u16),
     /// A density strip.
@@ -25,7 +25,7 @@ pub enum LaneShows {
 
 /// The height of a lane that shows `shows`; a person's lane keeps room at the bottom
 /// for the caption of their role.
-pub fn lane_height(shows: LaneShows, person: bool) -> f32 {
+pub(crate) fn lane_height(shows: LaneShows, person: bool) -> f32 {
     let caption = if person { CAPTION_HEIGHT } else { 0.0 };
     caption
         + match shows {
@@ -35,13 +35,13 @@ pub fn lane_height(shows: LaneShows, person: bool) -> f32 {
 }
 
 /// The centre of row `row` below the top of its lane.
-pub fn row_centre(row: u16) -> f32 {
+pub(crate) fn row_centre(row: u16) -> f32 {
     LANE_PAD + (f32::from(row) + 0.5) * ROW_HEIGHT
 }
 
 /// True when the glyph or the bar of `event` reaches into the view of `axis`:
 /// a lane is only as tall as the rows of the events it shows now.
-pub fn reaches_view(event: &Event, axis: &TimeAxis) -> bool {
+pub(crate) fn reaches_view(event: &Event, axis: &TimeAxis) -> bool {
     let (glyph, start, end) = event_times(event, axis.range);
     let pad = GLYPH_RADIUS * axis.seconds_per_point();
     let right = if event.date.is_interval() { end } else { glyph };

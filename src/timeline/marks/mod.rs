@@ -14,13 +14,13 @@ use super::time_axis::{TimeAxis, TimeRange};
 use crate::model::{EdtfDate, Event, Moment, Precision};
 
 /// Half the width of a glyph on the canvas, in points.
-pub const GLYPH_RADIUS: f64 = 6.0;
+pub(crate) const GLYPH_RADIUS: f64 = 6.0;
 /// The gap between a glyph and its label on the canvas, in points.
-pub const LABEL_PAD: f64 = 5.0;
+pub(crate) const LABEL_PAD: f64 = 5.0;
 
 /// The shape of an event's mark beside its glyph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MarkShape {
+pub(crate) enum MarkShape {
     /// A glyph alone: a day or an instant narrower than its glyph.
     Point,
     /// A solid bar from start to end: an interval.
@@ -31,7 +31,7 @@ pub enum MarkShape {
 
 impl MarkShape {
     /// The shape of `date` when its span is `width` points wide, with glyphs of `radius`.
-    pub fn of(date: &EdtfDate, width: f64, radius: f64) -> MarkShape {
+    pub(crate) fn of(date: &EdtfDate, width: f64, radius: f64) -> MarkShape {
         if date.is_interval() {
             MarkShape::Bar
         } else if width > 2.0 * radius + 2.0 || date.precision() < Precision::Day {
@@ -44,25 +44,25 @@ impl MarkShape {
 
 /// An event's mark placed across the screen or page, in points.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MarkGeometry {
+pub(crate) struct MarkGeometry {
     /// Band, bar or point.
-    pub shape: MarkShape,
+    pub(crate) shape: MarkShape,
     /// The left end of the span the date can mean.
-    pub x0: f64,
+    pub(crate) x0: f64,
     /// The right end of the span.
-    pub x1: f64,
+    pub(crate) x1: f64,
     /// The centre of the glyph.
-    pub glyph_x: f64,
+    pub(crate) glyph_x: f64,
     /// The glyph's half width.
-    pub radius: f64,
+    pub(crate) radius: f64,
     /// The date is uncertain or approximate: the mark is dashed.
-    pub outlined: bool,
+    pub(crate) outlined: bool,
 }
 
 impl MarkGeometry {
     /// The mark of `event` on the canvas's `axis`: the glyph at [`event_times`]' glyph time
     /// (open ends close on the view), the span clamped to a few screens either side.
-    pub fn on_axis(event: &Event, axis: &TimeAxis, radius: f64) -> MarkGeometry {
+    pub(crate) fn on_axis(event: &Event, axis: &TimeAxis, radius: f64) -> MarkGeometry {
         let (glyph, start, end) = event_times(event, axis.range);
         let x0 = f64::from(axis.x_clamped(start));
         let x1 = f64::from(axis.x_clamped(end));
@@ -80,7 +80,7 @@ impl MarkGeometry {
     /// instant (open ends far outside the plot): the span is clamped to the plot, and a band's
     /// glyph stands in the middle of its visible part, so that a figure of a month shows the
     /// glyph of that year's events inside it.
-    pub fn on_page(
+    pub(crate) fn on_page(
         date: &EdtfDate,
         x_of: impl Fn(Moment) -> f64,
         (left, right): (f64, f64),
@@ -112,7 +112,7 @@ impl MarkGeometry {
 
     /// The left and right edges of the solid part: the glyph and, for an interval, its bar
     /// (a band is faint and may lie under labels).
-    pub fn solid_edges(&self) -> (f64, f64) {
+    pub(crate) fn solid_edges(&self) -> (f64, f64) {
         solid_edges(
             self.shape == MarkShape::Bar,
             self.glyph_x,
@@ -122,7 +122,7 @@ impl MarkGeometry {
     }
 
     /// The left and right edges of the whole mark, band included.
-    pub fn outer_edges(&self) -> (f64, f64) {
+    pub(crate) fn outer_edges(&self) -> (f64, f64) {
         (
             self.x0.min(self.glyph_x - self.radius),
             self.x1.max(self.glyph_x + self.radius),
@@ -130,7 +130,7 @@ impl MarkGeometry {
     }
 
     /// True when the glyph gets a dashed ring (an interval's bar is dashed instead).
-    pub fn rings_glyph(&self) -> bool {
+    pub(crate) fn rings_glyph(&self) -> bool {
         self.outlined && self.shape != MarkShape::Bar
     }
 }
@@ -139,7 +139,7 @@ impl MarkGeometry {
 /// width `radius` is at `glyph_x` and whose span ends at `x1`: the glyph, and
 /// for a bar (`is_bar`) the bar to its end. The rule of [`MarkGeometry::solid_edges`],
 /// for a layout that places many events without making their whole marks.
-pub fn solid_edges(is_bar: bool, glyph_x: f64, x1: f64, radius: f64) -> (f64, f64) {
+pub(crate) fn solid_edges(is_bar: bool, glyph_x: f64, x1: f64, radius: f64) -> (f64, f64) {
     let glyph_right = glyph_x + radius;
     let right = if is_bar {
         x1.max(glyph_right)
@@ -150,7 +150,7 @@ pub fn solid_edges(is_bar: bool, glyph_x: f64, x1: f64, radius: f64) -> (f64, f6
 }
 
 /// True when a date is marked uncertain or approximate, and drawn dashed.
-pub fn is_outlined(date: &EdtfDate) -> bool {
+pub(crate) fn is_outlined(date: &EdtfDate) -> bool {
     date.is_uncertain() || date.is_approximate()
 }
 
@@ -158,7 +158,7 @@ pub fn is_outlined(date: &EdtfDate) -> bool {
 ///
 /// A point date has its glyph at the middle of the span it can mean; an interval (and an
 /// instant) at its start. Open ends are clamped to `clamp`.
-pub fn event_times(event: &Event, clamp: TimeRange) -> (f64, f64, f64) {
+pub(crate) fn event_times(event: &Event, clamp: TimeRange) -> (f64, f64, f64) {
     let date = &event.date;
     let start = if date.earliest() == Moment::MIN {
         clamp.start
@@ -180,7 +180,7 @@ pub fn event_times(event: &Event, clamp: TimeRange) -> (f64, f64, f64) {
 
 /// The instant an event's glyph stands for, whatever the view: used to step from event
 /// to event and to keep a selection in view.
-pub fn glyph_time(event: &Event) -> f64 {
+pub(crate) fn glyph_time(event: &Event) -> f64 {
     let date = &event.date;
     if date.earliest().is_open() || date.latest().is_open() {
         return date.sort_key().0 as f64;

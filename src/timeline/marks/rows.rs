@@ -7,16 +7,16 @@
 
 /// An item to place: its horizontal extent alone, and with its label.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RowItem {
+pub(crate) struct RowItem {
     /// The left and right edges of the glyph, bar or band.
-    pub bare: (f64, f64),
+    pub(crate) bare: (f64, f64),
     /// The left and right edges of the mark and its label together, when it has one.
-    pub labelled: Option<(f64, f64)>,
+    pub(crate) labelled: Option<(f64, f64)>,
 }
 
 /// What to do with an item when every row allowed is taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WhenFull {
+pub(crate) enum WhenFull {
     /// Give up on the lane (the canvas then shows density).
     GiveUp,
     /// Put the item over the row that frees up first (a figure keeps a bounded height).
@@ -25,41 +25,41 @@ pub enum WhenFull {
 
 /// How a lane stacks its items.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RowRules {
+pub(crate) struct RowRules {
     /// Labels are kept only in the first this many rows.
-    pub label_rows: usize,
+    pub(crate) label_rows: usize,
     /// At most this many rows.
-    pub max_rows: usize,
+    pub(crate) max_rows: usize,
     /// The gap kept before an item placed with its label.
-    pub label_gap: f64,
+    pub(crate) label_gap: f64,
     /// The gap kept before an item placed without its label.
-    pub bare_gap: f64,
+    pub(crate) bare_gap: f64,
     /// What happens when the rows are all taken.
-    pub when_full: WhenFull,
+    pub(crate) when_full: WhenFull,
 }
 
 /// Where an item went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Placement {
+pub(crate) struct Placement {
     /// The row, 0 at the top of the lane.
-    pub row: usize,
+    pub(crate) row: usize,
     /// True when the item keeps its label in that row.
-    pub label: bool,
+    pub(crate) label: bool,
 }
 
 /// Every item's place and the number of rows used.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stacked {
+pub(crate) struct Stacked {
     /// One placement per item, in the items' order.
-    pub placements: Vec<Placement>,
+    pub(crate) placements: Vec<Placement>,
     /// The rows used (at least 1).
-    pub rows: usize,
+    pub(crate) rows: usize,
 }
 
 /// Places `items` (sorted by their left edge) into rows: each goes into the first row where
 /// it fits with its label, else into the first where it fits without; `None` when a row is
 /// needed beyond `max_rows` and the rules say to give up.
-pub fn stack_rows(items: &[RowItem], rules: RowRules) -> Option<Stacked> {
+pub(crate) fn stack_rows(items: &[RowItem], rules: RowRules) -> Option<Stacked> {
     let max_rows = rules.max_rows.max(1);
     let label_rows = rules.label_rows.min(max_rows);
     let mut row_ends: Vec<f64> = Vec::new();
@@ -108,7 +108,7 @@ fn first_to_free(row_ends: &[f64]) -> usize {
 
 /// The largest cap on a lane's rows, from 1 to `most`, for which `fits` holds
 /// (1 when none does); `fits` is taken to hold for every cap below one that fits.
-pub fn largest_cap(most: usize, fits: impl Fn(usize) -> bool) -> usize {
+pub(crate) fn largest_cap(most: usize, fits: impl Fn(usize) -> bool) -> usize {
     let (mut low, mut high) = (1, most.max(1));
     if fits(high) {
         return high;

@@ -15,7 +15,7 @@ const PERIOD_LABEL_ROOM: f32 = 34.0;
 pub(super) const LABEL_ROW: f32 = 15.0;
 
 /// The colour of an era's tint in the current theme.
-pub fn era_tint(band: &EraBand, dark: bool) -> Color32 {
+pub(crate) fn era_tint(band: &EraBand, dark: bool) -> Color32 {
     let [r, g, b] = band.rgb;
     let alpha = if dark { BAND_ALPHA / 2 } else { BAND_ALPHA };
     Color32::from_rgba_unmultiplied(r, g, b, alpha)

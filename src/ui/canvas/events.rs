@@ -29,7 +29,7 @@ pub(super) struct Emphasis {
 
 impl Emphasis {
     /// How `event` stands out under `input`'s selection, filter and search.
-    pub fn of(input: &CanvasInput, event: EventIdx) -> Emphasis {
+    pub(crate) fn of(input: &CanvasInput, event: EventIdx) -> Emphasis {
         let matched = input.matched.contains(event);
         Emphasis {
             selected: input.selected == Some(event),
@@ -41,23 +41,23 @@ impl Emphasis {
 
 /// What the events of a frame are painted with.
 pub(super) struct EventPainter<'a> {
-    pub painter: &'a egui::Painter,
-    pub axis: &'a TimeAxis,
-    pub visuals: &'a egui::Visuals,
+    pub(crate) painter: &'a egui::Painter,
+    pub(crate) axis: &'a TimeAxis,
+    pub(crate) visuals: &'a egui::Visuals,
     /// The part of the canvas where time is drawn.
-    pub clip: Rect,
+    pub(crate) clip: Rect,
 }
 
 impl EventPainter<'_> {
     /// The x of an event's glyph.
-    pub fn glyph_x(&self, event: &Event) -> f32 {
+    pub(crate) fn glyph_x(&self, event: &Event) -> f32 {
         let (glyph, ..) = event_times(event, self.axis.range);
         self.axis.x_clamped(glyph)
     }
 
     /// Paints one event in a row at `row_y`, after what the row holds up to `row_end`:
     /// its precision band or interval bar, its glyph and its label.
-    pub fn event(
+    pub(crate) fn event(
         &self,
         event: &Event,
         item: &PlacedEvent,
@@ -232,7 +232,7 @@ fn circle_points(c: Pos2, r: f32) -> Vec<Pos2> {
 }
 
 /// The hover card of an event: title, date as written and its precision, kind, actors.
-pub fn tooltip_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
+pub(crate) fn tooltip_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
     ui.set_max_width(320.0);
     ui.strong(event.title.as_str());
     ui.label(format!(

@@ -6,23 +6,23 @@ use eframe::egui::{Color32, Painter, Rect, Visuals, pos2};
 use crate::timeline::{TimeAxis, TimeRange};
 
 /// Width of the lane labels at the left, in points.
-pub const GUTTER: f32 = 200.0;
+pub(crate) const GUTTER: f32 = 200.0;
 /// Height of the time axis at the top, in points.
-pub const AXIS_HEIGHT: f32 = 44.0;
+pub(crate) const AXIS_HEIGHT: f32 = 44.0;
 
 /// Where the parts of the canvas lie in one frame, and the colours they share.
 pub(super) struct Canvas {
     /// The whole canvas.
-    pub rect: Rect,
+    pub(crate) rect: Rect,
     /// The part right of the gutter, where time runs.
-    pub time_rect: Rect,
+    pub(crate) time_rect: Rect,
     /// The axis strip along the top.
-    pub axis_rect: Rect,
+    pub(crate) axis_rect: Rect,
     /// The lanes under the axis.
-    pub lanes_rect: Rect,
+    pub(crate) lanes_rect: Rect,
     /// Time across `time_rect`.
-    pub axis: TimeAxis,
-    pub visuals: Visuals,
+    pub(crate) axis: TimeAxis,
+    pub(crate) visuals: Visuals,
 }
 
 impl Canvas {
@@ -43,7 +43,7 @@ impl Canvas {
     }
 
     /// The faint lines of the grid and between lanes.
-    pub fn grid_colour(&self) -> Color32 {
+    pub(crate) fn grid_colour(&self) -> Color32 {
         if self.visuals.dark_mode {
             Color32::from_white_alpha(12)
         } else {
@@ -52,7 +52,7 @@ impl Canvas {
     }
 
     /// A painter for the lanes where time runs (right of the gutter, under the axis).
-    pub fn time_painter(&self, painter: &Painter) -> Painter {
+    pub(crate) fn time_painter(&self, painter: &Painter) -> Painter {
         painter.with_clip_rect(self.lanes_rect.intersect(self.time_rect))
     }
 }

@@ -64,9 +64,9 @@ pub(super) fn hover(response: &Response, input: &CanvasInput, hits: &[Hit]) -> O
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Drag {
     /// The start (seconds) of a period drag that ended in this frame.
-    pub ended_period: Option<f64>,
+    pub(crate) ended_period: Option<f64>,
     /// A period is being selected: dragging does not pan.
-    pub selecting: bool,
+    pub(crate) selecting: bool,
 }
 
 /// What the pointer asked for: select or fit the hovered event, set the dragged period,

@@ -9,9 +9,9 @@ use crate::timeline::marks::lane_height::{LaneShows, lane_height, reaches_view};
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct LaneExtent {
     /// Rows in use by the events in view (rows below are not drawn).
-    pub rows: u16,
+    pub(crate) rows: u16,
     /// The lane's height in points.
-    pub height: f32,
+    pub(crate) height: f32,
 }
 
 /// The extent of each of `lanes` on `axis`.

@@ -22,16 +22,16 @@ const MIN_CAPTION_ROOM: f32 = 120.0;
 /// The laid-out lanes with their heights in this frame, from `top` down.
 pub(super) struct LaneRows<'a> {
     /// The layout of the view.
-    pub layout: &'a Layout,
+    pub(crate) layout: &'a Layout,
     /// Each lane's rows and height, in the layout's order.
-    pub extents: &'a [LaneExtent],
+    pub(crate) extents: &'a [LaneExtent],
     /// The top of the first lane (scrolled).
-    pub top: f32,
+    pub(crate) top: f32,
 }
 
 impl LaneRows<'_> {
     /// Each lane of the layout with its rectangle across `canvas`, top to bottom.
-    pub fn rects<'b>(&'b self, left: f32, width: f32) -> impl Iterator<Item = (usize, Rect)> + 'b {
+    pub(crate) fn rects<'b>(&'b self, left: f32, width: f32) -> impl Iterator<Item = (usize, Rect)> + 'b {
         let mut y = self.top;
         self.extents.iter().enumerate().map(move |(i, extent)| {
             let rect = Rect::from_min_size(pos2(left, y), vec2(width, extent.height));

@@ -29,9 +29,9 @@ pub(super) fn least_lane_height() -> f32 {
 /// reach `bottom` points below the top of the first lane (or run out).
 pub(super) struct Covered {
     /// The layout.
-    pub layout: Layout,
+    pub(crate) layout: Layout,
     /// The extent of each of its lanes, in order.
-    pub extents: Vec<LaneExtent>,
+    pub(crate) extents: Vec<LaneExtent>,
 }
 
 impl Covered {
@@ -42,14 +42,14 @@ impl Covered {
     }
 
     /// The height of the lanes laid out, and a least height for those still to come.
-    pub fn heights(&self, input: &CanvasInput) -> (f32, f32) {
+    pub(crate) fn heights(&self, input: &CanvasInput) -> (f32, f32) {
         let laid = self.extents.iter().map(|e| e.height).sum();
         let rest = self.layout.remaining(input.lanes) as f32 * least_lane_height();
         (laid, rest)
     }
 
     /// Lays out more lanes until they reach `bottom` (or none is left).
-    pub fn reach(&mut self, painter: &Painter, input: &CanvasInput, axis: &TimeAxis, bottom: f32) {
+    pub(crate) fn reach(&mut self, painter: &Painter, input: &CanvasInput, axis: &TimeAxis, bottom: f32) {
         let (laid, _) = self.heights(input);
         if laid >= bottom || self.layout.remaining(input.lanes) == 0 {
             return;

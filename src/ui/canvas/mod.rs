@@ -23,15 +23,15 @@ use eframe::egui::{Sense, Ui};
 
 use crate::command::Command;
 
-pub use eras::era_tint;
-pub use events::tooltip_ui;
-pub use frame::{AXIS_HEIGHT, GUTTER};
+pub(crate) use eras::era_tint;
+pub(crate) use events::tooltip_ui;
+pub(crate) use frame::{AXIS_HEIGHT, GUTTER};
 pub use state::{CanvasInput, CanvasState, Hit};
 
 use frame::Canvas;
 
 /// Shows the canvas in the whole of `ui`; what the user asked for.
-pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> Vec<Command> {
+pub(crate) fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> Vec<Command> {
     let rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     accessibility::describe(&response, input);

@@ -16,46 +16,46 @@ use crate::timeline::{Lanes, TimeAxis, TimeRange};
 /// What the canvas draws, borrowed from the app for one frame.
 pub struct CanvasInput<'a> {
     /// The dataset.
-    pub dataset: &'a Dataset,
+    pub(crate) dataset: &'a Dataset,
     /// Its events in time order.
-    pub index: &'a TimeIndex,
+    pub(crate) index: &'a TimeIndex,
     /// The lanes and each event's lanes.
-    pub lanes: &'a Lanes,
+    pub(crate) lanes: &'a Lanes,
     /// The events that match the filter; drawn events that do not are faded.
-    pub matched: &'a EventSet,
+    pub(crate) matched: &'a EventSet,
     /// Every event is drawn (laid out in its lanes), not only the matching ones.
-    pub all_shown: bool,
+    pub(crate) all_shown: bool,
     /// Ring the matching events (a text search is active).
-    pub highlight: bool,
+    pub(crate) highlight: bool,
     /// The selected period, `[start, end)` in seconds (infinite on an open side).
-    pub period: Option<(f64, f64)>,
+    pub(crate) period: Option<(f64, f64)>,
     /// What the period's band says: its bounds and how many events it holds.
-    pub period_label: &'a str,
+    pub(crate) period_label: &'a str,
     /// Each lane's events in time order.
-    pub lane_times: &'a LaneTimes,
+    pub(crate) lane_times: &'a LaneTimes,
     /// The width of each title, measured once for the lanes' layouts.
-    pub titles: &'a TitleWidths,
+    pub(crate) titles: &'a TitleWidths,
     /// Changes whenever `lanes` or the drawn events change: the layout is built again.
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// The visible stretch of time.
-    pub range: TimeRange,
+    pub(crate) range: TimeRange,
     /// The selected event.
-    pub selected: Option<EventIdx>,
+    pub(crate) selected: Option<EventIdx>,
     /// Today, to mark it (none in tests).
-    pub today: Option<f64>,
+    pub(crate) today: Option<f64>,
     /// Keys of collapsed lanes.
-    pub collapsed: &'a BTreeSet<String>,
+    pub(crate) collapsed: &'a BTreeSet<String>,
     /// The eras drawn behind the lanes (none when they are hidden).
-    pub eras: &'a [EraBand],
+    pub(crate) eras: &'a [EraBand],
 }
 
 /// A glyph on screen, for hit-testing.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
     /// Where the glyph (and its bar) was drawn.
-    pub rect: Rect,
+    pub(crate) rect: Rect,
     /// Which event.
-    pub event: EventIdx,
+    pub(crate) event: EventIdx,
 }
 
 /// What the canvas keeps between frames.
@@ -63,7 +63,7 @@ pub struct Hit {
 pub struct CanvasState {
     pub(super) layout: Option<Layout>,
     /// The glyphs of the last frame.
-    pub hits: Vec<Hit>,
+    pub(crate) hits: Vec<Hit>,
     /// The time axis of the last frame.
     pub axis: Option<TimeAxis>,
     /// How far the lanes are scrolled down, in points.
@@ -74,7 +74,7 @@ pub struct CanvasState {
 
 impl CanvasState {
     /// The layout of the last frame (for tests and the level-of-detail report).
-    pub fn layout(&self) -> Option<&Layout> {
+    pub(crate) fn layout(&self) -> Option<&Layout> {
         self.layout.as_ref()
     }
 }
