@@ -99,11 +99,6 @@ impl TimeIndex {
         self.order.len()
     }
 
-    /// True when the dataset has no events.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.order.is_empty()
-    }
-
     /// The first and last instants of the dataset (its earliest start and latest
     /// bounded end), or `None` when empty.
     pub(crate) fn extent(&self) -> Option<(Moment, Moment)> {
@@ -177,22 +172,6 @@ impl TimeIndex {
     /// The position in time order of an event.
     pub(crate) fn rank_of(&self, event: EventIdx) -> usize {
         self.rank[event as usize] as usize
-    }
-
-    /// The event after `event` in time order (or the first, when none is given).
-    pub(crate) fn next(&self, event: Option<EventIdx>) -> Option<EventIdx> {
-        match event {
-            None => self.order.first().copied(),
-            Some(e) => self.order.get(self.rank_of(e) + 1).copied(),
-        }
-    }
-
-    /// The event before `event` in time order (or the last, when none is given).
-    pub(crate) fn previous(&self, event: Option<EventIdx>) -> Option<EventIdx> {
-        match event {
-            None => self.order.last().copied(),
-            Some(e) => self.rank_of(e).checked_sub(1).map(|r| self.order[r]),
-        }
     }
 }
 

@@ -74,16 +74,6 @@ impl CountIndex {
         }
     }
 
-    /// The number of events.
-    pub(crate) fn len(&self) -> usize {
-        self.facts.len()
-    }
-
-    /// True when the dataset has no events.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.facts.is_empty()
-    }
-
     /// The kinds, built-in ones in legend order first, then the dataset's own.
     pub(crate) fn kinds(&self) -> &[EventKind] {
         &self.facts.kind_values

@@ -17,9 +17,9 @@ pub const OTHERS: &str = "others";
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct PairCount {
     /// The events.
-    pub count: u32,
+    pub(crate) count: u32,
     /// The events of each kind (slug), most frequent first.
-    pub kinds: Vec<(String, u32)>,
+    pub(crate) kinds: Vec<(String, u32)>,
 }
 
 impl PairCount {
@@ -41,19 +41,19 @@ impl PairCount {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pair {
     /// The actor on the initiating side.
-    pub from: String,
+    pub(crate) from: String,
     /// The actor on the receiving side.
-    pub to: String,
+    pub(crate) to: String,
     /// Its events.
     #[serde(flatten)]
-    pub events: PairCount,
+    pub(crate) events: PairCount,
 }
 
 /// Every pair of actors with events between them, most events first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PairCounts {
     /// The pairs, by count then ids.
-    pub pairs: Vec<Pair>,
+    pub(crate) pairs: Vec<Pair>,
 }
 
 /// The matrix as drawn: the actors with the most events in both directions
@@ -64,19 +64,19 @@ pub struct Matrix {
     /// The row and column actor ids, most events first, then [`OTHERS`] when some were gathered.
     pub actors: Vec<String>,
     /// The cells, row by row: `cells[row * actors.len() + column]`.
-    pub cells: Vec<PairCount>,
+    pub(crate) cells: Vec<PairCount>,
     /// True when the last row and column gather the actors beyond the top ones.
-    pub others: bool,
+    pub(crate) others: bool,
 }
 
 impl Matrix {
     /// The cell of a row and a column.
-    pub fn cell(&self, row: usize, column: usize) -> &PairCount {
+    pub(crate) fn cell(&self, row: usize, column: usize) -> &PairCount {
         &self.cells[row * self.actors.len() + column]
     }
 
     /// The largest count of any cell.
-    pub fn max_count(&self) -> u32 {
+    pub(crate) fn max_count(&self) -> u32 {
         self.cells.iter().map(|c| c.count).max().unwrap_or(0)
     }
 }
@@ -202,9 +202,10 @@ impl PairCounts {
         }
     }
 
+    #[cfg(test)]
     /// The number of events of every pair together (an event between several
     /// actors counts once per pair).
-    pub fn total(&self) -> u64 {
+    pub(crate) fn total(&self) -> u64 {
         self.pairs.iter().map(|p| u64::from(p.events.count)).sum()
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{App, Document};
-use crate::analysis::{Grouping, Matrix, PairCounts, PeriodCounts, PeriodUnit, Stacked, TopGroups};
+use crate::analysis::{Grouping, Matrix, PeriodCounts, PeriodUnit, Stacked, TopGroups};
 use crate::command::AnalysisView;
 use crate::export::{self, AnalysisExport, AnalysisFormat, ExportError, TOP_SERIES};
 use crate::query::EventSet;
@@ -32,8 +32,6 @@ pub struct ChartCounts {
 /// The matrix of the shown events with every pair behind it.
 #[derive(Debug)]
 pub struct MatrixCounts {
-    /// Every pair of actors with events between them.
-    pub(crate) pairs: PairCounts,
     /// The top actors and the others.
     pub matrix: Matrix,
 }
@@ -82,11 +80,16 @@ impl AnalysisViews {
     }
 
     /// The matrix of the `selection`, people rolled up with `roll_up`, counted on first use.
-    pub(crate) fn matrix(&mut self, doc: &Document, selection: &EventSet, roll_up: bool) -> &MatrixCounts {
+    pub(crate) fn matrix(
+        &mut self,
+        doc: &Document,
+        selection: &EventSet,
+        roll_up: bool,
+    ) -> &MatrixCounts {
         self.matrix.get_or_insert_with(|| {
             let pairs = doc.counts().pair_counts(selection, roll_up);
             let matrix = pairs.matrix(MATRIX_TOP);
-            MatrixCounts { pairs, matrix }
+            MatrixCounts { matrix }
         })
     }
 }

@@ -32,7 +32,7 @@ pub(crate) struct FileView {
 /// The views of the files opened, the most recently left first.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
-pub(crate) struct FileViews(Vec<(String, FileView)>);
+pub struct FileViews(Vec<(String, FileView)>);
 
 impl FileViews {
     /// Remembers how the file at `path` (none: the embedded dataset) was left.

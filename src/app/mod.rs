@@ -19,9 +19,9 @@ mod watch;
 
 pub use analysis_views::{ChartCounts, MATRIX_TOP, MatrixCounts, chart_grouping, chart_unit};
 pub use document::Document;
-pub(crate) use file_views::{FileView, FileViews};
+pub(crate) use file_views::FileView;
 pub use run::{ViewerError, ViewerOptions, run_viewer};
-pub(crate) use screenshot::{ScreenshotError, write_png};
+pub(crate) use screenshot::ScreenshotError;
 pub use view_state::ViewState;
 
 use std::path::{Path, PathBuf};

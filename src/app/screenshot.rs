@@ -12,7 +12,7 @@ use resvg::tiny_skia::{IntSize, Pixmap};
 
 /// Why a screenshot could not be saved.
 #[derive(Debug, thiserror::Error)]
-pub(crate) enum ScreenshotError {
+pub enum ScreenshotError {
     /// The image was empty.
     #[error("the window had no pixels to save")]
     Empty,

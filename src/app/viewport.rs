@@ -64,7 +64,12 @@ impl Viewport {
     }
 
     /// Builds the lanes of `doc` grouped by `mode`, `collapsed` folded.
-    pub(crate) fn rebuild_lanes(&mut self, doc: &Document, mode: LaneMode, collapsed: &BTreeSet<String>) {
+    pub(crate) fn rebuild_lanes(
+        &mut self,
+        doc: &Document,
+        mode: LaneMode,
+        collapsed: &BTreeSet<String>,
+    ) {
         self.lanes = Lanes::build(&doc.dataset, mode, collapsed);
         self.lane_times = LaneTimes::new(doc.index(), &self.lanes);
         self.titles = TitleWidths::new(doc.dataset.events.len());
@@ -73,7 +78,12 @@ impl Viewport {
     }
 
     /// Follows a change of the shown events: the lanes when they are stale, the layout always.
-    pub(crate) fn shown_changed(&mut self, doc: &Document, mode: LaneMode, collapsed: &BTreeSet<String>) {
+    pub(crate) fn shown_changed(
+        &mut self,
+        doc: &Document,
+        mode: LaneMode,
+        collapsed: &BTreeSet<String>,
+    ) {
         if self.lanes_stale {
             self.rebuild_lanes(doc, mode, collapsed);
         } else {

@@ -27,12 +27,10 @@ mod matrix;
 mod output;
 mod stats;
 
-pub(crate) use event_data_args::{CameoLevelArg, EventDataArgs};
-pub(crate) use failure::{CliError, EXIT_INVALID, EXIT_OK, EXIT_USAGE, Outcome};
+pub(crate) use event_data_args::EventDataArgs;
+pub(crate) use failure::{CliError, EXIT_OK, EXIT_USAGE, Outcome};
 pub(crate) use filter_args::FilterArgs;
-pub(crate) use list::ListFormat;
 pub(crate) use matrix::MatrixArgs;
-pub(crate) use output::AnalysisOutput;
 pub(crate) use stats::StatsArgs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -12,11 +12,11 @@ use crate::model::{Actor, Dataset, EdtfDate, Era, Event, Role, Source};
 
 /// A problem found after parsing, at a path such as `events[3].date`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Finding {
+pub struct Finding {
     /// Where in the document: `events[3].actors[1]`.
-    pub(crate) path: String,
+    pub path: String,
     /// What is wrong, naming the item's id where there is one.
-    pub(crate) message: String,
+    pub message: String,
 }
 
 /// Turns a dataset whose dates are text into a checked [`Dataset`], or

@@ -84,7 +84,7 @@ impl Document {
     }
 
     /// Takes the dataset out of the document.
-    pub(crate) fn into_dataset(self) -> Dataset {
+    pub fn into_dataset(self) -> Dataset {
         self.dataset
     }
 

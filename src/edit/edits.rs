@@ -139,7 +139,7 @@ impl Edit {
     }
 
     /// How many single edits this is (a compound counts its parts).
-    pub(crate) fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         match self {
             Edit::Compound(parts) => parts.iter().map(Edit::len).sum(),
             _ => 1,
@@ -147,7 +147,7 @@ impl Edit {
     }
 
     /// True for a compound of nothing.
-    pub(crate) fn is_empty(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 }

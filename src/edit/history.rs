@@ -35,17 +35,17 @@ impl History {
     }
 
     /// True when there is an edit to undo.
-    pub(crate) fn can_undo(&self) -> bool {
+    pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
 
     /// True when there is an undone edit to redo.
-    pub(crate) fn can_redo(&self) -> bool {
+    pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
 
     /// How many edits can be undone.
-    pub(crate) fn undo_len(&self) -> usize {
+    pub fn undo_len(&self) -> usize {
         self.undo.len()
     }
 }

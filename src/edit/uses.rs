@@ -33,12 +33,12 @@ fn positions(
 
 impl Document {
     /// How many events name the actor `id`.
-    pub(crate) fn actor_use_count(&self, id: &str) -> usize {
+    pub fn actor_use_count(&self, id: &str) -> usize {
         actor_uses(self, id).len()
     }
 
     /// How many events are about the topic `id`.
-    pub(crate) fn topic_use_count(&self, id: &str) -> usize {
+    pub fn topic_use_count(&self, id: &str) -> usize {
         topic_uses(self, id).len()
     }
 

@@ -217,7 +217,10 @@ pub fn render(dataset: &Dataset, request: &ExportRequest) -> Result<Vec<u8>, Exp
 }
 
 /// The bytes of the sibling manifest file, for formats that keep it beside the export.
-pub(crate) fn render_sibling_manifest(dataset: &Dataset, request: &ExportRequest) -> Option<Vec<u8>> {
+pub(crate) fn render_sibling_manifest(
+    dataset: &Dataset,
+    request: &ExportRequest,
+) -> Option<Vec<u8>> {
     request
         .format
         .has_sibling_manifest()

@@ -329,11 +329,6 @@ impl DatasetBuilder {
         Ok(())
     }
 
-    /// The number of events added so far.
-    pub(crate) fn event_count(&self) -> usize {
-        self.events.len()
-    }
-
     /// The finished dataset; the counts go into `report`.
     pub(crate) fn finish(self, report: &mut ImportReport) -> Dataset {
         report.events = self.events.len();

@@ -33,7 +33,7 @@ use std::path::Path;
 
 pub use background::BackgroundLoad;
 pub(crate) use builder::{DatasetBuilder, KnownActors};
-pub(crate) use countries::{Country, find as find_country};
+pub(crate) use countries::find as find_country;
 pub use dates::DateOrder;
 pub use detect::{Format, FormatChoice, detect, open_extensions, open_filters};
 pub use draft::{ImportDraft, ImportMappings, PREVIEW_ROWS};

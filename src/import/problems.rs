@@ -35,11 +35,6 @@ impl Problems {
         self.list.is_empty()
     }
 
-    /// How many problems.
-    pub(crate) fn len(&self) -> usize {
-        self.list.len()
-    }
-
     /// The problems, in the order of the file.
     pub(crate) fn sorted(mut self) -> Vec<Problem> {
         self.list.sort_by_key(|p| p.at);

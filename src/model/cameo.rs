@@ -35,19 +35,20 @@ impl QuadClass {
     ];
 
     /// The class of GDELT's `QuadClass` number (1 to 4).
-    pub fn from_number(number: u8) -> Option<QuadClass> {
+    pub(crate) fn from_number(number: u8) -> Option<QuadClass> {
         QuadClass::ALL
             .get(usize::from(number).checked_sub(1)?)
             .copied()
     }
 
+    #[cfg(test)]
     /// GDELT's number for the class, 1 to 4.
-    pub fn number(self) -> u8 {
+    pub(crate) fn number(self) -> u8 {
         self as u8 + 1
     }
 
     /// The class as readers see it: "verbal cooperation".
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             QuadClass::VerbalCooperation => "verbal cooperation",
             QuadClass::MaterialCooperation => "material cooperation",
@@ -80,7 +81,7 @@ impl CameoCode {
     }
 
     /// The two-digit root: `04` for `0431`.
-    pub fn root(&self) -> &'static str {
+    pub(crate) fn root(&self) -> &'static str {
         &self.code[..2]
     }
 }
@@ -133,14 +134,14 @@ pub fn all() -> &'static [CameoCode] {
 }
 
 /// The entry of a code written with its leading zero (`042`), if the table has it.
-pub fn lookup(code: &str) -> Option<&'static CameoCode> {
+pub(crate) fn lookup(code: &str) -> Option<&'static CameoCode> {
     let t = table();
     t.by_code.get(code).map(|&i| &t.codes[i])
 }
 
 /// The entry of `code`, or of its nearest ancestor in the table when a code
 /// unknown to the codebook (`0435`) is met in data.
-pub fn lookup_or_parent(code: &str) -> Option<&'static CameoCode> {
+pub(crate) fn lookup_or_parent(code: &str) -> Option<&'static CameoCode> {
     (2..=code.len())
         .rev()
         .filter_map(|len| code.get(..len))
@@ -148,14 +149,14 @@ pub fn lookup_or_parent(code: &str) -> Option<&'static CameoCode> {
 }
 
 /// The CAMEO code whose kind label (see [`CameoCode::kind_label`]) is `label`.
-pub fn by_kind_label(label: &str) -> Option<&'static CameoCode> {
+pub(crate) fn by_kind_label(label: &str) -> Option<&'static CameoCode> {
     let t = table();
     t.by_kind_label.get(label).map(|&i| &t.codes[i])
 }
 
 /// A code with its label and class for readers: `042 · Make a visit (verbal
 /// cooperation)`; a code the table lacks is shown as it is.
-pub fn describe(code: &str) -> String {
+pub(crate) fn describe(code: &str) -> String {
     match lookup(code) {
         Some(entry) => format!("{} · {} ({})", entry.code, entry.label, entry.quad.label()),
         None => match lookup_or_parent(code) {
@@ -170,7 +171,7 @@ pub fn describe(code: &str) -> String {
 /// `211` for `0211`. Events are coded at three or four digits, never at a
 /// root, so two digits are always a three-digit code that lost its zero.
 /// `None` when it is not a CAMEO event code.
-pub fn normalize(raw: &str) -> Option<&'static str> {
+pub(crate) fn normalize(raw: &str) -> Option<&'static str> {
     let raw = raw.trim();
     if !(2..=4).contains(&raw.len()) || !raw.bytes().all(|b| b.is_ascii_digit()) {
         return None;

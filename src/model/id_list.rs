@@ -28,7 +28,7 @@ impl IdList {
     }
 
     /// Adds `id` at the end.
-    pub fn push(&mut self, id: &str) {
+    pub(crate) fn push(&mut self, id: &str) {
         let mut digits = [0u8; 11];
         let mut n = id.len();
         let mut at = digits.len() - 1;
@@ -52,7 +52,7 @@ impl IdList {
     }
 
     /// The number of ids.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.iter().count()
     }
 
@@ -62,12 +62,13 @@ impl IdList {
     }
 
     /// True when `id` is in the list.
-    pub fn contains(&self, id: &str) -> bool {
+    pub(crate) fn contains(&self, id: &str) -> bool {
         self.iter().any(|i| i == id)
     }
 
+    #[cfg(test)]
     /// The first id.
-    pub fn first(&self) -> Option<&str> {
+    pub(crate) fn first(&self) -> Option<&str> {
         self.iter().next()
     }
 
@@ -77,7 +78,7 @@ impl IdList {
     }
 
     /// The ids joined by `separator`.
-    pub fn join(&self, separator: &str) -> String {
+    pub(crate) fn join(&self, separator: &str) -> String {
         let mut joined = String::new();
         for (i, id) in self.iter().enumerate() {
             if i > 0 {
@@ -94,7 +95,7 @@ impl IdList {
     }
 
     /// Keeps only the ids for which `keep` is true.
-    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+    pub(crate) fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
         if self.iter().all(&mut keep) {
             return;
         }
@@ -102,7 +103,7 @@ impl IdList {
     }
 
     /// Gives back the room a list grown by pushes did not use.
-    pub fn shrink_to_fit(&mut self) {
+    pub(crate) fn shrink_to_fit(&mut self) {
         self.0.shrink_to_fit();
     }
 }

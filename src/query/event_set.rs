@@ -46,11 +46,6 @@ impl EventSet {
         }
     }
 
-    /// The number of events of the dataset, in the set or not.
-    pub(crate) fn universe(&self) -> usize {
-        self.universe
-    }
-
     /// Adds an event.
     pub(crate) fn insert(&mut self, event: EventIdx) {
         let i = event as usize;
@@ -75,11 +70,6 @@ impl EventSet {
     /// The number of events in the set.
     pub(crate) fn len(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
-    }
-
-    /// True when no event is in the set.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.words.iter().all(|&w| w == 0)
     }
 
     /// Keeps only the events that are also in `other`.

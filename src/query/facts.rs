@@ -7,7 +7,7 @@ use crate::query::flat::{Names, PerEvent};
 
 /// One table of per-event facts for a dataset, shared by its indexes.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct EventFacts {
+pub struct EventFacts {
     /// Actor ids: the dataset's actors first, in their order, then the
     /// countries and organizations of their roles, then the events' others.
     pub(crate) actors: Names,
@@ -116,12 +116,12 @@ impl EventFacts {
     }
 
     /// The number of events.
-    pub(crate) fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         self.event_kind.len()
     }
 
     /// True when there is no event.
-    pub(crate) fn is_empty(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.event_kind.is_empty()
     }
 
@@ -159,14 +159,14 @@ impl EventFacts {
     }
 
     /// Adds `event` after the others.
-    pub(crate) fn append(&mut self, event: &Event) {
+    pub fn append(&mut self, event: &Event) {
         let mut row = Row::default();
         self.intern(event, &mut row);
         self.push(&row);
     }
 
     /// Puts `event` in place of the event at position `e`.
-    pub(crate) fn replace(&mut self, e: usize, event: &Event) {
+    pub fn replace(&mut self, e: usize, event: &Event) {
         let mut row = Row::default();
         self.intern(event, &mut row);
         self.event_kind[e] = row.kind;
@@ -178,7 +178,7 @@ impl EventFacts {
     }
 
     /// Takes out the event at position `e`: the events after it move down by one.
-    pub(crate) fn remove(&mut self, e: usize) {
+    pub fn remove(&mut self, e: usize) {
         self.event_kind.remove(e);
         self.bounds.remove(e);
         for table in self.tables_mut() {

@@ -23,16 +23,6 @@ impl Matcher {
     pub fn matches_text(&self, event: EventIdx) -> bool {
         self.text.as_ref().is_some_and(|t| t.contains(event))
     }
-
-    /// True when the filter searches for text.
-    pub(crate) fn has_text(&self) -> bool {
-        self.text.is_some()
-    }
-
-    /// Every event that passes the filter.
-    pub(crate) fn matched(&self) -> &EventSet {
-        &self.matched
-    }
 }
 
 impl QueryIndex {

@@ -16,10 +16,9 @@ mod matcher;
 mod period;
 mod prepared;
 
-pub(crate) use chips::Chip;
 pub use event_set::EventSet;
 pub use facets::{Evaluation, FacetCounts};
-pub(crate) use facts::EventFacts;
+pub use facts::EventFacts;
 pub use filter::Filter;
 pub use fold::{fold, slug};
 pub use matcher::Matcher;
@@ -31,7 +30,7 @@ use crate::model::Dataset;
 
 /// An index that [`select`] can work from: a prepared [`QueryIndex`], or a
 /// bare [`TimeIndex`] from which one is prepared for the call.
-pub(crate) trait Prepared {
+pub trait Prepared {
     /// Runs `f` with a query index of `dataset`.
     fn with_query_index<R>(&self, dataset: &Dataset, f: impl FnOnce(&QueryIndex) -> R) -> R;
 }

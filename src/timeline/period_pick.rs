@@ -52,7 +52,11 @@ impl Unit {
 
 /// The period from the unit holding the earlier of `a` and `b` to the unit
 /// holding the later, snapped at the zoom `seconds_per_point`.
-pub(crate) fn snapped_period(a: f64, b: f64, seconds_per_point: f64) -> (Option<String>, Option<String>) {
+pub(crate) fn snapped_period(
+    a: f64,
+    b: f64,
+    seconds_per_point: f64,
+) -> (Option<String>, Option<String>) {
     let unit = Unit::at_zoom(seconds_per_point);
     let (from, to) = if a <= b { (a, b) } else { (b, a) };
     (unit.containing(from), unit.containing(to))

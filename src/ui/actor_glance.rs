@@ -9,7 +9,11 @@ use crate::model::Dataset;
 
 /// Shows `summary` of an actor's events under the filters; what the user asked for
 /// (clicking the first or last event selects it).
-pub(crate) fn actor_glance_ui(ui: &mut Ui, dataset: &Dataset, summary: &ActorSummary) -> Vec<Command> {
+pub(crate) fn actor_glance_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    summary: &ActorSummary,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let events = crate::model::words::events(summary.events);
     ui.label(RichText::new(format!("{events} under the filters")).strong());

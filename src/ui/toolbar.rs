@@ -124,7 +124,12 @@ pub(crate) fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf], state: ViewMenuState)
 }
 
 /// Shows the toolbar; what the user asked for.
-pub(crate) fn toolbar_ui(ui: &mut Ui, lanes: LaneMode, theme: ThemeChoice, status: &str) -> Vec<Command> {
+pub(crate) fn toolbar_ui(
+    ui: &mut Ui,
+    lanes: LaneMode,
+    theme: ThemeChoice,
+    status: &str,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         ui.label("Lanes:");

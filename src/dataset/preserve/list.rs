@@ -278,7 +278,12 @@ fn comment_lines_above(text: &str, mut start: usize) -> usize {
 
 /// The inside of a list that was empty: the items on lines of their own,
 /// one step deeper than the line of `[`, or on one line.
-pub(crate) fn empty_list_items(text: &str, open: usize, items: &[String], multiline: bool) -> String {
+pub(crate) fn empty_list_items(
+    text: &str,
+    open: usize,
+    items: &[String],
+    multiline: bool,
+) -> String {
     if !multiline {
         return items.join(", ");
     }

@@ -25,8 +25,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::model::Dataset;
+pub(crate) use patch::Splice;
 use patch::{ITEM_DEPTH, patch_struct, styled};
-pub(crate) use patch::{Splice, apply};
 use render::{is_empty, meaning, one_line, same_meaning};
 use top::{Top, TopList};
 

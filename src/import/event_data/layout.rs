@@ -66,21 +66,6 @@ pub(crate) const GDELT2_COLUMNS: [&str; 61] = [
     "SOURCEURL",
 ];
 
-/// The ICEWS columns Annals reads (the files have a few more, which are left alone).
-pub(crate) const ICEWS_COLUMNS: [&str; 11] = [
-    "Event ID",
-    "Event Date",
-    "Source Name",
-    "Source Sectors",
-    "Source Country",
-    "CAMEO Code",
-    "Target Name",
-    "Target Sectors",
-    "Target Country",
-    "Story ID",
-    "Publisher",
-];
-
 /// A family of event-data files, as `--format` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
@@ -90,15 +75,7 @@ pub enum Family {
     Icews,
 }
 
-impl Family {
-    /// The name `--format` takes: `gdelt`, `icews`.
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Family::Gdelt => "gdelt",
-            Family::Icews => "icews",
-        }
-    }
-}
+impl Family {}
 
 /// How one file is laid out, as read from its first line.
 #[derive(Debug, Clone, PartialEq, Eq)]

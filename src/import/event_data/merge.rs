@@ -158,16 +158,6 @@ impl Merger {
         }
     }
 
-    /// How many events there are so far.
-    pub(crate) fn len(&self) -> usize {
-        self.pending.len()
-    }
-
-    /// True before the first row.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.pending.is_empty()
-    }
-
     /// The events with at least `min_articles` articles, at `level`, with
     /// their actors' names from `name_of`, in time order; and how many had fewer.
     pub(crate) fn finish(

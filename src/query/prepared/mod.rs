@@ -83,11 +83,6 @@ impl QueryIndex {
         self.events
     }
 
-    /// True when the dataset has no events.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.events == 0
-    }
-
     /// The id of an interned actor.
     pub(crate) fn actor_id(&self, a: u32) -> &str {
         &self.facts.actors.names[a as usize]

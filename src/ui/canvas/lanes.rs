@@ -31,7 +31,11 @@ pub(super) struct LaneRows<'a> {
 
 impl LaneRows<'_> {
     /// Each lane of the layout with its rectangle across `canvas`, top to bottom.
-    pub(crate) fn rects<'b>(&'b self, left: f32, width: f32) -> impl Iterator<Item = (usize, Rect)> + 'b {
+    pub(crate) fn rects<'b>(
+        &'b self,
+        left: f32,
+        width: f32,
+    ) -> impl Iterator<Item = (usize, Rect)> + 'b {
         let mut y = self.top;
         self.extents.iter().enumerate().map(move |(i, extent)| {
             let rect = Rect::from_min_size(pos2(left, y), vec2(width, extent.height));

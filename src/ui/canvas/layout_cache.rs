@@ -49,7 +49,13 @@ impl Covered {
     }
 
     /// Lays out more lanes until they reach `bottom` (or none is left).
-    pub(crate) fn reach(&mut self, painter: &Painter, input: &CanvasInput, axis: &TimeAxis, bottom: f32) {
+    pub(crate) fn reach(
+        &mut self,
+        painter: &Painter,
+        input: &CanvasInput,
+        axis: &TimeAxis,
+        bottom: f32,
+    ) {
         let (laid, _) = self.heights(input);
         if laid >= bottom || self.layout.remaining(input.lanes) == 0 {
             return;

@@ -24,8 +24,7 @@ use eframe::egui::{Sense, Ui};
 use crate::command::Command;
 
 pub(crate) use eras::era_tint;
-pub(crate) use events::tooltip_ui;
-pub(crate) use frame::{AXIS_HEIGHT, GUTTER};
+pub(crate) use frame::GUTTER;
 pub use state::{CanvasInput, CanvasState, Hit};
 
 use frame::Canvas;

@@ -72,9 +72,4 @@ pub struct CanvasState {
     pub(super) period_drag: Option<f64>,
 }
 
-impl CanvasState {
-    /// The layout of the last frame (for tests and the level-of-detail report).
-    pub(crate) fn layout(&self) -> Option<&Layout> {
-        self.layout.as_ref()
-    }
-}
+impl CanvasState {}
