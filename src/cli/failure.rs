@@ -22,8 +22,8 @@ pub(crate) const EXIT_USAGE: u8 = 2;
 pub(crate) enum Outcome {
     /// All is well: exit 0.
     Done,
-    /// Done, with a finding that exit 1 signals: two datasets differ, a file
-    /// would be laid out anew, rows were left out of an import.
+    /// Done, with a finding that exit 1 signals: two datasets differ, or a
+    /// file would be laid out anew.
     Flagged,
     /// The command went through several files and reported the failures
     /// one by one as it went on (`check`, `fmt`): the worst of their exit
