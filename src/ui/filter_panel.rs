@@ -373,7 +373,12 @@ pub(crate) fn filter_chips_ui(
 ) -> bool {
     let before = filter.clone();
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{} of {} events", counts.matched, counts.total));
+        let grouped = crate::model::words::grouped;
+        ui.label(format!(
+            "{} of {} events",
+            grouped(counts.matched),
+            grouped(counts.total)
+        ));
         for chip in filter.chips() {
             let label = chip.label(dataset, filter);
             if ui
