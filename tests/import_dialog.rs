@@ -50,6 +50,13 @@ fn unmapped_columns_are_mapped_in_the_dialog_then_opened_saved_and_remembered() 
         "{:?}",
         draft.problems
     );
+    // The dialog speaks of its own choosers, not of the command line's flags.
+    assert!(
+        draft.problems.iter().all(|p| !p.contains("--map")
+            && (!p.contains("Weather") || p.contains("choose a field above"))),
+        "{:?}",
+        draft.problems
+    );
     // The dialog shows the columns and the first row; the open dataset stays.
     // Each field chooser is named after its column for screen readers.
     harness.get_by_label("Field of the column Weather");

@@ -60,6 +60,7 @@ pub fn run(
         group_as: args.group_as,
         known: None,
         event_data: args.event_data.options(None).map_err(CliError::Usage)?,
+        in_dialog: false,
     };
     if !args.force && args.output.exists() {
         let path = args.output.clone();

@@ -94,6 +94,7 @@ impl ImportDraft {
             format: FormatChoice::Only(import::Format::Csv),
             maps: self.maps(),
             date_order: self.date_order,
+            in_dialog: true,
             ..ImportOptions::default()
         };
         let input = import::Input::Bytes {

@@ -96,6 +96,9 @@ pub struct ImportOptions {
     pub known: Option<Dataset>,
     /// For GDELT and ICEWS: the CAMEO level, merging and the cut while reading.
     pub event_data: event_data::EventDataOptions,
+    /// The columns are being mapped in the import dialog: problems say
+    /// "choose a field above" instead of naming `--map`.
+    pub in_dialog: bool,
 }
 
 impl ImportOptions {

@@ -139,6 +139,40 @@ pub(crate) fn detect_delimiter(text: &str) -> u8 {
     }
 }
 
+/// The problem of a column whose header names no field: the dialog asks to
+/// choose one above, the command line names `--map`.
+fn unmatched(header: &str, in_dialog: bool) -> String {
+    let best = closest(&key(header), FIELD_NAMES.iter().map(|(n, _)| *n));
+    if in_dialog {
+        let hint = best.map(|b| format!(" (perhaps {b})")).unwrap_or_default();
+        return format!("column {header:?} matches no field{hint}; choose a field above");
+    }
+    let hint = best
+        .map(|best| format!(" (perhaps --map \"{header}={best}\")"))
+        .unwrap_or_default();
+    format!(
+        "column {header:?} matches no field{hint}; map it with --map \"{header}=FIELD\", FIELD being one of {OFFERED}"
+    )
+}
+
+/// The problem of two columns that give the same field.
+fn twice(first: &Column, second: &Column, in_dialog: bool) -> String {
+    let elsewhere = if in_dialog {
+        "choose another field above for one of them, or ignore it".to_string()
+    } else {
+        format!(
+            "map one of them elsewhere (--map \"{}=note\" or =ignore)",
+            second.header
+        )
+    };
+    format!(
+        "{} and {} both give the {}; {elsewhere}",
+        first.describe(),
+        second.describe(),
+        second.field.name()
+    )
+}
+
 /// The columns of the header, each with its field; every problem of the
 /// header (unmatched columns, bad maps, fields given twice, no title or date).
 fn resolve_columns(
@@ -185,14 +219,7 @@ fn resolve_columns(
                 Field::Ignore
             }
             None => {
-                let names = FIELD_NAMES.iter().map(|(n, _)| *n);
-                let hint = closest(&key(header), names)
-                    .map(|best| format!(" (perhaps --map \"{header}={best}\")"))
-                    .unwrap_or_default();
-                problems.at(line, index + 1, format!(
-                    "column {:?} matches no field{hint}; map it with --map \"{header}=FIELD\", FIELD being one of {OFFERED}",
-                    header
-                ));
+                problems.at(line, index + 1, unmatched(header, options.in_dialog));
                 Field::Ignore
             }
         };
@@ -212,10 +239,8 @@ fn resolve_columns(
             .iter()
             .find(|c| c.field == column.field && column.field.is_single())
         {
-            problems.at(line, column.index + 1, format!(
-                "{} and {} both give the {}; map one of them elsewhere (--map \"{}=note\" or =ignore)",
-                first.describe(), column.describe(), column.field.name(), column.header
-            ));
+            let message = twice(first, column, options.in_dialog);
+            problems.at(line, column.index + 1, message);
         }
     }
     let has = |f: Field| columns.iter().any(|c| c.field == f);
