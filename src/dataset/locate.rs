@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use super::preserve::lex::{skip_raw, skip_string};
+
 /// A place in a text: 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LineCol {
@@ -101,7 +103,7 @@ impl Locator {
                 }
                 b'"' => i = skip_string(bytes, i),
                 b'r' if bytes.get(i + 1).is_some_and(|&c| c == b'"' || c == b'#') => {
-                    i = skip_raw_string(text, i);
+                    i = skip_raw(bytes, i);
                 }
                 _ if b.is_ascii_alphabetic() || b == b'_' => {
                     let start = i;
@@ -170,30 +172,6 @@ fn path_of(stack: &[Frame], element: Option<usize>) -> String {
         }
     }
     path
-}
-
-fn skip_string(bytes: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
-fn skip_raw_string(text: &str, start: usize) -> usize {
-    let hashes = text[start + 1..].bytes().take_while(|&b| b == b'#').count();
-    let open = start + 1 + hashes;
-    if text.as_bytes().get(open) != Some(&b'"') {
-        return start + 1;
-    }
-    let close = format!("\"{}", "#".repeat(hashes));
-    text[open + 1..]
-        .find(&close)
-        .map_or(text.len(), |n| open + 1 + n + close.len())
 }
 
 #[cfg(test)]

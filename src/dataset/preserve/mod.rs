@@ -12,7 +12,7 @@
 //! the items in the dataset's order: an event added at the end of the list
 //! comes after the last event.
 
-mod lex;
+pub(crate) mod lex;
 mod list;
 mod patch;
 mod render;
