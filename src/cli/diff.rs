@@ -76,10 +76,10 @@ fn write_text(
     let summary: Vec<String> = tally(differences)
         .into_iter()
         .map(|((item, change), n)| {
-            let noun = match item.word() {
-                "person" => counted(n, "person", "people"),
-                "dataset" => "the dataset's head".to_string(),
-                word => counted(n, word, &format!("{word}s")),
+            let noun = match item {
+                ItemKind::Person => counted(n, "person", "people"),
+                ItemKind::Dataset => "the dataset's head".to_string(),
+                other => counted(n, other.word(), &format!("{}s", other.word())),
             };
             format!("{noun} {change}")
         })
