@@ -94,9 +94,9 @@ fn an_edit_gives_back_its_inverse_and_undo_restores_the_dataset() {
         document.event("e2").unwrap().summary,
         "They spoke of security."
     );
-    while history.undo(&mut document).unwrap() {}
+    while history.undo(&mut document).unwrap().is_some() {}
     assert_eq!(*document.dataset(), before);
-    assert!(history.redo(&mut document).unwrap());
+    assert!(history.redo(&mut document).unwrap().is_some());
     assert_eq!(document.dataset().events.last().unwrap().id, "e4");
 }
 

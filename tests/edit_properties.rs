@@ -184,7 +184,7 @@ proptest! {
         let mut document = Document::open(&path).unwrap();
         let mut history = History::new();
         apply_all(&mut document, &mut history, &steps);
-        while history.undo(&mut document).unwrap() {}
+        while history.undo(&mut document).unwrap().is_some() {}
         document.save().unwrap();
         prop_assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
@@ -248,10 +248,10 @@ proptest! {
         let mut document = Document::open(&path).unwrap();
         let mut history = History::new();
         apply_all(&mut document, &mut history, &steps);
-        while history.undo(&mut document).unwrap() {}
+        while history.undo(&mut document).unwrap().is_some() {}
         document.save().unwrap();
         prop_assert_eq!(std::fs::read_to_string(&path).unwrap(), text.as_str());
-        while history.redo(&mut document).unwrap() {}
+        while history.redo(&mut document).unwrap().is_some() {}
         document.save().unwrap();
         let saved = std::fs::read_to_string(&path).unwrap();
         let reread = match Document::open(&path) {

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::{CliError, Outcome};
 use crate::import::{FormatChoice, open_path};
-use crate::model::diff::{Change, Difference, FieldChange, ItemKind, diff, tally};
+use crate::model::diff::{Difference, ItemKind, diff, listed, tally};
 use crate::model::words::counted;
 
 /// How `annals diff` prints the differences.
@@ -85,33 +85,8 @@ fn write_text(
         })
         .collect();
     writeln!(out, "{old} → {new}: {}", summary.join(", "))?;
-    for d in differences {
-        let mark = match d.change {
-            Change::Added => '+',
-            Change::Removed => '-',
-            Change::Changed => '~',
-        };
-        match d.item {
-            ItemKind::Dataset => writeln!(out, "{mark} dataset")?,
-            item => writeln!(out, "{mark} {} {}", item.word(), d.id)?,
-        }
-        for field in &d.fields {
-            writeln!(out, "    {}", field_line(field))?;
-        }
+    for line in listed(differences) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
-}
-
-/// `date: "2019-12-02/2019-12-03" → "2019-12-02/2019-12-05"`.
-fn field_line(field: &FieldChange) -> String {
-    let value = |v: &Option<serde_json::Value>| match v {
-        Some(v) => v.to_string(),
-        None => "(none)".to_string(),
-    };
-    format!(
-        "{}: {} → {}",
-        field.field,
-        value(&field.old),
-        value(&field.new)
-    )
 }

@@ -5,7 +5,7 @@
 use crate::model::{Actor, Era, Event, Role, Text, Topic};
 
 /// One change to a dataset, or several applied together.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
     /// Adds an event at a position of the list (at the end when none).
     AddEvent {

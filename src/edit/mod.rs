@@ -11,12 +11,14 @@
 //! ```
 
 mod apply;
+mod describe;
 mod document;
 mod edits;
 mod error;
 mod head;
 mod history;
 mod ids;
+mod rebase;
 mod save;
 mod uses;
 

@@ -329,6 +329,13 @@ impl serde::Serialize for EdtfDate {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for EdtfDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        EdtfDate::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 fn precision_of(date: &edtf_core::Date) -> Precision {
     if date.year.has_unspecified() {
         return Precision::Year;

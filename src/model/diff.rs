@@ -320,6 +320,43 @@ pub(crate) fn tally(differences: &[Difference]) -> BTreeMap<(ItemKind, &'static 
     counts
 }
 
+/// The differences as `annals diff` lists them: `~ event ID` (`+` added,
+/// `-` removed), then each field that differs on its own indented line.
+pub(crate) fn listed(differences: &[Difference]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for d in differences {
+        let mark = match d.change {
+            Change::Added => '+',
+            Change::Removed => '-',
+            Change::Changed => '~',
+        };
+        lines.push(match d.item {
+            ItemKind::Dataset => format!("{mark} dataset"),
+            item => format!("{mark} {} {}", item.word(), d.id),
+        });
+        lines.extend(
+            d.fields
+                .iter()
+                .map(|field| format!("    {}", field_line(field))),
+        );
+    }
+    lines
+}
+
+/// `date: "2019-12-02/2019-12-03" → "2019-12-02/2019-12-05"`.
+fn field_line(field: &FieldChange) -> String {
+    let value = |v: &Option<serde_json::Value>| match v {
+        Some(v) => v.to_string(),
+        None => "(none)".to_string(),
+    };
+    format!(
+        "{}: {} → {}",
+        field.field,
+        value(&field.old),
+        value(&field.new)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
