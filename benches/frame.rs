@@ -89,12 +89,12 @@ impl Viewer {
 /// The id of the country or organization named in the most events.
 fn busiest_country(doc: &Document) -> String {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for event in &doc.dataset.events {
+    for event in &doc.dataset().events {
         for id in event.participants() {
             *counts.entry(id).or_default() += 1;
         }
     }
-    doc.dataset
+    doc.dataset()
         .actors
         .iter()
         .filter(|a| a.kind != ActorKind::Person)

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::edit::Edit;
 use crate::export::{AnalysisFormat, Format};
 use crate::import::DateOrder;
 use crate::index::EventIdx;
@@ -62,6 +63,8 @@ pub enum Command {
     Open(PathBuf),
     /// Ask for a file with the system's dialog, then open it.
     OpenDialog,
+    /// Close the window (after asking about unsaved changes).
+    Quit,
     /// Read the open file again (it changed on disk).
     Reload,
     /// Select an event, or clear the selection.
@@ -97,6 +100,8 @@ pub enum Command {
     SetTheme(ThemeChoice),
     /// Show the full problem list of the last invalid file.
     ShowErrors,
+    /// An action of editing: turning it on, an edit, undo, saving.
+    Edit(EditCommand),
     /// Hide the problem list.
     DismissErrors,
     /// Stop loading the file that is being read; the open dataset stays.
@@ -185,5 +190,66 @@ pub enum ImportCommand {
         overwrite: bool,
     },
     /// Close the dialog; the open dataset stays.
+    Cancel,
+}
+
+/// What the user did to change the dataset or keep the changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditCommand {
+    /// Turn editing on or off (Edit ▸ Editing, the toolbar's toggle, `E`).
+    SetEditing(bool),
+    /// Apply an edit; a refused one leaves the dataset as it was and says why.
+    Apply(Edit),
+    /// Undo the last edit and bring what it changed into view.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Add an event on this date (EDTF), of this lane's actor or topic.
+    NewEvent {
+        /// The date, at the zoom's precision; today's when none.
+        date: Option<String>,
+        /// The actor of the lane it was asked in.
+        actor: Option<String>,
+        /// The topic of the lane it was asked in.
+        topic: Option<String>,
+    },
+    /// Add a copy of the selected event, selected.
+    Duplicate,
+    /// Ask whether to delete the selected event.
+    AskDelete,
+    /// Delete the event with this id (the answer to [`EditCommand::AskDelete`]).
+    Delete(String),
+    /// Close a question without doing anything.
+    Dismiss,
+    /// Save into the open file, or ask for a new one when it cannot be saved into.
+    Save,
+    /// Ask where to save with the system's dialog, then save there.
+    SaveAsDialog,
+    /// Save as a new Annals dataset here.
+    SaveAs(PathBuf),
+    /// Show or hide the list of unsaved changes.
+    ReviewChanges(bool),
+    /// The answer to "Save changes?" before closing or opening another file.
+    Unsaved(UnsavedChoice),
+    /// The file changed on disk while there were unsaved edits: read it
+    /// again and drop the edits.
+    ReloadDiscardingMine,
+    /// The file changed on disk while there were unsaved edits: read it
+    /// again and apply the edits where the events they touch are unchanged.
+    KeepMine,
+    /// Put back the edits journaled for the open file before a crash.
+    RestoreJournal,
+    /// Forget the journaled edits of the open file.
+    DiscardJournal,
+}
+
+/// What to do with unsaved changes before the window closes or another file opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Save them, then go on.
+    Save,
+    /// Drop them, then go on.
+    Discard,
+    /// Stay with them.
     Cancel,
 }

@@ -1,7 +1,7 @@
 //! Events in time order, for binary-searching the visible ones and for
 //! stepping to the next and previous event.
 
-use crate::model::{Dataset, Moment};
+use crate::model::{Dataset, Event, Moment};
 
 /// The position of an event in [`Dataset::events`].
 pub type EventIdx = u32;
@@ -53,12 +53,11 @@ impl TimeIndex {
             .zip(bounds)
             .enumerate()
             .map(|(i, (e, &[earliest, latest]))| {
-                let key = if earliest == Moment::MIN.0 {
-                    latest
-                } else {
-                    earliest
-                };
-                (key, id_prefix(&e.id), i as EventIdx)
+                (
+                    sort_key([earliest, latest]),
+                    id_prefix(&e.id),
+                    i as EventIdx,
+                )
             })
             .collect();
         keyed.par_sort_unstable_by(|&(sa, pa, a), &(sb, pb, b)| {
@@ -172,6 +171,72 @@ impl TimeIndex {
     /// The position in time order of an event.
     pub(crate) fn rank_of(&self, event: EventIdx) -> usize {
         self.rank[event as usize] as usize
+    }
+}
+
+impl TimeIndex {
+    /// Moves event `event` to where its new `bounds` sort it, after it was
+    /// changed in `events` (the dataset's list, already edited); the other
+    /// events keep their order. A new event at the end of the list is placed too.
+    pub(crate) fn place(&mut self, events: &[Event], event: EventIdx, bounds: [i64; 2]) {
+        let e = event as usize;
+        let old = if e < self.rank.len() {
+            let r = self.rank[e] as usize;
+            self.order.remove(r);
+            self.starts.remove(r);
+            self.bounds.remove(r);
+            self.long.retain(|&i| i != event);
+            Some(r)
+        } else {
+            self.rank.resize(e + 1, 0);
+            None
+        };
+        let key = sort_key(bounds);
+        let prefix = id_prefix(&events[e].id);
+        let sorts_before = |rank: usize| {
+            let other = self.order[rank];
+            let other_id = &events[other as usize].id;
+            (self.starts[rank], id_prefix(other_id))
+                .cmp(&(key, prefix))
+                .then_with(|| other_id.cmp(&events[e].id))
+                .then(other.cmp(&event))
+                .is_lt()
+        };
+        let (mut low, mut high) = (0, self.order.len());
+        while low < high {
+            let middle = (low + high) / 2;
+            if sorts_before(middle) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        let new = low;
+        self.order.insert(new, event);
+        self.starts.insert(new, key);
+        self.bounds.insert(new, bounds);
+        let (from, to) = match old {
+            Some(old) => (old.min(new), old.max(new)),
+            None => (new, self.order.len() - 1),
+        };
+        for rank in from..=to {
+            self.rank[self.order[rank] as usize] = rank as u32;
+        }
+        if bounds[1].saturating_sub(bounds[0]) > LONG_SPAN_SECONDS {
+            let at = self
+                .long
+                .partition_point(|&i| self.rank[i as usize] < new as u32);
+            self.long.insert(at, event);
+        }
+    }
+}
+
+/// The key an event sorts by: its start, or its end when the start is open.
+fn sort_key([earliest, latest]: [i64; 2]) -> i64 {
+    if earliest == Moment::MIN.0 {
+        latest
+    } else {
+        earliest
     }
 }
 

@@ -517,7 +517,7 @@ fn a_persons_lane_header_shows_their_events_at_a_glance() {
     // His counterparts are Tajikistan's, rolled up into it while members are included.
     harness.get_by_label_contains("Most with: Tajikistan");
     let first = summary.first.expect("a first event");
-    let title = &harness.state().document().dataset.events[first as usize].title;
+    let title = &harness.state().document().dataset().events[first as usize].title;
     harness.get_by_label_contains(title).click();
     harness.run_steps(3);
     assert_eq!(

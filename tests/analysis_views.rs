@@ -142,7 +142,7 @@ fn clicking_a_matrix_cell_filters_to_that_pair() {
     let matrix = harness.state_mut().matrix_counts().matrix.clone();
     assert_eq!(&matrix.actors[..2], ["IRN", "TJK"]);
     // People count as their country while "Include their people" is on.
-    let dataset = &harness.state().document().dataset;
+    let dataset = harness.state().document().dataset();
     let people: Vec<&String> = matrix
         .actors
         .iter()
@@ -172,7 +172,7 @@ fn clicking_a_matrix_cell_filters_to_that_pair() {
     };
     harness.state_mut().apply(Command::SetFilter(own));
     let matrix = harness.state_mut().matrix_counts().matrix.clone();
-    let dataset = &harness.state().document().dataset;
+    let dataset = harness.state().document().dataset();
     assert!(matrix.actors.iter().any(|a| {
         dataset
             .actor(a)

@@ -29,7 +29,7 @@ fn assert_every_event_drawn(harness: &Harness<'static, App>) {
     let state = harness.state();
     let axis = state.canvas().axis.expect("the canvas was drawn");
     let (left, right) = (axis.left, axis.left + axis.width);
-    for (i, event) in state.document().dataset.events.iter().enumerate() {
+    for (i, event) in state.document().dataset().events.iter().enumerate() {
         let at = state
             .glyph_position(i as u32)
             .unwrap_or_else(|| panic!("{} is not drawn", event.id));
@@ -45,7 +45,7 @@ fn assert_every_event_drawn(harness: &Harness<'static, App>) {
 #[test]
 fn a_dataset_of_billions_of_years_opens_fitted_and_fit_comes_back_to_it() {
     let mut harness = harness();
-    assert_eq!(harness.state().document().dataset.events.len(), 6);
+    assert_eq!(harness.state().document().dataset().events.len(), 6);
     let range = harness.state().visible_range();
     assert!(range.start < -13.8e9 * YEAR && range.end > -5200.0 * YEAR);
     assert_every_event_drawn(&harness);

@@ -23,7 +23,7 @@ fn harness_sized(size: [f32; 2]) -> Harness<'static, App> {
 /// The ids of the events the viewer shows, in time order.
 fn panel_selection(harness: &Harness<'_, App>) -> Vec<String> {
     let app = harness.state();
-    let events = &app.document().dataset.events;
+    let events = &app.document().dataset().events;
     app.shown_events()
         .iter()
         .map(|&i| events[i as usize].id.to_string())
@@ -139,7 +139,7 @@ fn removing_a_chip_widens_the_selection_again() {
     harness.run();
     assert_eq!(
         panel_selection(&harness).len(),
-        harness.state().document().dataset.events.len()
+        harness.state().document().dataset().events.len()
     );
     assert!(harness.state().view.filter.is_empty());
 }

@@ -36,7 +36,7 @@ fn choose_next(harness: &mut Harness<'static, App>, field: &str) {
 #[test]
 fn unmapped_columns_are_mapped_in_the_dialog_then_opened_saved_and_remembered() {
     let mut harness = harness();
-    let curated_events = harness.state().document().dataset.events.len();
+    let curated_events = harness.state().document().dataset().events.len();
     harness.state_mut().apply(Command::Open(unmatched()));
     harness.run_steps(3);
     let draft = harness
@@ -66,7 +66,7 @@ fn unmapped_columns_are_mapped_in_the_dialog_then_opened_saved_and_remembered() 
     harness.get_by_label("sunny");
     harness.get_by_label_contains("problems:");
     assert_eq!(
-        harness.state().document().dataset.events.len(),
+        harness.state().document().dataset().events.len(),
         curated_events
     );
 
@@ -105,7 +105,7 @@ fn unmapped_columns_are_mapped_in_the_dialog_then_opened_saved_and_remembered() 
     harness.get_by_label("Open").click();
     harness.run_steps(3);
     assert!(harness.state().import_draft().is_none());
-    let dataset = &harness.state().document().dataset;
+    let dataset = harness.state().document().dataset();
     assert_eq!(dataset.events.len(), 1);
     let note = dataset.events[0].note.clone().unwrap_or_default();
     assert!(note.contains("sunny") && !note.contains("good"), "{note}");
@@ -121,5 +121,5 @@ fn unmapped_columns_are_mapped_in_the_dialog_then_opened_saved_and_remembered() 
     harness.run_steps(2);
     assert!(harness.state().import_draft().is_none());
     assert_eq!(harness.state().document().path.as_deref(), Some(&*copy));
-    assert_eq!(harness.state().document().dataset.events.len(), 1);
+    assert_eq!(harness.state().document().dataset().events.len(), 1);
 }

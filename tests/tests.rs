@@ -23,5 +23,6 @@ mod query_engine;
 mod scale;
 mod support;
 mod viewer;
+mod viewer_editing;
 mod viewer_files;
 mod viewer_period;

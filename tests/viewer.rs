@@ -176,7 +176,7 @@ fn stepping_keeps_the_selection_in_view() {
     }
     let selected = harness.state().selected().unwrap_or(rahmon);
     assert_ne!(selected, rahmon);
-    let date = &harness.state().document().dataset.events[selected as usize].date;
+    let date = &harness.state().document().dataset().events[selected as usize].date;
     let range = harness.state().visible_range();
     assert!(
         range.contains(date.earliest().0 as f64),
@@ -202,11 +202,11 @@ fn lanes_by_topic_change_the_lane_labels() {
 #[test]
 fn a_bad_file_keeps_the_open_dataset_and_shows_its_errors_with_lines() {
     let mut harness = harness();
-    let before = harness.state().document().dataset.clone();
+    let before = harness.state().document().dataset().clone();
     let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/unknown-actor.ron");
     harness.state_mut().apply(Command::Open(bad));
     harness.run_steps(3);
-    assert_eq!(harness.state().document().dataset, before);
+    assert_eq!(*harness.state().document().dataset(), before);
     let Some(problems) = harness.state().problems() else {
         panic!("no problems shown");
     };
@@ -292,7 +292,7 @@ fn reloading_an_invalid_version_keeps_the_last_good_one_and_the_selection() {
         problems.lines[0]
     );
     assert_eq!(
-        app.document().dataset.events.len(),
+        app.document().dataset().events.len(),
         annals::dataset::embedded().events.len()
     );
     assert_eq!(app.visible_range(), may_2022());
@@ -307,7 +307,7 @@ fn reloading_an_invalid_version_keeps_the_last_good_one_and_the_selection() {
     assert!(app.problems().is_none());
     let selected = app
         .selected()
-        .map(|e| app.document().dataset.events[e as usize].title.clone());
+        .map(|e| app.document().dataset().events[e as usize].title.clone());
     assert_eq!(selected.as_deref(), Some("Bagheri arrives in Dushanbe"));
     assert_eq!(app.visible_range(), may_2022());
 }

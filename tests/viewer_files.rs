@@ -50,13 +50,13 @@ fn a_second_file_opens_fitted_and_the_first_gets_its_period_back() {
     harness.state_mut().apply(Command::ZoomTo(curated_range));
     harness.run_steps(2);
     let curated_shown = harness.state().shown_events().len();
-    let curated_total = harness.state().document().dataset.events.len();
+    let curated_total = harness.state().document().dataset().events.len();
     assert!(curated_shown > 0 && curated_shown < curated_total);
 
     harness.state_mut().apply(Command::Open(small_file()));
     harness.run_steps(2);
     let state = harness.state();
-    let total = state.document().dataset.events.len();
+    let total = state.document().dataset().events.len();
     assert!(total > 0);
     assert!(
         state.view.filter.period.is_unbounded(),
@@ -65,7 +65,7 @@ fn a_second_file_opens_fitted_and_the_first_gets_its_period_back() {
     assert_eq!(state.shown_events().len(), total);
     // Fitted: every event of the new file is in view, and the view is not the old one.
     let range = state.visible_range();
-    for event in &state.document().dataset.events {
+    for event in &state.document().dataset().events {
         let (start, end) = (event.date.earliest().0 as f64, event.date.latest().0 as f64);
         assert!(
             range.start <= start && end <= range.end,
@@ -109,11 +109,11 @@ fn filters_are_kept_per_file_and_a_new_file_starts_without_them() {
 #[test]
 fn a_spreadsheet_with_problems_lists_them_with_line_and_column_like_a_dataset() {
     let mut harness = harness();
-    let before = harness.state().document().dataset.events.len();
+    let before = harness.state().document().dataset().events.len();
     let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import/problems.csv");
     harness.state_mut().apply(Command::Open(bad));
     harness.run_steps(3);
-    assert_eq!(harness.state().document().dataset.events.len(), before);
+    assert_eq!(harness.state().document().dataset().events.len(), before);
     let problems = harness.state().problems().expect("the problems are shown");
     // The row with one field too many is line 3; every problem has its line and column.
     assert!(

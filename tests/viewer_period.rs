@@ -114,7 +114,7 @@ fn a_drag_on_the_axis_selects_a_period_and_esc_clears_it() {
     assert!(harness.state().view.filter.period.is_unbounded());
     assert_eq!(
         harness.state().shown_events().len(),
-        harness.state().document().dataset.events.len()
+        harness.state().document().dataset().events.len()
     );
 }
 
@@ -208,7 +208,7 @@ fn a_screenshot_waits_for_the_file_asked_for_instead_of_picturing_a_progress_bar
     let harness = Harness::builder().build_eframe(move |cc| App::new(cc, options));
     // Before any frame could have taken it, the file is in.
     assert!(harness.state().loading().is_none());
-    assert_eq!(harness.state().document().dataset.events.len(), 5000);
+    assert_eq!(harness.state().document().dataset().events.len(), 5000);
     assert_eq!(harness.state().document().path.as_deref(), Some(&*file));
 }
 
@@ -224,7 +224,7 @@ fn a_large_file_loads_in_the_background_and_a_cancelled_load_changes_nothing() {
     // The curated dataset stays on screen while the file is read.
     assert!(harness.state().loading().is_some());
     assert_eq!(
-        harness.state().document().dataset.events.len(),
+        harness.state().document().dataset().events.len(),
         annals::dataset::embedded().events.len()
     );
     for _ in 0..500 {
@@ -235,7 +235,7 @@ fn a_large_file_loads_in_the_background_and_a_cancelled_load_changes_nothing() {
         harness.run_steps(1);
     }
     assert!(harness.state().loading().is_none(), "the load never ended");
-    assert_eq!(harness.state().document().dataset.events.len(), 400);
+    assert_eq!(harness.state().document().dataset().events.len(), 400);
     assert_eq!(harness.state().document().path.as_deref(), Some(&*first));
 
     // A pipe nobody writes to yet: its load cannot end until the test lets it.
@@ -255,7 +255,7 @@ fn a_large_file_loads_in_the_background_and_a_cancelled_load_changes_nothing() {
     drop(std::fs::OpenOptions::new().write(true).open(&pipe));
     std::thread::sleep(std::time::Duration::from_millis(200));
     harness.run_steps(2);
-    assert_eq!(harness.state().document().dataset.events.len(), 400);
+    assert_eq!(harness.state().document().dataset().events.len(), 400);
     assert!(harness.state().problems().is_none());
 }
 

@@ -77,6 +77,22 @@ impl App {
     /// Reads the open file again, keeping the view and the selection; an invalid
     /// version leaves the last good one on screen under a banner.
     pub(super) fn reload(&mut self) {
+        if self.doc.is_modified() {
+            // Unsaved edits are never dropped by a change on disk: the user chooses.
+            let unchanged = self.doc.path.as_deref().is_some_and(|path| {
+                std::fs::read(path).is_ok_and(|bytes| {
+                    self.doc.file_sha256()
+                        == Some(&crate::dataset::SourceInfo::of_bytes("", &bytes).sha256)
+                })
+            });
+            self.editing.changed_on_disk = !unchanged;
+            return;
+        }
+        self.reload_from_disk();
+    }
+
+    /// Reads the open file again (see [`App::reload`]), whatever was edited.
+    pub(super) fn reload_from_disk(&mut self) {
         let Some(path) = self.doc.path.clone() else {
             return;
         };
@@ -109,6 +125,8 @@ impl App {
             self.leave_file();
         }
         self.doc = doc;
+        self.editing.form = None;
+        self.editing.changed_on_disk = false;
         self.problems = None;
         self.show_problems = false;
         self.viewport.selected = selected.and_then(|id| self.event_by_id(&id));
@@ -132,6 +150,7 @@ impl App {
             self.viewport.range = range.unwrap_or(self.filtered.fitted);
             self.watch
                 .restart(self.doc.path.as_deref(), self.ctx.as_ref());
+            self.find_journal();
         }
     }
 
@@ -171,7 +190,7 @@ impl App {
     /// Drops the actors and topics of the filter that the open dataset does not
     /// have (a filter saved with another dataset), so that they cannot hide everything.
     fn forget_unknown_filter_ids(&mut self) {
-        let dataset = &self.doc.dataset;
+        let dataset = self.doc.dataset();
         let filter = &mut self.view.filter;
         filter.actors.retain(|id| dataset.actor(id).is_some());
         filter.topics.retain(|id| dataset.topic(id).is_some());

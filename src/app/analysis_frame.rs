@@ -36,7 +36,7 @@ impl App {
                     .analysis
                     .chart(&self.doc, &self.filtered.matched, unit, grouping);
                 let input = ChartInput {
-                    dataset: &self.doc.dataset,
+                    dataset: self.doc.dataset(),
                     kinds: self.doc.counts().kinds(),
                     counts: &chart.counts,
                     stacked: &chart.stacked,
@@ -58,7 +58,7 @@ impl App {
             .matrix(&self.doc, &self.filtered.matched, roll_up)
             .matrix;
         let input = MatrixInput {
-            dataset: &self.doc.dataset,
+            dataset: self.doc.dataset(),
             kinds: self.doc.counts().kinds(),
             matrix,
             filter: &self.view.filter,

@@ -156,7 +156,7 @@ impl App {
     fn analysis_file_name(&self, view: AnalysisView, format: AnalysisFormat) -> String {
         let title: String = self
             .doc
-            .dataset
+            .dataset()
             .title
             .chars()
             .map(|c| if c.is_alphanumeric() { c } else { '-' })
@@ -269,13 +269,13 @@ impl App {
                 export.command = ["stats", "--by", unit.as_str(), "--group", grouping.as_str()]
                     .map(str::to_string)
                     .to_vec();
-                export::render_stats(&doc.dataset, &counts, &export)
+                export::render_stats(doc.dataset(), &counts, &export)
             }
             AnalysisView::Matrix => {
                 let pairs = counting.pair_counts(selection, self.view.filter.include_members);
                 let matrix = pairs.matrix(MATRIX_TOP);
                 export.command = vec!["matrix".into(), "--top".into(), MATRIX_TOP.to_string()];
-                export::render_matrix(&doc.dataset, &pairs, &matrix, counting.kinds(), &export)
+                export::render_matrix(doc.dataset(), &pairs, &matrix, counting.kinds(), &export)
             }
         }
     }

@@ -1,10 +1,12 @@
-//! The open dataset with its query index and where it came from.
+//! The open dataset with its query index, where it came from, and its edits:
+//! each edit goes through the editing engine and the indexes follow it.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use crate::analysis::CountIndex;
 use crate::dataset::{DatasetError, SourceInfo};
+use crate::edit::{self, Edit, EditError, History, SaveError};
 use crate::import::{FormatChoice, Opened};
 use crate::index::TimeIndex;
 use crate::model::Dataset;
@@ -12,11 +14,43 @@ use crate::query::QueryIndex;
 use crate::timeline::eras::{EraBand, era_bands};
 use crate::ui::filter_panel::PeopleOfGroups;
 
+/// An edit applied, with the edit that undoes it: what the crash journal
+/// keeps, and what tells whether the edit still fits another version of the file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Step {
+    /// The edit.
+    pub(crate) edit: Edit,
+    /// Its inverse, holding the events as they were before it.
+    pub(crate) inverse: Edit,
+}
+
+/// Calls `each` with the id of every event `edit` touches (its id after
+/// the edit) and whether it was changed in place (not added or removed);
+/// false as soon as `each` is, or when the edit touches more than events.
+fn events_of(edit: &Edit, each: &mut impl FnMut(&str, bool) -> bool) -> bool {
+    match edit {
+        Edit::ChangeEvent { event, .. } => each(&event.id, true),
+        Edit::AddEvent { event, .. } => each(&event.id, false),
+        Edit::RemoveEvent { id } => {
+            each(id, false);
+            false
+        }
+        Edit::Compound(parts) => parts.iter().all(|part| events_of(part, each)),
+        _ => false,
+    }
+}
+
 /// A loaded dataset, ready to draw and filter.
 #[derive(Debug)]
 pub struct Document {
-    /// The dataset.
-    pub dataset: Dataset,
+    /// The dataset as edited, and the file it came from as it was read.
+    editing: edit::Document,
+    /// The edits to undo and redo.
+    history: History,
+    /// Every edit applied since the file was read or saved (undos too, as
+    /// the edits that undid), in order: replayed on the file, they give the
+    /// dataset as it is now. The crash journal keeps them.
+    since_saved: Vec<Step>,
     /// Its posting lists, folded text and events in time order.
     pub(crate) query: QueryIndex,
     /// The file it was read from; none for the embedded dataset.
@@ -62,21 +96,177 @@ impl Document {
 
     /// Indexes what was opened from `path` (none for the embedded dataset).
     pub(crate) fn of(opened: Opened, path: Option<PathBuf>) -> Document {
-        Document::new(opened.dataset, path, opened.source)
+        let source = opened.source.clone();
+        let editing = match &path {
+            Some(path) => edit::Document::opened(opened, path),
+            None => edit::Document::new(opened.dataset),
+        };
+        Document::indexed(editing, path, source)
     }
 
-    /// Indexes `dataset`.
+    /// Indexes `dataset`, which comes from no file that can be saved into.
     pub fn new(dataset: Dataset, path: Option<PathBuf>, source: SourceInfo) -> Document {
-        let query = QueryIndex::new(&dataset);
+        Document::indexed(edit::Document::new(dataset), path, source)
+    }
+
+    fn indexed(editing: edit::Document, path: Option<PathBuf>, source: SourceInfo) -> Document {
+        let query = QueryIndex::new(editing.dataset());
         Document {
-            eras: era_bands(&dataset),
-            dataset,
+            eras: era_bands(editing.dataset()),
+            editing,
+            history: History::new(),
+            since_saved: Vec::new(),
             query,
             path,
             source,
             counts: OnceLock::new(),
             people: OnceLock::new(),
         }
+    }
+
+    /// The dataset, as edited.
+    pub fn dataset(&self) -> &Dataset {
+        self.editing.dataset()
+    }
+
+    /// The position of the event with this id.
+    pub(crate) fn event_position(&self, id: &str) -> Option<crate::index::EventIdx> {
+        self.editing
+            .event_position(id)
+            .map(|at| at as crate::index::EventIdx)
+    }
+
+    /// The edits that can be undone and redone.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// True when there are edits not saved yet.
+    pub fn is_modified(&self) -> bool {
+        self.editing.is_modified()
+    }
+
+    /// Applies `edit` if the dataset stays valid, and brings the indexes up to
+    /// date; the ids of the events it touched.
+    pub(crate) fn apply(&mut self, edit: Edit) -> Result<Vec<String>, EditError> {
+        let touched = edit.clone();
+        self.history.apply(&mut self.editing, edit)?;
+        let inverse = self.history.next_undo().cloned();
+        Ok(self.follow(touched, inverse))
+    }
+
+    /// Undoes the last edit; the ids of the events it touched, none when
+    /// there was nothing to undo.
+    pub(crate) fn undo(&mut self) -> Result<Option<Vec<String>>, EditError> {
+        let done = self.history.undo(&mut self.editing)?;
+        let inverse = self.history.next_redo().cloned();
+        Ok(done.map(|edit| self.follow(edit, inverse)))
+    }
+
+    /// Redoes the last undone edit, as [`Document::undo`].
+    pub(crate) fn redo(&mut self) -> Result<Option<Vec<String>>, EditError> {
+        let done = self.history.redo(&mut self.editing)?;
+        let inverse = self.history.next_undo().cloned();
+        Ok(done.map(|edit| self.follow(edit, inverse)))
+    }
+
+    /// Saves into the file the dataset came from, changing only what changed.
+    pub(crate) fn save(&mut self) -> Result<(), SaveError> {
+        self.editing.save()?;
+        self.saved();
+        Ok(())
+    }
+
+    /// Saves as a new Annals dataset at `path`, which then is the open file.
+    pub(crate) fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        self.editing.save_as(path)?;
+        self.path = Some(path.to_path_buf());
+        self.saved();
+        Ok(())
+    }
+
+    /// True when a save goes into the open file (an Annals dataset read from
+    /// a file); false when it must be saved as a new file.
+    pub(crate) fn can_save_in_place(&self) -> bool {
+        self.editing.saves_in_place()
+    }
+
+    fn saved(&mut self) {
+        self.since_saved.clear();
+        if let Some(sha256) = self.editing.saved_sha256() {
+            self.source = SourceInfo {
+                path: self
+                    .path
+                    .as_deref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                sha256: sha256.to_string(),
+            };
+        }
+    }
+
+    /// Brings the indexes up to date after `edit` was applied; the ids of
+    /// the events it touched.
+    fn follow(&mut self, edit: Edit, inverse: Option<Edit>) -> Vec<String> {
+        // The counts share the events' facts, which the query index is about to change.
+        self.counts = OnceLock::new();
+        self.people = OnceLock::new();
+        let mut touched = Vec::new();
+        if !self.follow_events(&edit, &mut touched) {
+            self.query = QueryIndex::new(self.editing.dataset());
+            self.eras = era_bands(self.editing.dataset());
+        }
+        if let Some(inverse) = inverse {
+            self.since_saved.push(Step { edit, inverse });
+        }
+        touched
+    }
+
+    /// The edits applied since the file was read or saved, in order.
+    pub(crate) fn since_saved(&self) -> &[Step] {
+        &self.since_saved
+    }
+
+    /// Why `step`, made on another version of the file, cannot apply here.
+    pub(crate) fn conflict(&self, step: &Step) -> Option<String> {
+        self.editing.conflict(&step.edit, &step.inverse)
+    }
+
+    /// The id a new event of this date and title gets, unique here.
+    pub(crate) fn new_event_id(&self, date: &str, title: &str) -> String {
+        self.editing.new_event_id(date, title)
+    }
+
+    /// The SHA-256 of the file as read or last saved, if from a file.
+    pub(crate) fn file_sha256(&self) -> Option<&str> {
+        self.editing.saved_sha256()
+    }
+
+    /// Updates the query index for each event `edit` changed or added at
+    /// the end; false when the index must be built again (an event removed
+    /// or put between others, or a change of actors, topics or eras).
+    fn follow_events(&mut self, edit: &Edit, touched: &mut Vec<String>) -> bool {
+        let indexed = self.query.len();
+        let mut positions = Vec::new();
+        let in_place = events_of(edit, &mut |id, changed| {
+            touched.push(id.to_string());
+            match self.editing.event_position(id) {
+                // An event added after those the index knows is appended to it.
+                Some(at) if changed || at >= indexed => {
+                    positions.push(at);
+                    true
+                }
+                _ => false,
+            }
+        });
+        positions.sort_unstable();
+        positions.dedup();
+        if in_place {
+            for at in positions {
+                self.query.event_changed(self.editing.dataset(), at);
+            }
+        }
+        in_place
     }
 
     /// The folder where exports are offered: the dataset's own, else the working folder.
@@ -93,14 +283,14 @@ impl Document {
     /// matrix and an actor at a glance need them; most sessions do not).
     pub(crate) fn counts(&self) -> &CountIndex {
         self.counts
-            .get_or_init(|| CountIndex::with_facts(&self.dataset, Arc::clone(self.query.facts())))
+            .get_or_init(|| CountIndex::with_facts(self.dataset(), Arc::clone(self.query.facts())))
     }
 
     /// The people of each of its countries and organizations, for the filter panel,
     /// worked out on first use.
     pub(crate) fn people_of_groups(&self) -> &PeopleOfGroups {
         self.people
-            .get_or_init(|| PeopleOfGroups::new(&self.dataset, self.query.facts()))
+            .get_or_init(|| PeopleOfGroups::new(self.dataset(), self.query.facts()))
     }
 
     /// Its events in time order.
@@ -108,8 +298,10 @@ impl Document {
         self.query.time_index()
     }
 
-    /// The window title: "<dataset title> — Annals".
+    /// The window title: "<dataset title> — Annals", after a `•` while
+    /// there are unsaved edits.
     pub fn window_title(&self) -> String {
-        format!("{} — Annals", self.dataset.title)
+        let unsaved = if self.is_modified() { "• " } else { "" };
+        format!("{unsaved}{} — Annals", self.dataset().title)
     }
 }

@@ -39,7 +39,7 @@ impl App {
         if destination.is_empty() || self.export.auto_destination.as_deref() == Some(&destination) {
             let folder = self.doc.export_folder();
             let name = default_file_name(
-                &self.doc.dataset.title,
+                &self.doc.dataset().title,
                 &self.view.filter.period,
                 self.view.export.format,
             );
@@ -97,7 +97,7 @@ impl App {
     pub(super) fn export(&mut self, format: Format, path: &Path, strict: bool, overwrite: bool) {
         let filter = self.export_filter(strict);
         let written = export_matching(
-            &self.doc.dataset,
+            self.doc.dataset(),
             &self.doc.query,
             filter,
             self.doc.source.clone(),

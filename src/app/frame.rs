@@ -16,7 +16,7 @@ use crate::ui::export_dialog::export_dialog_ui;
 use crate::ui::filter_panel::{filter_chips_ui, filter_panel_ui};
 use crate::ui::filter_toolbar::{period_ui, search_ui};
 use crate::ui::person_details::person_details_ui;
-use crate::ui::{details_panel, legend, overview, toolbar};
+use crate::ui::{details_panel, edit_menu, legend, overview, toolbar};
 
 impl App {
     fn keyboard(&self, ctx: &egui::Context) -> Vec<Command> {
@@ -134,7 +134,7 @@ impl App {
         }
         ui.horizontal(|ui| {
             let mut filter = self.view.filter.clone();
-            if filter_chips_ui(ui, &self.doc.dataset, &self.filtered.counts, &mut filter) {
+            if filter_chips_ui(ui, self.doc.dataset(), &self.filtered.counts, &mut filter) {
                 commands.push(Command::SetFilter(filter));
             }
             if !self.view.filter.period.is_unbounded() {
@@ -154,7 +154,7 @@ impl App {
             return;
         }
         self.view.export.suggested_name = default_file_name(
-            &self.doc.dataset.title,
+            &self.doc.dataset().title,
             &self.view.filter.period,
             self.view.export.format,
         );
@@ -242,7 +242,10 @@ impl App {
                 .collect()
         });
         commands.extend(dropped.into_iter().take(1).map(Command::Open));
+        commands.extend(self.editing_keys(ctx));
         commands.extend(self.keyboard(ctx));
+        self.hold_close(ctx);
+        self.keep_journal();
         commands
     }
 
@@ -257,7 +260,15 @@ impl App {
                 chart_shown: self.view.show_chart,
                 matrix_shown: self.view.show_matrix,
             };
-            commands.extend(toolbar::menu_bar_ui(ui, &self.view.recent, state));
+            let history = self.doc.history();
+            let editing = edit_menu::EditMenuState {
+                on: self.editing.on,
+                undo: history.undo_label(),
+                redo: history.redo_label(),
+                modified: self.doc.is_modified(),
+                selected: self.viewport.selected.is_some(),
+            };
+            commands.extend(toolbar::menu_bar_ui(ui, &self.view.recent, state, editing));
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(2.0);
@@ -265,6 +276,7 @@ impl App {
                 ui,
                 self.view.lanes,
                 self.view.theme,
+                self.editing.on,
                 &self.status(),
             ));
             ui.horizontal(|ui| {
@@ -303,7 +315,7 @@ impl App {
         if let (Some(problems), true) = (self.problems.as_ref(), self.show_problems) {
             egui::Panel::bottom("problems").show(ui, |ui| {
                 ui.add_space(4.0);
-                commands.extend(error_panel_ui(ui, problems, &self.doc.dataset.title));
+                commands.extend(error_panel_ui(ui, problems, &self.doc.dataset().title));
                 ui.add_space(4.0);
             });
         }
@@ -311,9 +323,9 @@ impl App {
 
     /// The details of the selected event on the right, the filters on the left, and the
     /// bar of active filters above the canvas.
-    fn side_panels_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let (selected, person) = (self.viewport.selected, &self.viewport.person);
-        if selected.is_some() || person.is_some() {
+    fn side_panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let (selected, person) = (self.viewport.selected, self.viewport.person.clone());
+        if let (Some(selected), true) = (selected, self.editing.on) {
             egui::Panel::right("details")
                 .default_size(380.0)
                 .min_size(280.0)
@@ -321,14 +333,24 @@ impl App {
                 .resizable(true)
                 .show(ui, |ui| {
                     ui.add_space(6.0);
-                    let dataset = &self.doc.dataset;
+                    commands.extend(self.form_ui(ui, selected));
+                });
+        } else if selected.is_some() || person.is_some() {
+            egui::Panel::right("details")
+                .default_size(380.0)
+                .min_size(280.0)
+                .max_size(560.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    let dataset = self.doc.dataset();
                     commands.extend(match (selected, person) {
                         (Some(selected), _) => {
                             details_panel::details_panel_ui(ui, dataset, selected)
                         }
                         (None, Some(person)) => {
-                            let summary = self.actor_summary(person);
-                            person_details_ui(ui, dataset, person, &summary)
+                            let summary = self.actor_summary(&person);
+                            person_details_ui(ui, dataset, &person, &summary)
                         }
                         (None, None) => Vec::new(),
                     });
@@ -343,7 +365,7 @@ impl App {
                 .show(ui, |ui| {
                     ui.add_space(4.0);
                     let mut filter = self.view.filter.clone();
-                    let (dataset, people) = (&self.doc.dataset, self.doc.people_of_groups());
+                    let (dataset, people) = (self.doc.dataset(), self.doc.people_of_groups());
                     if filter_panel_ui(ui, dataset, people, &self.filtered.counts, &mut filter) {
                         commands.push(Command::SetFilter(filter));
                     }
@@ -351,6 +373,7 @@ impl App {
         }
         egui::Panel::top("filter bar").show(ui, |ui| {
             ui.add_space(2.0);
+            self.editing_banners_ui(ui, commands);
             self.filter_bar_ui(ui, commands);
             ui.add_space(2.0);
         });
@@ -370,7 +393,7 @@ impl App {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let viewport = &mut self.viewport;
             let input = CanvasInput {
-                dataset: &self.doc.dataset,
+                dataset: self.doc.dataset(),
                 index: self.doc.index(),
                 lanes: &viewport.lanes,
                 lane_times: &viewport.lane_times,
@@ -390,6 +413,7 @@ impl App {
                 } else {
                     &self.doc.eras
                 },
+                editing: self.editing.on,
             };
             commands.extend(canvas_ui(ui, &input, &mut viewport.canvas));
         });
@@ -414,6 +438,7 @@ impl eframe::App for App {
         self.matrix_window(&ctx, &mut commands);
         self.analysis_export_window(&ctx, &mut commands);
         self.import_window(&ctx, &mut commands);
+        self.editing_windows(&ctx, &mut commands);
         for command in commands {
             self.apply(command);
         }

@@ -5,12 +5,16 @@ mod adopt;
 mod analysis_frame;
 mod analysis_views;
 mod document;
+mod editing;
+mod editing_frame;
 mod exporting;
 mod file_views;
 mod filtered;
 mod frame;
 mod importing;
+mod journal;
 mod loading;
+mod review;
 mod run;
 mod screenshot;
 mod view_state;
@@ -19,7 +23,9 @@ mod watch;
 
 pub use analysis_views::{ChartCounts, MATRIX_TOP, MatrixCounts, chart_grouping, chart_unit};
 pub use document::Document;
+pub use editing::Pending;
 pub(crate) use file_views::FileView;
+pub use journal::JournalOffer;
 pub use run::{ViewerError, ViewerOptions, run_viewer};
 pub(crate) use screenshot::ScreenshotError;
 pub use view_state::ViewState;
@@ -70,6 +76,9 @@ pub struct AppOptions {
     pub chart: bool,
     /// Show the actor matrix (whatever the saved view says).
     pub matrix: bool,
+    /// Keep a journal of unsaved edits in this folder, and offer back the
+    /// edits a crash left there; none keeps no journal.
+    pub journal: Option<PathBuf>,
 }
 
 /// Where the outcome of `--screenshot` is left for the caller.
@@ -106,6 +115,10 @@ pub struct App {
     analysis: AnalysisViews,
     /// Live reload of the open file.
     watch: Watch,
+    /// Editing: the switch, the form, questions and refusals.
+    editing: editing::Editing,
+    /// The journal of unsaved edits.
+    journal: journal::Journal,
     /// The problems of the last file that failed to load, and whether they are shown.
     problems: Option<LoadProblems>,
     show_problems: bool,
@@ -183,6 +196,8 @@ impl App {
             export: ExportDialog::default(),
             analysis: AnalysisViews::default(),
             watch: Watch::new(options.watch),
+            editing: editing::Editing::default(),
+            journal: journal::Journal::new(options.journal.clone()),
             problems: None,
             show_problems: false,
             today: options.today,
@@ -215,6 +230,9 @@ impl App {
             app.wait_for_loading();
         }
         app.showing = !app.loading.is_busy();
+        if app.doc.path.is_none() && !app.loading.is_busy() {
+            app.find_journal();
+        }
         let restore_now = options.file.is_none() && app.view.last_path.is_none();
         if !app.loading.is_busy() && (same_file || restore_now) {
             app.restore_place(place);
@@ -263,7 +281,7 @@ impl App {
         };
         let mut events = self.doc.query.matching(&own);
         events.intersect_with(&self.filtered.matched);
-        let dataset = &self.doc.dataset;
+        let dataset = self.doc.dataset();
         self.doc
             .counts()
             .actor_summary(dataset, self.doc.index(), id, &events, members)
@@ -311,19 +329,14 @@ impl App {
 
     /// The event with this id.
     pub fn event_by_id(&self, id: &str) -> Option<EventIdx> {
-        self.doc
-            .dataset
-            .events
-            .iter()
-            .position(|e| e.id == id)
-            .map(|i| i as EventIdx)
+        self.doc.event_position(id)
     }
 
     /// Where the glyph of an event was drawn in the last frame (its first lane).
     pub fn glyph_position(&self, event: EventIdx) -> Option<egui::Pos2> {
         let canvas = &self.viewport.canvas;
         let axis = canvas.axis?;
-        let ev = self.doc.dataset.events.get(event as usize)?;
+        let ev = self.doc.dataset().events.get(event as usize)?;
         let x = axis.x_from_time(glyph_time(ev)) as f32;
         canvas
             .hits
@@ -340,20 +353,17 @@ impl App {
     /// Applies one command.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::Open(path) => {
-                self.open(&path);
-                self.refresh();
-            }
-            Command::OpenDialog => self.open_dialog(),
+            Command::Open(_) | Command::OpenDialog | Command::Quit => self.leave(command),
+            Command::Edit(command) => self.apply_edit_command(command),
             Command::Reload => self.reload(),
             Command::CancelLoad => self.loading.cancel(),
             Command::Select(event) => {
                 self.viewport.selected =
-                    event.filter(|&e| (e as usize) < self.doc.dataset.events.len());
+                    event.filter(|&e| (e as usize) < self.doc.dataset().events.len());
                 self.viewport.person = None;
             }
             Command::ShowPerson(id) => {
-                self.viewport.person = id.filter(|id| self.doc.dataset.actor(id).is_some());
+                self.viewport.person = id.filter(|id| self.doc.dataset().actor(id).is_some());
                 self.viewport.selected = None;
             }
             Command::SelectNext | Command::SelectPrevious => {
@@ -370,7 +380,7 @@ impl App {
             Command::Pan(seconds) => self.viewport.range = self.viewport.range.panned(seconds),
             Command::Fit => self.viewport.range = self.filtered.fitted,
             Command::FitEvent(event) => {
-                if let Some(ev) = self.doc.dataset.events.get(event as usize) {
+                if let Some(ev) = self.doc.dataset().events.get(event as usize) {
                     self.viewport.range = navigation::fit_event(ev);
                     self.viewport.selected = Some(event);
                 }
@@ -432,6 +442,25 @@ impl App {
         }
     }
 
+    /// Opens another file or closes the window, after asking about unsaved changes.
+    fn leave(&mut self, command: Command) {
+        match command {
+            Command::Open(path) if !self.ask_before(Pending::Open(path.clone())) => {
+                self.open(&path);
+                self.refresh();
+            }
+            Command::OpenDialog if !self.ask_before(Pending::OpenDialog) => self.open_dialog(),
+            Command::Quit => {
+                if !self.ask_before(Pending::Close)
+                    && let Some(ctx) = &self.ctx
+                {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Asks for a dataset with the system's open dialog, starting in the open file's folder.
     fn open_dialog(&mut self) {
         let mut dialog = rfd::FileDialog::new().add_filter(
@@ -452,7 +481,7 @@ impl App {
     /// Selects the shown event after (or before) the selection and keeps it in view.
     fn select_step(&mut self, forward: bool) {
         let next = navigation::step(
-            &self.doc.dataset,
+            self.doc.dataset(),
             self.doc.index(),
             &self.filtered.list,
             self.viewport.selected,
@@ -463,7 +492,7 @@ impl App {
             return;
         };
         self.viewport.selected = Some(next);
-        if let Some(event) = self.doc.dataset.events.get(next as usize) {
+        if let Some(event) = self.doc.dataset().events.get(next as usize) {
             self.viewport.range = navigation::keep_in_view(self.viewport.range, glyph_time(event));
         }
     }

@@ -65,6 +65,9 @@ pub fn run_viewer(options: ViewerOptions) -> Result<(), ViewerError> {
         background_above: None,
         chart: options.chart,
         matrix: options.matrix,
+        journal: eframe::storage_dir("annals")
+            .filter(|_| !screenshot)
+            .map(|folder| folder.join("journal")),
     };
     let mut result_slot = None;
     let slot = &mut result_slot;

@@ -54,7 +54,7 @@ impl Viewport {
     /// The id of the selected event in `doc`, to find it again in another version.
     pub(crate) fn selected_id(&self, doc: &Document) -> Option<String> {
         self.selected
-            .and_then(|e| doc.dataset.events.get(e as usize))
+            .and_then(|e| doc.dataset().events.get(e as usize))
             .map(|e| e.id.to_string())
     }
 
@@ -70,9 +70,9 @@ impl Viewport {
         mode: LaneMode,
         collapsed: &BTreeSet<String>,
     ) {
-        self.lanes = Lanes::build(&doc.dataset, mode, collapsed);
+        self.lanes = Lanes::build(doc.dataset(), mode, collapsed);
         self.lane_times = LaneTimes::new(doc.index(), &self.lanes);
-        self.titles = TitleWidths::new(doc.dataset.events.len());
+        self.titles = TitleWidths::new(doc.dataset().events.len());
         self.lanes_stale = false;
         self.lay_out_again();
     }

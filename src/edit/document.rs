@@ -93,6 +93,18 @@ impl Document {
         self.origin.as_ref()
     }
 
+    /// True when a save goes back into the file read (an Annals dataset).
+    pub(crate) fn saves_in_place(&self) -> bool {
+        self.origin
+            .as_ref()
+            .is_some_and(|o| o.format == Format::Ron)
+    }
+
+    /// The SHA-256 of the file as read or last saved, if from a file.
+    pub(crate) fn saved_sha256(&self) -> Option<&str> {
+        self.origin.as_ref().map(|o| o.sha256.as_str())
+    }
+
     /// The event with this id.
     pub fn event(&self, id: &str) -> Option<&Event> {
         let &at = self.positions.get(id)?;

@@ -12,7 +12,7 @@
 pub mod background;
 pub mod builder;
 pub mod cameo_actors;
-mod countries;
+pub(crate) mod countries;
 pub mod dates;
 pub mod detect;
 mod draft;

@@ -62,6 +62,20 @@ pub struct Dataset<D = EdtfDate> {
 }
 
 impl Dataset {
+    /// The dataset without its events: its title, description, actors, topics and eras.
+    pub(crate) fn head_only(&self) -> Dataset {
+        Dataset {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            actors: self.actors.clone(),
+            topics: self.topics.clone(),
+            events: Vec::new(),
+            eras: self.eras.clone(),
+            actor_lookup: self.actor_lookup.clone(),
+            topic_lookup: self.topic_lookup.clone(),
+        }
+    }
+
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actor_lookup.find(&self.actors, id, |a| &a.id)

@@ -10,6 +10,7 @@ pub mod lane_times;
 pub mod lanes;
 pub mod layout;
 pub mod marks;
+pub mod moving;
 pub mod navigation;
 pub mod period_pick;
 pub mod period_words;

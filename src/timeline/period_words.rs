@@ -2,8 +2,9 @@
 //! wrote it ("2022-05-01 – 2022-05-31"), described ("May 2022"), and as the
 //! years a set of events covers ("2015–2020").
 
-use crate::model::Moment;
+use crate::model::date::Precision;
 use crate::model::date::{SECONDS_PER_DAY, civil_from_days};
+use crate::model::{EdtfDate, Moment};
 use crate::timeline::ticks::year_label;
 
 const MONTHS: [&str; 12] = [
@@ -72,6 +73,35 @@ pub(crate) fn describe_span(start: Moment, end: Moment) -> String {
     )
 }
 
+/// What a date says, as the event form reads it back: "May 2022, month
+/// only", "17 May 2022, uncertain", "16 May 2022 – 18 May 2022".
+pub(crate) fn date_reading(date: &EdtfDate) -> String {
+    let (earliest, latest) = (date.earliest(), date.latest());
+    let mut words = match (earliest.is_open(), latest.is_open()) {
+        (false, false) => describe_span(earliest, latest),
+        (true, false) => format!("until {}", describe_span(Moment(latest.0 - 1), latest)),
+        (false, true) => format!(
+            "from {}, open end",
+            describe_span(earliest, earliest.add_days(1))
+        ),
+        (true, true) => "open on both sides".to_string(),
+    };
+    if !date.is_interval() {
+        words.push_str(match date.precision() {
+            Precision::Year => ", year only",
+            Precision::Month => ", month only",
+            Precision::Day | Precision::Time => "",
+        });
+    }
+    if date.is_uncertain() {
+        words.push_str(", uncertain");
+    }
+    if date.is_approximate() {
+        words.push_str(", approximate");
+    }
+    words
+}
+
 /// The span from `first` to `last` as the years it covers when it runs over
 /// two years or more ("2015–2020"), else described as [`describe_span`] does.
 pub(crate) fn describe_covered(first: Moment, last: Moment) -> String {
@@ -90,6 +120,16 @@ mod tests {
 
     fn day(y: i64, m: u32, d: u32) -> Moment {
         Moment::from_ymd(y, m, d)
+    }
+
+    #[test]
+    fn a_date_is_read_back_with_its_precision_and_qualifiers() {
+        let read = |text: &str| date_reading(&EdtfDate::parse(text).unwrap());
+        assert_eq!(read("2022-05"), "May 2022, month only");
+        assert_eq!(read("2022-05-17"), "17 May 2022");
+        assert_eq!(read("2022?"), "2022, year only, uncertain");
+        assert_eq!(read("2022-05-16/2022-05-18"), "16 May 2022 – 18 May 2022");
+        assert_eq!(read("2022-05-16/.."), "from 16 May 2022, open end");
     }
 
     #[test]

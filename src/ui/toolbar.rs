@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Ui};
 
-use crate::command::{Command, ThemeChoice};
+use super::edit_menu::{EditMenuState, edit_menu_ui, save_items_ui};
+use crate::command::{Command, EditCommand, ThemeChoice};
 use crate::timeline::LaneMode;
 
 /// The zoom factor of one click on Zoom in (Zoom out uses its inverse).
@@ -26,38 +27,17 @@ pub(crate) struct ViewMenuState {
 }
 
 /// Shows the menu bar; what the user asked for.
-pub(crate) fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf], state: ViewMenuState) -> Vec<Command> {
+pub(crate) fn menu_bar_ui(
+    ui: &mut Ui,
+    recent: &[PathBuf],
+    state: ViewMenuState,
+    editing: EditMenuState<'_>,
+) -> Vec<Command> {
     let has_period = state.has_period;
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if ui
-                .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
-                .clicked()
-            {
-                commands.push(Command::OpenDialog);
-            }
-            ui.menu_button("Open Recent", |ui| {
-                if recent.is_empty() {
-                    ui.label("No recent files");
-                }
-                for path in recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        commands.push(Command::Open(path.clone()));
-                    }
-                }
-            });
-            if ui
-                .add(egui::Button::new("Export…").shortcut_text("Ctrl+E"))
-                .clicked()
-            {
-                commands.push(Command::OpenExport);
-            }
-            ui.separator();
-            if ui.button("Quit").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        });
+        commands.extend(file_menu_ui(ui, recent, editing));
+        commands.extend(edit_menu_ui(ui, editing));
         ui.menu_button("View", |ui| {
             if ui
                 .add(egui::Button::new("Fit all").shortcut_text("F"))
@@ -123,15 +103,60 @@ pub(crate) fn menu_bar_ui(ui: &mut Ui, recent: &[PathBuf], state: ViewMenuState)
     commands
 }
 
+/// The File menu: open, recent files, export, saving and quit.
+fn file_menu_ui(ui: &mut Ui, recent: &[PathBuf], editing: EditMenuState<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.menu_button("File", |ui| {
+        if ui
+            .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+            .clicked()
+        {
+            commands.push(Command::OpenDialog);
+        }
+        ui.menu_button("Open Recent", |ui| {
+            if recent.is_empty() {
+                ui.label("No recent files");
+            }
+            for path in recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::Open(path.clone()));
+                }
+            }
+        });
+        if ui
+            .add(egui::Button::new("Export…").shortcut_text("Ctrl+E"))
+            .clicked()
+        {
+            commands.push(Command::OpenExport);
+        }
+        ui.separator();
+        commands.extend(save_items_ui(ui, editing));
+        ui.separator();
+        if ui.button("Quit").clicked() {
+            commands.push(Command::Quit);
+        }
+    });
+    commands
+}
+
 /// Shows the toolbar; what the user asked for.
 pub(crate) fn toolbar_ui(
     ui: &mut Ui,
     lanes: LaneMode,
     theme: ThemeChoice,
+    editing: bool,
     status: &str,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
+        if ui
+            .selectable_label(editing, "Editing")
+            .on_hover_text("Turn editing on or off (E)")
+            .clicked()
+        {
+            commands.push(Command::Edit(EditCommand::SetEditing(!editing)));
+        }
+        ui.separator();
         ui.label("Lanes:");
         for mode in LaneMode::ALL {
             if ui.selectable_label(lanes == mode, mode.label()).clicked() && lanes != mode {

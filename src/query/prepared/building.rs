@@ -39,7 +39,7 @@ impl QueryIndex {
             || QueryIndex::tables(dataset, Arc::clone(&facts)),
         );
         index.time = time;
-        index.event_text = event_text;
+        index.event_text = event_text.into_bytes();
         index.event_text_starts = event_text_starts;
         index.actor_text = folded_actor_text(dataset, &index.facts.actors);
         index
@@ -71,8 +71,9 @@ impl QueryIndex {
             places,
             publishers,
             cameos,
-            event_text: String::new(),
+            event_text: Vec::new(),
             event_text_starts: Vec::new(),
+            changed_text: foldhash::HashMap::default(),
             actor_text: Vec::new(),
             text_cache: Mutex::new(None),
             totals: FacetTotals::default(),
@@ -86,18 +87,25 @@ impl QueryIndex {
 fn members_of(facts: &EventFacts) -> PerEvent {
     let mut members_of = PerEvent::with_capacity(facts.len());
     let mut members = Vec::new();
-    for (e, &[start, end]) in facts.bounds.iter().enumerate() {
-        let direct = facts.event_actors.of(e);
-        members.clear();
-        for of in direct.iter().flat_map(|&a| facts.roles_held(a, start, end)) {
-            if !members.contains(&of) && !direct.contains(&of) {
-                members.push(of);
-            }
-        }
+    for e in 0..facts.len() {
+        member_of(facts, e, &mut members);
         members_of.push(&members);
     }
     members_of.shrink_to_fit();
     members_of
+}
+
+/// The countries and organizations event `e` involves only through a
+/// person's role, in `members`.
+pub(super) fn member_of(facts: &EventFacts, e: usize, members: &mut Vec<u32>) {
+    let [start, end] = facts.bounds[e];
+    let direct = facts.event_actors.of(e);
+    members.clear();
+    for of in direct.iter().flat_map(|&a| facts.roles_held(a, start, end)) {
+        if !members.contains(&of) && !direct.contains(&of) {
+            members.push(of);
+        }
+    }
 }
 
 /// The topics of each event with all their ancestors, each once.
@@ -105,21 +113,26 @@ fn with_ancestors(facts: &EventFacts) -> PerEvent {
     let mut event_topics = PerEvent::with_capacity(facts.len());
     let mut tagged = Vec::new();
     for e in 0..facts.len() {
-        tagged.clear();
-        for &own in facts.event_topics.of(e) {
-            let mut t = Some(own);
-            while let Some(topic) = t {
-                if tagged.contains(&topic) {
-                    break;
-                }
-                tagged.push(topic);
-                t = facts.topic_parents.get(topic as usize).copied().flatten();
-            }
-        }
+        topics_of(facts, e, &mut tagged);
         event_topics.push(&tagged);
     }
     event_topics.shrink_to_fit();
     event_topics
+}
+
+/// The topics of event `e` with all their ancestors, each once, in `tagged`.
+pub(super) fn topics_of(facts: &EventFacts, e: usize, tagged: &mut Vec<u32>) {
+    tagged.clear();
+    for &own in facts.event_topics.of(e) {
+        let mut t = Some(own);
+        while let Some(topic) = t {
+            if tagged.contains(&topic) {
+                break;
+            }
+            tagged.push(topic);
+            t = facts.topic_parents.get(topic as usize).copied().flatten();
+        }
+    }
 }
 
 /// The events of each of `values` values, from each event's values.
@@ -196,15 +209,7 @@ fn folded_event_text(dataset: &Dataset) -> (String, Vec<usize>) {
             let mut starts = Vec::with_capacity(events.len());
             for event in events {
                 starts.push(text.len());
-                push_folded(&mut text, &event.title);
-                for part in [Some(event.summary.as_str()), event.note.as_deref()]
-                    .into_iter()
-                    .flatten()
-                {
-                    text.push('\n');
-                    push_folded(&mut text, part);
-                }
-                text.push('\n');
+                push_event_text(&mut text, event);
             }
             text.shrink_to_fit();
             (text, starts)
@@ -219,6 +224,19 @@ fn folded_event_text(dataset: &Dataset) -> (String, Vec<usize>) {
     }
     event_text_starts.push(event_text.len());
     (event_text, event_text_starts)
+}
+
+/// Appends the folded title, summary and note of `event`, each on its line.
+pub(super) fn push_event_text(text: &mut String, event: &crate::model::Event) {
+    push_folded(text, &event.title);
+    for part in [Some(event.summary.as_str()), event.note.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        text.push('\n');
+        push_folded(text, part);
+    }
+    text.push('\n');
 }
 
 /// Appends `text` folded, without a string of its own when it is ASCII.

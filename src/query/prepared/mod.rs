@@ -7,6 +7,7 @@
 mod building;
 mod facet_sets;
 mod text_search;
+mod updating;
 
 pub(crate) use facet_sets::{Facet, FacetTotals};
 
@@ -47,10 +48,14 @@ pub struct QueryIndex {
     /// The events of each kind.
     kind_events: Postings,
     /// Folded title, summary and note of every event, one line per field,
-    /// all events in one buffer for a single scan.
-    event_text: String,
+    /// all events in one buffer for a single scan (UTF-8). An event changed
+    /// since the index was built has its text there blanked with newlines,
+    /// which no searched word contains, and kept in `changed_text` instead.
+    event_text: Vec<u8>,
     /// Where each event's text starts in `event_text`, and its end at the close.
     event_text_starts: Vec<usize>,
+    /// The folded text of each event changed since the index was built.
+    changed_text: foldhash::HashMap<EventIdx, String>,
     /// Folded name and aliases of each actor.
     actor_text: Vec<String>,
     /// Folded distinct places and the events at each.

@@ -58,12 +58,9 @@ impl QueryIndex {
     /// field, scanning only those events' own text.
     fn word_matches_among(&self, word: &str, candidates: EventSet) -> EventSet {
         let finder = memchr::memmem::Finder::new(word.as_bytes());
-        let text = self.event_text.as_bytes();
-        let starts = &self.event_text_starts;
         let mut found = EventSet::none(self.events);
         for event in candidates.iter() {
-            let e = event as usize;
-            if finder.find(&text[starts[e]..starts[e + 1]]).is_some() {
+            if finder.find(self.text_of(event)).is_some() {
                 found.insert(event);
             }
         }
@@ -72,9 +69,27 @@ impl QueryIndex {
         found
     }
 
+    /// The folded text of one event.
+    fn text_of(&self, event: u32) -> &[u8] {
+        match self.changed_text.get(&event) {
+            Some(text) => text.as_bytes(),
+            None => {
+                let starts = &self.event_text_starts;
+                let e = event as usize;
+                &self.event_text[starts[e]..starts[e + 1]]
+            }
+        }
+    }
+
     /// The events where a folded word appears in any searched field.
     fn word_matches(&self, word: &str) -> EventSet {
         let mut found = EventSet::from_words(self.scan_event_text(word), self.events);
+        let finder = memchr::memmem::Finder::new(word.as_bytes());
+        for (&event, text) in &self.changed_text {
+            if finder.find(text.as_bytes()).is_some() {
+                found.insert(event);
+            }
+        }
         found.union_with(&self.word_matches_elsewhere(word));
         found
     }
@@ -107,7 +122,7 @@ impl QueryIndex {
         const EVENTS_PER_TASK: usize = 64 * 1024;
         let finder = memchr::memmem::Finder::new(word.as_bytes());
         let starts = &self.event_text_starts;
-        let text = self.event_text.as_bytes();
+        let text = &self.event_text;
         let blocks: Vec<Vec<u64>> = (0..self.events.div_ceil(EVENTS_PER_TASK))
             .into_par_iter()
             .map(|block| {

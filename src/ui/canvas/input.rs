@@ -39,7 +39,7 @@ pub(super) fn track_drags(
         let end = axis.time_from_x(f64::from(response.interact_pointer_pos()?.x));
         Some((start.min(end), start.max(end)))
     });
-    if response.dragged() && state.period_drag.is_none() {
+    if response.dragged() && state.period_drag.is_none() && state.event_drag.is_none() {
         state.scroll_y -= response.drag_delta().y;
     }
     let room = canvas.lanes_rect.height().max(0.0);

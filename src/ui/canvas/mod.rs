@@ -7,6 +7,7 @@
 mod accessibility;
 mod axis;
 mod connectors;
+mod editing;
 mod eras;
 mod events;
 mod frame;
@@ -45,6 +46,7 @@ pub(crate) fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasStat
     let room = canvas.lanes_rect.height().max(0.0);
     covered.reach(&painter, input, &canvas.axis, state.scroll_y + room);
     let (laid, rest) = covered.heights(input);
+    editing::start_event_drag(ui, &response, &canvas, input, state);
     let dragged_period = input::track_drags(ui, &response, &canvas, laid + rest, state);
     covered.reach(&painter, input, &canvas.axis, state.scroll_y + room);
     let layout_cache::Covered { layout, extents } = covered;
@@ -71,9 +73,15 @@ pub(crate) fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasStat
     axis::axis(&painter, &canvas, &ticks, band);
     axis::today(&painter, &canvas, input.today);
     let mut commands = gutter::gutter(ui, &painter, &canvas, input, &rows);
+    let hovered = input::hover(&response, input, &state.hits);
+    commands.extend(editing::new_event_at(
+        &response, &canvas, input, &rows, hovered,
+    ));
+    commands.extend(editing::follow_event_drag(
+        ui, &response, &canvas, input, state,
+    ));
     state.layout = Some(layout);
 
-    let hovered = input::hover(&response, input, &state.hits);
     let ended_period = if response.drag_stopped() {
         state.period_drag.take()
     } else {
@@ -81,7 +89,7 @@ pub(crate) fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasStat
     };
     let drag = input::Drag {
         ended_period,
-        selecting: state.period_drag.is_some(),
+        selecting: state.period_drag.is_some() || state.event_drag.is_some(),
     };
     commands.extend(input::pan_and_zoom_interaction(
         ui,

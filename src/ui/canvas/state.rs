@@ -47,6 +47,8 @@ pub struct CanvasInput<'a> {
     pub(crate) collapsed: &'a BTreeSet<String>,
     /// The eras drawn behind the lanes (none when they are hidden).
     pub(crate) eras: &'a [EraBand],
+    /// Editing is on: events can be dragged, and a double-click on a lane adds one.
+    pub(crate) editing: bool,
 }
 
 /// A glyph on screen, for hit-testing.
@@ -70,6 +72,8 @@ pub struct CanvasState {
     pub(super) scroll_y: f32,
     /// Where a period selection being dragged started (seconds).
     pub(super) period_drag: Option<f64>,
+    /// The event being dragged to another date.
+    pub(super) event_drag: Option<super::editing::EventDrag>,
 }
 
 impl CanvasState {}
