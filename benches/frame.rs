@@ -8,7 +8,8 @@
 //! tenth of its span, laying out again whenever the view leaves its window,
 //! and are timed as the mean frame of a sweep back and forth. `filter` frames follow
 //! a filter change (ticking one country, or clearing it): the selection, the facet
-//! counts and the first frame after it, with all in view.
+//! counts and the first frame after it, with all in view. `edit and undo`
+//! frames follow an edit of one event's date and its undo, with editing on.
 
 mod bench_data;
 
@@ -18,7 +19,8 @@ use std::time::{Duration, Instant};
 use std::collections::HashMap;
 
 use annals::app::{App, AppOptions, Document};
-use annals::command::Command;
+use annals::command::{Command, EditCommand};
+use annals::edit::Edit;
 use annals::model::{ActorKind, Moment};
 use annals::query::Filter;
 use annals::timeline::TimeRange;
@@ -103,6 +105,14 @@ fn busiest_country(doc: &Document) -> String {
         .unwrap_or_default()
 }
 
+/// The edit that moves event `at` to the date of the event after it, as a drag does.
+fn date_change(doc: &Document, at: usize) -> Edit {
+    let events = &doc.dataset().events;
+    let mut event = events[at].clone();
+    event.date = events[at + 1].date.clone();
+    Edit::change_event(&events[at].id, event)
+}
+
 /// A stretch of whole days from `from` (year, month, day) to `to`.
 fn days(from: (i64, u32, u32), to: (i64, u32, u32)) -> TimeRange {
     TimeRange::new(
@@ -147,6 +157,27 @@ fn frames(c: &mut Criterion) {
             })
         });
         viewer.app.apply(Command::SetFilter(Filter::default()));
+
+        // An edit and its undo, each with the frame after it: what leaving a
+        // field of the event form, a drag and Ctrl+Z cost.
+        let edit = date_change(viewer.app.document(), events / 2);
+        viewer
+            .app
+            .apply(Command::Edit(EditCommand::SetEditing(true)));
+        group.bench_function(BenchmarkId::new("edit and undo", &label), |b| {
+            b.iter_custom(|edits| {
+                let start = Instant::now();
+                for _ in 0..edits {
+                    viewer
+                        .app
+                        .apply(Command::Edit(EditCommand::Apply(edit.clone())));
+                    black_box(viewer.frame());
+                    viewer.app.apply(Command::Edit(EditCommand::Undo));
+                    black_box(viewer.frame());
+                }
+                start.elapsed() / 2
+            })
+        });
 
         for (name, range) in zooms {
             viewer.zoom_to(range);

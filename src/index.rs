@@ -178,7 +178,13 @@ impl TimeIndex {
     /// Moves event `event` to where its new `bounds` sort it, after it was
     /// changed in `events` (the dataset's list, already edited); the other
     /// events keep their order. A new event at the end of the list is placed too.
-    pub(crate) fn place(&mut self, events: &[Event], event: EventIdx, bounds: [i64; 2]) {
+    /// Gives its rank before (none for a new event) and after.
+    pub(crate) fn place(
+        &mut self,
+        events: &[Event],
+        event: EventIdx,
+        bounds: [i64; 2],
+    ) -> (Option<u32>, u32) {
         let e = event as usize;
         let old = if e < self.rank.len() {
             let r = self.rank[e] as usize;
@@ -228,6 +234,7 @@ impl TimeIndex {
                 .partition_point(|&i| self.rank[i as usize] < new as u32);
             self.long.insert(at, event);
         }
+        (old.map(|r| r as u32), new as u32)
     }
 }
 

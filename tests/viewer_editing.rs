@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use annals::app::{App, AppOptions, Pending};
 use annals::command::{Command, EditCommand, UnsavedChoice};
 use annals::dataset;
+use annals::index::TimeIndex;
 use annals::model::Moment;
+use annals::query::{self, Filter};
 use annals::timeline::TimeRange;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
@@ -313,6 +315,10 @@ fn dragging_an_event_moves_it_by_its_own_precision() {
         from + egui::vec2(three_days, 0.0),
     );
     assert_eq!(event_of(&harness, RAISI_VISIT).date.text(), "2023-11-11");
+    // The view follows the move as if the file had been opened afresh.
+    let dataset = harness.state().document().dataset();
+    let fresh = query::select(dataset, &TimeIndex::new(dataset), &Filter::default());
+    assert_eq!(harness.state().shown_events(), fresh.as_slice());
     assert!(
         harness.state().canvas().axis.unwrap() == axis,
         "dragging an event does not pan"

@@ -8,11 +8,43 @@ use crate::analysis::CountIndex;
 use crate::dataset::{DatasetError, SourceInfo};
 use crate::edit::{self, Edit, EditError, History, SaveError};
 use crate::import::{FormatChoice, Opened};
-use crate::index::TimeIndex;
+use crate::index::{EventIdx, TimeIndex};
 use crate::model::Dataset;
 use crate::query::QueryIndex;
 use crate::timeline::eras::{EraBand, era_bands};
 use crate::ui::filter_panel::PeopleOfGroups;
+
+/// An event changed in place, with its rank in time order before and after.
+pub(crate) type Move = (EventIdx, (u32, u32));
+
+/// What an applied edit touched, for the view to follow it.
+#[derive(Debug, Default)]
+pub(crate) struct Followed {
+    /// The ids of the events it touched (as they are after it).
+    pub(crate) touched: Vec<String>,
+    /// The events it changed in place, when none changed its lanes (its
+    /// actors, topics and kind are as they were); none when events were added
+    /// or removed or may be in other lanes.
+    pub(crate) moved: Option<Vec<Move>>,
+}
+
+/// True when `edit`, undone by `inverse`, only changes events in place and
+/// leaves each in the lanes it was in: same actors, counterparts, topics and kind.
+fn same_lanes(edit: &Edit, inverse: &Edit) -> bool {
+    match (edit, inverse) {
+        (Edit::ChangeEvent { event: new, .. }, Edit::ChangeEvent { event: old, .. }) => {
+            new.actors == old.actors
+                && new.counterparts == old.counterparts
+                && new.topics == old.topics
+                && new.kind == old.kind
+        }
+        (Edit::Compound(parts), Edit::Compound(inverses)) => parts
+            .iter()
+            .zip(inverses.iter().rev())
+            .all(|(part, inverse)| same_lanes(part, inverse)),
+        _ => false,
+    }
+}
 
 /// An edit applied, with the edit that undoes it: what the crash journal
 /// keeps, and what tells whether the edit still fits another version of the file.
@@ -148,7 +180,7 @@ impl Document {
 
     /// Applies `edit` if the dataset stays valid, and brings the indexes up to
     /// date; the ids of the events it touched.
-    pub(crate) fn apply(&mut self, edit: Edit) -> Result<Vec<String>, EditError> {
+    pub(crate) fn apply(&mut self, edit: Edit) -> Result<Followed, EditError> {
         let touched = edit.clone();
         self.history.apply(&mut self.editing, edit)?;
         let inverse = self.history.next_undo().cloned();
@@ -157,14 +189,14 @@ impl Document {
 
     /// Undoes the last edit; the ids of the events it touched, none when
     /// there was nothing to undo.
-    pub(crate) fn undo(&mut self) -> Result<Option<Vec<String>>, EditError> {
+    pub(crate) fn undo(&mut self) -> Result<Option<Followed>, EditError> {
         let done = self.history.undo(&mut self.editing)?;
         let inverse = self.history.next_redo().cloned();
         Ok(done.map(|edit| self.follow(edit, inverse)))
     }
 
     /// Redoes the last undone edit, as [`Document::undo`].
-    pub(crate) fn redo(&mut self) -> Result<Option<Vec<String>>, EditError> {
+    pub(crate) fn redo(&mut self) -> Result<Option<Followed>, EditError> {
         let done = self.history.redo(&mut self.editing)?;
         let inverse = self.history.next_undo().cloned();
         Ok(done.map(|edit| self.follow(edit, inverse)))
@@ -205,21 +237,25 @@ impl Document {
         }
     }
 
-    /// Brings the indexes up to date after `edit` was applied; the ids of
-    /// the events it touched.
-    fn follow(&mut self, edit: Edit, inverse: Option<Edit>) -> Vec<String> {
+    /// Brings the indexes up to date after `edit` (undone by `inverse`) was
+    /// applied; what it touched.
+    fn follow(&mut self, edit: Edit, inverse: Option<Edit>) -> Followed {
         // The counts share the events' facts, which the query index is about to change.
         self.counts = OnceLock::new();
         self.people = OnceLock::new();
-        let mut touched = Vec::new();
-        if !self.follow_events(&edit, &mut touched) {
+        let mut followed = Followed::default();
+        let mut moves = Vec::new();
+        if self.follow_events(&edit, &mut followed.touched, &mut moves) {
+            let same_lanes = inverse.as_ref().is_some_and(|i| same_lanes(&edit, i));
+            followed.moved = same_lanes.then_some(moves);
+        } else {
             self.query = QueryIndex::new(self.editing.dataset());
             self.eras = era_bands(self.editing.dataset());
         }
         if let Some(inverse) = inverse {
             self.since_saved.push(Step { edit, inverse });
         }
-        touched
+        followed
     }
 
     /// The edits applied since the file was read or saved, in order.
@@ -245,7 +281,12 @@ impl Document {
     /// Updates the query index for each event `edit` changed or added at
     /// the end; false when the index must be built again (an event removed
     /// or put between others, or a change of actors, topics or eras).
-    fn follow_events(&mut self, edit: &Edit, touched: &mut Vec<String>) -> bool {
+    fn follow_events(
+        &mut self,
+        edit: &Edit,
+        touched: &mut Vec<String>,
+        moves: &mut Vec<Move>,
+    ) -> bool {
         let indexed = self.query.len();
         let mut positions = Vec::new();
         let in_place = events_of(edit, &mut |id, changed| {
@@ -263,7 +304,8 @@ impl Document {
         positions.dedup();
         if in_place {
             for at in positions {
-                self.query.event_changed(self.editing.dataset(), at);
+                let (from, to) = self.query.event_changed(self.editing.dataset(), at);
+                moves.extend(from.map(|from| (at as EventIdx, (from, to))));
             }
         }
         in_place

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::App;
+use super::document::Followed;
 use crate::command::{EditCommand, UnsavedChoice};
 use crate::edit::{Edit, SaveError};
 use crate::model::{EdtfDate, Event, EventKind};
@@ -122,9 +123,9 @@ impl App {
         }
         let selected = self.viewport.selected_id(&self.doc);
         match self.doc.apply(edit) {
-            Ok(touched) => {
+            Ok(followed) => {
                 self.editing.refusal = None;
-                self.edited(selected, &touched);
+                self.edited(selected, &followed);
                 true
             }
             Err(error) => {
@@ -143,9 +144,10 @@ impl App {
             self.doc.redo()
         };
         match done {
-            Ok(Some(touched)) => {
+            Ok(Some(followed)) => {
                 self.editing.refusal = None;
-                self.edited(selected, &touched);
+                self.edited(selected, &followed);
+                let touched = &followed.touched;
                 if let Some(event) = touched.iter().find_map(|id| self.event_by_id(id)) {
                     self.viewport.selected = Some(event);
                     self.viewport.person = None;
@@ -162,17 +164,30 @@ impl App {
 
     /// Follows an applied edit: the selection by id (or the event the edit
     /// renamed), the filter's results, the lanes, the counts and the journal.
-    fn edited(&mut self, selected: Option<String>, touched: &[String]) {
-        self.viewport.selected =
-            selected
-                .and_then(|id| self.event_by_id(&id))
-                .or_else(|| match touched {
-                    [only] if self.viewport.selected.is_some() => self.event_by_id(only),
-                    _ => None,
-                });
-        self.filtered.invalidate();
+    fn edited(&mut self, selected: Option<String>, followed: &Followed) {
+        self.viewport.selected = selected.and_then(|id| self.event_by_id(&id)).or_else(|| {
+            match followed.touched.as_slice() {
+                [only] if self.viewport.selected.is_some() => self.event_by_id(only),
+                _ => None,
+            }
+        });
+        let (filter, today) = (&self.view.filter, self.today);
+        match &followed.moved {
+            // The lanes stay; each moved event takes its new place in them.
+            Some(moves) if self.filtered.events_moved(&self.doc, filter, today) => {
+                self.viewport.events_moved(&self.doc, moves);
+                self.viewport.lay_out_again();
+            }
+            Some(moves) => {
+                self.viewport.events_moved(&self.doc, moves);
+                self.filtered.invalidate();
+            }
+            None => {
+                self.viewport.lanes_are_stale();
+                self.filtered.invalidate();
+            }
+        }
         self.analysis.forget();
-        self.viewport.lanes_are_stale();
         self.export.forget_count();
         self.refresh();
         self.journal.changed();

@@ -60,6 +60,35 @@ impl Filtered {
             .unwrap_or_else(|| TimeRange::new(0.0, YEAR))
     }
 
+    /// Follows events that changed without leaving their lanes (same actors,
+    /// topics and kind): unless the filter has a period or a text, which
+    /// such a change can cross, the same events pass with the same counts,
+    /// and only their time order, the fitted range and the overview change.
+    /// False when the filter must be applied again.
+    pub(crate) fn events_moved(
+        &mut self,
+        doc: &Document,
+        filter: &Filter,
+        today: Option<f64>,
+    ) -> bool {
+        let unaffected = self.applied.as_ref() == Some(filter)
+            && filter.period.is_unbounded()
+            && filter.text.trim().is_empty();
+        if !unaffected {
+            return false;
+        }
+        self.list = query::in_time_order(doc.index(), &self.matched);
+        self.fitted = with_margin(shown_bounds(doc.index(), &self.list), today);
+        let extent = doc.index().extent();
+        let overview_range = with_margin(
+            extent.map(|(start, end)| (start.0 as f64, end.0 as f64)),
+            today,
+        );
+        self.overview_range = Some(overview_range);
+        self.overview = overview_density(doc.index(), &self.list, overview_range);
+        true
+    }
+
     /// Applies `filter` to `doc` unless these results are for it already; true when they
     /// changed. `today` centres the fitted range when nothing is shown.
     pub(crate) fn update(&mut self, doc: &Document, filter: &Filter, today: Option<f64>) -> bool {

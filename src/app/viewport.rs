@@ -77,6 +77,23 @@ impl Viewport {
         self.lay_out_again();
     }
 
+    /// Follows events changed in place without leaving their lanes: each
+    /// takes its new place in its lanes' time order, and its title is measured again.
+    pub(crate) fn events_moved(&mut self, doc: &Document, moves: &[super::document::Move]) {
+        if self.lanes_stale {
+            return;
+        }
+        for &(event, ranks) in moves {
+            if !self
+                .lane_times
+                .event_moved(doc.index(), &self.lanes, event, ranks)
+            {
+                self.lane_times = LaneTimes::new(doc.index(), &self.lanes);
+            }
+            self.titles.forget(event as usize);
+        }
+    }
+
     /// Follows a change of the shown events: the lanes when they are stale, the layout always.
     pub(crate) fn shown_changed(
         &mut self,
@@ -93,7 +110,7 @@ impl Viewport {
     }
 
     /// Makes the canvas lay out again at the next frame.
-    fn lay_out_again(&mut self) {
+    pub(crate) fn lay_out_again(&mut self) {
         self.generation += 1;
     }
 }

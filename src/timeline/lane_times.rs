@@ -155,6 +155,84 @@ impl LaneTimes {
     }
 }
 
+impl LaneTimes {
+    /// Follows event `event`, in the same lanes, moved in `index`'s time
+    /// order from rank `from` to rank `to` (the ranks between shift by one);
+    /// false when it became long or short, or wide or not, so that the lanes'
+    /// times must be sorted again.
+    pub(crate) fn event_moved(
+        &mut self,
+        index: &TimeIndex,
+        lanes: &Lanes,
+        event: EventIdx,
+        (from, to): (u32, u32),
+    ) -> bool {
+        let own = lanes.of_event(event);
+        let Some(&first) = own.first() else {
+            return false;
+        };
+        let [earliest, latest] = index.bounds_at(to);
+        let span = latest.saturating_sub(earliest);
+        let first = first as usize;
+        let was_long = slice(&self.long_offsets, &self.long_ranks, first).contains(&from);
+        let was_wide = slice(&self.wide_offsets, &self.wide_ranks, first).contains(&from);
+        if was_long != (span > LONG_SPAN_SECONDS) || was_wide != (span > SECONDS_PER_DAY) {
+            return false;
+        }
+        for (offsets, ranks) in [
+            (&self.offsets, &mut self.ranks),
+            (&self.long_offsets, &mut self.long_ranks),
+            (&self.wide_offsets, &mut self.wide_ranks),
+        ] {
+            move_rank(offsets, ranks, own, (from, to));
+        }
+        for &lane in own {
+            if let Some(cell) = self.pyramids.get_mut(lane as usize) {
+                cell.take();
+            }
+        }
+        true
+    }
+}
+
+/// Moves rank `from` to `to` in the lanes `own` of one slot, and shifts the
+/// ranks between by one everywhere, keeping each lane ascending.
+fn move_rank(offsets: &[u32], ranks: &mut [u32], own: &[u32], (from, to): (u32, u32)) {
+    let mut moved = Vec::new();
+    for &lane in own {
+        let (a, b) = (
+            offsets[lane as usize] as usize,
+            offsets[lane as usize + 1] as usize,
+        );
+        if let Ok(at) = ranks[a..b].binary_search(&from) {
+            moved.push((a, b, a + at));
+        }
+    }
+    if from < to {
+        ranks
+            .iter_mut()
+            .filter(|r| (from + 1..=to).contains(*r))
+            .for_each(|r| *r -= 1);
+    } else {
+        ranks
+            .iter_mut()
+            .filter(|r| (to..from).contains(*r))
+            .for_each(|r| *r += 1);
+    }
+    for (a, b, at) in moved {
+        ranks[at] = to;
+        let lane = &mut ranks[a..b];
+        let at = at - a;
+        if from < to {
+            let end = at + 1 + lane[at + 1..].partition_point(|&r| r < to);
+            lane[at..end].rotate_left(1);
+        } else {
+            let start = lane[..at].partition_point(|&r| r < to);
+            lane[start..=at].rotate_right(1);
+        }
+    }
+}
+
 fn slice<'a>(offsets: &[u32], ranks: &'a [u32], lane: usize) -> &'a [u32] {
     match (offsets.get(lane), offsets.get(lane + 1)) {
         (Some(&a), Some(&b)) => &ranks[a as usize..b as usize],
@@ -228,5 +306,32 @@ mod tests {
             non_empty += usize::from(!out.is_empty());
         }
         assert!(non_empty > 10, "the window is not empty");
+    }
+
+    #[test]
+    fn an_event_moved_in_time_leaves_the_lanes_as_sorting_them_afresh() {
+        let mut dataset = crate::generate::generate(3000, 7);
+        let mut index = TimeIndex::new(&dataset);
+        let lanes = Lanes::build(&dataset, LaneMode::Actor, &BTreeSet::new());
+        let mut times = LaneTimes::new(&index, &lanes);
+        let mut moved = 0;
+        for step in 0..200usize {
+            let (e, other) = ((step * 37) % 3000, (step * 91 + 11) % 3000);
+            dataset.events[e].date = dataset.events[other].date.clone();
+            let event = &dataset.events[e];
+            let bounds = [event.date.earliest().0, event.date.latest().0];
+            let (from, to) = index.place(&dataset.events, e as EventIdx, bounds);
+            let from = from.expect("the event was placed before");
+            if times.event_moved(&index, &lanes, e as EventIdx, (from, to)) {
+                moved += 1;
+            } else {
+                times = LaneTimes::new(&index, &lanes);
+            }
+            let fresh = LaneTimes::new(&index, &lanes);
+            assert_eq!(times.ranks, fresh.ranks, "step {step}");
+            assert_eq!(times.long_ranks, fresh.long_ranks, "step {step}");
+            assert_eq!(times.wide_ranks, fresh.wide_ranks, "step {step}");
+        }
+        assert!(moved > 100, "most moves keep the event's kind of span");
     }
 }

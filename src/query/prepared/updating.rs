@@ -13,8 +13,9 @@ use crate::query::fold::fold;
 impl QueryIndex {
     /// Follows a change of the event at position `e` of `dataset` (already
     /// changed there), or the addition of an event at the end of its list
-    /// when `e` is the new last position.
-    pub(crate) fn event_changed(&mut self, dataset: &Dataset, e: usize) {
+    /// when `e` is the new last position. Gives its rank in time order before
+    /// (none when added) and after.
+    pub(crate) fn event_changed(&mut self, dataset: &Dataset, e: usize) -> (Option<u32>, u32) {
         let event = &dataset.events[e];
         let id = e as EventIdx;
         let added = e == self.events;
@@ -43,11 +44,12 @@ impl QueryIndex {
         if added {
             self.events += 1;
         }
-        self.time.place(&dataset.events, id, bounds);
+        let ranks = self.time.place(&dataset.events, id, bounds);
         self.totals = FacetTotals::default();
         if let Ok(mut cache) = self.text_cache.lock() {
             *cache = None;
         }
+        ranks
     }
 
     /// Takes event `id` out of every posting list (before its facts change).

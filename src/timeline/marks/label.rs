@@ -59,6 +59,13 @@ impl TitleWidths {
         }
     }
 
+    /// Forgets the width of event `event`'s title, which changed.
+    pub(crate) fn forget(&self, event: usize) {
+        if let Some(slot) = self.widths.get(event) {
+            slot.store(Self::UNKNOWN, Ordering::Relaxed);
+        }
+    }
+
     /// The width of event `event`'s `title` by `measure`, measured once; shared between
     /// threads that lay out lanes at once (two that measure the same title agree).
     pub(crate) fn width(&self, event: usize, title: &str, measure: &TextMeasure) -> f64 {
