@@ -237,6 +237,14 @@ pub enum EditCommand {
     /// The file changed on disk while there were unsaved edits: read it
     /// again and apply the edits where the events they touch are unchanged.
     KeepMine,
+    /// Open the editor of the actors, the topics or the eras; none closes it.
+    ShowEditor(Option<HeadEditor>),
+    /// Remove an actor together with its uses: out of the events that name
+    /// it, and the roles held in it.
+    RemoveActorWithUses(String),
+    /// Remove a topic together with its uses: out of the events about it,
+    /// the topics under it moved up.
+    RemoveTopicWithUses(String),
     /// Put back the edits journaled for the open file before a crash.
     RestoreJournal,
     /// Forget the journaled edits of the open file.
@@ -252,4 +260,15 @@ pub enum UnsavedChoice {
     Discard,
     /// Stay with them.
     Cancel,
+}
+
+/// The small editors of what events name: Edit ▸ Actors…, Topics…, Eras….
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadEditor {
+    /// Countries, organizations and people with their roles.
+    Actors,
+    /// The topic tree.
+    Topics,
+    /// The named periods.
+    Eras,
 }

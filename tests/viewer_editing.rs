@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use annals::app::{App, AppOptions, Pending};
-use annals::command::{Command, EditCommand, UnsavedChoice};
+use annals::command::{Command, EditCommand, HeadEditor, UnsavedChoice};
 use annals::dataset;
 use annals::index::TimeIndex;
 use annals::model::Moment;
@@ -550,4 +550,80 @@ fn snapshot_the_event_form() {
     edit_event(&mut harness, RAISI_VISIT);
     harness.run();
     harness.snapshot("event_form");
+}
+
+#[test]
+fn people_and_their_roles_topics_and_eras_have_their_own_editors() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let file = curated_file(dir.path());
+    let mut harness = open(&file, dir.path());
+    apply(&mut harness, Command::Edit(EditCommand::SetEditing(true)));
+    // The filter panel names the actors too.
+    apply(&mut harness, Command::ShowFilters(false));
+    apply(
+        &mut harness,
+        Command::Edit(EditCommand::ShowEditor(Some(HeadEditor::Actors))),
+    );
+    harness.get_by_label("Ebrahim Raisi").click();
+    harness.run();
+    harness.get_by_label("Role 1 note").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Role 1 note")
+        .type_text("Died in office.");
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    let raisi = harness.state().document().dataset().actor("raisi").unwrap();
+    assert_eq!(raisi.roles[0].note.as_deref(), Some("Died in office."));
+    // An actor that events name is removed only with its uses, when asked.
+    assert!(harness.query_by_label_contains("Remove with its").is_some());
+
+    apply(
+        &mut harness,
+        Command::Edit(EditCommand::ShowEditor(Some(HeadEditor::Topics))),
+    );
+    harness.get_by_label("New topic: id").click();
+    harness.run();
+    harness.get_by_label("New topic: id").type_text("water");
+    harness.get_by_label("name").click();
+    harness.run();
+    harness.get_by_label("name").type_text("Water sharing");
+    harness.run();
+    harness.get_by_label("Add topic").click();
+    harness.run();
+    let topic = harness.state().document().dataset().topic("water").cloned();
+    assert_eq!(topic.map(|t| t.name), Some("Water sharing".to_string()));
+
+    apply(
+        &mut harness,
+        Command::Edit(EditCommand::ShowEditor(Some(HeadEditor::Eras))),
+    );
+    harness.get_by_label("New era: name").click();
+    harness.run();
+    harness
+        .get_by_label("New era: name")
+        .type_text("Pezeshkian presidency");
+    harness.get_by_label("dates").click();
+    harness.run();
+    harness.get_by_label("dates").type_text("2024-07-28/..");
+    harness.run();
+    harness.get_by_label("Add era").click();
+    harness.run();
+    let eras = &harness.state().document().dataset().eras;
+    assert!(eras.iter().any(|e| e.name == "Pezeshkian presidency"));
+    // Saved, only the changed role, the new topic and the new era are new text.
+    apply(&mut harness, Command::Edit(EditCommand::Save));
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("Died in office."));
+    assert!(
+        saved.contains(r#"Topic(id: "water", name: "Water sharing")"#),
+        "{saved}"
+    );
+    let kept = dataset::EMBEDDED_RON
+        .lines()
+        .filter(|line| saved.lines().any(|s| s == *line))
+        .count();
+    assert!(kept + 3 >= dataset::EMBEDDED_RON.lines().count());
 }

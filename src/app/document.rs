@@ -161,6 +161,11 @@ impl Document {
         self.editing.dataset()
     }
 
+    /// The dataset as the editing engine holds it, with the file it came from.
+    pub(crate) fn editing(&self) -> &edit::Document {
+        &self.editing
+    }
+
     /// The position of the event with this id.
     pub(crate) fn event_position(&self, id: &str) -> Option<crate::index::EventIdx> {
         self.editing

@@ -12,6 +12,7 @@ use crate::model::{EdtfDate, Event, EventKind};
 use crate::timeline::marks::glyph_time;
 use crate::timeline::navigation;
 use crate::ui::event_form::EventForm;
+use crate::ui::head_editors::HeadEditors;
 
 /// What waits for an answer about unsaved changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +50,8 @@ pub(super) struct Editing {
     pub(crate) conflicts: Vec<String>,
     /// Ctrl+S was pressed in a field: save once the field is left.
     pub(crate) save_next_frame: bool,
+    /// The editors of the actors, topics and eras.
+    pub(crate) head: HeadEditors,
 }
 
 impl App {
@@ -111,6 +114,23 @@ impl App {
                 self.reload_from_disk();
             }
             EditCommand::KeepMine => self.keep_mine(),
+            EditCommand::ShowEditor(which) => self.editing.head.open = which,
+            EditCommand::RemoveActorWithUses(id) => {
+                match self.doc.editing().removal_of_actor(&id) {
+                    Ok(edit) => {
+                        self.edit(edit);
+                    }
+                    Err(error) => self.editing.refusal = Some(error.to_string()),
+                }
+            }
+            EditCommand::RemoveTopicWithUses(id) => {
+                match self.doc.editing().removal_of_topic(&id) {
+                    Ok(edit) => {
+                        self.edit(edit);
+                    }
+                    Err(error) => self.editing.refusal = Some(error.to_string()),
+                }
+            }
             EditCommand::RestoreJournal => self.restore_journal(),
             EditCommand::DiscardJournal => self.discard_journal(),
         }

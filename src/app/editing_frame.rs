@@ -12,6 +12,7 @@ use crate::ui::editing_dialogs::{
     unsaved_dialog_ui,
 };
 use crate::ui::event_form::{EventForm, event_form_ui};
+use crate::ui::head_editors::{Uses, head_editor_window};
 
 /// The buttons above the form: step to the previous or next event,
 /// duplicate or delete this one, close the form.
@@ -186,5 +187,23 @@ impl App {
         if let Some(lines) = &self.editing.review {
             commands.extend(review_window_ui(ctx, lines));
         }
+    }
+
+    /// The editor of the actors, the topics or the eras, when one is open.
+    pub(super) fn head_editor_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let editing = self.doc.editing();
+        let actor = |id: &str| editing.actor_use_count(id);
+        let topic = |id: &str| editing.topic_use_count(id);
+        let uses = Uses {
+            actor: &actor,
+            topic: &topic,
+        };
+        let dataset = self.doc.dataset();
+        commands.extend(head_editor_window(
+            ctx,
+            dataset,
+            &mut self.editing.head,
+            &uses,
+        ));
     }
 }

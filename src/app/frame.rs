@@ -439,6 +439,7 @@ impl eframe::App for App {
         self.analysis_export_window(&ctx, &mut commands);
         self.import_window(&ctx, &mut commands);
         self.editing_windows(&ctx, &mut commands);
+        self.head_editor_window(&ctx, &mut commands);
         for command in commands {
             self.apply(command);
         }

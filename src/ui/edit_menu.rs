@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, Ui};
 
-use crate::command::{Command, EditCommand};
+use crate::command::{Command, EditCommand, HeadEditor};
 
 /// What the Edit menu shows enabled, ticked and named.
 #[derive(Debug, Clone, Copy)]
@@ -76,6 +76,16 @@ pub(crate) fn edit_menu_ui(ui: &mut Ui, state: EditMenuState<'_>) -> Vec<Command
         }
         if item(ui, on_selection, "Delete event…", "Del") {
             commands.push(Command::Edit(EditCommand::AskDelete));
+        }
+        ui.separator();
+        for (words, editor) in [
+            ("Actors…", HeadEditor::Actors),
+            ("Topics…", HeadEditor::Topics),
+            ("Eras…", HeadEditor::Eras),
+        ] {
+            if item(ui, state.on, words, "") {
+                commands.push(Command::Edit(EditCommand::ShowEditor(Some(editor))));
+            }
         }
     });
     commands

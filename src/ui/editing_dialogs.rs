@@ -94,11 +94,12 @@ pub(crate) fn changed_on_disk_ui(ui: &mut Ui) -> Option<Command> {
 pub(crate) fn journal_banner_ui(ui: &mut Ui, count: usize, when: &str) -> Option<Command> {
     let mut answer = None;
     ui.horizontal_wrapped(|ui| {
-        let edits = if count == 1 { "edit" } else { "edits" };
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!("{count} unsaved {edits} of this file were kept from {when}."),
-        );
+        let kept = if count == 1 {
+            "1 unsaved edit of this file was kept".to_string()
+        } else {
+            format!("{count} unsaved edits of this file were kept")
+        };
+        ui.colored_label(ui.visuals().warn_fg_color, format!("{kept} from {when}."));
         if ui.button("Restore").clicked() {
             answer = Some(edit(EditCommand::RestoreJournal));
         }

@@ -1,6 +1,7 @@
 //! The egui interface: one file per panel or dialog, each a `*_ui` function
 //! that draws and returns what the user asked for; the App applies it.
 
+mod actor_editor;
 pub mod actor_glance;
 pub mod analysis_export;
 pub mod canvas;
@@ -17,8 +18,10 @@ pub mod export_dialog;
 pub mod filter_panel;
 pub mod filter_toolbar;
 pub mod glyphs;
+pub mod head_editors;
 pub mod import_dialog;
 pub mod legend;
+mod list_editors;
 pub mod matrix;
 pub mod overview;
 pub mod person_details;
