@@ -166,3 +166,39 @@ fn install_desktop_goes_into_xdg_data_home() {
     assert!(text(&removed.stdout).contains(&format!("removed {}", entry.display())));
     assert!(!entry.exists());
 }
+
+#[test]
+fn install_desktop_into_a_staging_folder_names_the_given_program_and_runs_no_tool() {
+    let dir = tempfile::tempdir().expect("a temporary staging folder");
+    let share = dir.path().join("share");
+    let output = annals(&[
+        "install-desktop",
+        "--data-dir",
+        &share.display().to_string(),
+        "--exec",
+        "/usr/bin/annals",
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let entry = std::fs::read_to_string(share.join("applications/annals.desktop"));
+    assert!(entry.is_ok_and(|entry| entry.contains("\nExec=/usr/bin/annals %f\n")));
+    assert!(
+        !share.join("mime/mime.cache").exists(),
+        "no cache in a package"
+    );
+    assert!(!share.join("applications/mimeinfo.cache").exists());
+}
+
+#[test]
+fn the_debian_package_ships_every_file_install_desktop_writes() {
+    let manifest = include_str!("../Cargo.toml");
+    let files = annals::desktop::desktop_files(Path::new("/usr/bin/annals")).expect("the files");
+    for file in files {
+        let staged = format!("[\"target/deb/share/{}\", \"usr/share/", file.relative);
+        assert!(
+            manifest.contains(&staged),
+            "{} in [package.metadata.deb]",
+            file.relative
+        );
+    }
+    assert!(manifest.contains("[\"target/deb/man/*.1\", \"usr/share/man/man1/\""));
+}

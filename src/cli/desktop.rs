@@ -10,12 +10,18 @@ use clap::Args;
 use super::{CliError, Outcome};
 use crate::desktop::{self, DesktopError, Refresh};
 
-/// `annals install-desktop [--force]`.
+/// `annals install-desktop [--force] [--data-dir DIR] [--exec PATH]`.
 #[derive(Debug, Clone, Args)]
 pub struct InstallDesktopArgs {
     /// Replace files in the way that an earlier install-desktop did not write.
     #[arg(long)]
     pub(crate) force: bool,
+    /// Install under DIR instead of $XDG_DATA_HOME, without running the desktop's tools: the image of /usr/share for a package.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) data_dir: Option<PathBuf>,
+    /// The program the desktop entry runs (this very annals by default).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) exec: Option<PathBuf>,
 }
 
 /// `annals uninstall-desktop`.
@@ -33,12 +39,19 @@ pub fn install(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
-    let exe = std::env::current_exe()
-        .and_then(|exe| exe.canonicalize())
-        .map_err(|error| {
-            DesktopError::Content(format!("cannot find the annals program itself: {error}"))
-        })?;
-    let installed = desktop::install(&data_home()?, &exe, args.force, Refresh::Run)?;
+    let exe = match &args.exec {
+        Some(exe) => exe.clone(),
+        None => std::env::current_exe()
+            .and_then(|exe| exe.canonicalize())
+            .map_err(|error| {
+                DesktopError::Content(format!("cannot find the annals program itself: {error}"))
+            })?,
+    };
+    let (folder, tools) = match &args.data_dir {
+        Some(folder) => (folder.clone(), Refresh::Skip),
+        None => (data_home()?, Refresh::Run),
+    };
+    let installed = desktop::install(&folder, &exe, args.force, tools)?;
     for path in &installed.written {
         let _ = writeln!(out, "{}", path.display());
     }
