@@ -7,7 +7,8 @@
 //! the matrix ([`analysis`]), exports ([`export`]), synthetic datasets for
 //! measuring ([`generate`]), the pure timeline math ([`timeline`]), the egui
 //! panels ([`ui`]), the viewer app that applies their [`command`]s ([`app`]),
-//! and the command line ([`cli`]). The binary is a thin shell around it.
+//! the command line ([`cli`]) and what
+//! puts Annals on the desktop ([`desktop`]: its entry, icon and file types). The binary is a thin shell around it.
 //! `docs/ARCHITECTURE.md` draws how they stand on one another.
 
 pub mod analysis;
@@ -15,6 +16,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod dataset;
+pub mod desktop;
 pub mod edit;
 pub mod export;
 pub mod generate;

@@ -2,6 +2,7 @@
 //! merged duplicates, turned-round visits, actors from CAMEO codes, the cut
 //! options and the report.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -9,6 +10,7 @@ use annals::import::event_data::{
     self, CameoLevel, Cut, EventDataImport, EventDataOptions, Family,
 };
 use annals::model::{ActorKind, Event, EventKind};
+use annals::timeline::{LaneMode, Lanes};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -549,4 +551,35 @@ mod command_line {
         assert_eq!(out.status.code(), Some(1), "{stderr}");
         assert!(stderr.contains(&format!("{GDELT}:1:1:")), "{stderr}");
     }
+}
+
+#[test]
+fn imported_actors_and_their_lanes_go_by_name_not_by_code() {
+    let import = read("gdelt2.export.CSV", &EventDataOptions::default());
+    let lanes = Lanes::build(&import.dataset, LaneMode::Actor, &BTreeSet::new());
+    assert_eq!(
+        lanes.visible_labels(),
+        [
+            "European Union",
+            "Iran",
+            "Middle East",
+            "Neighborhood",
+            "North Atlantic Treaty Organization",
+            "Romania",
+            "Saudi Arabia",
+            "Tajikistan",
+            "United Nations",
+        ]
+    );
+    let names: Vec<&str> = import
+        .dataset
+        .actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        lanes.visible_labels(),
+        "the filter panel's order too"
+    );
 }

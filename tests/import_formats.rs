@@ -275,3 +275,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn imported_actors_go_by_name_unless_the_file_orders_its_groups() {
+    let names = |dataset: &Dataset| -> Vec<String> {
+        dataset.actors.iter().map(|a| a.name.clone()).collect()
+    };
+    let bytes = b"Date,Title,Countries\n2019,Talks,Tajikistan;Bahrain\n2020,Visit,China;Iran\n";
+    let sheet = import::open_all(
+        import::Input::Bytes {
+            name: "sheet.csv",
+            bytes,
+        },
+        &ImportOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("sheet.csv: {e}"));
+    assert_eq!(
+        names(&sheet.dataset),
+        ["Bahrain", "China", "Iran", "Tajikistan"],
+        "a spreadsheet's actors by name, not as first met"
+    );
+
+    let vis = import_with("vis.json", &ImportOptions::default());
+    assert_eq!(
+        names(&vis.dataset),
+        ["Iran", "Tajikistan", "Mohammad Bagheri"],
+        "vis-timeline's groups keep the file's order"
+    );
+}

@@ -17,6 +17,7 @@ mod filter_panel;
 mod import_csv;
 mod import_dialog;
 mod import_formats;
+mod installing;
 mod load_errors;
 mod loader_fuzz;
 mod query_engine;

@@ -116,6 +116,9 @@ pub(crate) enum CliError {
         /// What the system said.
         reason: String,
     },
+    /// The desktop files could not be installed or removed: exit 1.
+    #[error("annals: {0}")]
+    Desktop(#[from] crate::desktop::DesktopError),
     /// The viewer could not run: exit 1.
     #[error("annals: {0}")]
     Viewer(#[from] crate::app::ViewerError),
@@ -164,6 +167,7 @@ impl CliError {
             | CliError::WouldReplace { .. }
             | CliError::CannotWrite { .. }
             | CliError::Output { .. }
+            | CliError::Desktop(_)
             | CliError::Viewer(_) => EXIT_INVALID,
         }
     }

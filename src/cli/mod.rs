@@ -1,5 +1,6 @@
 //! The command line: `annals [FILE]`, `annals check`, `annals list`, `annals export`,
-//! `annals stats`, `annals matrix`, `annals import`, `annals generate`.
+//! `annals stats`, `annals matrix`, `annals import`, `annals generate`, and
+//! what installs it: `annals completions`, `annals man`, `annals install-desktop`.
 //!
 //! One file per subcommand, with its arguments; this one holds the command
 //! line's shape and the dispatch.
@@ -13,7 +14,9 @@ use std::io::Write;
 
 mod check;
 mod chosen;
+mod completions;
 mod curate;
+mod desktop;
 mod diff;
 mod event_data_args;
 mod export;
@@ -23,6 +26,7 @@ mod fmt;
 mod generate;
 mod import;
 mod list;
+mod man;
 mod matrix;
 mod output;
 mod stats;
@@ -110,6 +114,14 @@ pub enum Command {
     Stats(StatsArgs),
     /// Count the chosen events per pair of an initiating and a receiving actor.
     Matrix(MatrixArgs),
+    /// Print the script that completes annals' subcommands and options in a shell.
+    Completions(completions::CompletionsArgs),
+    /// Write the manual pages: annals.1 and one per subcommand (annals.1 alone is printed without -o).
+    Man(man::ManArgs),
+    /// Put Annals in the desktop's menu, with its icon and the file types it opens, under $XDG_DATA_HOME (~/.local/share).
+    InstallDesktop(desktop::InstallDesktopArgs),
+    /// Remove what install-desktop wrote (files changed since stay).
+    UninstallDesktop(desktop::UninstallDesktopArgs),
 }
 
 /// Parses the arguments and runs the command; the process's exit code.
@@ -165,6 +177,10 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcom
         Command::Export(args) => export::run(&args, out),
         Command::Stats(args) => stats::run(&args, out),
         Command::Matrix(args) => matrix::run(&args, out),
+        Command::Completions(args) => completions::run(&args, out),
+        Command::Man(args) => man::run(&args, out),
+        Command::InstallDesktop(args) => desktop::install(&args, out, err),
+        Command::UninstallDesktop(args) => desktop::uninstall(&args, out, err),
     }
 }
 

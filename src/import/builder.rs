@@ -118,6 +118,9 @@ pub(crate) struct DatasetBuilder {
     known: Option<KnownActors>,
     countries: usize,
     reused: usize,
+    /// The file lists the actors in an order of its own (vis-timeline's
+    /// groups), which the dataset keeps; otherwise they are put in order by name.
+    actor_order_stated: bool,
 }
 
 impl DatasetBuilder {
@@ -329,8 +332,17 @@ impl DatasetBuilder {
         Ok(())
     }
 
-    /// The finished dataset; the counts go into `report`.
-    pub(crate) fn finish(self, report: &mut ImportReport) -> Dataset {
+    /// Keeps the actors in the order they were added, which the file states.
+    pub(crate) fn keep_actor_order(&mut self) {
+        self.actor_order_stated = true;
+    }
+
+    /// The finished dataset, its actors by name unless the file stated their
+    /// order; the counts go into `report`.
+    pub(crate) fn finish(mut self, report: &mut ImportReport) -> Dataset {
+        if !self.actor_order_stated {
+            order_by_name(&mut self.actors);
+        }
         report.events = self.events.len();
         report.actors = self.actors.len();
         report.countries = self.countries;
@@ -348,6 +360,14 @@ impl DatasetBuilder {
             topic_lookup: Default::default(),
         }
     }
+}
+
+/// Puts imported actors in the order a reader looks for them: by name,
+/// ignoring case and accents (ties by id). The lanes and the filter panel list
+/// actors in the dataset's order, so an imported dataset reads as Bahrain,
+/// Burkina Faso, China rather than by code.
+pub(crate) fn order_by_name(actors: &mut [Actor]) {
+    actors.sort_by_cached_key(|actor| (crate::query::fold(&actor.name), actor.id.clone()));
 }
 
 /// An organization when the name says so (a word such as "Council", or an

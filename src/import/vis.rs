@@ -127,6 +127,10 @@ fn group_ids(
             made.insert(id.clone(), made_id);
         }
     }
+    if group_as == GroupAs::Actor && !made.is_empty() {
+        // The groups are the rows of the file's own timeline: their order stays.
+        builder.keep_actor_order();
+    }
     if group_as == GroupAs::Actor && !parents.is_empty() {
         report.not_kept("the nesting of groups (each nested group is an actor of its own)");
     }

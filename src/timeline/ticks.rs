@@ -67,6 +67,9 @@ pub(crate) struct Tick {
     pub(crate) time: f64,
     /// Its text.
     pub(crate) label: String,
+    /// Where its label starts, inside the axis; `None` when the label is not
+    /// drawn (its tick lies at an edge and there is no room for it there).
+    pub(crate) label_x: Option<f64>,
 }
 
 /// The ticks of one view.
@@ -200,30 +203,51 @@ fn with_context_label(step: TickStep, axis: &TimeAxis, major: Vec<Tick>) -> Vec<
         TickStep::Years(_) => return major,
     };
     let visible: Vec<Tick> = major.into_iter().filter(|t| t.time >= start).collect();
-    let mut ticks = vec![Tick { time: start, label }];
+    let mut ticks = vec![Tick {
+        time: start,
+        label,
+        label_x: None,
+    }];
     ticks.extend(visible);
     ticks
 }
 
-/// Drops every label that would overlap the one kept before it; a context label
-/// at the left edge gives way to a real tick it would overlap.
+/// Places each label just right of its tick, slid inside the axis where it
+/// would cross an edge (a tick before the start, a label longer than the room
+/// left before the end), and drops every label that would overlap the one
+/// before it: a context label at the left edge gives way to a real tick it
+/// would overlap; a slid label that would overlap its neighbour is not drawn,
+/// but its tick stays (for the grid line); any other such tick is dropped.
 fn without_overlaps(ticks: Vec<Tick>, axis: &TimeAxis, measure: &dyn Fn(&str) -> f32) -> Vec<Tick> {
-    let mut kept: Vec<(Tick, f64)> = Vec::with_capacity(ticks.len());
-    for tick in ticks {
-        let x = axis.x_from_time(tick.time) + f64::from(LABEL_OFFSET);
+    let offset = f64::from(LABEL_OFFSET);
+    let (left, right) = (axis.left + offset, axis.left + axis.width);
+    let mut kept: Vec<Tick> = Vec::with_capacity(ticks.len());
+    // The last label drawn: its end, where it is in `kept`, and whether it was slid.
+    let mut last: Option<(f64, usize, bool)> = None;
+    for mut tick in ticks {
         let width = f64::from(measure(&tick.label));
-        if let Some((_, end)) = kept.last()
+        let natural = axis.x_from_time(tick.time) + offset;
+        let x = natural.min(right - width).max(left);
+        let slid = (x - natural).abs() > 0.5;
+        if let Some((end, at, last_slid)) = last
             && x < end + f64::from(LABEL_GAP)
         {
-            if kept.len() == 1 && kept[0].0.time == axis.range.start {
+            if kept.len() == 1 && kept[0].time == axis.range.start {
                 kept.pop();
+            } else if last_slid {
+                kept[at].label_x = None;
+            } else if slid {
+                kept.push(tick);
+                continue;
             } else {
                 continue;
             }
         }
-        kept.push((tick, x + width));
+        tick.label_x = Some(x);
+        last = Some((x + width, kept.len(), slid));
+        kept.push(tick);
     }
-    kept.into_iter().map(|(t, _)| t).collect()
+    kept
 }
 
 /// The calendar date of `t`: `(year, month, day, seconds into the day)`.
@@ -337,6 +361,7 @@ fn ticks_of(step: TickStep, axis: &TimeAxis, label: &dyn Fn(f64, TickStep) -> St
         .map(|t| Tick {
             time: t,
             label: label(t, step),
+            label_x: None,
         })
         .collect()
 }
@@ -355,10 +380,20 @@ mod tests {
         TimeAxis::new(TimeRange::new(start, start + span), 0.0, 1200.0)
     }
 
+    /// The drawn labels do not overlap and lie inside the axis.
     fn assert_no_overlap(ticks: &[Tick], axis: &TimeAxis) {
-        for pair in ticks.windows(2) {
-            let end = axis.x_from_time(pair[0].time) + f64::from(measure(&pair[0].label));
-            let next = axis.x_from_time(pair[1].time);
+        let drawn: Vec<(&Tick, f64)> = ticks
+            .iter()
+            .filter_map(|tick| Some((tick, tick.label_x?)))
+            .collect();
+        for &(tick, x) in &drawn {
+            let end = x + f64::from(measure(&tick.label));
+            let inside = x >= axis.left && end <= axis.left + axis.width + 1e-6;
+            assert!(inside, "{tick:?} crosses an edge of {axis:?}");
+        }
+        for pair in drawn.windows(2) {
+            let ((first, x), (_, next)) = (pair[0], pair[1]);
+            let end = x + f64::from(measure(&first.label));
             assert!(
                 end + f64::from(LABEL_GAP) <= next + 1e-6,
                 "{:?} overlaps {:?} at span {}",

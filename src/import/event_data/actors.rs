@@ -74,9 +74,12 @@ impl ActorRegistry {
             .collect()
     }
 
-    /// The actors that `keep` says are used, by id.
+    /// The actors that `keep` says are used, by name (ignoring case and
+    /// accents), as a reader looks for them: codes mean nothing on screen.
     pub(crate) fn into_actors(self, keep: impl Fn(&str) -> bool) -> Vec<Actor> {
-        self.actors.into_values().filter(|a| keep(&a.id)).collect()
+        let mut actors: Vec<Actor> = self.actors.into_values().filter(|a| keep(&a.id)).collect();
+        crate::import::builder::order_by_name(&mut actors);
+        actors
     }
 }
 

@@ -4,10 +4,11 @@ use eframe::egui::{Align2, Color32, FontId, Painter, Rect, Stroke, pos2};
 
 use super::frame::{AXIS_HEIGHT, Canvas};
 use super::ticks_grid::TICK_FONT;
-use crate::timeline::ticks::{LABEL_OFFSET, Ticks};
+use crate::timeline::ticks::Ticks;
 
 /// Paints the axis strip: the period's span on it, then the major ticks with their
-/// labels on the first line and the minor ones on the second.
+/// labels on the first line and the minor ones on the second, each label where
+/// the ticks placed it, inside the axis.
 pub(super) fn axis(painter: &Painter, canvas: &Canvas, ticks: &Ticks, period: Option<(f64, f64)>) {
     let (axis, axis_rect, visuals) = (&canvas.axis, canvas.axis_rect, &canvas.visuals);
     let (text, weak) = (visuals.text_color(), visuals.weak_text_color());
@@ -38,16 +39,15 @@ pub(super) fn axis(painter: &Painter, canvas: &Canvas, ticks: &Ticks, period: Op
                 Stroke::new(1.0, weak),
             );
         }
-        axis_painter.text(
-            pos2(
-                x.max(canvas.time_rect.left()) + LABEL_OFFSET,
-                axis_rect.top() + 4.0,
-            ),
-            Align2::LEFT_TOP,
-            &tick.label,
-            font.clone(),
-            text,
-        );
+        if let Some(label_x) = tick.label_x {
+            axis_painter.text(
+                pos2(label_x as f32, axis_rect.top() + 4.0),
+                Align2::LEFT_TOP,
+                &tick.label,
+                font.clone(),
+                text,
+            );
+        }
     }
     for tick in &ticks.minor {
         let x = axis.x_clamped(tick.time);
@@ -56,13 +56,15 @@ pub(super) fn axis(painter: &Painter, canvas: &Canvas, ticks: &Ticks, period: Op
             axis_rect.bottom() - 8.0..=axis_rect.bottom(),
             Stroke::new(1.0, weak),
         );
-        axis_painter.text(
-            pos2(x + LABEL_OFFSET, axis_rect.top() + 22.0),
-            Align2::LEFT_TOP,
-            &tick.label,
-            font.clone(),
-            weak,
-        );
+        if let Some(label_x) = tick.label_x {
+            axis_painter.text(
+                pos2(label_x as f32, axis_rect.top() + 22.0),
+                Align2::LEFT_TOP,
+                &tick.label,
+                font.clone(),
+                weak,
+            );
+        }
     }
 }
 

@@ -48,22 +48,84 @@ pub(super) struct EventPainter<'a> {
     pub(crate) clip: Rect,
 }
 
+/// What a row leaves an event: its centre line, where what was painted before
+/// it ends, where its label must stop (the start of a title moved before the
+/// last mark of the row), and whether its own title is that one.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RowSpace {
+    /// The y of the row's centre.
+    pub(crate) y: f32,
+    /// Where what the row holds so far ends.
+    pub(crate) painted_until: f32,
+    /// The x the label must end before (infinite when free).
+    pub(crate) label_stop: f32,
+    /// The title goes before the mark, the right edge cutting it after: the
+    /// label before it has made way, so only what was painted bounds it.
+    pub(crate) before_edge: bool,
+}
+
 impl EventPainter<'_> {
+    /// The right edge of an event's mark (its glyph, or its bar's end).
+    pub(crate) fn mark_end(&self, event: &Event) -> f32 {
+        MarkGeometry::on_axis(event, self.axis, GLYPH_RADIUS)
+            .solid_edges()
+            .1 as f32
+    }
+
+    /// Where the title of the last event of a row starts when the right edge
+    /// would cut it after its mark and it fits before, back to the mark before
+    /// it (`previous`: where that mark ends, and whether it has a label, which
+    /// keeps [`MIN_LABEL_ROOM`]); none when it stays after its mark.
+    pub(crate) fn title_before_edge(
+        &self,
+        event: &Event,
+        item: &PlacedEvent,
+        previous: Option<(f32, bool)>,
+    ) -> Option<f32> {
+        let clip_right = f64::from(self.clip.right());
+        if item.next_in_row.is_finite()
+            && f64::from(self.axis.x_clamped(item.next_in_row)) - 6.0 <= clip_right
+        {
+            return None;
+        }
+        let mark = MarkGeometry::on_axis(event, self.axis, GLYPH_RADIUS);
+        let after = mark.solid_edges().1 + LABEL_PAD;
+        let font = FontId::proportional(LABEL_FONT);
+        let galley =
+            self.painter
+                .layout_no_wrap(event.title.to_string(), font, self.visuals.text_color());
+        let width = f64::from(galley.size().x);
+        if after + width <= clip_right || after > clip_right {
+            return None;
+        }
+        let start = mark.glyph_x - mark.radius - LABEL_PAD - width;
+        let free_from = previous.map_or(f64::NEG_INFINITY, |(end, labelled)| {
+            let label = if labelled {
+                LABEL_PAD + f64::from(MIN_LABEL_ROOM) + 6.0
+            } else {
+                0.0
+            };
+            f64::from(end) + 6.0 + label
+        });
+        (start >= free_from.max(f64::from(self.clip.left()))).then_some(start as f32)
+    }
+
     /// The x of an event's glyph.
     pub(crate) fn glyph_x(&self, event: &Event) -> f32 {
         let (glyph, ..) = event_times(event, self.axis.range);
         self.axis.x_clamped(glyph)
     }
 
-    /// Paints one event in a row at `row_y`, after what the row holds up to `row_end`:
-    /// its precision band or interval bar, its glyph and its label.
+    /// Paints one event in its row, after what the row holds: its precision
+    /// band or interval bar, its glyph and its label.
     pub(crate) fn event(
         &self,
         event: &Event,
         item: &PlacedEvent,
-        (row_y, row_end): (f32, f32),
+        row: RowSpace,
         emphasis: Emphasis,
     ) -> Option<Hit> {
+        let row_y = row.y;
         let EventPainter {
             painter,
             axis,
@@ -138,7 +200,7 @@ impl EventPainter<'_> {
                 2.0,
             ));
         }
-        if let Some(label) = self.label(event, &mark, item, (row_y, row_end), emphasis) {
+        if let Some(label) = self.label(event, &mark, item, row, emphasis) {
             hit_rect = hit_rect.union(label);
         }
         Some(Hit {
@@ -148,15 +210,17 @@ impl EventPainter<'_> {
     }
 
     /// Paints an event's title where its row has room: after its mark, or before it when the
-    /// right edge of the view would cut it there; the rectangle it took.
+    /// right edge of the view would cut it there, else cut short at that edge; the
+    /// rectangle it took.
     fn label(
         &self,
         event: &Event,
         mark: &MarkGeometry,
         item: &PlacedEvent,
-        (row_y, row_end): (f32, f32),
+        row: RowSpace,
         emphasis: Emphasis,
     ) -> Option<Rect> {
+        let (row_y, row_end) = (row.y, row.painted_until);
         let EventPainter {
             painter,
             axis,
@@ -168,7 +232,8 @@ impl EventPainter<'_> {
         } else {
             f64::INFINITY
         };
-        let prev_x = if item.prev_in_row.is_finite() {
+        let next_x = next_x.min(f64::from(row.label_stop));
+        let prev_x = if item.prev_in_row.is_finite() && !row.before_edge {
             f64::from(axis.x_clamped(item.prev_in_row))
         } else {
             f64::NEG_INFINITY
@@ -190,7 +255,7 @@ impl EventPainter<'_> {
         let font = FontId::proportional(LABEL_FONT);
         let row_room = next_x - 6.0 - room.after;
         // Only a title cut by the edge of the view, not by the next mark of its row, moves.
-        let cut_by_edge = next_x - 6.0 > f64::from(clip.right());
+        let cut_by_edge = row.before_edge || next_x - 6.0 > f64::from(clip.right());
         let side = if cut_by_edge {
             let width = painter
                 .layout_no_wrap(event.title.to_string(), font.clone(), colour)
@@ -201,7 +266,7 @@ impl EventPainter<'_> {
             LabelSide::After
         };
         let available = match side {
-            LabelSide::After => row_room.min(f64::from(clip.right()) + 2000.0 - room.after),
+            LabelSide::After => row_room.min(f64::from(clip.right()) - room.after),
             LabelSide::Before => room.before_room(),
         } as f32;
         if available < MIN_LABEL_ROOM {

@@ -5,14 +5,14 @@ use std::collections::HashMap;
 
 use eframe::egui::{Align2, Color32, FontId, Mesh, Painter, Rect, Shape, Stroke, pos2, vec2};
 
-use super::events::{Emphasis, EventPainter};
+use super::events::{Emphasis, EventPainter, RowSpace};
 use super::frame::Canvas;
 use super::lane_heights::LaneExtent;
 use super::state::{CanvasInput, Hit};
 use crate::index::EventIdx;
 use crate::model::Actor;
 use crate::timeline::density::Density;
-use crate::timeline::layout::{LaneContent, Layout};
+use crate::timeline::layout::{LaneContent, Layout, PlacedEvent};
 use crate::timeline::marks::lane_height::{LANE_PAD, ROW_HEIGHT, row_centre};
 use crate::ui::density_bars::{BarArea, density_colour};
 
@@ -103,15 +103,25 @@ pub(super) fn lanes(
                     vague_note(&time_painter, canvas, *vague, lane_rect);
                 }
                 let row_count = rows.extents[i].rows;
+                let before_edge = titles_before_edge(&events, input, items, row_count);
                 // Where what was painted last in each row ends, so that a label
                 // moved before its mark never runs into the label before it.
                 let mut row_ends = vec![f32::NEG_INFINITY; usize::from(row_count)];
-                for item in items.iter().filter(|item| item.row < row_count) {
+                for (at, item) in items.iter().enumerate().filter(|(_, i)| i.row < row_count) {
                     let event = &input.dataset.events[item.event as usize];
-                    let row_y = lane_rect.top() + row_centre(item.row);
                     let row_end = &mut row_ends[usize::from(item.row)];
+                    let moved = before_edge[usize::from(item.row)];
+                    let row = RowSpace {
+                        y: lane_rect.top() + row_centre(item.row),
+                        painted_until: *row_end,
+                        label_stop: moved
+                            .filter(|&(e, _)| e != at)
+                            .map_or(f32::INFINITY, |m| m.1),
+                        before_edge: moved.is_some_and(|(e, _)| e == at),
+                    };
+                    let row_y = row.y;
                     let emphasis = Emphasis::of(input, item.event);
-                    let Some(hit) = events.event(event, item, (row_y, *row_end), emphasis) else {
+                    let Some(hit) = events.event(event, item, row, emphasis) else {
                         continue;
                     };
                     *row_end = row_end.max(hit.rect.right());
@@ -126,6 +136,39 @@ pub(super) fn lanes(
     }
     time_painter.add(Shape::mesh(density_mesh));
     positions
+}
+
+/// Where a mark ends, and whether it has a label.
+type MarkEnd = (f32, bool);
+
+/// For each row of a lane, the last event whose title the right edge would cut
+/// and that goes before its mark instead (its place in `items`), with where
+/// that title starts: the titles before it in the row stop short of it.
+fn titles_before_edge(
+    events: &EventPainter,
+    input: &CanvasInput,
+    items: &[PlacedEvent],
+    row_count: u16,
+) -> Vec<Option<(usize, f32)>> {
+    // Per row: the last item, and the end of the mark before it with its label flag.
+    let mut last: Vec<Option<(usize, Option<MarkEnd>)>> = vec![None; usize::from(row_count)];
+    for (at, item) in items.iter().enumerate().filter(|(_, i)| i.row < row_count) {
+        let slot = &mut last[usize::from(item.row)];
+        let previous = slot.map(|(before, _)| {
+            let event = &input.dataset.events[items[before].event as usize];
+            (events.mark_end(event), items[before].label)
+        });
+        *slot = Some((at, previous));
+    }
+    last.into_iter()
+        .map(|slot| {
+            let (at, previous) = slot?;
+            let item = &items[at];
+            let event = &input.dataset.events[item.event as usize];
+            let start = events.title_before_edge(event, item, previous)?;
+            Some((at, start))
+        })
+        .collect()
 }
 
 /// A person's terms of office as faint bands, captioned where they are wide enough.
