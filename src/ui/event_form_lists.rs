@@ -231,9 +231,15 @@ fn grouped_actors(dataset: &Dataset) -> Vec<(&Actor, usize)> {
 /// The topics as a tree of check boxes.
 pub(super) fn topics_ui(ui: &mut Ui, dataset: &Dataset, base: &Event) -> Vec<Command> {
     let mut commands = Vec::new();
-    egui::CollapsingHeader::new(RichText::new("Topics").weak())
+    let chosen: Vec<&str> = base.topics.iter().map(|t| dataset.topic_name(t)).collect();
+    let header = match chosen.as_slice() {
+        [] => "Topics: none".to_string(),
+        names => format!("Topics: {}", names.join(", ")),
+    };
+    // Folded, the tree says which topics are ticked in one line.
+    egui::CollapsingHeader::new(RichText::new(header).weak())
         .id_salt("event form topics")
-        .default_open(true)
+        .default_open(false)
         .show(ui, |ui| {
             topic_level_ui(ui, dataset, base, None, 0, &mut commands);
         });
