@@ -358,3 +358,32 @@ fn the_commands_keep_in_the_folder_given_and_not_with_no_cache() {
     assert!(text(&cleared.stdout).starts_with("cleared "));
     assert_eq!(entries(), 0, "annals cache clear empties the folder");
 }
+
+#[test]
+fn a_command_that_rewrites_its_file_keeps_nothing() {
+    let folder = folder("rewrites");
+    let file = folder.join("small.ron");
+    write(&file, SMALL);
+    let cache_dir = folder.join("cache");
+    let (file, cache_dir) = (file.to_str().unwrap(), cache_dir.to_str().unwrap());
+
+    let set = annals(&[
+        "set",
+        file,
+        "call",
+        "title=A longer call",
+        "--cache-dir",
+        cache_dir,
+    ]);
+    assert!(set.status.success(), "{}", text(&set.stderr));
+    let kept = std::fs::read_dir(cache_dir).map_or(0, |items| items.count());
+    assert_eq!(kept, 0, "annals set keeps nothing");
+
+    let listed = annals(&["list", file, "--cache-dir", cache_dir]);
+    assert!(text(&listed.stdout).contains("A longer call"));
+    assert_eq!(
+        std::fs::read_dir(cache_dir).map_or(0, |items| items.count()),
+        2,
+        "annals list keeps the entry and its stamp"
+    );
+}

@@ -40,6 +40,7 @@ pub struct Cache {
     folder: PathBuf,
     version: String,
     limit: u64,
+    keeps: bool,
 }
 
 impl Cache {
@@ -49,6 +50,7 @@ impl Cache {
             folder: folder.into(),
             version: program_version(),
             limit: DEFAULT_LIMIT,
+            keeps: true,
         }
     }
 
@@ -61,6 +63,15 @@ impl Cache {
     pub fn with_version(self, version: impl Into<String>) -> Cache {
         Cache {
             version: version.into(),
+            ..self
+        }
+    }
+
+    /// This cache, read but never written: for a command that changes the
+    /// file it opens, whose entry would at once be out of date.
+    pub fn reading_only(self) -> Cache {
+        Cache {
+            keeps: false,
             ..self
         }
     }
@@ -116,7 +127,7 @@ impl Cache {
 
     /// Notes that the file of `stamp` held content whose SHA-256 is `content`.
     pub fn remember(&self, stamp: &FileStamp, content: &str) -> std::io::Result<()> {
-        if self.content_of(stamp).as_deref() == Some(content) {
+        if !self.keeps || self.content_of(stamp).as_deref() == Some(content) {
             return Ok(());
         }
         std::fs::create_dir_all(&self.folder)?;
@@ -128,6 +139,9 @@ impl Cache {
     /// and writes it on a thread of its own (see [`wait_for_writes`]). A
     /// cache that cannot be written is left as it is.
     pub fn keep(&self, content: &str, dataset: &Dataset, stamp: Option<FileStamp>) {
+        if !self.keeps {
+            return;
+        }
         let Some(encoded) = payload::encode(dataset) else {
             return;
         };
@@ -148,7 +162,8 @@ impl Cache {
         }
     }
 
-    /// [`Cache::keep`], the entry written before it returns.
+    /// [`Cache::keep`], the entry written before it returns (even by a
+    /// cache [`Cache::reading_only`]).
     pub fn keep_now(&self, content: &str, dataset: &Dataset) -> std::io::Result<()> {
         match payload::encode(dataset) {
             Some(encoded) => self.write(content, &encoded),

@@ -142,7 +142,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             });
         }
     };
-    crate::cache::use_for_process(cache::chosen(cli.no_cache, cli.cache_dir.clone()));
+    let chosen = cache::chosen(cli.no_cache, cli.cache_dir.clone());
+    // A command that rewrites the file it opens reads the cache but keeps
+    // nothing: what it would keep is out of date once it has written.
+    let rewrites = matches!(
+        cli.command,
+        Some(Command::Add(_) | Command::Set(_) | Command::Rm(_) | Command::Fmt(_))
+    );
+    crate::cache::use_for_process(chosen.map(|c| if rewrites { c.reading_only() } else { c }));
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let code = execute(cli, &mut stdout.lock(), &mut stderr.lock());
