@@ -13,6 +13,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod command;
 pub mod dataset;

@@ -8,9 +8,15 @@ use annals::model::Moment;
 use eframe::egui::{self, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 
-/// Runs the `annals` binary with `args` from the crate's folder.
+/// Runs the `annals` binary with `args` from the crate's folder, its cache of
+/// parsed datasets in the tests' own folder unless `args` name one.
 pub fn annals(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_annals"));
+    if !args.contains(&"--cache-dir") {
+        let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("annals-cache");
+        command.arg("--cache-dir").arg(folder);
+    }
+    command
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -5,6 +5,7 @@ mod analysis_views;
 mod check_command;
 mod curated_dataset;
 mod curating_commands;
+mod dataset_cache;
 mod deep_time;
 mod edit_engine;
 mod edit_properties;

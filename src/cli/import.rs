@@ -61,6 +61,7 @@ pub fn run(
         known: None,
         event_data: args.event_data.options(None).map_err(CliError::Usage)?,
         in_dialog: false,
+        ..ImportOptions::default()
     };
     if !args.force && args.output.exists() {
         let path = args.output.clone();

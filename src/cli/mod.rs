@@ -1,6 +1,7 @@
 //! The command line: `annals [FILE]`, `annals check`, `annals list`, `annals export`,
-//! `annals stats`, `annals matrix`, `annals import`, `annals generate`, and
-//! what installs it: `annals completions`, `annals man`, `annals install-desktop`.
+//! `annals stats`, `annals matrix`, `annals import`, `annals generate`,
+//! `annals cache clear`, and what installs it: `annals completions`,
+//! `annals man`, `annals install-desktop`.
 //!
 //! One file per subcommand, with its arguments; this one holds the command
 //! line's shape and the dispatch.
@@ -12,6 +13,7 @@
 use std::ffi::OsString;
 use std::io::Write;
 
+mod cache;
 mod check;
 mod chosen;
 mod completions;
@@ -46,12 +48,7 @@ use crate::import::Opened;
 
 /// Annals: browse chronologies of international relations on a timeline.
 #[derive(Debug, Parser)]
-#[command(
-    name = "annals",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "annals", version, about)]
 pub(crate) struct Cli {
     /// What to do; without a subcommand the viewer opens.
     #[command(subcommand)]
@@ -70,6 +67,12 @@ pub(crate) struct Cli {
     /// Open the viewer with the actor matrix shown (View ▸ Matrix).
     #[arg(long)]
     pub(crate) matrix: bool,
+    /// Neither read nor keep parsed datasets in the cache folder.
+    #[arg(long, global = true)]
+    pub(crate) no_cache: bool,
+    /// The cache folder of parsed datasets (default: $XDG_CACHE_HOME/annals, else ~/.cache/annals).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
 }
 
 /// Parses `1400x900` into a width and a height.
@@ -122,6 +125,8 @@ pub enum Command {
     InstallDesktop(desktop::InstallDesktopArgs),
     /// Remove what install-desktop wrote (files changed since stay).
     UninstallDesktop(desktop::UninstallDesktopArgs),
+    /// Manage the cache of parsed datasets: `annals cache clear` empties it.
+    Cache(cache::CacheArgs),
 }
 
 /// Parses the arguments and runs the command; the process's exit code.
@@ -137,9 +142,20 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             });
         }
     };
+    let chosen = cache::chosen(cli.no_cache, cli.cache_dir.clone());
+    // A command that rewrites the file it opens reads the cache but keeps
+    // nothing: what it would keep is out of date once it has written.
+    let rewrites = matches!(
+        cli.command,
+        Some(Command::Add(_) | Command::Set(_) | Command::Rm(_) | Command::Fmt(_))
+    );
+    crate::cache::use_for_process(chosen.map(|c| if rewrites { c.reading_only() } else { c }));
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    ExitCode::from(execute(cli, &mut stdout.lock(), &mut stderr.lock()))
+    let code = execute(cli, &mut stdout.lock(), &mut stderr.lock());
+    // Parsed datasets still being kept are written whole before the exit.
+    crate::cache::wait_for_writes();
+    ExitCode::from(code)
 }
 
 /// Runs a parsed command line, writing to `out` and `err`; the exit code.
@@ -164,6 +180,18 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcom
         crate::app::run_viewer(options)?;
         return Ok(Outcome::Done);
     };
+    let viewer_only = cli.file.is_some()
+        || cli.screenshot.is_some()
+        || cli.size.is_some()
+        || cli.chart
+        || cli.matrix;
+    if viewer_only {
+        return Err(CliError::Usage(
+            "FILE, --screenshot, --size, --chart and --matrix are for the viewer; \
+             they cannot be used with a command"
+                .to_string(),
+        ));
+    }
     match command {
         Command::Check(args) => check::run(&args, out, err),
         Command::Add(args) => curate::add(&args, out),
@@ -181,6 +209,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcom
         Command::Man(args) => man::run(&args, out),
         Command::InstallDesktop(args) => desktop::install(&args, out, err),
         Command::UninstallDesktop(args) => desktop::uninstall(&args, out, err),
+        Command::Cache(args) => cache::run(&args, cli.cache_dir, out),
     }
 }
 

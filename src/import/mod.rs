@@ -19,6 +19,7 @@ mod draft;
 pub mod event_data;
 mod html;
 mod json_place;
+mod kept;
 mod names;
 mod open;
 pub mod problems;
@@ -48,6 +49,7 @@ pub(crate) fn sheet_preview(bytes: &[u8], rows: usize) -> Option<SheetPreview> {
     spreadsheet::preview(&text::decode(bytes).text, rows)
 }
 
+use crate::cache::Cache;
 use crate::dataset::{self, DatasetError, Problem};
 use crate::model::Dataset;
 
@@ -99,6 +101,22 @@ pub struct ImportOptions {
     /// The columns are being mapped in the import dialog: problems say
     /// "choose a field above" instead of naming `--map`.
     pub in_dialog: bool,
+    /// Where an Annals dataset's parsed form is looked for and kept; `None`
+    /// for the program's own (see [`crate::cache::use_for_process`]).
+    pub cache: Option<Cache>,
+    /// Neither look for nor keep a parsed form, whatever the cache.
+    pub no_cache: bool,
+}
+
+impl ImportOptions {
+    /// The cache this opening uses, if any.
+    fn cache(&self) -> Option<&Cache> {
+        match &self.cache {
+            _ if self.no_cache => None,
+            Some(cache) => Some(cache),
+            None => crate::cache::for_process(),
+        }
+    }
 }
 
 impl ImportOptions {

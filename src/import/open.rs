@@ -9,6 +9,7 @@ use std::path::Path;
 
 use super::event_data::{self, source::Packing};
 use super::{Format, FormatChoice, ImportOptions, ImportReport, Imported, problems, text};
+use crate::cache::FileStamp;
 use crate::dataset::{self, Control, DatasetError, HashingReader, Problem, SourceInfo};
 use crate::model::Dataset;
 
@@ -71,7 +72,7 @@ impl Opened {
         Ok(Opened::of_ron(dataset, SourceInfo::embedded()))
     }
 
-    fn of_ron(dataset: Dataset, source: SourceInfo) -> Opened {
+    pub(super) fn of_ron(dataset: Dataset, source: SourceInfo) -> Opened {
         Opened {
             report: ImportReport::of_dataset(&dataset),
             dataset,
@@ -169,16 +170,26 @@ fn open_path_controlled(
         });
         return Some(streamed);
     }
+    let cache = options.cache().filter(|_| format == Format::Ron);
+    let stamp = cache.and_then(|_| {
+        let meta = reader.inner().metadata().ok()?;
+        FileStamp::of(path, &meta)
+    });
+    if let (Some(cache), Some(stamp)) = (cache, &stamp)
+        && let Some(opened) = super::kept::open_kept(path, stamp, cache, control)
+    {
+        return Some(Ok(opened));
+    }
     let read = match dataset::read_file(reader, path, control)? {
         Ok(read) => read,
         Err(error) => return Some(Err(error)),
     };
     if format == Format::Ron {
-        let (dataset, source) = match dataset::parse_read_file(path, read, control)? {
-            Ok(parsed) => parsed,
-            Err(error) => return Some(Err(error)),
+        let Some(cache) = cache else {
+            let parsed = dataset::parse_read_file(path, read, control)?;
+            return Some(parsed.map(|(dataset, source)| Opened::of_ron(dataset, source)));
         };
-        return Some(Ok(Opened::of_ron(dataset, source)));
+        return super::kept::open_ron(path, read, cache, stamp, control);
     }
     let imported = super::import_text(&name, &read.bytes, format, options);
     Some(imported.map(|imported| Opened::of_import(imported, read.source, format)))
@@ -213,7 +224,7 @@ fn read_event_data(
         .map_err(|error| error.into_dataset_error(name))
 }
 
-fn unreadable(path: &Path, source: std::io::Error) -> DatasetError {
+pub(super) fn unreadable(path: &Path, source: std::io::Error) -> DatasetError {
     DatasetError::Unreadable {
         path: path.to_path_buf(),
         source,

@@ -158,6 +158,24 @@ pub struct EdtfDate {
     latest: Moment,
 }
 
+/// What parsing found in a date besides its text, so that a dataset kept in a
+/// binary form can be read back without parsing every date again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateFacts {
+    /// The finest component written.
+    pub(crate) precision: Precision,
+    /// Marked uncertain, or a choice among several dates.
+    pub(crate) uncertain: bool,
+    /// Marked approximate.
+    pub(crate) approximate: bool,
+    /// An interval `A/B`.
+    pub(crate) interval: bool,
+    /// The first instant the date can mean.
+    pub(crate) earliest: Moment,
+    /// The instant just after the last one it can mean.
+    pub(crate) latest: Moment,
+}
+
 impl EdtfDate {
     /// Parses an EDTF string such as `2022-05-16`, `2014`, `2022-05-01?`,
     /// `2021-09-16/2021-09-18`, `2020/..` or `-0044-03-15`.
@@ -241,6 +259,32 @@ impl EdtfDate {
             earliest,
             latest,
         })
+    }
+
+    /// What parsing found in this date besides its text.
+    pub(crate) fn facts(&self) -> DateFacts {
+        DateFacts {
+            precision: self.precision,
+            uncertain: self.uncertain,
+            approximate: self.approximate,
+            interval: self.interval,
+            earliest: self.earliest,
+            latest: self.latest,
+        }
+    }
+
+    /// The date written `text` whose parsing found `facts`: the inverse of
+    /// [`EdtfDate::text`] with [`EdtfDate::facts`], for facts this program found.
+    pub(crate) fn from_facts(text: super::Text, facts: DateFacts) -> EdtfDate {
+        EdtfDate {
+            text,
+            precision: facts.precision,
+            uncertain: facts.uncertain,
+            approximate: facts.approximate,
+            interval: facts.interval,
+            earliest: facts.earliest,
+            latest: facts.latest,
+        }
     }
 
     /// The date exactly as written in the dataset.

@@ -102,6 +102,20 @@ impl IdList {
         *self = self.iter().filter(|id| keep(id)).collect();
     }
 
+    /// The packed text: each id after its length.
+    pub(crate) fn packed(&self) -> &str {
+        &self.0
+    }
+
+    /// The list whose packed text ([`IdList::packed`]) is `packed`; `None`
+    /// unless it is whole ids to its last byte.
+    pub(crate) fn from_packed(packed: Text) -> Option<IdList> {
+        let list = IdList(packed);
+        let mut ids = list.iter();
+        while ids.next().is_some() {}
+        ids.rest.is_empty().then_some(list)
+    }
+
     /// Gives back the room a list grown by pushes did not use.
     pub(crate) fn shrink_to_fit(&mut self) {
         self.0.shrink_to_fit();

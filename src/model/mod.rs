@@ -20,6 +20,7 @@ pub mod topic;
 pub mod words;
 
 pub use actor::{Actor, ActorKind, Role, RoleSpan};
+pub(crate) use date::DateFacts;
 pub use date::{EdtfDate, Moment, Precision};
 pub use era::Era;
 pub use event::{Event, Source, is_cameo_code};
