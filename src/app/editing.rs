@@ -269,9 +269,16 @@ impl App {
         }
     }
 
-    /// Saves into the open file, or asks for a new one when it cannot be saved into.
+    /// Saves into the open file, or asks for a new one when it cannot be
+    /// saved into (imported, embedded or read-only).
     fn save(&mut self) {
-        if !self.doc.can_save_in_place() {
+        let read_only = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(|path| std::fs::metadata(path).ok())
+            .is_some_and(|meta| meta.permissions().readonly());
+        if read_only || !self.doc.can_save_in_place() {
             self.save_as_dialog();
             return;
         }

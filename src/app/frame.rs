@@ -444,6 +444,13 @@ impl eframe::App for App {
             self.apply(command);
         }
         self.screenshot_step(&ctx);
+        self.save_soon(&ctx);
+    }
+
+    /// Saved at most a second after a change, so that a session killed
+    /// (a logout, a crash) keeps the recent files and each file's view.
+    fn auto_save_interval(&self) -> std::time::Duration {
+        super::SAVE_EVERY
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -451,6 +458,7 @@ impl eframe::App for App {
             return;
         }
         self.leave_file();
+        self.saved = Some(self.kept_state());
         eframe::set_value(storage, eframe::APP_KEY, &self.view);
         eframe::set_value(storage, super::RANGE_KEY, &self.viewport.range);
         let selected = self.viewport.selected_id(&self.doc);

@@ -84,6 +84,9 @@ pub struct AppOptions {
 /// Where the outcome of `--screenshot` is left for the caller.
 type ScreenshotSlot = Arc<Mutex<Option<Result<(), ScreenshotError>>>>;
 
+/// The view, the visible range and the selection, as last saved.
+type KeptState = (ViewState, TimeRange, Option<EventIdx>);
+
 /// Where `--screenshot` stands.
 struct ScreenshotJob {
     path: PathBuf,
@@ -91,6 +94,9 @@ struct ScreenshotJob {
     requested: bool,
     result: ScreenshotSlot,
 }
+
+/// How often the view is saved while it changes.
+const SAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The storage key of the visible range at exit.
 const RANGE_KEY: &str = "annals-range";
@@ -132,6 +138,8 @@ pub struct App {
     showing: bool,
     /// A spreadsheet being mapped in the import dialog.
     import: Option<ImportDraft>,
+    /// What the last save of the view kept.
+    saved: Option<KeptState>,
     ctx: Option<egui::Context>,
 }
 
@@ -212,6 +220,7 @@ impl App {
             restore: options.restore,
             showing: false,
             import: None,
+            saved: None,
             ctx,
         };
         app.view.show_chart |= options.chart;
@@ -240,6 +249,23 @@ impl App {
             app.loading.restore_when_done(place);
         }
         app
+    }
+
+    /// The view as it is saved between runs.
+    fn kept_state(&self) -> KeptState {
+        (
+            self.view.clone(),
+            self.viewport.range,
+            self.viewport.selected,
+        )
+    }
+
+    /// Asks for a frame in time for the next save when the view changed since
+    /// the last one (eframe saves during frames; an idle window has none).
+    fn save_soon(&self, ctx: &egui::Context) {
+        if self.restore && self.saved.as_ref() != Some(&self.kept_state()) {
+            ctx.request_repaint_after(SAVE_EVERY + std::time::Duration::from_millis(100));
+        }
     }
 
     /// Puts the view where it stood at the last exit.
