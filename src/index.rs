@@ -186,20 +186,17 @@ impl TimeIndex {
         bounds: [i64; 2],
     ) -> (Option<u32>, u32) {
         let e = event as usize;
-        let old = if e < self.rank.len() {
-            let r = self.rank[e] as usize;
-            self.order.remove(r);
-            self.starts.remove(r);
-            self.bounds.remove(r);
-            self.long.retain(|&i| i != event);
-            Some(r)
-        } else {
+        let old = (e < self.rank.len()).then(|| self.rank[e] as usize);
+        if old.is_none() {
             self.rank.resize(e + 1, 0);
-            None
-        };
+        }
+        self.long.retain(|&i| i != event);
         let key = sort_key(bounds);
         let prefix = id_prefix(&events[e].id);
-        let sorts_before = |rank: usize| {
+        // Among the other events: the event's own entry, where it was, is stepped over.
+        let actual = |v: usize| v + usize::from(old.is_some_and(|old| v >= old));
+        let sorts_before = |v: usize| {
+            let rank = actual(v);
             let other = self.order[rank];
             let other_id = &events[other as usize].id;
             (self.starts[rank], id_prefix(other_id))
@@ -208,7 +205,8 @@ impl TimeIndex {
                 .then(other.cmp(&event))
                 .is_lt()
         };
-        let (mut low, mut high) = (0, self.order.len());
+        let others = self.order.len() - usize::from(old.is_some());
+        let (mut low, mut high) = (0, others);
         while low < high {
             let middle = (low + high) / 2;
             if sorts_before(middle) {
@@ -218,9 +216,26 @@ impl TimeIndex {
             }
         }
         let new = low;
-        self.order.insert(new, event);
-        self.starts.insert(new, key);
-        self.bounds.insert(new, bounds);
+        // Only the entries between the old and the new place move, by one.
+        match old {
+            Some(old) if old < new => {
+                self.order[old..=new].rotate_left(1);
+                self.starts[old..=new].rotate_left(1);
+                self.bounds[old..=new].rotate_left(1);
+            }
+            Some(old) => {
+                self.order[new..=old].rotate_right(1);
+                self.starts[new..=old].rotate_right(1);
+                self.bounds[new..=old].rotate_right(1);
+            }
+            None => {
+                self.order.insert(new, event);
+                self.starts.insert(new, key);
+                self.bounds.insert(new, bounds);
+            }
+        }
+        self.starts[new] = key;
+        self.bounds[new] = bounds;
         let (from, to) = match old {
             Some(old) => (old.min(new), old.max(new)),
             None => (new, self.order.len() - 1),

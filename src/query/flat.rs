@@ -51,6 +51,9 @@ impl PerEvent {
         );
         self.values.splice(start..end, values.iter().copied());
         let grown = values.len() as i64 - (end - start) as i64;
+        if grown == 0 {
+            return;
+        }
         for offset in &mut self.offsets[event + 1..] {
             *offset = (i64::from(*offset) + grown) as u32;
         }
