@@ -151,16 +151,8 @@ impl TimeIndex {
 
     /// [`TimeIndex::bounds_at`] as seconds, an open end at `open_start` or `open_end`:
     /// where the event at rank `rank` is counted in a density of that stretch.
-    pub(crate) fn span_at(&self, rank: u32, (open_start, open_end): (f64, f64)) -> (f64, f64) {
-        let [earliest, latest] = self.bounds_at(rank);
-        let side = |bound: i64, open: f64| {
-            if Moment(bound).is_open() {
-                open
-            } else {
-                bound as f64
-            }
-        };
-        (side(earliest, open_start), side(latest, open_end))
+    pub(crate) fn span_at(&self, rank: u32, opens: (f64, f64)) -> (f64, f64) {
+        span_of(self.bounds_at(rank), opens)
     }
 
     /// The sort key (the start, in seconds) of the event at rank `rank` in time order.
@@ -251,6 +243,22 @@ impl TimeIndex {
         }
         (old.map(|r| r as u32), new as u32)
     }
+}
+
+/// The earliest and latest instant `[earliest, latest]` as seconds, an open
+/// end at `open_start` or `open_end`.
+pub(crate) fn span_of(
+    [earliest, latest]: [i64; 2],
+    (open_start, open_end): (f64, f64),
+) -> (f64, f64) {
+    let side = |bound: i64, open: f64| {
+        if Moment(bound).is_open() {
+            open
+        } else {
+            bound as f64
+        }
+    };
+    (side(earliest, open_start), side(latest, open_end))
 }
 
 /// The key an event sorts by: its start, or its end when the start is open.

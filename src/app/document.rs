@@ -26,6 +26,8 @@ pub(crate) struct Followed {
     /// actors, topics and kind are as they were); none when events were added
     /// or removed or may be in other lanes.
     pub(crate) moved: Option<Vec<Move>>,
+    /// The earliest and latest instant of each event changed in place, before the change.
+    pub(crate) before: Vec<(EventIdx, [i64; 2])>,
 }
 
 /// True when `edit`, undone by `inverse`, only changes events in place and
@@ -250,7 +252,7 @@ impl Document {
         self.people = OnceLock::new();
         let mut followed = Followed::default();
         let mut moves = Vec::new();
-        if self.follow_events(&edit, &mut followed.touched, &mut moves) {
+        if self.follow_events(&edit, &mut followed, &mut moves) {
             let same_lanes = inverse.as_ref().is_some_and(|i| same_lanes(&edit, i));
             followed.moved = same_lanes.then_some(moves);
         } else {
@@ -289,9 +291,10 @@ impl Document {
     fn follow_events(
         &mut self,
         edit: &Edit,
-        touched: &mut Vec<String>,
+        followed: &mut Followed,
         moves: &mut Vec<Move>,
     ) -> bool {
+        let touched = &mut followed.touched;
         let indexed = self.query.len();
         let mut positions = Vec::new();
         let in_place = events_of(edit, &mut |id, changed| {
@@ -309,7 +312,11 @@ impl Document {
         positions.dedup();
         if in_place {
             for at in positions {
+                let before = self.query.facts().bounds.get(at).copied();
                 let (from, to) = self.query.event_changed(self.editing.dataset(), at);
+                if let (Some(before), Some(_)) = (before, from) {
+                    followed.before.push((at as EventIdx, before));
+                }
                 moves.extend(from.map(|from| (at as EventIdx, (from, to))));
             }
         }

@@ -194,7 +194,11 @@ impl App {
         let (filter, today) = (&self.view.filter, self.today);
         match &followed.moved {
             // The lanes stay; each moved event takes its new place in them.
-            Some(moves) if self.filtered.events_moved(&self.doc, filter, today) => {
+            Some(moves)
+                if self
+                    .filtered
+                    .events_moved(&self.doc, filter, today, &followed.before) =>
+            {
                 self.viewport.events_moved(&self.doc, moves);
                 self.viewport.lay_out_again();
             }

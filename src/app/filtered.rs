@@ -2,7 +2,7 @@
 //! check boxes, the range that fits them and the overview strip's density.
 
 use super::Document;
-use crate::index::EventIdx;
+use crate::index::{EventIdx, span_of};
 use crate::query::{self, EventSet, FacetCounts, Filter};
 use crate::timeline::TimeRange;
 use crate::timeline::density::Density;
@@ -65,11 +65,13 @@ impl Filtered {
     /// such a change can cross, the same events pass with the same counts,
     /// and only their time order, the fitted range and the overview change.
     /// False when the filter must be applied again.
+    /// `before` gives each changed event's earliest and latest instant before the change.
     pub(crate) fn events_moved(
         &mut self,
         doc: &Document,
         filter: &Filter,
         today: Option<f64>,
+        before: &[(EventIdx, [i64; 2])],
     ) -> bool {
         let unaffected = self.applied.as_ref() == Some(filter)
             && filter.period.is_unbounded()
@@ -77,15 +79,27 @@ impl Filtered {
         if !unaffected {
             return false;
         }
-        self.list = query::in_time_order(doc.index(), &self.matched);
-        self.fitted = with_margin(shown_bounds(doc.index(), &self.list), today);
-        let extent = doc.index().extent();
-        let overview_range = with_margin(
-            extent.map(|(start, end)| (start.0 as f64, end.0 as f64)),
-            today,
-        );
-        self.overview_range = Some(overview_range);
-        self.overview = overview_density(doc.index(), &self.list, overview_range);
+        let index = doc.index();
+        self.list = query::in_time_order(index, &self.matched);
+        let extent = index
+            .extent()
+            .map(|(start, end)| (start.0 as f64, end.0 as f64));
+        self.fitted = with_margin(shown_bounds(index, &self.list), today);
+        let overview_range = with_margin(extent, today);
+        if self.overview_range == Some(overview_range) {
+            // The strip's stretch is the same: each changed event leaves its old
+            // columns and is counted in its new ones.
+            let opens = (overview_range.start, overview_range.end);
+            for &(event, old) in before.iter().filter(|(e, _)| self.matched.contains(*e)) {
+                let (start, end) = span_of(old, opens);
+                self.overview.remove(start, end);
+                let (start, end) = index.span_at(index.rank_of(event) as u32, opens);
+                self.overview.add(start, end);
+            }
+        } else {
+            self.overview_range = Some(overview_range);
+            self.overview = overview_density(index, &self.list, overview_range);
+        }
         true
     }
 
@@ -111,5 +125,35 @@ impl Filtered {
         });
         self.overview = overview_density(doc.index(), &self.list, overview_range);
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Edit;
+
+    #[test]
+    fn moved_events_leave_the_results_as_filtering_afresh_would() {
+        let mut doc = Document::embedded().expect("the embedded dataset reads");
+        let filter = Filter::default();
+        let mut kept = Filtered::default();
+        kept.update(&doc, &filter, None);
+        let events = doc.dataset().events.clone();
+        for (k, at) in [3usize, 17, 30, 8, 3].into_iter().enumerate() {
+            let mut event = events[at].clone();
+            event.date = events[(at + 11 * (k + 1)) % events.len()].date.clone();
+            let followed = doc
+                .apply(Edit::change_event(&event.id.clone(), event))
+                .expect("a valid edit");
+            assert!(followed.moved.is_some(), "the event stays in its lanes");
+            assert!(kept.events_moved(&doc, &filter, None, &followed.before));
+            let mut fresh = Filtered::default();
+            fresh.update(&doc, &filter, None);
+            assert_eq!(kept.list, fresh.list, "edit {k}");
+            assert_eq!(kept.fitted, fresh.fitted, "edit {k}");
+            assert_eq!(kept.overview_range, fresh.overview_range, "edit {k}");
+            assert_eq!(kept.overview, fresh.overview, "edit {k}");
+        }
     }
 }

@@ -45,6 +45,15 @@ impl Density {
         }
     }
 
+    /// Takes back what [`Density::add`] counted for `[from, to)`.
+    pub(crate) fn remove(&mut self, from: f64, to: f64) {
+        let mut one = Density::new(self.start, self.bucket, self.counts.len());
+        one.add(from, to);
+        for (count, taken) in self.counts.iter_mut().zip(&one.counts) {
+            *count = count.saturating_sub(*taken);
+        }
+    }
+
     /// The largest count.
     pub(crate) fn max(&self) -> u32 {
         self.counts.iter().copied().max().unwrap_or(0)

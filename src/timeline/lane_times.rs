@@ -198,6 +198,9 @@ impl LaneTimes {
 /// Moves rank `from` to `to` in the lanes `own` of one slot, and shifts the
 /// ranks between by one everywhere, keeping each lane ascending.
 fn move_rank(offsets: &[u32], ranks: &mut [u32], own: &[u32], (from, to): (u32, u32)) {
+    if from == to {
+        return;
+    }
     let mut moved = Vec::new();
     for &lane in own {
         let (a, b) = (
