@@ -72,6 +72,18 @@ fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     harness.run();
 }
 
+/// The curated file in `dir` opened, one event retitled, and the window
+/// gone without a save, as in a crash; the file and the journal's folder.
+fn crashed_with_an_edit(dir: &Path) -> (PathBuf, PathBuf) {
+    let journal = dir.join("journal");
+    let file = curated_file(dir);
+    let mut harness = open(&file, &journal);
+    edit_event(&mut harness, RAISI_VISIT);
+    retype(&mut harness, "Title", "Raisi in Dushanbe");
+    drop(harness);
+    (file, journal)
+}
+
 fn event_of<'a>(harness: &'a Harness<'static, App>, id: &str) -> &'a annals::model::Event {
     let dataset = harness.state().document().dataset();
     let at = harness.state().event_by_id(id).expect("the event exists");
@@ -399,14 +411,7 @@ fn a_change_on_disk_does_not_drop_unsaved_edits_and_keep_mine_applies_them() {
 #[test]
 fn edits_left_by_a_crash_are_offered_back_when_the_file_is_opened_again() {
     let dir = tempfile::tempdir().expect("a folder");
-    let journal = dir.path().join("journal");
-    let file = curated_file(dir.path());
-    {
-        let mut harness = open(&file, &journal);
-        edit_event(&mut harness, RAISI_VISIT);
-        retype(&mut harness, "Title", "Raisi in Dushanbe");
-        // The window goes away without a save, as in a crash.
-    }
+    let (file, journal) = crashed_with_an_edit(dir.path());
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         dataset::EMBEDDED_RON
@@ -436,13 +441,7 @@ fn edits_left_by_a_crash_are_offered_back_when_the_file_is_opened_again() {
 #[test]
 fn journaled_edits_that_conflict_with_the_file_are_refused_with_the_reason() {
     let dir = tempfile::tempdir().expect("a folder");
-    let journal = dir.path().join("journal");
-    let file = curated_file(dir.path());
-    {
-        let mut harness = open(&file, &journal);
-        edit_event(&mut harness, RAISI_VISIT);
-        retype(&mut harness, "Title", "Raisi in Dushanbe");
-    }
+    let (file, journal) = crashed_with_an_edit(dir.path());
     let theirs = dataset::EMBEDDED_RON.replacen(
         "Raisi visits Dushanbe; 18 cooperation documents signed",
         "Raisi visits Dushanbe",

@@ -7,49 +7,13 @@ use eframe::egui::{self, Key, Modifiers, Ui};
 use super::{App, Pending};
 use crate::command::{Command, EditCommand};
 use crate::index::EventIdx;
+use crate::ui::details_panel::event_header_ui;
 use crate::ui::editing_dialogs::{
     changed_on_disk_ui, delete_dialog_ui, journal_banner_ui, message_ui, review_window_ui,
     unsaved_dialog_ui,
 };
 use crate::ui::event_form::{EventForm, event_form_ui};
 use crate::ui::head_editors::{Uses, head_editor_window};
-
-/// The buttons above the form: step to the previous or next event,
-/// duplicate or delete this one, close the form.
-fn form_header_ui(ui: &mut Ui, selected: EventIdx) -> Vec<Command> {
-    let mut commands = Vec::new();
-    ui.horizontal(|ui| {
-        if ui
-            .button("Previous")
-            .on_hover_text("Previous event (P)")
-            .clicked()
-        {
-            commands.push(Command::SelectPrevious);
-        }
-        if ui.button("Next").on_hover_text("Next event (N)").clicked() {
-            commands.push(Command::SelectNext);
-        }
-        if ui.button("Zoom to event").clicked() {
-            commands.push(Command::FitEvent(selected));
-        }
-        if ui.button("Duplicate").on_hover_text("Ctrl+D").clicked() {
-            commands.push(Command::Edit(EditCommand::Duplicate));
-        }
-        if ui.button("Delete…").on_hover_text("Del").clicked() {
-            commands.push(Command::Edit(EditCommand::AskDelete));
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button("Close")
-                .on_hover_text("Clear the selection (Esc)")
-                .clicked()
-            {
-                commands.push(Command::Select(None));
-            }
-        });
-    });
-    commands
-}
 
 impl App {
     /// The form of the selected event, filled again when the event is another
@@ -61,7 +25,7 @@ impl App {
         if self.editing.form.as_ref().is_none_or(|f| f.base != *event) {
             self.editing.form = Some(EventForm::of(event));
         }
-        let mut commands = form_header_ui(ui, selected);
+        let mut commands = event_header_ui(ui, selected, true);
         ui.separator();
         let (dataset, refusal) = (self.doc.dataset(), self.editing.refusal.as_deref());
         if let Some(form) = self.editing.form.as_mut() {

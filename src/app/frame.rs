@@ -325,7 +325,7 @@ impl App {
     /// bar of active filters above the canvas.
     fn side_panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let (selected, person) = (self.viewport.selected, self.viewport.person.clone());
-        if let (Some(selected), true) = (selected, self.editing.on) {
+        if selected.is_some() || person.is_some() {
             egui::Panel::right("details")
                 .default_size(380.0)
                 .min_size(280.0)
@@ -333,27 +333,18 @@ impl App {
                 .resizable(true)
                 .show(ui, |ui| {
                     ui.add_space(6.0);
-                    commands.extend(self.form_ui(ui, selected));
-                });
-        } else if selected.is_some() || person.is_some() {
-            egui::Panel::right("details")
-                .default_size(380.0)
-                .min_size(280.0)
-                .max_size(560.0)
-                .resizable(true)
-                .show(ui, |ui| {
-                    ui.add_space(6.0);
-                    let dataset = self.doc.dataset();
-                    commands.extend(match (selected, person) {
+                    let shown = match (selected, person) {
+                        (Some(selected), _) if self.editing.on => self.form_ui(ui, selected),
                         (Some(selected), _) => {
-                            details_panel::details_panel_ui(ui, dataset, selected)
+                            details_panel::details_panel_ui(ui, self.doc.dataset(), selected)
                         }
                         (None, Some(person)) => {
                             let summary = self.actor_summary(&person);
-                            person_details_ui(ui, dataset, &person, &summary)
+                            person_details_ui(ui, self.doc.dataset(), &person, &summary)
                         }
                         (None, None) => Vec::new(),
-                    });
+                    };
+                    commands.extend(shown);
                 });
         }
         if !self.view.hide_filters {

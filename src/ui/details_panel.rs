@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::command::Command;
+use crate::command::{Command, EditCommand};
 use crate::index::EventIdx;
 use crate::model::{Dataset, Event, Source, cameo};
 
@@ -13,6 +13,20 @@ pub(crate) fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventId
     let Some(event) = dataset.events.get(selected as usize) else {
         return commands;
     };
+    commands.extend(event_header_ui(ui, selected, false));
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            event_details_ui(ui, dataset, event);
+        });
+    commands
+}
+
+/// The buttons above an event's details: step to the previous or next
+/// event, zoom to it, close; while `editing`, duplicate and delete it too.
+pub(crate) fn event_header_ui(ui: &mut Ui, selected: EventIdx, editing: bool) -> Vec<Command> {
+    let mut commands = Vec::new();
     ui.horizontal(|ui| {
         if ui
             .button("Previous")
@@ -27,6 +41,14 @@ pub(crate) fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventId
         if ui.button("Zoom to event").clicked() {
             commands.push(Command::FitEvent(selected));
         }
+        if editing {
+            if ui.button("Duplicate").on_hover_text("Ctrl+D").clicked() {
+                commands.push(Command::Edit(EditCommand::Duplicate));
+            }
+            if ui.button("Delete…").on_hover_text("Del").clicked() {
+                commands.push(Command::Edit(EditCommand::AskDelete));
+            }
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("Close")
@@ -37,12 +59,6 @@ pub(crate) fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventId
             }
         });
     });
-    ui.separator();
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            event_details_ui(ui, dataset, event);
-        });
     commands
 }
 

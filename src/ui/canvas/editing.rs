@@ -3,11 +3,12 @@
 //! new date shown during the drag; a double-click on an empty place of a
 //! lane asks for a new event there.
 
-use eframe::egui::{FontId, Pos2, Rect, Response, Stroke, StrokeKind, Ui, pos2, vec2};
+use eframe::egui::{FontId, Rect, Response, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use super::frame::Canvas;
+use super::input::hit_under;
 use super::lanes::LaneRows;
-use super::state::{CanvasInput, CanvasState, Hit};
+use super::state::{CanvasInput, CanvasState};
 use crate::command::{Command, EditCommand};
 use crate::edit::Edit;
 use crate::index::EventIdx;
@@ -142,15 +143,4 @@ pub(super) fn new_event_at(
         actor,
         topic,
     }))
-}
-
-fn hit_under(hits: &[Hit], p: Pos2) -> Option<Hit> {
-    hits.iter()
-        .filter(|h| h.rect.expand(2.0).contains(p))
-        .min_by(|a, b| {
-            let da = a.rect.center().distance_sq(p);
-            let db = b.rect.center().distance_sq(p);
-            da.total_cmp(&db)
-        })
-        .copied()
 }

@@ -50,7 +50,7 @@ pub(super) fn track_drags(
 /// Shows the hover card of the event under the pointer; that event.
 pub(super) fn hover(response: &Response, input: &CanvasInput, hits: &[Hit]) -> Option<EventIdx> {
     let pointer = response.hover_pos().or(response.interact_pointer_pos());
-    let hovered = pointer.and_then(|p| hit_at(hits, p));
+    let hovered = pointer.and_then(|p| hit_under(hits, p)).map(|h| h.event);
     if let (Some(event), true) = (hovered, response.hovered()) {
         let event_data = &input.dataset.events[event as usize];
         response
@@ -120,8 +120,8 @@ pub(super) fn pan_and_zoom_interaction(
     commands
 }
 
-/// The event whose glyph is under `p`, the nearest when several are.
-fn hit_at(hits: &[Hit], p: Pos2) -> Option<EventIdx> {
+/// The glyph under `p`, the nearest when several are.
+pub(super) fn hit_under(hits: &[Hit], p: Pos2) -> Option<Hit> {
     hits.iter()
         .filter(|h| h.rect.expand(2.0).contains(p))
         .min_by(|a, b| {
@@ -129,5 +129,5 @@ fn hit_at(hits: &[Hit], p: Pos2) -> Option<EventIdx> {
             let db = b.rect.center().distance_sq(p);
             da.total_cmp(&db)
         })
-        .map(|h| h.event)
+        .copied()
 }
