@@ -404,7 +404,7 @@ impl App {
                 self.viewport.range = range.zoomed_around(anchor, factor);
             }
             Command::Pan(seconds) => self.viewport.range = self.viewport.range.panned(seconds),
-            Command::Fit => self.viewport.range = self.filtered.fitted,
+            Command::Fit => self.fit(),
             Command::FitEvent(event) => {
                 if let Some(ev) = self.doc.dataset().events.get(event as usize) {
                     self.viewport.range = navigation::fit_event(ev);
@@ -502,6 +502,30 @@ impl App {
         if let Some(path) = dialog.pick_file() {
             self.apply(Command::Open(path));
         }
+    }
+
+    /// Shows every shown event, with room on the right for the title of the
+    /// last one, as wide as the canvas of the last frame allows.
+    fn fit(&mut self) {
+        let fitted = self.filtered.fitted;
+        let index = self.doc.index();
+        let last = self.filtered.list.iter().max_by_key(|&&e| {
+            let [start, end] = index.bounds_at(index.rank_of(e) as u32);
+            if crate::model::Moment(end).is_open() {
+                start
+            } else {
+                end
+            }
+        });
+        let title = last.and_then(|&e| self.doc.dataset().events.get(e as usize));
+        self.viewport.range = match (self.viewport.canvas.axis, title) {
+            // Titles are drawn at about 7 points a character, after a glyph of 16.
+            (Some(axis), Some(event)) => {
+                let label = 16.0 + 7.0 * event.title.chars().count() as f64;
+                navigation::with_room_for_label(fitted, axis.width, label)
+            }
+            _ => fitted,
+        };
     }
 
     /// Selects the shown event after (or before) the selection and keeps it in view.

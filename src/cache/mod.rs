@@ -16,8 +16,7 @@ mod stamp;
 mod wire;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
-use std::thread::JoinHandle;
+use std::sync::{Condvar, Mutex, OnceLock};
 
 use sha2::{Digest, Sha256};
 
@@ -147,6 +146,7 @@ impl Cache {
         };
         let cache = self.clone();
         let content = content.to_string();
+        WRITES.started();
         let writer = std::thread::Builder::new()
             .name("annals-cache".to_string())
             .spawn(move || {
@@ -155,10 +155,10 @@ impl Cache {
                 {
                     let _ = cache.remember(&stamp, &content);
                 }
+                WRITES.ended();
             });
-        if let (Ok(writer), Ok(mut writes)) = (writer, WRITES.lock()) {
-            writes.retain(|w| !w.is_finished());
-            writes.push(writer);
+        if writer.is_err() {
+            WRITES.ended();
         }
     }
 
@@ -210,8 +210,32 @@ fn program_version() -> String {
 /// The cache the program chose for every opening that names none.
 static FOR_PROCESS: OnceLock<Option<Cache>> = OnceLock::new();
 
-/// Entries being written.
-static WRITES: Mutex<Vec<JoinHandle<()>>> = Mutex::new(Vec::new());
+/// How many entries are being written, and a signal when one is done.
+struct Writes {
+    count: Mutex<usize>,
+    done: Condvar,
+}
+
+impl Writes {
+    fn started(&self) {
+        if let Ok(mut count) = self.count.lock() {
+            *count += 1;
+        }
+    }
+
+    fn ended(&self) {
+        if let Ok(mut count) = self.count.lock() {
+            *count = count.saturating_sub(1);
+        }
+        self.done.notify_all();
+    }
+}
+
+/// Entries being written, on threads of their own.
+static WRITES: Writes = Writes {
+    count: Mutex::new(0),
+    done: Condvar::new(),
+};
 
 /// Sets the cache every opening that names none uses, once, at start: the
 /// user's, or none with `--no-cache`. Unset (in tests), openings use none.
@@ -226,12 +250,17 @@ pub fn for_process() -> Option<&'static Cache> {
 
 /// Waits for the entries being written, so that a program about to exit
 /// leaves them whole.
+///
+/// Every caller waits until no entry is being written, whoever started it:
+/// two threads that open files at once both find their entries whole.
 pub fn wait_for_writes() {
-    let writes = match WRITES.lock() {
-        Ok(mut writes) => std::mem::take(&mut *writes),
-        Err(_) => return,
+    let Ok(mut count) = WRITES.count.lock() else {
+        return;
     };
-    for writer in writes {
-        let _ = writer.join();
+    while *count > 0 {
+        match WRITES.done.wait(count) {
+            Ok(next) => count = next,
+            Err(_) => return,
+        }
     }
 }

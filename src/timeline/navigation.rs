@@ -58,6 +58,18 @@ pub(crate) fn with_margin(bounds: Option<(f64, f64)>, today: Option<f64>) -> Tim
     }
 }
 
+/// `fitted` widened on the right so that a title `label` points wide, drawn
+/// after the last event, fits in an axis `width` points wide (a quarter of
+/// the width at most: a longer title goes before its mark, or is cut).
+pub(crate) fn with_room_for_label(fitted: TimeRange, width: f64, label: f64) -> TimeRange {
+    let label = label.clamp(0.0, width / 4.0);
+    if width <= 0.0 || label <= 0.0 {
+        return fitted;
+    }
+    let end = fitted.start + fitted.span() * width / (width - label);
+    TimeRange::new(fitted.start, end)
+}
+
 /// The range that shows `event` with room around it: an interval and its surroundings,
 /// a month around an open one, at least a week around a day.
 pub(crate) fn fit_event(event: &Event) -> TimeRange {
