@@ -65,6 +65,8 @@ pub enum Command {
     OpenDialog,
     /// Close the window (after asking about unsaved changes).
     Quit,
+    /// Show this folder in the viewer's own open dialog; none closes it.
+    Browse(Option<PathBuf>),
     /// Read the open file again (it changed on disk).
     Reload,
     /// Select an event, or clear the selection.

@@ -142,3 +142,34 @@ fn the_open_dialog_offers_every_importable_format() {
         assert!(annals::import::is_openable(&file));
     }
 }
+
+#[test]
+fn the_viewers_own_open_dialog_browses_folders_and_opens_a_file() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(dir.path().join("older")).unwrap();
+    curated_file(dir.path());
+    std::fs::copy(small_file(), dir.path().join("chronology.csv")).unwrap();
+    std::fs::write(dir.path().join("picture.png"), "not a chronology").unwrap();
+    std::fs::write(dir.path().join(".hidden.ron"), "").unwrap();
+    let mut harness = viewer_harness(ViewerSetup::default());
+    harness
+        .state_mut()
+        .apply(Command::Browse(Some(dir.path().to_path_buf())));
+    harness.run();
+    let names = harness.state().folder_dialog().expect("shown").names();
+    assert_eq!(names, ["older/", "chronology.csv", "curated.ron"]);
+    harness.get_by_label("older/").click();
+    harness.run();
+    let dialog = harness.state().folder_dialog().expect("still shown");
+    assert_eq!(dialog.folder, dir.path().join("older"));
+    harness.get_by_label("Up").click();
+    harness.run();
+    harness.get_by_label("curated.ron").click();
+    harness.run();
+    assert!(
+        harness.state().folder_dialog().is_none(),
+        "closed once a file opens"
+    );
+    let opened = harness.state().document().path.clone();
+    assert_eq!(opened, Some(dir.path().join("curated.ron")));
+}

@@ -15,6 +15,7 @@ use crate::ui::error_panel::{error_panel_ui, reload_banner_ui};
 use crate::ui::export_dialog::export_dialog_ui;
 use crate::ui::filter_panel::{filter_chips_ui, filter_panel_ui};
 use crate::ui::filter_toolbar::{period_ui, search_ui};
+use crate::ui::folder_dialog::folder_dialog_ui;
 use crate::ui::person_details::person_details_ui;
 use crate::ui::{details_panel, edit_menu, legend, overview, toolbar};
 
@@ -431,6 +432,9 @@ impl eframe::App for App {
         self.import_window(&ctx, &mut commands);
         self.editing_windows(&ctx, &mut commands);
         self.head_editor_window(&ctx, &mut commands);
+        if let Some(dialog) = &self.folder_dialog {
+            commands.extend(folder_dialog_ui(&ctx, dialog));
+        }
         for command in commands {
             self.apply(command);
         }

@@ -45,6 +45,7 @@ use crate::timeline::marks::glyph_time;
 use crate::timeline::navigation;
 use crate::ui::canvas::CanvasState;
 use crate::ui::error_panel::LoadProblems;
+use crate::ui::folder_dialog::FolderDialog;
 use analysis_views::AnalysisViews;
 use exporting::ExportDialog;
 use filtered::Filtered;
@@ -95,6 +96,9 @@ struct ScreenshotJob {
     result: ScreenshotSlot,
 }
 
+/// A system dialog that gives no file sooner than this was never shown.
+const NO_SYSTEM_DIALOG: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// How often the view is saved while it changes.
 const SAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
@@ -140,6 +144,8 @@ pub struct App {
     import: Option<ImportDraft>,
     /// What the last save of the view kept.
     saved: Option<KeptState>,
+    /// The viewer's own open dialog, where the system has none.
+    folder_dialog: Option<FolderDialog>,
     ctx: Option<egui::Context>,
 }
 
@@ -221,6 +227,7 @@ impl App {
             showing: false,
             import: None,
             saved: None,
+            folder_dialog: None,
             ctx,
         };
         app.view.show_chart |= options.chart;
@@ -333,6 +340,11 @@ impl App {
         self.export.open
     }
 
+    /// The viewer's own open dialog, while it is shown.
+    pub fn folder_dialog(&self) -> Option<&FolderDialog> {
+        self.folder_dialog.as_ref()
+    }
+
     /// The spreadsheet being mapped in the import dialog.
     pub fn import_draft(&self) -> Option<&ImportDraft> {
         self.import.as_ref()
@@ -381,6 +393,10 @@ impl App {
         match command {
             Command::Open(_) | Command::OpenDialog | Command::Quit => self.leave(command),
             Command::Edit(command) => self.apply_edit_command(command),
+            Command::Browse(folder) => {
+                self.folder_dialog =
+                    folder.map(|folder| FolderDialog::read(&folder, crate::import::is_openable));
+            }
             Command::Reload => self.reload(),
             Command::CancelLoad => self.loading.cancel(),
             Command::Select(event) => {
@@ -472,6 +488,7 @@ impl App {
     fn leave(&mut self, command: Command) {
         match command {
             Command::Open(path) if !self.ask_before(Pending::Open(path.clone())) => {
+                self.folder_dialog = None;
                 self.open(&path);
                 self.refresh();
             }
@@ -496,11 +513,16 @@ impl App {
         for (name, extensions) in crate::import::open_filters() {
             dialog = dialog.add_filter(name, &extensions);
         }
-        if let Some(folder) = self.doc.path.as_deref().and_then(Path::parent) {
-            dialog = dialog.set_directory(folder);
-        }
-        if let Some(path) = dialog.pick_file() {
-            self.apply(Command::Open(path));
+        let folder = self.doc.export_folder();
+        dialog = dialog.set_directory(&folder);
+        let asked = std::time::Instant::now();
+        match dialog.pick_file() {
+            Some(path) => self.apply(Command::Open(path)),
+            // No one cancels a dialog this fast: there was none to show.
+            None if asked.elapsed() < NO_SYSTEM_DIALOG => {
+                self.apply(Command::Browse(Some(folder)));
+            }
+            None => {}
         }
     }
 

@@ -17,6 +17,7 @@ mod event_form_sources;
 pub mod export_dialog;
 pub mod filter_panel;
 pub mod filter_toolbar;
+pub mod folder_dialog;
 pub mod glyphs;
 pub mod head_editors;
 pub mod import_dialog;
