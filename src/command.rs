@@ -65,8 +65,10 @@ pub enum Command {
     OpenDialog,
     /// Close the window (after asking about unsaved changes).
     Quit,
-    /// Show this folder in the viewer's own open dialog; none closes it.
+    /// Show this folder in the viewer's own file dialog; none closes it.
     Browse(Option<PathBuf>),
+    /// The destination chosen in the viewer's own file dialog.
+    BrowsedTo(PathBuf),
     /// Read the open file again (it changed on disk).
     Reload,
     /// Select an event, or clear the selection.

@@ -173,3 +173,33 @@ fn the_viewers_own_open_dialog_browses_folders_and_opens_a_file() {
     let opened = harness.state().document().path.clone();
     assert_eq!(opened, Some(dir.path().join("curated.ron")));
 }
+
+#[test]
+fn the_viewers_own_dialog_chooses_the_folder_an_export_goes_to() {
+    use annals::ui::folder_dialog::{BrowseFor, FolderDialog, folder_dialog_ui};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(dir.path().join("figures")).unwrap();
+    curated_file(dir.path());
+    let purpose = BrowseFor::Export("may.svg".to_string());
+    let dialog = FolderDialog::read(dir.path(), annals::import::is_openable, purpose);
+    let mut harness = Harness::new_ui_state(
+        move |ui, asked: &mut Vec<Command>| asked.extend(folder_dialog_ui(ui.ctx(), &dialog)),
+        Vec::new(),
+    );
+    harness.run();
+    // The files there are shown for reference; only folders are chosen.
+    harness.get_by_label("curated.ron").click();
+    harness.run();
+    assert!(harness.state().is_empty(), "{:?}", harness.state());
+    harness.get_by_label("figures/").click();
+    harness.run();
+    harness.get_by_label("Save here as may.svg").click();
+    harness.run();
+    assert_eq!(
+        *harness.state(),
+        [
+            Command::Browse(Some(dir.path().join("figures"))),
+            Command::BrowsedTo(dir.path().join("may.svg")),
+        ]
+    );
+}

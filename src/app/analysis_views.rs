@@ -13,6 +13,7 @@ use crate::query::EventSet;
 use crate::timeline::{LaneMode, TimeRange};
 use crate::ui::analysis_export::AnalysisExportState;
 use crate::ui::chart::POINTS_PER_BAR;
+use crate::ui::folder_dialog::BrowseFor;
 
 /// How many actors get a row and a column of their own in the matrix.
 pub const MATRIX_TOP: usize = 30;
@@ -52,6 +53,13 @@ pub(super) struct AnalysisViews {
 }
 
 impl AnalysisViews {
+    /// Sets where the chart's or the matrix's export dialog writes.
+    pub(crate) fn set_destination(&mut self, destination: String) {
+        if let Some(state) = self.export.as_mut() {
+            state.destination = destination;
+        }
+    }
+
     /// Forgets every count (the filter or the document changed).
     pub(crate) fn forget(&mut self) {
         self.tops.clear();
@@ -197,14 +205,21 @@ impl App {
             return;
         };
         let current = Path::new(state.destination.trim());
-        let mut dialog = rfd::FileDialog::new()
+        let folder = current
+            .parent()
+            .filter(|p| p.is_dir())
+            .map_or_else(|| self.doc.export_folder(), Path::to_path_buf);
+        let dialog = rfd::FileDialog::new()
             .set_file_name(&name)
-            .add_filter(format.extension().to_uppercase(), &[format.extension()]);
-        if let Some(folder) = current.parent().filter(|p| p.is_dir()) {
-            dialog = dialog.set_directory(folder);
-        }
-        if let Some(path) = dialog.save_file() {
-            state.destination = path.display().to_string();
+            .add_filter(format.extension().to_uppercase(), &[format.extension()])
+            .set_directory(&folder);
+        let asked = std::time::Instant::now();
+        match dialog.save_file() {
+            Some(path) => self.analysis.set_destination(path.display().to_string()),
+            None if asked.elapsed() < super::NO_SYSTEM_DIALOG => {
+                self.browse_for(&folder, BrowseFor::Analysis(view, name));
+            }
+            None => {}
         }
     }
 

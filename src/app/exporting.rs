@@ -6,6 +6,7 @@ use std::path::Path;
 use super::App;
 use crate::export::{ExportOptions, Format, default_file_name, export_matching};
 use crate::query::Filter;
+use crate::ui::folder_dialog::BrowseFor;
 
 /// The export dialog's runtime state (its choices are saved in the view state).
 #[derive(Debug, Default)]
@@ -84,11 +85,16 @@ impl App {
         let mut dialog = rfd::FileDialog::new()
             .set_file_name(suggested_name)
             .add_filter(format.label(), &[format.extension()]);
-        if let Some(folder) = folder {
-            dialog = dialog.set_directory(folder);
-        }
-        if let Some(path) = dialog.save_file() {
-            self.view.export.destination = path.display().to_string();
+        let folder = folder.map_or_else(|| self.doc.export_folder(), Path::to_path_buf);
+        dialog = dialog.set_directory(&folder);
+        let asked = std::time::Instant::now();
+        match dialog.save_file() {
+            Some(path) => self.view.export.destination = path.display().to_string(),
+            None if asked.elapsed() < super::NO_SYSTEM_DIALOG => {
+                let name = BrowseFor::Export(suggested_name.to_string());
+                self.browse_for(&folder, name);
+            }
+            None => {}
         }
     }
 

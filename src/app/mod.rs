@@ -45,7 +45,7 @@ use crate::timeline::marks::glyph_time;
 use crate::timeline::navigation;
 use crate::ui::canvas::CanvasState;
 use crate::ui::error_panel::LoadProblems;
-use crate::ui::folder_dialog::FolderDialog;
+use crate::ui::folder_dialog::{BrowseFor, FolderDialog};
 use analysis_views::AnalysisViews;
 use exporting::ExportDialog;
 use filtered::Filtered;
@@ -97,7 +97,7 @@ struct ScreenshotJob {
 }
 
 /// A system dialog that gives no file sooner than this was never shown.
-const NO_SYSTEM_DIALOG: std::time::Duration = std::time::Duration::from_millis(250);
+pub(crate) const NO_SYSTEM_DIALOG: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// How often the view is saved while it changes.
 const SAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
@@ -393,10 +393,8 @@ impl App {
         match command {
             Command::Open(_) | Command::OpenDialog | Command::Quit => self.leave(command),
             Command::Edit(command) => self.apply_edit_command(command),
-            Command::Browse(folder) => {
-                self.folder_dialog =
-                    folder.map(|folder| FolderDialog::read(&folder, crate::import::is_openable));
-            }
+            Command::Browse(folder) => self.browse(folder),
+            Command::BrowsedTo(path) => self.browsed_to(path),
             Command::Reload => self.reload(),
             Command::CancelLoad => self.loading.cancel(),
             Command::Select(event) => {
@@ -504,6 +502,40 @@ impl App {
         }
     }
 
+    /// Shows `folder` in the viewer's own file dialog, for what it was
+    /// opened for (a file to open when it was not open); none closes it.
+    fn browse(&mut self, folder: Option<PathBuf>) {
+        let purpose = self
+            .folder_dialog
+            .take()
+            .map_or(BrowseFor::Open, |dialog| dialog.purpose);
+        self.folder_dialog =
+            folder.map(|folder| FolderDialog::read(&folder, crate::import::is_openable, purpose));
+    }
+
+    /// The viewer's own file dialog, to save under `name` for `purpose`,
+    /// where the system's dialog gave none at once (see [`NO_SYSTEM_DIALOG`]).
+    pub(super) fn browse_for(&mut self, folder: &Path, purpose: BrowseFor) {
+        self.folder_dialog = Some(FolderDialog::read(
+            folder,
+            crate::import::is_openable,
+            purpose,
+        ));
+    }
+
+    /// Takes the destination chosen in the viewer's own dialog.
+    fn browsed_to(&mut self, path: PathBuf) {
+        let Some(dialog) = self.folder_dialog.take() else {
+            return;
+        };
+        let destination = path.display().to_string();
+        match dialog.purpose {
+            BrowseFor::Open => {}
+            BrowseFor::Export(_) => self.view.export.destination = destination,
+            BrowseFor::Analysis(..) => self.analysis.set_destination(destination),
+        }
+    }
+
     /// Asks for a dataset with the system's open dialog, starting in the open file's folder.
     fn open_dialog(&mut self) {
         let mut dialog = rfd::FileDialog::new().add_filter(
@@ -520,7 +552,7 @@ impl App {
             Some(path) => self.apply(Command::Open(path)),
             // No one cancels a dialog this fast: there was none to show.
             None if asked.elapsed() < NO_SYSTEM_DIALOG => {
-                self.apply(Command::Browse(Some(folder)));
+                self.browse_for(&folder, BrowseFor::Open);
             }
             None => {}
         }

@@ -1,13 +1,25 @@
 //! The open dialog drawn by the viewer itself, for desktops without a file
 //! dialog of their own (plain X sessions and some tiling window managers have
 //! no portal, and the system's dialog then shows nothing): the folder's
-//! subfolders and the files Annals opens, Up, and Cancel.
+//! subfolders and the files Annals opens, Up, and Cancel; or, to choose where
+//! an export goes, the folder to save in under the suggested name.
 
 use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, RichText};
 
-use crate::command::Command;
+use crate::command::{AnalysisView, Command};
+
+/// What the folder is being browsed for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BrowseFor {
+    /// A file to open.
+    Open,
+    /// Where the export dialog's file goes, under this name.
+    Export(String),
+    /// Where the chart's or the matrix's file goes, under this name.
+    Analysis(AnalysisView, String),
+}
 
 /// A folder being browsed.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,12 +30,18 @@ pub struct FolderDialog {
     entries: Vec<(String, bool)>,
     /// Why the folder could not be read.
     problem: Option<String>,
+    /// What it is browsed for.
+    pub purpose: BrowseFor,
 }
 
 impl FolderDialog {
     /// The dialog on `folder`: its subfolders and the files `openable` keeps,
     /// by name, hidden ones left out.
-    pub fn read(folder: &Path, openable: impl Fn(&Path) -> bool) -> FolderDialog {
+    pub fn read(
+        folder: &Path,
+        openable: impl Fn(&Path) -> bool,
+        purpose: BrowseFor,
+    ) -> FolderDialog {
         let mut entries = Vec::new();
         let problem = match std::fs::read_dir(folder) {
             Ok(read) => {
@@ -44,6 +62,7 @@ impl FolderDialog {
             folder: folder.to_path_buf(),
             entries,
             problem,
+            purpose,
         }
     }
 
@@ -63,9 +82,13 @@ impl FolderDialog {
 }
 
 /// Shows the dialog; a folder to browse to, a file to open, or closing it.
-pub(crate) fn folder_dialog_ui(ctx: &egui::Context, dialog: &FolderDialog) -> Option<Command> {
+pub fn folder_dialog_ui(ctx: &egui::Context, dialog: &FolderDialog) -> Option<Command> {
     let mut asked = None;
-    egui::Window::new("Open a dataset")
+    let (title, name) = match &dialog.purpose {
+        BrowseFor::Open => ("Open a dataset", None),
+        BrowseFor::Export(name) | BrowseFor::Analysis(_, name) => ("Save in a folder", Some(name)),
+    };
+    egui::Window::new(title)
         .collapsible(false)
         .default_width(520.0)
         .default_pos(ctx.content_rect().center() - egui::vec2(260.0, 220.0))
@@ -88,21 +111,31 @@ pub(crate) fn folder_dialog_ui(ctx: &egui::Context, dialog: &FolderDialog) -> Op
                     if dialog.entries.is_empty() {
                         ui.label("No folder and no file that Annals opens here.");
                     }
-                    for (name, shown) in dialog.entries.iter().zip(dialog.names()) {
-                        if ui.selectable_label(false, shown).clicked() {
-                            let path = dialog.folder.join(&name.0);
-                            asked = Some(if name.1 {
-                                Command::Browse(Some(path))
-                            } else {
-                                Command::Open(path)
-                            });
+                    for ((entry, is_dir), shown) in dialog.entries.iter().zip(dialog.names()) {
+                        let path = dialog.folder.join(entry);
+                        if *is_dir {
+                            if ui.selectable_label(false, shown).clicked() {
+                                asked = Some(Command::Browse(Some(path)));
+                            }
+                        } else if name.is_some() {
+                            // Saving: the files already there, for reference.
+                            ui.label(RichText::new(shown).weak());
+                        } else if ui.selectable_label(false, shown).clicked() {
+                            asked = Some(Command::Open(path));
                         }
                     }
                 });
             ui.separator();
-            if ui.button("Cancel").clicked() {
-                asked = Some(Command::Browse(None));
-            }
+            ui.horizontal(|ui| {
+                if let Some(name) = name
+                    && ui.button(format!("Save here as {name}")).clicked()
+                {
+                    asked = Some(Command::BrowsedTo(dialog.folder.join(name)));
+                }
+                if ui.button("Cancel").clicked() {
+                    asked = Some(Command::Browse(None));
+                }
+            });
         });
     asked
 }
