@@ -144,6 +144,8 @@ pub enum Command {
     ShowFilters(bool),
     /// Show or hide the eras' bands.
     ShowEras(bool),
+    /// Hide (or keep) the lanes in which the filter leaves no event.
+    HideEmptyLanes(bool),
     /// An action in the import dialog of a spreadsheet.
     Import(ImportCommand),
     /// Show or hide the chart of events per period under the timeline.

@@ -27,4 +27,5 @@ mod support;
 mod viewer;
 mod viewer_editing;
 mod viewer_files;
+mod viewer_lanes;
 mod viewer_period;

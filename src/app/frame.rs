@@ -257,6 +257,7 @@ impl App {
             let state = toolbar::ViewMenuState {
                 filters_shown: !self.view.hide_filters,
                 eras_shown: !self.view.hide_eras,
+                empty_lanes_hidden: !self.view.show_empty_lanes,
                 has_period: !self.view.filter.period.is_unbounded(),
                 chart_shown: self.view.show_chart,
                 matrix_shown: self.view.show_matrix,

@@ -452,6 +452,10 @@ impl App {
             Command::SetTheme(theme) => self.view.theme = theme,
             Command::ShowFilters(show) => self.view.hide_filters = !show,
             Command::ShowEras(show) => self.view.hide_eras = !show,
+            Command::HideEmptyLanes(hide) => {
+                self.view.show_empty_lanes = !hide;
+                self.hide_empty_lanes();
+            }
             Command::Import(action) => self.apply_import(action),
             Command::ShowChart(_)
             | Command::ShowMatrix(_)
@@ -605,6 +609,14 @@ impl App {
     fn rebuild_lanes(&mut self) {
         self.viewport
             .rebuild_lanes(&self.doc, self.view.lanes, &self.view.collapsed);
+        self.hide_empty_lanes();
+    }
+
+    /// Hides the lanes the filter leaves empty, when asked to and a filter hides events.
+    fn hide_empty_lanes(&mut self) {
+        let hide = !self.view.show_empty_lanes && !self.filtered.all_shown;
+        let shown = hide.then_some(&self.filtered.matched);
+        self.viewport.hide_empty_lanes(&self.doc, shown);
     }
 
     /// Recomputes what the filter shows, when the filter or the document changed.
@@ -615,6 +627,7 @@ impl App {
         {
             self.viewport
                 .shown_changed(&self.doc, self.view.lanes, &self.view.collapsed);
+            self.hide_empty_lanes();
             self.analysis.forget();
         }
     }

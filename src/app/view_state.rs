@@ -36,6 +36,8 @@ pub struct ViewState {
     pub hide_filters: bool,
     /// Hide the eras' bands on the canvas and the overview strip.
     pub hide_eras: bool,
+    /// Keep the lanes in which a filter leaves no event (View ▸ Hide empty lanes, off).
+    pub show_empty_lanes: bool,
     /// Show the chart of events per period under the timeline (View ▸ Chart).
     pub show_chart: bool,
     /// Show the actor matrix (View ▸ Matrix).
@@ -70,6 +72,7 @@ mod tests {
             lanes: LaneMode::Topic,
             hide_filters: true,
             hide_eras: true,
+            show_empty_lanes: true,
             ..ViewState::default()
         };
         view.filter.actors.insert("TJK".to_string());

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::Document;
 use crate::index::EventIdx;
+use crate::query::EventSet;
 use crate::timeline::lane_times::LaneTimes;
 use crate::timeline::marks::label::TitleWidths;
 use crate::timeline::time_axis::YEAR;
@@ -105,6 +106,21 @@ impl Viewport {
             self.rebuild_lanes(doc, mode, collapsed);
         } else {
             // The lanes do not depend on the filter: only the layout changes.
+            self.lay_out_again();
+        }
+    }
+
+    /// Hides the lanes in which no event of `shown` is drawn (a lane with a non-empty
+    /// lane nested under it stays); None shows every lane.
+    pub(crate) fn hide_empty_lanes(&mut self, doc: &Document, shown: Option<&EventSet>) {
+        if self.lanes_stale {
+            return;
+        }
+        let holding = shown.map(|shown| {
+            self.lane_times
+                .lanes_holding(doc.index(), |e| shown.contains(e))
+        });
+        if self.lanes.hide_empty(holding.as_deref()) {
             self.lay_out_again();
         }
     }

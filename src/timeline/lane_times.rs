@@ -9,6 +9,8 @@
 
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use super::lane_pyramid::{DayPyramid, LEAST_EVENTS};
 use super::lanes::Lanes;
 use crate::index::{EventIdx, LONG_SPAN_SECONDS, TimeIndex};
@@ -130,6 +132,21 @@ impl LaneTimes {
             ranks.partition_point(|&r| r < to),
         );
         out.extend(ranks[a..b].iter().filter(wanted));
+    }
+
+    /// For each lane, whether some event that passes `keep` is drawn in it: each lane's
+    /// events are walked until one passes, on all cores.
+    pub(crate) fn lanes_holding(
+        &self,
+        index: &TimeIndex,
+        keep: impl Fn(EventIdx) -> bool + Sync,
+    ) -> Vec<bool> {
+        let order = index.in_time_order();
+        let lanes = self.offsets.len().saturating_sub(1);
+        (0..lanes)
+            .into_par_iter()
+            .map(|lane| self.all(lane).iter().any(|&r| keep(order[r as usize])))
+            .collect()
     }
 
     fn all(&self, lane: usize) -> &[u32] {
@@ -281,6 +298,50 @@ mod tests {
 
     use super::*;
     use crate::timeline::LaneMode;
+
+    #[test]
+    fn lanes_empty_of_shown_events_are_hidden_unless_a_nested_lane_holds_one() {
+        let dataset = crate::dataset::embedded();
+        let index = TimeIndex::new(&dataset);
+        let mut lanes = Lanes::build(&dataset, LaneMode::Actor, &BTreeSet::new());
+        let times = LaneTimes::new(&index, &lanes);
+        let every_lane: Vec<String> = lanes
+            .visible_labels()
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        // Only Bagheri's visit to Dushanbe is shown.
+        let visit = dataset
+            .events
+            .iter()
+            .position(|e| e.id == "2022-05-16-bagheri-dushanbe")
+            .expect("the curated dataset has the visit") as EventIdx;
+        let holding = times.lanes_holding(&index, |e| e == visit);
+        let own: Vec<String> = lanes
+            .of_event(visit)
+            .iter()
+            .map(|&l| lanes.lanes[l as usize].label.clone())
+            .collect();
+        let parents: Vec<String> = lanes
+            .of_event(visit)
+            .iter()
+            .filter_map(|&l| lanes.lanes[l as usize].parent)
+            .map(|p| lanes.lanes[p].label.clone())
+            .collect();
+        assert!(lanes.hide_empty(Some(&holding)));
+        let kept = lanes.visible_labels();
+        assert!(kept.contains(&"Mohammad Bagheri") && kept.contains(&"Iran"));
+        assert!(!kept.contains(&"Ebrahim Raisi"));
+        for label in &kept {
+            assert!(
+                own.iter().chain(&parents).any(|l| l == label),
+                "{label} holds none of the shown events"
+            );
+        }
+        assert!(lanes.hide_empty(None));
+        assert_eq!(lanes.visible_labels(), every_lane);
+        assert!(!lanes.hide_empty(None), "nothing left to show");
+    }
 
     #[test]
     fn a_lanes_window_holds_what_the_time_index_finds_in_that_lane() {

@@ -84,8 +84,18 @@ pub(crate) struct Lane {
     pub(crate) has_children: bool,
     /// True when an ancestor is collapsed, so the lane is not drawn.
     pub(crate) hidden: bool,
+    /// True when empty lanes are hidden and no shown event is drawn in this lane
+    /// nor in any lane nested under it, so the lane is not drawn.
+    pub(crate) empty: bool,
     /// For a person's lane, the actor id (to draw their role tenures).
     pub(crate) person: Option<String>,
+}
+
+impl Lane {
+    /// True when the lane is drawn: neither folded into another nor hidden as empty.
+    pub(crate) fn drawn(&self) -> bool {
+        !self.hidden && !self.empty
+    }
 }
 
 /// The lanes of a dataset in one mode, and the lanes of every event.
@@ -159,11 +169,35 @@ impl Lanes {
         }
     }
 
+    /// Hides the lanes for which `holding` is false, unless a lane nested under
+    /// them holds events; None shows every lane. True when a lane came or went.
+    pub(crate) fn hide_empty(&mut self, holding: Option<&[bool]>) -> bool {
+        let mut kept = vec![holding.is_none(); self.lanes.len()];
+        for (lane, _) in holding
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter(|&(_, &h)| h)
+        {
+            let mut at = Some(lane);
+            while let Some(l) = at.filter(|&l| l < kept.len() && !kept[l]) {
+                kept[l] = true;
+                at = self.lanes[l].parent;
+            }
+        }
+        let mut changed = false;
+        for (lane, kept) in self.lanes.iter_mut().zip(kept) {
+            changed |= lane.empty == kept;
+            lane.empty = !kept;
+        }
+        changed
+    }
+
     /// The labels of the lanes that are drawn, top to bottom.
     pub fn visible_labels(&self) -> Vec<&str> {
         self.lanes
             .iter()
-            .filter(|l| !l.hidden)
+            .filter(|l| l.drawn())
             .map(|l| l.label.as_str())
             .collect()
     }
@@ -177,6 +211,7 @@ fn top_lane(key: &str, label: &str) -> Lane {
         parent: None,
         has_children: false,
         hidden: false,
+        empty: false,
         person: None,
     }
 }
@@ -301,6 +336,7 @@ fn actor_lanes(dataset: &Dataset) -> Assignment {
                 parent: Some(index),
                 has_children: false,
                 hidden: false,
+                empty: false,
                 person: Some(person.id.clone()),
             });
         }
@@ -355,6 +391,7 @@ fn topic_lanes(dataset: &Dataset) -> Assignment {
                 parent: parent.map(|(_, i)| i),
                 has_children: false,
                 hidden: false,
+                empty: false,
                 person: None,
             });
             add(dataset, Some((&topic.id, index)), depth + 1, lanes, lane_of);

@@ -177,7 +177,7 @@ impl Layout {
         lanes
             .lanes
             .get(self.next_lane..)
-            .map_or(0, |rest| rest.iter().filter(|l| !l.hidden).count())
+            .map_or(0, |rest| rest.iter().filter(|l| l.drawn()).count())
     }
 
     /// Lays out up to `count` more drawn lanes, below those laid out already.
@@ -185,7 +185,7 @@ impl Layout {
         let lanes = &source.lanes.lanes;
         let mut next: Vec<usize> = Vec::new();
         while self.next_lane < lanes.len() && next.len() < count {
-            if !lanes[self.next_lane].hidden {
+            if lanes[self.next_lane].drawn() {
                 next.push(self.next_lane);
             }
             self.next_lane += 1;

@@ -18,6 +18,8 @@ pub(crate) struct ViewMenuState {
     pub(crate) filters_shown: bool,
     /// The eras' bands are drawn.
     pub(crate) eras_shown: bool,
+    /// Lanes the filter leaves empty are hidden.
+    pub(crate) empty_lanes_hidden: bool,
     /// A period is selected.
     pub(crate) has_period: bool,
     /// The chart of events per period is shown.
@@ -67,6 +69,14 @@ pub(crate) fn menu_bar_ui(
             let mut eras = state.eras_shown;
             if ui.checkbox(&mut eras, "Eras").changed() {
                 commands.push(Command::ShowEras(eras));
+            }
+            let mut hide_empty = state.empty_lanes_hidden;
+            if ui
+                .checkbox(&mut hide_empty, "Hide empty lanes")
+                .on_hover_text("Hide the lanes in which the filter leaves no event")
+                .changed()
+            {
+                commands.push(Command::HideEmptyLanes(hide_empty));
             }
             ui.separator();
             let mut chart = state.chart_shown;
