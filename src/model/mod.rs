@@ -12,6 +12,7 @@ pub mod diff;
 pub mod era;
 pub mod event;
 mod id_list;
+pub mod jalali;
 pub mod kind;
 mod language_tag;
 mod lookup;

@@ -5,6 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::command::{Command, EditCommand};
 use crate::index::EventIdx;
+use crate::model::jalali::jalali_reading;
 use crate::model::{Dataset, Event, Source, cameo};
 
 /// Shows the selected event in `ui`; what the user asked for.
@@ -82,6 +83,11 @@ fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
                 event.date.describe_precision()
             ));
             ui.end_row();
+            if let Some(jalali) = jalali_reading(&event.date) {
+                field(ui, "Solar Hijri");
+                ui.label(jalali);
+                ui.end_row();
+            }
             field(ui, "Kind");
             ui.label(event.kind.label());
             ui.end_row();

@@ -11,6 +11,7 @@ use super::event_form_lists::{actors_ui, kind_ui, topics_ui};
 use super::event_form_sources::{SourceDraft, sources_ui};
 use crate::command::{Command, EditCommand};
 use crate::edit::Edit;
+use crate::model::jalali::jalali_reading;
 use crate::model::{Dataset, EdtfDate, Event, Text, cameo};
 use crate::timeline::period_words::date_reading;
 
@@ -211,7 +212,13 @@ fn problem_ui(ui: &mut Ui, problem: Option<&String>) {
 fn date_reading_ui(ui: &mut Ui, form: &EventForm) {
     let reading = EdtfDate::parse(&form.date_text());
     let (text, colour) = match &reading {
-        Ok(date) => (date_reading(date), ui.visuals().weak_text_color()),
+        Ok(date) => {
+            let reading = match jalali_reading(date) {
+                Some(jalali) => format!("{} · {jalali}", date_reading(date)),
+                None => date_reading(date),
+            };
+            (reading, ui.visuals().weak_text_color())
+        }
         Err(error) if !form.problems.contains_key("date") && !form.problems.contains_key("end") => {
             (error.to_string(), ui.visuals().warn_fg_color)
         }
