@@ -35,6 +35,8 @@ fn exports(c: &mut Criterion) {
             source: source.clone(),
             exported_at: "2026-01-01T00:00:00Z".to_string(),
             lanes: Default::default(),
+            calendar: Default::default(),
+            lane_names: None,
         };
         group.bench_function(BenchmarkId::new(format!("render {format}"), &label), |b| {
             b.iter(|| {
@@ -57,6 +59,8 @@ fn exports(c: &mut Criterion) {
                 export::ExportOptions {
                     format: Format::Csv,
                     lanes: Default::default(),
+                    calendar: Default::default(),
+                    lane_names: None,
                 },
                 &out,
                 true,

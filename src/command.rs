@@ -144,6 +144,13 @@ pub enum Command {
     ShowFilters(bool),
     /// Show or hide the eras' bands.
     ShowEras(bool),
+    /// Show the axis in these calendars (View ▸ Calendar).
+    ShowCalendar(crate::model::Calendar),
+    /// Name the Jalali months on the axis in Persian script, or in Latin letters.
+    ShowPersianMonths(bool),
+    /// Name the lanes in this language where the actors have a name in it
+    /// (View ▸ Lane names); None: as the dataset names them.
+    ShowLaneNames(Option<String>),
     /// Hide (or keep) the lanes in which the filter leaves no event.
     HideEmptyLanes(bool),
     /// An action in the import dialog of a spreadsheet.
@@ -184,6 +191,8 @@ pub enum ImportCommand {
     Choose(usize, String),
     /// Read numeric dates in this order; none to infer it.
     DateOrder(Option<DateOrder>),
+    /// Read the dates in this calendar.
+    Calendar(crate::model::Calendar),
     /// Show the dataset these choices give.
     Open,
     /// Ask where to save the dataset with the system's save dialog, then save it there.

@@ -20,6 +20,7 @@ pub mod dataset;
 pub mod desktop;
 pub mod edit;
 pub mod export;
+pub mod fonts;
 pub mod generate;
 pub mod import;
 pub mod index;

@@ -6,7 +6,7 @@ use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::support::{ViewerSetup, viewer_harness};
+use crate::support::{ViewerSetup, listed_ids, shown_ids, viewer_harness};
 
 /// The real viewer, tall enough that every section of the panel is on screen.
 fn harness() -> Harness<'static, App> {
@@ -18,32 +18,6 @@ fn harness_sized(size: [f32; 2]) -> Harness<'static, App> {
         size,
         ..ViewerSetup::default()
     })
-}
-
-/// The ids of the events the viewer shows, in time order.
-fn panel_selection(harness: &Harness<'_, App>) -> Vec<String> {
-    let app = harness.state();
-    let events = &app.document().dataset().events;
-    app.shown_events()
-        .iter()
-        .map(|&i| events[i as usize].id.to_string())
-        .collect()
-}
-
-/// The ids `annals list` prints for these options.
-fn cli_selection(args: &[&str]) -> Vec<String> {
-    let list: Vec<&str> = ["list"]
-        .into_iter()
-        .chain(args.iter().copied())
-        .chain(["--format", "csv"])
-        .collect();
-    let out = crate::support::annals(&list);
-    assert_eq!(out.status.code(), Some(0));
-    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    reader
-        .records()
-        .map(|r| r.expect("a CSV record")[0].to_string())
-        .collect()
 }
 
 /// Clicks the checkbox labelled `label`, or else the first control so labelled
@@ -99,13 +73,9 @@ fn panel_and_command_line_select_the_same_events() {
         for label in labels {
             click(&mut harness, label);
         }
-        let expected = cli_selection(args);
+        let expected = listed_ids(args);
         assert!(!expected.is_empty(), "{args:?}");
-        assert_eq!(
-            panel_selection(&harness),
-            expected,
-            "{labels:?} vs {args:?}"
-        );
+        assert_eq!(shown_ids(&harness), expected, "{labels:?} vs {args:?}");
     }
 }
 
@@ -134,11 +104,11 @@ fn removing_a_chip_widens_the_selection_again() {
     let mut harness = harness();
     harness.run();
     click(&mut harness, "Visit");
-    assert_eq!(panel_selection(&harness).len(), 8);
+    assert_eq!(shown_ids(&harness).len(), 8);
     harness.get_by_label("Kind: Visit  ×").click();
     harness.run();
     assert_eq!(
-        panel_selection(&harness).len(),
+        shown_ids(&harness).len(),
         harness.state().document().dataset().events.len()
     );
     assert!(harness.state().view.filter.is_empty());
@@ -164,10 +134,7 @@ fn typing_a_search_and_a_period_filters_like_the_command_line() {
     harness.get_by_label("Search").type_text("TEHRÁN");
     harness.run();
     assert_eq!(harness.state().view.filter.text, "TEHRÁN");
-    assert_eq!(
-        panel_selection(&harness),
-        cli_selection(&["--search", "tehran"])
-    );
+    assert_eq!(shown_ids(&harness), listed_ids(&["--search", "tehran"]));
     harness.get_by_label("From").click();
     harness.run();
     harness.get_by_label("From").type_text("2022");
@@ -177,14 +144,14 @@ fn typing_a_search_and_a_period_filters_like_the_command_line() {
     harness.get_by_label("To").type_text("2022");
     harness.run();
     assert_eq!(
-        panel_selection(&harness),
-        cli_selection(&["--search", "tehran", "--from", "2022", "--to", "2022"])
+        shown_ids(&harness),
+        listed_ids(&["--search", "tehran", "--from", "2022", "--to", "2022"])
     );
     harness.get_by_label("Strictly inside").click();
     harness.run();
     assert_eq!(
-        panel_selection(&harness),
-        cli_selection(&[
+        shown_ids(&harness),
+        listed_ids(&[
             "--search", "tehran", "--from", "2022", "--to", "2022", "--strict"
         ])
     );

@@ -28,6 +28,32 @@ pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// The ids of the events the viewer shows, in time order.
+pub fn shown_ids(harness: &Harness<'_, App>) -> Vec<String> {
+    let app = harness.state();
+    let events = &app.document().dataset().events;
+    app.shown_events()
+        .iter()
+        .map(|&i| events[i as usize].id.to_string())
+        .collect()
+}
+
+/// The ids `annals list ARGS` prints, in time order.
+pub fn listed_ids(args: &[&str]) -> Vec<String> {
+    let list: Vec<&str> = ["list"]
+        .into_iter()
+        .chain(args.iter().copied())
+        .chain(["--format", "csv"])
+        .collect();
+    let out = annals(&list);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    reader
+        .records()
+        .map(|r| r.expect("a CSV record")[0].to_string())
+        .collect()
+}
+
 /// The day the viewer tests take for today: 1 June 2025.
 pub fn today() -> f64 {
     Moment::from_ymd(2025, 6, 1).0 as f64

@@ -110,6 +110,8 @@ impl App {
             ExportOptions {
                 format,
                 lanes: self.view.lanes,
+                calendar: self.view.export.calendar,
+                lane_names: self.view.lane_names.clone(),
             },
             path,
             overwrite,

@@ -253,10 +253,15 @@ impl App {
     /// The menu bar, the toolbar with the search, the period and the legend, and the
     /// banner of a reload that failed.
     fn header_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let languages = self.doc.dataset().name_languages();
         egui::Panel::top("menu").show(ui, |ui| {
             let state = toolbar::ViewMenuState {
                 filters_shown: !self.view.hide_filters,
                 eras_shown: !self.view.hide_eras,
+                calendar: self.view.calendar,
+                persian_months: self.view.persian_months,
+                lane_names: self.view.lane_names.as_deref(),
+                languages: &languages,
                 empty_lanes_hidden: !self.view.show_empty_lanes,
                 has_period: !self.view.filter.period.is_unbounded(),
                 chart_shown: self.view.show_chart,
@@ -407,6 +412,12 @@ impl App {
                     &self.doc.eras
                 },
                 editing: self.editing.on,
+                calendar: self.view.calendar,
+                month_names: match self.view.persian_months {
+                    true => &crate::model::jalali::MONTHS_PERSIAN,
+                    false => &crate::model::jalali::MONTHS,
+                },
+                lane_names: self.view.lane_names.as_deref(),
             };
             commands.extend(canvas_ui(ui, &input, &mut viewport.canvas));
         });

@@ -45,6 +45,7 @@ impl App {
         match action {
             ImportCommand::Choose(column, field) => draft.choose(column, &field),
             ImportCommand::DateOrder(order) => draft.set_date_order(order),
+            ImportCommand::Calendar(calendar) => draft.set_calendar(calendar),
             ImportCommand::Cancel => self.import = None,
             ImportCommand::Open => self.open_import(),
             ImportCommand::SaveDialog => {

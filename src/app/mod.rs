@@ -172,6 +172,7 @@ impl App {
             ),
             None => (ViewState::default(), (None, None)),
         };
+        crate::ui::bidi::install_fonts(&cc.egui_ctx);
         let ctx = Some(cc.egui_ctx.clone());
         let mut app = App::with_view(view, place, &options, ctx, reading);
         app.watch.restart(app.doc.path.as_deref(), app.ctx.as_ref());
@@ -452,6 +453,9 @@ impl App {
             Command::SetTheme(theme) => self.view.theme = theme,
             Command::ShowFilters(show) => self.view.hide_filters = !show,
             Command::ShowEras(show) => self.view.hide_eras = !show,
+            Command::ShowCalendar(calendar) => self.view.calendar = calendar,
+            Command::ShowPersianMonths(persian) => self.view.persian_months = persian,
+            Command::ShowLaneNames(language) => self.view.lane_names = language,
             Command::HideEmptyLanes(hide) => {
                 self.view.show_empty_lanes = !hide;
                 self.hide_empty_lanes();

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::file_views::FileViews;
 use crate::command::ThemeChoice;
 use crate::import::ImportMappings;
+use crate::model::Calendar;
 use crate::query::Filter;
 use crate::timeline::LaneMode;
 use crate::ui::export_dialog::ExportDialogState;
@@ -42,6 +43,13 @@ pub struct ViewState {
     pub show_chart: bool,
     /// Show the actor matrix (View ▸ Matrix).
     pub show_matrix: bool,
+    /// The calendars the axis shows (View ▸ Calendar).
+    pub calendar: Calendar,
+    /// Name the Jalali months on the axis in Persian script (View ▸ Calendar).
+    pub persian_months: bool,
+    /// The language, by tag, of the lanes' names (View ▸ Lane names): `fa`
+    /// shows each actor's Persian name where it has one. None: the names as given.
+    pub lane_names: Option<String>,
     /// The export dialog's format, destination and options.
     pub export: ExportDialogState,
     /// How each file opened was left: its range, filters, period and lanes.

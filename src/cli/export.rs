@@ -8,7 +8,7 @@ use clap::Args;
 use super::{CliError, FilterArgs, Outcome};
 use crate::dataset::SourceInfo;
 use crate::export::{self, ExportOptions, Format};
-use crate::model::Dataset;
+use crate::model::{Calendar, Dataset};
 use crate::query::QueryIndex;
 use crate::timeline::LaneMode;
 
@@ -26,6 +26,15 @@ pub struct ExportArgs {
     /// How a figure (svg, png) groups events into lanes: actor, topic, kind or single.
     #[arg(long, value_name = "LANES", value_parser = parse_lanes, default_value = "actor")]
     pub(crate) lanes: LaneMode,
+    /// The calendar csv and json write dates in: gregorian, jalali (csv: the
+    /// date, start and end columns in Jalali) or both (csv: three columns more;
+    /// json: `date_jalali` beside the EDTF date).
+    #[arg(long, value_name = "CALENDAR", default_value = "gregorian", value_parser = parse_calendar)]
+    pub(crate) calendar: Calendar,
+    /// Name a figure's actor lanes in this language (`fa`, `tg`) where the
+    /// actors have a name in it.
+    #[arg(long, value_name = "LANG")]
+    pub(crate) lane_names: Option<String>,
     /// The file to write.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub(crate) output: PathBuf,
@@ -39,9 +48,23 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> Result<Outcome, CliError> 
     let (dataset, source) = load_with_source(args.file.as_deref())?;
     let filter = args.filter.to_filter(&dataset).map_err(CliError::Usage)?;
     let index = QueryIndex::new(&dataset);
+    if let Some(tag) = &args.lane_names {
+        let languages = dataset.name_languages();
+        if !languages.contains(tag) {
+            return Err(CliError::Usage(match languages.is_empty() {
+                true => format!("--lane-names {tag}: no actor has a name in another language"),
+                false => format!(
+                    "--lane-names {tag}: no actor has a name in {tag}; the dataset has {}",
+                    languages.join(", ")
+                ),
+            }));
+        }
+    }
     let options = ExportOptions {
         format: args.format,
         lanes: args.lanes,
+        calendar: args.calendar,
+        lane_names: args.lane_names.clone(),
     };
     let written = export::export_matching(
         &dataset,
@@ -75,6 +98,11 @@ pub(super) fn load_with_source(file: Option<&Path>) -> Result<(Dataset, SourceIn
 
 /// Parses `--format`.
 pub(crate) fn parse_format(text: &str) -> Result<Format, String> {
+    text.parse()
+}
+
+/// Parses `--calendar`.
+pub(crate) fn parse_calendar(text: &str) -> Result<Calendar, String> {
     text.parse()
 }
 

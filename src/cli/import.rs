@@ -10,6 +10,7 @@ use super::{CliError, EventDataArgs, Outcome};
 use crate::dataset;
 use crate::export::{ExportError, write_atomic_with};
 use crate::import::{self, DateOrder, FormatChoice, GroupAs, ImportOptions};
+use crate::model::Calendar;
 
 /// `annals import FILE [--format F] [--map COLUMN=FIELD]... -o OUT.ron`.
 #[derive(Debug, Clone, Args)]
@@ -25,6 +26,10 @@ pub struct ImportArgs {
     /// The order of numeric dates (05/06/2022) when no value settles it: dmy, mdy or ymd.
     #[arg(long, value_name = "ORDER", value_parser = parse_date_order)]
     pub(crate) date_order: Option<DateOrder>,
+    /// The calendar the sheet's dates are written in: gregorian (the default)
+    /// or jalali (1391/02/20, 20 Ordibehesht 1391, Persian digits).
+    #[arg(long, value_name = "CALENDAR", default_value = "gregorian", value_parser = parse_input_calendar)]
+    pub(crate) calendar: Calendar,
     /// What groups become: actor or topic (default: topic for TimelineJS, actor for vis-timeline).
     #[arg(long, value_name = "AS", value_parser = parse_group_as)]
     pub(crate) group_as: Option<GroupAs>,
@@ -57,6 +62,7 @@ pub fn run(
         format: args.format,
         maps: args.maps.clone(),
         date_order: args.date_order,
+        calendar: args.calendar,
         group_as: args.group_as,
         known: None,
         event_data: args.event_data.options(None).map_err(CliError::Usage)?,
@@ -119,6 +125,14 @@ pub(crate) fn parse_format_choice(text: &str) -> Result<FormatChoice, String> {
 /// Parses `--date-order`.
 pub(crate) fn parse_date_order(text: &str) -> Result<DateOrder, String> {
     text.parse()
+}
+
+/// Parses `--calendar` for reading: a date is read in one calendar.
+pub(crate) fn parse_input_calendar(text: &str) -> Result<Calendar, String> {
+    match text.parse()? {
+        Calendar::Both => Err("a date is read in one calendar; use gregorian or jalali".into()),
+        calendar => Ok(calendar),
+    }
 }
 
 /// Parses `--group-as`.

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::{CliError, FilterArgs, Outcome};
 use crate::index::EventIdx;
-use crate::model::{Dataset, Event};
+use crate::model::jalali::jalali_text;
+use crate::model::{Calendar, Dataset, Event};
 use crate::query::{self, Filter, QueryIndex};
 
 /// How `annals list` prints the events.
@@ -27,7 +28,10 @@ pub(crate) enum ListFormat {
 #[derive(Debug, Serialize)]
 struct ListedEvent<'a> {
     id: &'a str,
-    date: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_jalali: Option<String>,
     kind: String,
     title: &'a str,
     actors: String,
@@ -37,10 +41,13 @@ struct ListedEvent<'a> {
 }
 
 impl<'a> ListedEvent<'a> {
-    fn new(dataset: &'a Dataset, event: &'a Event) -> ListedEvent<'a> {
+    fn new(dataset: &'a Dataset, event: &'a Event, calendar: Calendar) -> ListedEvent<'a> {
         ListedEvent {
             id: &event.id,
-            date: event.date.text(),
+            date: calendar.has_gregorian().then(|| event.date.text()),
+            date_jalali: calendar
+                .has_jalali()
+                .then(|| jalali_text(&event.date).unwrap_or_default()),
             kind: event.kind.slug(),
             title: &event.title,
             actors: dataset.actor_names(&event.actors, "; "),
@@ -62,6 +69,10 @@ pub struct ListArgs {
     /// How to print them.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub(crate) format: ListFormat,
+    /// The calendar dates are printed in: gregorian (EDTF), jalali (instead
+    /// of EDTF, as `date_jalali` in csv and json) or both.
+    #[arg(long, value_name = "CALENDAR", default_value = "gregorian", value_parser = super::export::parse_calendar)]
+    pub(crate) calendar: Calendar,
     /// Print only the number of matching events.
     #[arg(long)]
     pub(crate) count: bool,
@@ -71,37 +82,65 @@ pub struct ListArgs {
 pub fn run(args: &ListArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let dataset = super::open(args.file.as_deref())?.dataset;
     let filter = args.filter.to_filter(&dataset).map_err(CliError::Usage)?;
-    print(&dataset, &filter, args.format, args.count, out).map_err(|reason| CliError::Output {
+    let how = Printing {
+        format: args.format,
+        calendar: args.calendar,
+        count: args.count,
+    };
+    print(&dataset, &filter, how, out).map_err(|reason| CliError::Output {
         what: "the list",
         reason,
     })?;
     Ok(Outcome::Done)
 }
 
-/// Prints the events that match `filter` in `format`, or only their number
-/// with `count`; an error when the output cannot be written.
+/// How `annals list` prints.
+#[derive(Debug, Clone, Copy)]
+struct Printing {
+    format: ListFormat,
+    calendar: Calendar,
+    /// Only the number of events.
+    count: bool,
+}
+
+/// Prints the events that match `filter` as `how` says; an error when the
+/// output cannot be written.
 fn print(
     dataset: &Dataset,
     filter: &Filter,
-    format: ListFormat,
-    count: bool,
+    how: Printing,
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let index = QueryIndex::new(dataset);
     let selected = query::select(dataset, &index, filter);
-    if count {
+    if how.count {
         return writeln!(out, "{}", selected.len()).map_err(|e| e.to_string());
     }
-    match format {
-        ListFormat::Table => table(dataset, &selected, out).map_err(|e| e.to_string()),
-        ListFormat::Csv => csv(dataset, &selected, out),
-        ListFormat::Json => json(dataset, &selected, out),
+    let listed =
+        |i: &EventIdx| ListedEvent::new(dataset, &dataset.events[*i as usize], how.calendar);
+    match how.format {
+        ListFormat::Table => {
+            table(dataset, &selected, how.calendar, out).map_err(|e| e.to_string())
+        }
+        ListFormat::Csv => csv(selected.iter().map(listed), out),
+        ListFormat::Json => json(selected.iter().map(listed).collect(), out),
     }
 }
 
-fn table(dataset: &Dataset, selected: &[EventIdx], out: &mut dyn Write) -> std::io::Result<()> {
+fn table(
+    dataset: &Dataset,
+    selected: &[EventIdx],
+    calendar: Calendar,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     for &i in selected {
         let event = &dataset.events[i as usize];
+        let jalali = || jalali_text(&event.date).unwrap_or_default();
+        let date = match calendar {
+            Calendar::Gregorian => event.date.text().to_string(),
+            Calendar::Jalali => jalali(),
+            Calendar::Both => format!("{} · {}", event.date.text(), jalali()),
+        };
         let actors: Vec<&str> = event
             .participants()
             .map(|id| dataset.actor_name(id))
@@ -109,7 +148,7 @@ fn table(dataset: &Dataset, selected: &[EventIdx], out: &mut dyn Write) -> std::
         writeln!(
             out,
             "{:<23} {:<20} {}  [{}]",
-            event.date.text(),
+            date,
             event.kind.label(),
             event.title,
             actors.join(", ")
@@ -118,21 +157,18 @@ fn table(dataset: &Dataset, selected: &[EventIdx], out: &mut dyn Write) -> std::
     Ok(())
 }
 
-fn csv(dataset: &Dataset, selected: &[EventIdx], out: &mut dyn Write) -> Result<(), String> {
+fn csv<'a>(
+    events: impl Iterator<Item = ListedEvent<'a>>,
+    out: &mut dyn Write,
+) -> Result<(), String> {
     let mut writer = csv::Writer::from_writer(out);
-    for &i in selected {
-        writer
-            .serialize(ListedEvent::new(dataset, &dataset.events[i as usize]))
-            .map_err(|e| e.to_string())?;
+    for event in events {
+        writer.serialize(event).map_err(|e| e.to_string())?;
     }
     writer.flush().map_err(|e| e.to_string())
 }
 
-fn json(dataset: &Dataset, selected: &[EventIdx], out: &mut dyn Write) -> Result<(), String> {
-    let events: Vec<ListedEvent> = selected
-        .iter()
-        .map(|&i| ListedEvent::new(dataset, &dataset.events[i as usize]))
-        .collect();
+fn json(events: Vec<ListedEvent>, out: &mut dyn Write) -> Result<(), String> {
     serde_json::to_writer_pretty(&mut *out, &events).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())
 }

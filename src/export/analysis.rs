@@ -101,6 +101,8 @@ impl AnalysisExport {
             filter: self.filter.clone(),
             source: self.source.clone(),
             exported_at: self.exported_at.clone(),
+            calendar: Default::default(),
+            lane_names: None,
         };
         let mut manifest = Manifest::new(dataset, &request);
         manifest.lanes = None;

@@ -1,7 +1,8 @@
 //! CSV export (RFC 4180, UTF-8, CRLF, a header row): one row per event.
 
 use crate::index::EventIdx;
-use crate::model::{Dataset, EdtfDate, Event, Moment, Precision};
+use crate::model::jalali::{JalaliDay, jalali_text};
+use crate::model::{Calendar, Dataset, EdtfDate, Event, Moment, Precision};
 
 /// The header row.
 pub(crate) const HEADER: [&str; 14] = [
@@ -21,8 +22,13 @@ pub(crate) const HEADER: [&str; 14] = [
     "sources",
 ];
 
-/// The chosen events of `dataset`, one row each.
-pub fn render(dataset: &Dataset, events: &[EventIdx]) -> Vec<u8> {
+/// The columns added after [`HEADER`] when dates are written in both calendars.
+const JALALI_HEADER: [&str; 3] = ["date_jalali", "start_jalali", "end_jalali"];
+
+/// The chosen events of `dataset`, one row each, their dates written in
+/// `calendar`: Jalali in the date, start and end columns, or in three more
+/// columns after the Gregorian ones for both.
+pub fn render(dataset: &Dataset, events: &[EventIdx], calendar: Calendar) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -32,12 +38,26 @@ pub fn render(dataset: &Dataset, events: &[EventIdx]) -> Vec<u8> {
             .write_record(record)
             .unwrap_or_else(|e| unreachable!("writing CSV to memory: {e}"));
     };
-    write(&HEADER.map(str::to_string));
+    let mut header: Vec<String> = HEADER.map(str::to_string).into();
+    if calendar == Calendar::Both {
+        header.extend(JALALI_HEADER.map(str::to_string));
+    }
+    write(&header);
     for event in events
         .iter()
         .filter_map(|&i| dataset.events.get(i as usize))
     {
-        write(&row(dataset, event));
+        let mut row: Vec<String> = row(dataset, event).into();
+        if calendar.has_jalali() {
+            let (start, end) = jalali_bounds(&event.date);
+            let jalali = [jalali_text(&event.date).unwrap_or_default(), start, end];
+            if calendar == Calendar::Both {
+                row.extend(jalali);
+            } else {
+                row.splice(1..4, jalali);
+            }
+        }
+        write(&row);
     }
     writer
         .into_inner()
@@ -105,12 +125,48 @@ pub(crate) fn bounds(date: &EdtfDate) -> (String, String) {
     }
 }
 
+/// The bounds of [`bounds`] as Jalali days (`1401-02-11`, with the time of
+/// day where the date has one); empty for an open end or outside the calendar.
+pub(crate) fn jalali_bounds(date: &EdtfDate) -> (String, String) {
+    let (earliest, latest) = (date.earliest(), date.latest());
+    let time = date.precision() == Precision::Time;
+    let last = match latest {
+        open if open.is_open() => open,
+        _ if time => Moment(latest.0 - 1),
+        _ => latest.add_days(-1),
+    };
+    let jalali = |m: Moment| -> String {
+        if m.is_open() {
+            return String::new();
+        }
+        let (y, month, d, seconds) = m.to_civil();
+        let Some(day) = JalaliDay::of_gregorian(y, month, d) else {
+            return String::new();
+        };
+        let mut text = format!("{:04}-{:02}-{:02}", day.year, day.month, day.day);
+        if time {
+            let (h, min, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+            text.push_str(&format!("T{h:02}:{min:02}:{s:02}Z"));
+        }
+        text
+    };
+    (jalali(earliest), jalali(last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn bounds_of(text: &str) -> (String, String) {
         bounds(&EdtfDate::parse(text).unwrap())
+    }
+
+    #[test]
+    fn jalali_bounds_are_the_same_days_in_the_jalali_calendar() {
+        let of = |text: &str| jalali_bounds(&EdtfDate::parse(text).unwrap());
+        assert_eq!(of("2022-05"), ("1401-02-11".into(), "1401-03-10".into()));
+        assert_eq!(of("2022-05-17"), ("1401-02-27".into(), "1401-02-27".into()));
+        assert_eq!(of("2022-05-17/.."), ("1401-02-27".into(), String::new()));
     }
 
     #[test]

@@ -156,6 +156,12 @@ fn command_line(dataset: &Dataset, request: &ExportRequest) -> String {
     args.extend(filter_arguments(filter));
     if request.is_figure() {
         args.extend(["--lanes".to_string(), request.lanes.slug().to_string()]);
+        if let Some(tag) = &request.lane_names {
+            args.extend(["--lane-names".to_string(), tag.clone()]);
+        }
+    }
+    if matches!(request.format, Format::Csv | Format::Json) && request.calendar.has_jalali() {
+        args.extend(["--calendar".to_string(), request.calendar.to_string()]);
     }
     args.extend([
         "--format".to_string(),

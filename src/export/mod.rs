@@ -37,7 +37,7 @@ pub use stats_chart::{GROUP_PALETTE, OTHERS_COLOUR, TOP_SERIES, group_name};
 
 use crate::dataset::SourceInfo;
 use crate::index::EventIdx;
-use crate::model::Dataset;
+use crate::model::{Calendar, Dataset};
 use crate::query::{Filter, Period, Prepared};
 use crate::timeline::LaneMode;
 
@@ -135,6 +135,11 @@ pub struct ExportRequest {
     pub source: SourceInfo,
     /// The time of export, RFC 3339 in UTC (`2026-11-28T05:30:00Z`).
     pub exported_at: String,
+    /// The calendar CSV and JSON write dates in (EDTF stays in JSON and RON).
+    pub calendar: Calendar,
+    /// The language a figure names its actors' lanes in, where they have a
+    /// name in it (`fa`, `tg`); None: as the dataset names them.
+    pub lane_names: Option<String>,
 }
 
 impl ExportRequest {
@@ -152,12 +157,27 @@ impl ExportRequest {
             filter,
             source,
             exported_at: now_rfc3339(),
+            calendar: Calendar::Gregorian,
+            lane_names: None,
         }
     }
 
     /// The same request with the figure's events grouped by `lanes`.
     pub(crate) fn with_lanes(self, lanes: LaneMode) -> ExportRequest {
         ExportRequest { lanes, ..self }
+    }
+
+    /// The same request with a figure's actor lanes named in language `tag`.
+    pub(crate) fn with_lane_names(self, tag: Option<String>) -> ExportRequest {
+        ExportRequest {
+            lane_names: tag,
+            ..self
+        }
+    }
+
+    /// The same request with CSV and JSON dates written in `calendar`.
+    pub(crate) fn with_calendar(self, calendar: Calendar) -> ExportRequest {
+        ExportRequest { calendar, ..self }
     }
 
     /// True when the format is a figure, whose lanes change its bytes.
@@ -208,8 +228,13 @@ pub fn render(dataset: &Dataset, request: &ExportRequest) -> Result<Vec<u8>, Exp
     let manifest = request.manifest(dataset);
     match request.format {
         Format::Ron => Ok(ron::render(dataset, &request.events, &manifest)),
-        Format::Json => Ok(json::render(dataset, &request.events, &manifest)),
-        Format::Csv => Ok(csv::render(dataset, &request.events)),
+        Format::Json => Ok(json::render(
+            dataset,
+            &request.events,
+            &manifest,
+            request.calendar,
+        )),
+        Format::Csv => Ok(csv::render(dataset, &request.events, request.calendar)),
         Format::Ics => ics::render(dataset, &request.events, &manifest),
         Format::Svg => Ok(figure::render(dataset, request, &manifest).into_bytes()),
         Format::Png => png::render(dataset, request, &manifest),
@@ -278,12 +303,17 @@ pub(crate) fn write_export(
 }
 
 /// How to export, besides which events: the format and, for a figure, its lanes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExportOptions {
     /// The file format.
     pub format: Format,
     /// How a figure groups the events into lanes.
     pub lanes: LaneMode,
+    /// The calendar CSV and JSON write dates in.
+    pub calendar: Calendar,
+    /// The language a figure names its actors' lanes in (`fa`, `tg`), where
+    /// they have a name in it.
+    pub lane_names: Option<String>,
 }
 
 /// Selects the events of `dataset` that `filter` matches and writes them to `path`:
@@ -298,8 +328,10 @@ pub fn export_matching(
     overwrite: bool,
 ) -> Result<Written, ExportError> {
     let events = crate::query::select(dataset, index, &filter);
-    let request =
-        ExportRequest::new(options.format, events, filter, source).with_lanes(options.lanes);
+    let request = ExportRequest::new(options.format, events, filter, source)
+        .with_lanes(options.lanes)
+        .with_calendar(options.calendar)
+        .with_lane_names(options.lane_names);
     write_export(dataset, &request, path, overwrite)
 }
 

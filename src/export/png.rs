@@ -68,9 +68,9 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
             let shadowed: Vec<_> = db
                 .faces()
                 .filter(|face| {
-                    face.families
-                        .iter()
-                        .any(|(name, _)| name == "Ubuntu" || name == "Hack")
+                    face.families.iter().any(|(name, _)| {
+                        ["Ubuntu", "Hack", crate::fonts::VAZIRMATN_FAMILY].contains(&name.as_str())
+                    })
                 })
                 .map(|face| face.id)
                 .collect();
@@ -79,6 +79,7 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
             }
             db.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
             db.load_font_data(epaint_default_fonts::HACK_REGULAR.to_vec());
+            db.load_font_data(crate::fonts::VAZIRMATN.to_vec());
             db.set_sans_serif_family("Ubuntu");
             db.set_monospace_family("Hack");
             Arc::new(db)

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::jalali_dates::ascii_digits;
 use crate::model::EdtfDate;
 
 /// The order of day, month and year in a numeric date.
@@ -78,6 +79,7 @@ const MONTHS: [&str; 12] = [
 
 /// The EDTF text for a date as written, checked; numeric dates are read in `order`.
 pub(crate) fn read_date(text: &str, order: Option<DateOrder>) -> Result<String, DateProblem> {
+    let text = ascii_digits(text);
     let text = text.trim();
     if text.is_empty() {
         return Err(DateProblem::Unreadable("the date is empty".into()));
@@ -113,6 +115,9 @@ fn unreadable(text: &str) -> DateProblem {
 /// EDTF intervals are of days: times of day are dropped from the ends, and
 /// [`times_of`] says what they were.
 pub(crate) fn interval(start: &str, end: &str) -> Result<String, String> {
+    // A start or end read as an interval itself (a Jalali year) gives its own end.
+    let start = start.split_once('/').map_or(start, |(first, _)| first);
+    let end = end.rsplit_once('/').map_or(end, |(_, last)| last);
     let (start, end) = (day_of(start), day_of(end));
     if start == end {
         return Ok(start.to_string());
@@ -263,6 +268,7 @@ fn numeric_parts(text: &str) -> Option<(Vec<&str>, Option<&str>)> {
 /// above 12, month first when its second part is; `None` when it cannot tell
 /// or needs no order (year first, or month and year).
 pub(crate) fn settles(text: &str) -> Option<DateOrder> {
+    let text = ascii_digits(text);
     let (parts, _) = numeric_parts(text.trim())?;
     if parts.len() != 3 || parts[0].len() > 2 {
         return None;
@@ -278,6 +284,7 @@ pub(crate) fn settles(text: &str) -> Option<DateOrder> {
 
 /// True for a numeric date that needs an order to be read: `05/06/2022`.
 pub(crate) fn needs_order(text: &str) -> bool {
+    let text = ascii_digits(text);
     let text = text.trim();
     numeric_parts(text).is_some_and(|(parts, _)| parts.len() == 3 && parts[0].len() <= 2)
         && EdtfDate::parse(text).is_err()

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{DateOrder, FormatChoice, ImportOptions, SheetPreview};
 use crate::dataset::DatasetError;
 use crate::import;
-use crate::model::Dataset;
+use crate::model::{Calendar, Dataset};
 
 /// How many rows the dialog shows under the headers.
 pub const PREVIEW_ROWS: usize = 5;
@@ -27,6 +27,8 @@ pub struct ImportDraft {
     pub choices: Vec<String>,
     /// The order of numeric dates; none to infer it.
     pub(crate) date_order: Option<DateOrder>,
+    /// The calendar the dates are written in.
+    pub(crate) calendar: Calendar,
     /// The problems of the import with these choices, as `FILE:LINE:COL: message`.
     pub problems: Vec<String>,
     /// The dataset these choices give, when they give one without problems.
@@ -52,6 +54,7 @@ impl ImportDraft {
             preview,
             choices,
             date_order: None,
+            calendar: Calendar::Gregorian,
             problems: Vec::new(),
             dataset: None,
         };
@@ -70,6 +73,12 @@ impl ImportDraft {
     /// Sets the order of numeric dates and imports again.
     pub(crate) fn set_date_order(&mut self, order: Option<DateOrder>) {
         self.date_order = order;
+        self.recheck();
+    }
+
+    /// Sets the calendar the dates are written in and imports again.
+    pub(crate) fn set_calendar(&mut self, calendar: Calendar) {
+        self.calendar = calendar;
         self.recheck();
     }
 
@@ -94,6 +103,7 @@ impl ImportDraft {
             format: FormatChoice::Only(import::Format::Csv),
             maps: self.maps(),
             date_order: self.date_order,
+            calendar: self.calendar,
             in_dialog: true,
             ..ImportOptions::default()
         };

@@ -18,6 +18,7 @@ pub mod detect;
 mod draft;
 pub mod event_data;
 mod html;
+mod jalali_dates;
 mod json_place;
 mod kept;
 mod names;
@@ -51,7 +52,7 @@ pub(crate) fn sheet_preview(bytes: &[u8], rows: usize) -> Option<SheetPreview> {
 
 use crate::cache::Cache;
 use crate::dataset::{self, DatasetError, Problem};
-use crate::model::Dataset;
+use crate::model::{Calendar, Dataset};
 
 /// True when the file's extension is one Annals opens.
 pub fn is_openable(path: &Path) -> bool {
@@ -92,6 +93,9 @@ pub struct ImportOptions {
     pub maps: Vec<(String, String)>,
     /// The order of numeric dates, when the data does not settle it.
     pub date_order: Option<DateOrder>,
+    /// The calendar dates are written in (`--calendar jalali`); EDTF cells are
+    /// always Gregorian.
+    pub calendar: Calendar,
     /// What groups become; by default topics for TimelineJS, actors for vis-timeline.
     pub group_as: Option<GroupAs>,
     /// A dataset whose actors and topics are reused by id, name or alias.

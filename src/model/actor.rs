@@ -54,6 +54,12 @@ pub struct Actor<D = EdtfDate> {
 }
 
 impl<D> Actor<D> {
+    /// The actor's name in language `tag` (`"fa"`) where it has one, else its name.
+    pub fn name_in(&self, tag: Option<&str>) -> &str {
+        tag.and_then(|tag| self.names.get(tag))
+            .map_or(self.name.as_str(), String::as_str)
+    }
+
     /// An actor with only an id, a name and a kind: no roles, aliases or Wikidata item.
     pub fn new(id: impl Into<String>, name: impl Into<String>, kind: ActorKind) -> Actor<D> {
         Actor {
@@ -124,5 +130,19 @@ impl RoleSpan {
     /// the rule of which country or organization a person acted for at an event.
     pub(crate) fn overlaps(self, start: Moment, end: Moment) -> bool {
         self.from < end && start < self.to
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Actor, ActorKind};
+
+    #[test]
+    fn a_name_in_a_language_falls_back_to_the_name() {
+        let mut iran: Actor = Actor::new("IRN", "Iran", ActorKind::Country);
+        iran.names.insert("tg".into(), "Эрон".into());
+        assert_eq!(iran.name_in(Some("tg")), "Эрон");
+        assert_eq!(iran.name_in(Some("fa")), "Iran");
+        assert_eq!(iran.name_in(None), "Iran");
     }
 }

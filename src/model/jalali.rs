@@ -6,7 +6,7 @@ use icu_calendar::Date;
 use icu_calendar::cal::{Iso, Persian};
 
 use super::EdtfDate;
-use super::date::{SECONDS_PER_DAY, civil_from_days};
+use super::date::{SECONDS_PER_DAY, civil_from_days, days_from_civil};
 
 /// The months of the Jalali year, in Latin letters.
 pub const MONTHS: [&str; 12] = [
@@ -22,6 +22,22 @@ pub const MONTHS: [&str; 12] = [
     "Dey",
     "Bahman",
     "Esfand",
+];
+
+/// The months of the Jalali year, in Persian script.
+pub const MONTHS_PERSIAN: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
 ];
 
 /// A day of the Jalali calendar.
@@ -65,36 +81,113 @@ impl JalaliDay {
         ))
     }
 
+    /// The Jalali day that is `days` days after 1970-01-01 (Gregorian).
+    pub fn of_days(days: i64) -> Option<JalaliDay> {
+        let (y, m, d) = civil_from_days(days);
+        JalaliDay::of_gregorian(y, m, d)
+    }
+
+    /// This day as days after 1970-01-01; none when it does not exist.
+    pub fn days(self) -> Option<i64> {
+        let (y, m, d) = self.to_gregorian()?;
+        Some(days_from_civil(y, m, d))
+    }
+
+    /// The number of days in `month` of `year` (31, 30, or 29 or 30 for
+    /// Esfand); none outside the calendar's range.
+    pub fn month_length(year: i32, month: u8) -> Option<u32> {
+        let first = JalaliDay {
+            year,
+            month,
+            day: 1,
+        }
+        .days()?;
+        let next = if month >= 12 {
+            JalaliDay {
+                year: year.checked_add(1)?,
+                month: 1,
+                day: 1,
+            }
+        } else {
+            JalaliDay {
+                year,
+                month: month + 1,
+                day: 1,
+            }
+        };
+        u32::try_from(next.days()? - first).ok()
+    }
+
+    /// The month's name in Latin letters ("Ordibehesht").
+    pub fn month_name(self) -> &'static str {
+        month_name(self.month)
+    }
+
     /// The day in words: "27 Ordibehesht 1401".
     pub fn words(self) -> String {
-        let month = MONTHS
-            .get(usize::from(self.month).wrapping_sub(1))
-            .copied()
-            .unwrap_or("?");
-        format!("{} {month} {}", self.day, self.year)
+        format!("{} {} {}", self.day, self.month_name(), self.year)
     }
+}
+
+/// The name of Jalali `month` (1 to 12) in Latin letters; "?" for another number.
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS
+        .get(usize::from(month).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?")
 }
 
 /// A date read in the Jalali calendar: its day, or its first and last day
 /// ("11 Ordibehesht 1401 – 10 Khordad 1401" for May 2022); none for an open
 /// side or a day outside the calendar's range.
 pub fn jalali_reading(date: &EdtfDate) -> Option<String> {
+    let (a, b) = jalali_days(date)?;
+    Some(if a == b {
+        a.words()
+    } else {
+        format!("{} – {}", a.words(), b.words())
+    })
+}
+
+/// The days a date covers, as Jalali days: its first and its last; none for
+/// an open side or a day outside the calendar's range.
+fn jalali_days(date: &EdtfDate) -> Option<(JalaliDay, JalaliDay)> {
     let (earliest, latest) = (date.earliest(), date.latest());
     if earliest.is_open() || latest.is_open() {
         return None;
     }
     let first = earliest.0.div_euclid(SECONDS_PER_DAY);
     let last = (latest.0 - 1).div_euclid(SECONDS_PER_DAY).max(first);
-    let day = |days: i64| {
-        let (y, m, d) = civil_from_days(days);
-        JalaliDay::of_gregorian(y, m, d)
-    };
-    let (a, b) = (day(first)?, day(last)?);
-    Some(if a == b {
-        a.words()
+    Some((JalaliDay::of_days(first)?, JalaliDay::of_days(last)?))
+}
+
+/// A date written in the Jalali calendar as `annals list` and the exports
+/// write it: `1401-02-27` for a day, `1401-02` or `1401` where the date is
+/// exactly that Jalali month or year, otherwise its first and last day
+/// (`1401-02-11/1401-03-10` for May 2022); `?` and `~` kept. None for an
+/// open side or a day outside the calendar's range.
+pub fn jalali_text(date: &EdtfDate) -> Option<String> {
+    let (a, b) = jalali_days(date)?;
+    let ymd = |d: JalaliDay| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+    let ends_month =
+        |d: JalaliDay| JalaliDay::month_length(d.year, d.month) == Some(u32::from(d.day));
+    let mut text = if a == b {
+        ymd(a)
+    } else if a.day == 1 && b.year == a.year && b.month == a.month && ends_month(b) {
+        format!("{:04}-{:02}", a.year, a.month)
+    } else if (a.month, a.day) == (1, 1) && b.year == a.year && b.month == 12 && ends_month(b) {
+        format!("{:04}", a.year)
     } else {
-        format!("{} – {}", a.words(), b.words())
-    })
+        format!("{}/{}", ymd(a), ymd(b))
+    };
+    if date.is_uncertain() && date.is_approximate() {
+        text.push('%');
+    } else if date.is_uncertain() {
+        text.push('?');
+    } else if date.is_approximate() {
+        text.push('~');
+    }
+    Some(text)
 }
 
 #[cfg(test)]
@@ -127,6 +220,18 @@ mod tests {
         );
         assert_eq!(jalali(1402, 12, 30).to_gregorian(), None);
         assert_eq!(jalali(1401, 13, 1).to_gregorian(), None);
+        assert_eq!(JalaliDay::month_length(1403, 12), Some(30));
+        assert_eq!(JalaliDay::month_length(1402, 12), Some(29));
+        assert_eq!(JalaliDay::month_length(1401, 1), Some(31));
+        assert_eq!(JalaliDay::month_length(1401, 7), Some(30));
+    }
+
+    #[test]
+    fn days_count_from_1970_both_ways() {
+        let day = jalali(1348, 10, 11);
+        assert_eq!(day.days(), Some(0), "1 January 1970 is 11 Dey 1348");
+        assert_eq!(JalaliDay::of_days(0), Some(day));
+        assert_eq!(JalaliDay::of_days(19_129), Some(jalali(1401, 2, 27)));
     }
 
     #[test]
@@ -138,5 +243,16 @@ mod tests {
             Some("11 Ordibehesht 1401 – 10 Khordad 1401")
         );
         assert_eq!(read("2022-05/..").as_deref(), None);
+    }
+
+    #[test]
+    fn a_date_is_written_in_jalali_at_its_own_precision() {
+        let text = |edtf: &str| jalali_text(&EdtfDate::parse(edtf).unwrap());
+        assert_eq!(text("2022-05-17").as_deref(), Some("1401-02-27"));
+        assert_eq!(text("2022-05-17?").as_deref(), Some("1401-02-27?"));
+        assert_eq!(text("2022-05").as_deref(), Some("1401-02-11/1401-03-10"));
+        assert_eq!(text("2012-04-20/2012-05-20").as_deref(), Some("1391-02"));
+        assert_eq!(text("2012-03-20/2013-03-20").as_deref(), Some("1391"));
+        assert_eq!(text("2022-05/..").as_deref(), None);
     }
 }

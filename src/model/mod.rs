@@ -6,6 +6,7 @@
 //! everywhere else `D` is the default, a parsed [`EdtfDate`].
 
 pub mod actor;
+pub mod calendar;
 pub mod cameo;
 pub mod date;
 pub mod diff;
@@ -21,6 +22,7 @@ pub mod topic;
 pub mod words;
 
 pub use actor::{Actor, ActorKind, Role, RoleSpan};
+pub use calendar::Calendar;
 pub(crate) use date::DateFacts;
 pub use date::{EdtfDate, Moment, Precision};
 pub use era::Era;
@@ -91,6 +93,13 @@ impl Dataset {
     /// The display name of an actor id, or the id itself when unknown.
     pub(crate) fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.actor(id).map_or(id, |a| a.name.as_str())
+    }
+
+    /// The languages, by tag and in order, that the actors' names in other scripts are in.
+    pub fn name_languages(&self) -> Vec<String> {
+        let tags: std::collections::BTreeSet<&String> =
+            self.actors.iter().flat_map(|a| a.names.keys()).collect();
+        tags.into_iter().cloned().collect()
     }
 
     /// The display names of actor ids joined by `separator` (unknown ids as themselves).

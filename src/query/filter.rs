@@ -25,7 +25,7 @@ pub struct Filter {
     /// Kind slugs (`visit`, `phone-call`, or a dataset's own kind).
     pub kinds: BTreeSet<String>,
     /// Free text searched in titles, summaries, places, notes, actor names
-    /// and aliases and source publishers.
+    /// and aliases (in every script) and source publishers.
     pub text: String,
     /// The period the event must overlap (or lie in, with `strict`).
     pub period: Period,

@@ -4,6 +4,7 @@
 
 pub mod density;
 pub mod eras;
+pub mod jalali_ticks;
 pub mod kind_style;
 pub mod lane_pyramid;
 pub mod lane_times;

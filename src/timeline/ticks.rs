@@ -33,7 +33,7 @@ pub(crate) enum TickStep {
 
 impl TickStep {
     /// The shortest time between two ticks of this step, in seconds.
-    fn min_seconds(self) -> f64 {
+    pub(super) fn min_seconds(self) -> f64 {
         match self {
             TickStep::Hours(n) => f64::from(n) * HOUR,
             TickStep::Days(n) => f64::from(n.min(13)) * DAY,
@@ -218,7 +218,11 @@ fn with_context_label(step: TickStep, axis: &TimeAxis, major: Vec<Tick>) -> Vec<
 /// before it: a context label at the left edge gives way to a real tick it
 /// would overlap; a slid label that would overlap its neighbour is not drawn,
 /// but its tick stays (for the grid line); any other such tick is dropped.
-fn without_overlaps(ticks: Vec<Tick>, axis: &TimeAxis, measure: &dyn Fn(&str) -> f32) -> Vec<Tick> {
+pub(super) fn without_overlaps(
+    ticks: Vec<Tick>,
+    axis: &TimeAxis,
+    measure: &dyn Fn(&str) -> f32,
+) -> Vec<Tick> {
     let offset = f64::from(LABEL_OFFSET);
     let (left, right) = (axis.left + offset, axis.left + axis.width);
     let mut kept: Vec<Tick> = Vec::with_capacity(ticks.len());

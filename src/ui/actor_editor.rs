@@ -8,6 +8,7 @@ use super::event_form_sources::SourceDraft;
 use crate::command::{Command, EditCommand};
 use crate::edit::Edit;
 use crate::model::{Actor, ActorKind, Dataset, EdtfDate, Role};
+use crate::ui::actor_names::other_names_ui;
 
 /// The actor being edited, its fields as typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,6 +202,18 @@ fn actor_ui(ui: &mut Ui, draft: &mut ActorDraft, uses: usize) -> Vec<Command> {
     labelled_line(ui, "Name", &mut draft.name);
     labelled_line(ui, "Aliases, comma-separated", &mut draft.aliases);
     labelled_line(ui, "Wikidata item", &mut draft.wikidata);
+    if !draft.base.names.is_empty() {
+        ui.label(RichText::new("Names in other scripts").weak());
+        other_names_ui(ui, &draft.base);
+        ui.label(
+            RichText::new(
+                "Shown read-only: the editor would misplace the cursor in right-to-left \
+                 text. Change them in the file.",
+            )
+            .weak()
+            .small(),
+        );
+    }
     if draft.base.kind == ActorKind::Person {
         roles_ui(ui, &mut draft.roles);
     }

@@ -1,12 +1,14 @@
 //! The details of the selected event: everything the dataset says about it,
 //! with its sources as links.
 
-use eframe::egui::{self, RichText, Ui};
+use eframe::egui::{self, RichText, TextFormat, Ui};
 
 use crate::command::{Command, EditCommand};
 use crate::index::EventIdx;
 use crate::model::jalali::jalali_reading;
 use crate::model::{Dataset, Event, Source, cameo};
+use crate::ui::actor_names::{body_format, participants_ui};
+use crate::ui::bidi::visual_label;
 
 /// Shows the selected event in `ui`; what the user asked for.
 pub(crate) fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventIdx) -> Vec<Command> {
@@ -64,7 +66,11 @@ pub(crate) fn event_header_ui(ui: &mut Ui, selected: EventIdx, editing: bool) ->
 }
 
 fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
-    ui.label(RichText::new(event.title.as_str()).heading());
+    let heading = TextFormat::simple(
+        egui::TextStyle::Heading.resolve(ui.style()),
+        ui.visuals().strong_text_color(),
+    );
+    visual_label(ui, &event.title, heading);
     ui.add_space(4.0);
     let value_width = (ui.available_width() - 110.0).max(120.0);
     egui::Grid::new("event details")
@@ -98,12 +104,12 @@ fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
             }
             if !event.actors.is_empty() {
                 field(ui, "Actors");
-                ui.label(dataset.actor_names(&event.actors, ", "));
+                participants_ui(ui, dataset, &event.actors);
                 ui.end_row();
             }
             if !event.counterparts.is_empty() {
                 field(ui, "Counterparts");
-                ui.label(dataset.actor_names(&event.counterparts, ", "));
+                participants_ui(ui, dataset, &event.counterparts);
                 ui.end_row();
             }
             if !event.topics.is_empty() {
@@ -115,7 +121,7 @@ fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
             }
             if let Some(place) = &event.place {
                 field(ui, "Place");
-                ui.label(place.as_str());
+                visual_label(ui, place, body_format(ui));
                 ui.end_row();
             }
         });

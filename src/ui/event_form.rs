@@ -14,6 +14,8 @@ use crate::edit::Edit;
 use crate::model::jalali::jalali_reading;
 use crate::model::{Dataset, EdtfDate, Event, Text, cameo};
 use crate::timeline::period_words::date_reading;
+use crate::ui::actor_names::body_format;
+use crate::ui::bidi::{has_right_to_left, visual_label};
 
 /// The selected event's fields as typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,6 +180,9 @@ pub(crate) fn event_form_ui(
 /// A one-line field under its label; true when it was left (focus lost or Enter).
 fn line_ui(ui: &mut Ui, name: &str, text: &mut String, problem: Option<&String>) -> bool {
     let label = ui.label(RichText::new(name).weak());
+    if has_right_to_left(text) {
+        return read_only_ui(ui, label.id, text);
+    }
     let response = ui.add(
         egui::TextEdit::singleline(text)
             .desired_width(f32::INFINITY)
@@ -191,6 +196,9 @@ fn line_ui(ui: &mut Ui, name: &str, text: &mut String, problem: Option<&String>)
 /// A field of several lines under its label; true when it was left.
 fn text_ui(ui: &mut Ui, name: &str, text: &mut String) -> bool {
     let label = ui.label(RichText::new(name).weak());
+    if has_right_to_left(text) {
+        return read_only_ui(ui, label.id, text);
+    }
     let response = ui
         .add(
             egui::TextEdit::multiline(text)
@@ -200,6 +208,29 @@ fn text_ui(ui: &mut Ui, name: &str, text: &mut String) -> bool {
         )
         .labelled_by(label.id);
     response.lost_focus()
+}
+
+/// A field holding right-to-left text (Persian), shown read-only: egui's text
+/// editing places the cursor and the selection wrongly in it. It can be
+/// cleared, which counts as leaving the field; true then.
+fn read_only_ui(ui: &mut Ui, label: egui::Id, text: &mut String) -> bool {
+    visual_label(ui, text, body_format(ui)).labelled_by(label);
+    let mut cleared = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(
+                "Right-to-left text is read-only here: the editor would misplace the \
+                 cursor. Change it in the file or with `annals set`.",
+            )
+            .weak()
+            .small(),
+        );
+        cleared = ui.small_button("Clear").clicked();
+    });
+    if cleared {
+        text.clear();
+    }
+    cleared
 }
 
 fn problem_ui(ui: &mut Ui, problem: Option<&String>) {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::command::Command;
 use crate::export::Format;
+use crate::model::Calendar;
 
 /// What the export dialog remembers between frames (and sessions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +23,9 @@ pub struct ExportDialogState {
     pub strict: bool,
     /// Replace the destination if it exists.
     pub overwrite: bool,
+    /// The calendar CSV and JSON write dates in.
+    #[serde(default)]
+    pub calendar: Calendar,
     /// A file name to suggest, set by the App from the dataset and the period.
     #[serde(skip)]
     pub suggested_name: String,
@@ -37,6 +41,7 @@ impl Default for ExportDialogState {
             destination: String::new(),
             strict: false,
             overwrite: false,
+            calendar: Calendar::Gregorian,
             suggested_name: String::new(),
             outcome: None,
         }
@@ -59,6 +64,9 @@ pub fn export_dialog_ui(
     }
     if state.format != before {
         swap_extension(state, before);
+    }
+    if matches!(state.format, Format::Csv | Format::Json) {
+        calendar_ui(ui, state);
     }
     ui.separator();
 
@@ -127,6 +135,27 @@ pub fn export_dialog_ui(
         }
     });
     action
+}
+
+/// The calendar the dates are written in, for CSV and JSON.
+fn calendar_ui(ui: &mut egui::Ui, state: &mut ExportDialogState) {
+    ui.horizontal(|ui| {
+        ui.label("Dates");
+        egui::ComboBox::from_id_salt("export calendar")
+            .selected_text(state.calendar.label())
+            .show_ui(ui, |ui| {
+                for calendar in Calendar::ALL {
+                    ui.selectable_value(&mut state.calendar, calendar, calendar.label());
+                }
+            })
+            .response
+            .accessible_name("Dates");
+    })
+    .response
+    .on_hover_text(match state.format {
+        Format::Json => "JSON keeps the EDTF date and adds date_jalali",
+        _ => "Jalali writes the date, start and end columns in the Jalali calendar; both adds three columns",
+    });
 }
 
 /// The suggested name with the chosen format's extension.

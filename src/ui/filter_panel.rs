@@ -159,7 +159,14 @@ fn actors_ui(
         ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
     }
     let needle = crate::query::fold(search.trim());
-    let shown = |name: &str| needle.is_empty() || crate::query::fold(name).contains(&needle);
+    // An actor is found by its name, its aliases and its names in other scripts.
+    let shown = |actor: &Actor| {
+        needle.is_empty()
+            || std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .chain(actor.names.values())
+                .any(|name| crate::query::fold(name).contains(&needle))
+    };
     // A long list starts folded, so that the countries can be scanned.
     let open_by_default = dataset.actors.len() <= FOLD_ABOVE;
     let groups = dataset
@@ -169,9 +176,9 @@ fn actors_ui(
     for group in groups {
         let people: Vec<&Actor> = people_of
             .people(dataset, &group.id)
-            .filter(|p| shown(&p.name))
+            .filter(|p| shown(p))
             .collect();
-        if !shown(&group.name) && people.is_empty() {
+        if !shown(group) && people.is_empty() {
             continue;
         }
         let checked = filter.actors.contains(&group.id);
@@ -207,7 +214,7 @@ fn actors_ui(
     for person in dataset
         .actors
         .iter()
-        .filter(|p| p.kind == ActorKind::Person && p.roles.is_empty() && shown(&p.name))
+        .filter(|p| p.kind == ActorKind::Person && p.roles.is_empty() && shown(p))
     {
         let checked = filter.actors.contains(&person.id);
         let action = checkbox_row(ui, checked, true, &person.name, counts.actor(&person.id));

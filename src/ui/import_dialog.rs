@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText, Ui};
 use crate::command::{Command, ImportCommand};
 use crate::import::ImportDraft;
 use crate::import::{DateOrder, mappable_fields};
+use crate::model::Calendar;
 
 /// The date orders offered, with their labels.
 const ORDERS: [(Option<DateOrder>, &str); 4] = [
@@ -44,6 +45,22 @@ pub(crate) fn import_dialog_ui(ui: &mut Ui, draft: &ImportDraft) -> Vec<Command>
             })
             .response
             .accessible_name("Numeric dates");
+        ui.add_space(12.0);
+        ui.label("Calendar:");
+        egui::ComboBox::from_id_salt("import calendar")
+            .selected_text(draft.calendar.label())
+            .show_ui(ui, |ui| {
+                for calendar in [Calendar::Gregorian, Calendar::Jalali] {
+                    if ui
+                        .selectable_label(draft.calendar == calendar, calendar.label())
+                        .clicked()
+                    {
+                        commands.push(Command::Import(ImportCommand::Calendar(calendar)));
+                    }
+                }
+            })
+            .response
+            .accessible_name("Calendar");
     });
     ui.add_space(6.0);
     problems_ui(ui, draft);

@@ -3,7 +3,9 @@
 
 mod actor_editor;
 pub mod actor_glance;
+pub mod actor_names;
 pub mod analysis_export;
+pub mod bidi;
 pub mod canvas;
 pub mod chart;
 pub mod density_bars;

@@ -8,6 +8,7 @@ use crate::analysis::ActorSummary;
 use crate::command::Command;
 use crate::model::{Actor, ActorKind, Dataset, Role};
 use crate::ui::actor_glance::actor_glance_ui;
+use crate::ui::actor_names::other_names_ui;
 use crate::ui::details_panel::sources_ui;
 
 /// Makes the header `rect` of the lane of person `id` (named `label`) a button
@@ -80,6 +81,7 @@ pub(crate) fn person_details_ui(
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.label(RichText::new(&actor.name).heading());
+                    other_names_ui(ui, actor);
                     commands.extend(actor_glance_ui(ui, dataset, summary));
                     ui.add_space(6.0);
                     if actor.kind == ActorKind::Person {

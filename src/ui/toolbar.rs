@@ -6,14 +6,16 @@ use eframe::egui::{self, Ui};
 
 use super::edit_menu::{EditMenuState, edit_menu_ui, save_items_ui};
 use crate::command::{Command, EditCommand, ThemeChoice};
+use crate::model::Calendar;
 use crate::timeline::LaneMode;
+use crate::ui::actor_names::language_name;
 
 /// The zoom factor of one click on Zoom in (Zoom out uses its inverse).
 pub(crate) const ZOOM_STEP: f64 = 0.5;
 
 /// What the View menu shows ticked or enabled.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct ViewMenuState {
+pub(crate) struct ViewMenuState<'a> {
     /// The filter panel is open.
     pub(crate) filters_shown: bool,
     /// The eras' bands are drawn.
@@ -26,13 +28,21 @@ pub(crate) struct ViewMenuState {
     pub(crate) chart_shown: bool,
     /// The actor matrix is shown.
     pub(crate) matrix_shown: bool,
+    /// The calendars the axis shows.
+    pub(crate) calendar: Calendar,
+    /// The Jalali months are named in Persian script.
+    pub(crate) persian_months: bool,
+    /// The language of the lanes' names (None: as the dataset gives them).
+    pub(crate) lane_names: Option<&'a str>,
+    /// The languages of the actors' names in other scripts, by tag.
+    pub(crate) languages: &'a [String],
 }
 
 /// Shows the menu bar; what the user asked for.
 pub(crate) fn menu_bar_ui(
     ui: &mut Ui,
     recent: &[PathBuf],
-    state: ViewMenuState,
+    state: ViewMenuState<'_>,
     editing: EditMenuState<'_>,
 ) -> Vec<Command> {
     let has_period = state.has_period;
@@ -77,6 +87,10 @@ pub(crate) fn menu_bar_ui(
                 .changed()
             {
                 commands.push(Command::HideEmptyLanes(hide_empty));
+            }
+            calendar_menu_ui(ui, &state, &mut commands);
+            if !state.languages.is_empty() {
+                lane_names_menu_ui(ui, &state, &mut commands);
             }
             ui.separator();
             let mut chart = state.chart_shown;
@@ -216,4 +230,54 @@ pub(crate) fn toolbar_ui(
         });
     });
     commands
+}
+
+/// View ▸ Lane names: the names as the dataset gives them, or in one of the
+/// languages its actors have names in.
+fn lane_names_menu_ui(ui: &mut Ui, state: &ViewMenuState<'_>, commands: &mut Vec<Command>) {
+    ui.menu_button("Lane names", |ui| {
+        if ui
+            .radio(state.lane_names.is_none(), "As in the dataset")
+            .clicked()
+        {
+            commands.push(Command::ShowLaneNames(None));
+        }
+        for tag in state.languages {
+            let label = format!("{} ({tag})", language_name(tag));
+            if ui
+                .radio(state.lane_names == Some(tag.as_str()), label)
+                .on_hover_text("Each actor's name in this language where it has one")
+                .clicked()
+            {
+                commands.push(Command::ShowLaneNames(Some(tag.clone())));
+            }
+        }
+    });
+}
+
+/// View ▸ Calendar: the calendars the axis reads in, and the script of the
+/// Jalali months' names.
+fn calendar_menu_ui(ui: &mut Ui, state: &ViewMenuState<'_>, commands: &mut Vec<Command>) {
+    ui.menu_button("Calendar", |ui| {
+        for calendar in Calendar::ALL {
+            if ui
+                .radio(state.calendar == calendar, calendar.label())
+                .clicked()
+            {
+                commands.push(Command::ShowCalendar(calendar));
+            }
+        }
+        ui.separator();
+        let mut persian = state.persian_months;
+        if ui
+            .add_enabled(
+                state.calendar.has_jalali(),
+                egui::Checkbox::new(&mut persian, "Month names in Persian script"),
+            )
+            .on_hover_text("Farvardin as فروردین, Ordibehesht as اردیبهشت…")
+            .changed()
+        {
+            commands.push(Command::ShowPersianMonths(persian));
+        }
+    });
 }

@@ -40,11 +40,12 @@ pub(crate) struct FigureLanes {
 
 /// The lanes of `mode` that hold any of `events` (with the lanes they are nested
 /// under, so that a person stays under their country), at most `max_lanes` of
-/// them: when there are more, the fullest lanes are kept.
+/// them: when there are more, the fullest lanes are kept. An actor's lane is
+/// named in language `names` where the actor has a name in it.
 pub(crate) fn figure_lanes(
     dataset: &Dataset,
     events: &[EventIdx],
-    mode: LaneMode,
+    (mode, names): (LaneMode, Option<&str>),
     max_lanes: usize,
 ) -> FigureLanes {
     let lanes = Lanes::build(dataset, mode, &BTreeSet::new());
@@ -99,7 +100,12 @@ pub(crate) fn figure_lanes(
         .enumerate()
         .filter(|&(l, _)| chosen[l])
         .map(|(l, lane)| FigureLane {
-            label: lane.label.clone(),
+            label: lane
+                .key
+                .strip_prefix("actor:")
+                .and_then(|id| dataset.actor(id))
+                .map_or(lane.label.as_str(), |actor| actor.name_in(names))
+                .to_string(),
             depth: lane.depth,
             has_children: has_children[l],
             events: std::mem::take(&mut members[l]),
@@ -172,7 +178,7 @@ mod tests {
     #[test]
     fn people_follow_their_country_and_empty_lanes_are_left_out() {
         let (dataset, events) = may_2022();
-        let figure = figure_lanes(&dataset, &events, LaneMode::Actor, 40);
+        let figure = figure_lanes(&dataset, &events, (LaneMode::Actor, None), 40);
         let labels: Vec<&str> = figure.lanes.iter().map(|l| l.label.as_str()).collect();
         let at = |name: &str| labels.iter().position(|l| *l == name);
         let (Some(iran), Some(bagheri), Some(tajikistan), Some(rahmon)) = (
@@ -194,8 +200,8 @@ mod tests {
     #[test]
     fn a_cap_keeps_the_fullest_lanes_with_their_parents() {
         let (dataset, events) = may_2022();
-        let all = figure_lanes(&dataset, &events, LaneMode::Actor, 40);
-        let capped = figure_lanes(&dataset, &events, LaneMode::Actor, 2);
+        let all = figure_lanes(&dataset, &events, (LaneMode::Actor, None), 40);
+        let capped = figure_lanes(&dataset, &events, (LaneMode::Actor, None), 2);
         assert!(capped.lanes.len() <= 2);
         assert_eq!(
             capped.lanes_left_out,

@@ -67,7 +67,8 @@ const MAX_LANES: usize = 40;
 /// With more events than this, only glyphs are drawn.
 const MAX_LABELLED: usize = 150;
 
-pub(crate) const FONT_FAMILY: &str = "Ubuntu, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
+pub(crate) const FONT_FAMILY: &str =
+    "Ubuntu, 'Vazirmatn NL', Vazirmatn, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
 /// The timeline of `request`'s events as an SVG document.
 pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -> String {
@@ -82,7 +83,12 @@ pub fn render(dataset: &Dataset, request: &ExportRequest, manifest: &Manifest) -
         .filter_map(|&i| dataset.events.get(i as usize))
         .collect();
     let (start, end) = drawn_span(request, &events);
-    let lanes = figure_lanes(dataset, &indices, request.lanes, MAX_LANES);
+    let lanes = figure_lanes(
+        dataset,
+        &indices,
+        (request.lanes, request.lane_names.as_deref()),
+        MAX_LANES,
+    );
     let gutter = gutter_width(&lanes.lanes);
     let scale = Scale::new(start, end, MARGIN_X + gutter, PAGE_WIDTH - MARGIN_X);
     let labelled = events.len() <= MAX_LABELLED;

@@ -4,11 +4,13 @@ use csv::StringRecord;
 
 use super::{Column, Field};
 use crate::import::builder::{DatasetBuilder, kind};
-use crate::import::dates::{DateProblem, long_year, read_date};
+use crate::import::dates::{DateOrder, DateProblem, long_year, read_date};
 use crate::import::html::{has_tags, to_plain};
+use crate::import::jalali_dates::read_jalali_date;
 use crate::import::names::host_of;
 use crate::import::report::ImportReport;
 use crate::import::{GroupAs, ImportOptions, Problems, countries};
+use crate::model::Calendar;
 use crate::model::{EdtfDate, Event, EventKind, Source};
 
 /// The kind of events when the sheet says none.
@@ -18,6 +20,7 @@ pub(crate) const DEFAULT_KIND: &str = "Event";
 pub(crate) struct Reading<'a> {
     columns: &'a [Column],
     comma: bool,
+    calendar: Calendar,
     group_as: GroupAs,
     builder: &'a mut DatasetBuilder,
     report: &'a mut ImportReport,
@@ -40,6 +43,7 @@ impl<'a> Reading<'a> {
         Reading {
             columns,
             comma: delimiter == b',',
+            calendar: options.calendar,
             group_as: options.group_as.unwrap_or(GroupAs::Topic),
             builder,
             report,
@@ -349,9 +353,9 @@ impl<'a> Reading<'a> {
             .cell(record, Field::Date)
             .or_else(|| self.cell(record, Field::Start));
         let (start, end) = if let Some((column, text)) = start {
-            let start = read(column, text, found)?;
+            let start = read(column, text, self.calendar, found)?;
             let end = match self.cell(record, Field::End) {
-                Some((column, text)) => Some((column, read(column, text, found)?)),
+                Some((column, text)) => Some((column, read(column, text, self.calendar, found)?)),
                 None => None,
             };
             (start, end)
@@ -443,6 +447,22 @@ impl<'a> Reading<'a> {
                 }
             }
         }
+        if self.calendar == Calendar::Jalali {
+            text = match read_jalali_date(&text, Some(DateOrder::Ymd)) {
+                Ok(gregorian) => gregorian,
+                Err(problem) => {
+                    let why = match problem {
+                        DateProblem::Unreadable(why) => why,
+                        DateProblem::NeedsOrder => format!("{text:?} is not a Jalali date"),
+                    };
+                    found.push((
+                        year_column.index + 1,
+                        format!("{}: {why}", year_column.describe()),
+                    ));
+                    return None;
+                }
+            };
+        }
         if let (Some(_), Some((_, time))) = (day, time) {
             let time = time.trim();
             let padded = if time.find(':') == Some(1) {
@@ -467,8 +487,17 @@ impl<'a> Reading<'a> {
 }
 
 /// Reads one date cell, recording its problem.
-fn read(column: &Column, text: &str, found: &mut Vec<RowProblem>) -> Option<String> {
-    match read_date(text, column.order) {
+fn read(
+    column: &Column,
+    text: &str,
+    calendar: Calendar,
+    found: &mut Vec<RowProblem>,
+) -> Option<String> {
+    let date = match calendar {
+        Calendar::Jalali => read_jalali_date(text, column.order),
+        _ => read_date(text, column.order),
+    };
+    match date {
         Ok(date) => Some(date),
         Err(DateProblem::NeedsOrder) => {
             found.push((column.index + 1, format!(

@@ -248,7 +248,8 @@ fn push_folded(out: &mut String, text: &str) {
     }
 }
 
-/// The folded name and aliases of each interned actor (its id when the dataset lacks it).
+/// The folded name, aliases and names in other scripts of each interned actor
+/// (its id when the dataset lacks it).
 fn folded_actor_text(dataset: &Dataset, actors: &Names) -> Vec<String> {
     let actor_by_id: HashMap<&str, &crate::model::Actor> =
         dataset.actors.iter().map(|a| (a.id.as_str(), a)).collect();
@@ -258,7 +259,7 @@ fn folded_actor_text(dataset: &Dataset, actors: &Names) -> Vec<String> {
         .map(|id| match actor_by_id.get(id.as_str()) {
             Some(actor) => {
                 let mut text = fold(&actor.name);
-                for alias in &actor.aliases {
+                for alias in actor.aliases.iter().chain(actor.names.values()) {
                     text.push('\n');
                     text.push_str(&fold(alias));
                 }

@@ -56,7 +56,7 @@ pub struct QueryIndex {
     event_text_starts: Vec<usize>,
     /// The folded text of each event changed since the index was built.
     changed_text: foldhash::HashMap<EventIdx, String>,
-    /// Folded name and aliases of each actor.
+    /// Folded name, aliases and names in other scripts of each actor.
     actor_text: Vec<String>,
     /// Folded distinct places and the events at each.
     places: Vec<(String, Vec<EventIdx>)>,

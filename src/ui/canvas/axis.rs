@@ -1,15 +1,21 @@
 //! The calendar axis over the lanes, and the line that marks today.
 
-use eframe::egui::{Align2, Color32, FontId, Painter, Rect, Stroke, pos2};
+use eframe::egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, TextFormat, pos2};
 
 use super::frame::{AXIS_HEIGHT, Canvas};
-use super::ticks_grid::TICK_FONT;
-use crate::timeline::ticks::Ticks;
+use super::ticks_grid::{AxisTicks, TICK_FONT};
+use crate::ui::bidi::visual_job;
 
 /// Paints the axis strip: the period's span on it, then the major ticks with their
-/// labels on the first line and the minor ones on the second, each label where
-/// the ticks placed it, inside the axis.
-pub(super) fn axis(painter: &Painter, canvas: &Canvas, ticks: &Ticks, period: Option<(f64, f64)>) {
+/// labels on the first line and the minor ones on the second, and the Jalali
+/// row on a third when there is one, each label where the ticks placed it, inside the axis.
+pub(super) fn axis(
+    painter: &Painter,
+    canvas: &Canvas,
+    axis_ticks: &AxisTicks,
+    period: Option<(f64, f64)>,
+) {
+    let ticks = &axis_ticks.rows;
     let (axis, axis_rect, visuals) = (&canvas.axis, canvas.axis_rect, &canvas.visuals);
     let (text, weak) = (visuals.text_color(), visuals.weak_text_color());
     painter.rect_filled(axis_rect, 0.0, visuals.panel_fill);
@@ -40,12 +46,11 @@ pub(super) fn axis(painter: &Painter, canvas: &Canvas, ticks: &Ticks, period: Op
             );
         }
         if let Some(label_x) = tick.label_x {
-            axis_painter.text(
+            tick_label(
+                &axis_painter,
                 pos2(label_x as f32, axis_rect.top() + 4.0),
-                Align2::LEFT_TOP,
                 &tick.label,
-                font.clone(),
-                text,
+                (font.clone(), text),
             );
         }
     }
@@ -57,15 +62,34 @@ pub(super) fn axis(painter: &Painter, canvas: &Canvas, ticks: &Ticks, period: Op
             Stroke::new(1.0, weak),
         );
         if let Some(label_x) = tick.label_x {
-            axis_painter.text(
+            tick_label(
+                &axis_painter,
                 pos2(label_x as f32, axis_rect.top() + 22.0),
-                Align2::LEFT_TOP,
                 &tick.label,
-                font.clone(),
-                weak,
+                (font.clone(), weak),
             );
         }
     }
+    let row_top = axis_rect.top() + AXIS_HEIGHT - 4.0;
+    for tick in &axis_ticks.jalali_row {
+        let x = axis.x_clamped(tick.time);
+        axis_painter.vline(x, row_top..=row_top + 6.0, Stroke::new(1.0, weak));
+        if let Some(label_x) = tick.label_x {
+            tick_label(
+                &axis_painter,
+                pos2(label_x as f32, row_top + 2.0),
+                &tick.label,
+                (font.clone(), text),
+            );
+        }
+    }
+}
+
+/// A tick's label with its top left at `pos`, in visual order: a Persian month
+/// name reads right to left.
+fn tick_label(painter: &Painter, pos: Pos2, label: &str, (font, colour): (FontId, Color32)) {
+    let galley = painter.layout_job(visual_job(label, TextFormat::simple(font, colour)));
+    painter.galley(pos, galley, colour);
 }
 
 /// A red line at today, when it is in view.
@@ -78,7 +102,7 @@ pub(super) fn today(painter: &Painter, canvas: &Canvas, today: Option<f64>) {
     let rect = canvas.rect;
     painter.vline(x, rect.top() + 20.0..=rect.bottom(), Stroke::new(1.5, red));
     painter.text(
-        pos2(x + 3.0, rect.top() + AXIS_HEIGHT - 2.0),
+        pos2(x + 3.0, canvas.axis_rect.bottom() - 2.0),
         Align2::LEFT_BOTTOM,
         "Today",
         FontId::proportional(11.0),

@@ -2,7 +2,8 @@
 //! out, and its title on the side with room.
 
 use eframe::egui::{
-    self, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Ui, pos2, vec2,
+    self, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, TextFormat, Ui,
+    pos2, vec2,
 };
 
 use super::state::{CanvasInput, Hit};
@@ -12,6 +13,8 @@ use crate::timeline::TimeAxis;
 use crate::timeline::layout::PlacedEvent;
 use crate::timeline::marks::label::{LabelRoom, LabelSide};
 use crate::timeline::marks::{GLYPH_RADIUS, LABEL_PAD, MarkGeometry, MarkShape, event_times};
+use crate::ui::actor_names::{body_format, participants_text};
+use crate::ui::bidi::{visual_job, visual_label};
 use crate::ui::glyphs::{dashed_rect, kind_style, paint_glyph};
 
 /// Labels narrower than this are not drawn at all.
@@ -91,9 +94,10 @@ impl EventPainter<'_> {
         let mark = MarkGeometry::on_axis(event, self.axis, GLYPH_RADIUS);
         let after = mark.solid_edges().1 + LABEL_PAD;
         let font = FontId::proportional(LABEL_FONT);
-        let galley =
-            self.painter
-                .layout_no_wrap(event.title.to_string(), font, self.visuals.text_color());
+        let galley = self.painter.layout_job(visual_job(
+            &event.title,
+            TextFormat::simple(font, self.visuals.text_color()),
+        ));
         let width = f64::from(galley.size().x);
         if after + width <= clip_right || after > clip_right {
             return None;
@@ -258,7 +262,10 @@ impl EventPainter<'_> {
         let cut_by_edge = row.before_edge || next_x - 6.0 > f64::from(clip.right());
         let side = if cut_by_edge {
             let width = painter
-                .layout_no_wrap(event.title.to_string(), font.clone(), colour)
+                .layout_job(visual_job(
+                    &event.title,
+                    TextFormat::simple(font.clone(), colour),
+                ))
                 .size()
                 .x;
             room.side_for(f64::from(width))
@@ -272,8 +279,8 @@ impl EventPainter<'_> {
         if available < MIN_LABEL_ROOM {
             return None;
         }
-        let mut job =
-            egui::text::LayoutJob::simple_singleline(event.title.to_string(), font, colour);
+        let mut job = visual_job(&event.title, TextFormat::simple(font, colour));
+        job.break_on_newline = false;
         job.wrap = egui::text::TextWrapping::truncate_at_width(available);
         let galley = painter.layout_job(job);
         let x = match side {
@@ -296,21 +303,23 @@ fn circle_points(c: Pos2, r: f32) -> Vec<Pos2> {
         .collect()
 }
 
-/// The hover card of an event: title, date as written and its precision, kind, actors.
+/// The hover card of an event: title, date as written and its precision, kind,
+/// actors with their names in other scripts.
 pub(crate) fn tooltip_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
     ui.set_max_width(320.0);
-    ui.strong(event.title.as_str());
+    let strong = TextFormat::simple(
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().strong_text_color(),
+    );
+    visual_label(ui, &event.title, strong);
     ui.label(format!(
         "{} ({})",
         event.date.text(),
         event.date.describe_precision()
     ));
     ui.label(event.kind.label());
-    let names: Vec<&str> = event
-        .participants()
-        .map(|id| dataset.actor_name(id))
-        .collect();
+    let names = participants_text(dataset, event.participants());
     if !names.is_empty() {
-        ui.label(names.join(", "));
+        visual_label(ui, &names, body_format(ui));
     }
 }

@@ -7,8 +7,10 @@ use crate::timeline::{TimeAxis, TimeRange};
 
 /// Width of the lane labels at the left, in points.
 pub(crate) const GUTTER: f32 = 200.0;
-/// Height of the time axis at the top, in points.
+/// Height of the time axis at the top, in points: two rows of labels.
 pub(crate) const AXIS_HEIGHT: f32 = 44.0;
+/// Height of the row of Jalali labels added under them when the axis shows both calendars.
+pub(crate) const JALALI_ROW_HEIGHT: f32 = 18.0;
 
 /// Where the parts of the canvas lie in one frame, and the colours they share.
 pub(super) struct Canvas {
@@ -26,8 +28,8 @@ pub(super) struct Canvas {
 }
 
 impl Canvas {
-    /// The canvas in `rect` showing `range`.
-    pub fn new(rect: Rect, range: TimeRange, visuals: Visuals) -> Canvas {
+    /// The canvas in `rect` showing `range`, its axis `axis_height` tall.
+    pub fn new(rect: Rect, range: TimeRange, axis_height: f32, visuals: Visuals) -> Canvas {
         let time_rect = Rect::from_min_max(
             pos2(rect.left() + GUTTER, rect.top()),
             pos2(rect.right() - 8.0, rect.bottom()),
@@ -35,8 +37,8 @@ impl Canvas {
         Canvas {
             rect,
             time_rect,
-            axis_rect: Rect::from_min_max(rect.min, pos2(rect.right(), rect.top() + AXIS_HEIGHT)),
-            lanes_rect: Rect::from_min_max(pos2(rect.left(), rect.top() + AXIS_HEIGHT), rect.max),
+            axis_rect: Rect::from_min_max(rect.min, pos2(rect.right(), rect.top() + axis_height)),
+            lanes_rect: Rect::from_min_max(pos2(rect.left(), rect.top() + axis_height), rect.max),
             axis: TimeAxis::new(range, time_rect.left(), time_rect.width()),
             visuals,
         }

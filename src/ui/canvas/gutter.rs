@@ -2,15 +2,27 @@
 //! triangle that folds a country's people into it.
 
 use eframe::egui::{
-    self, Align2, FontId, Painter, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2,
+    self, Align2, FontId, Painter, Pos2, Rect, Sense, Shape, Stroke, TextFormat, Ui, pos2, vec2,
 };
 
 use super::frame::{Canvas, GUTTER};
 use super::lanes::LaneRows;
 use super::state::CanvasInput;
 use crate::command::Command;
+use crate::timeline::lanes::Lane;
 use crate::timeline::layout::LaneContent;
 use crate::timeline::marks::lane_height::{LANE_PAD, ROW_HEIGHT};
+use crate::ui::bidi::visual_job;
+
+/// The name of `lane` in the language asked for, where its actor has one.
+fn lane_label<'a>(input: &CanvasInput<'a>, lane: &'a Lane) -> &'a str {
+    let actor = lane
+        .key
+        .strip_prefix("actor:")
+        .filter(|_| input.lane_names.is_some())
+        .and_then(|id| input.dataset.actor(id));
+    actor.map_or(lane.label.as_str(), |actor| actor.name_in(input.lane_names))
+}
 
 /// Paints the lane names over the lanes' left ends; the lanes folded or unfolded.
 pub(super) fn gutter(
@@ -59,10 +71,11 @@ pub(super) fn gutter(
             ));
         }
         let split = rect.left() + indent + 12.0;
+        let label = lane_label(input, lane);
         commands.extend(header_buttons(
             ui,
             input,
-            lane,
+            (lane, label),
             header.intersect(gutter),
             split,
         ));
@@ -72,12 +85,9 @@ pub(super) fn gutter(
             (FontId::proportional(12.5), weak)
         };
         let label_x = rect.left() + indent + 16.0;
-        let galley = gutter_painter.layout(
-            lane.label.clone(),
-            font,
-            colour,
-            GUTTER - (label_x - rect.left()) - 6.0,
-        );
+        let mut job = visual_job(label, TextFormat::simple(font, colour));
+        job.wrap.max_width = GUTTER - (label_x - rect.left()) - 6.0;
+        let galley = gutter_painter.layout_job(job);
         let label_pos = pos2(label_x, mid - galley.size().y.min(ROW_HEIGHT * 2.0) / 2.0);
         gutter_painter.galley(label_pos, galley, colour);
         if matches!(lane_layout.content, LaneContent::Density(_)) {
@@ -95,10 +105,11 @@ pub(super) fn gutter(
 
 /// The buttons of a lane's header: the fold triangle left of `split`, and
 /// the actor's name, which shows it at a glance (a person with their roles).
+/// Screen readers know them by `label`, the lane's name as shown.
 fn header_buttons(
     ui: &Ui,
     input: &CanvasInput,
-    lane: &crate::timeline::lanes::Lane,
+    (lane, label): (&Lane, &str),
     header: Rect,
     split: f32,
 ) -> Vec<Command> {
@@ -112,7 +123,7 @@ fn header_buttons(
             Sense::click(),
         );
         let action = if open { "Collapse" } else { "Expand" };
-        let name = format!("{action} {}", lane.label);
+        let name = format!("{action} {label}");
         toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
         if toggle.clicked() {
             commands.push(Command::ToggleLane(lane.key.clone()));
@@ -122,18 +133,12 @@ fn header_buttons(
         && !lane.has_children
     {
         commands.extend(crate::ui::person_details::person_lane_header_ui(
-            ui,
-            header,
-            person,
-            &lane.label,
+            ui, header, person, label,
         ));
     } else if let Some(actor) = lane.key.strip_prefix("actor:").filter(|id| !id.is_empty()) {
         let name = Rect::from_min_max(pos2(split, header.top()), header.max);
         commands.extend(crate::ui::person_details::actor_lane_header_ui(
-            ui,
-            name,
-            actor,
-            &lane.label,
+            ui, name, actor, label,
         ));
     }
     commands

@@ -30,13 +30,19 @@ pub use state::{CanvasInput, CanvasState, Hit};
 
 use frame::Canvas;
 
+use crate::model::Calendar;
+
 /// Shows the canvas in the whole of `ui`; what the user asked for.
 pub(crate) fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasState) -> Vec<Command> {
     let rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     accessibility::describe(&response, input);
     let painter = ui.painter_at(rect);
-    let canvas = Canvas::new(rect, input.range, ui.visuals().clone());
+    let axis_height = match input.calendar {
+        Calendar::Both => frame::AXIS_HEIGHT + frame::JALALI_ROW_HEIGHT,
+        _ => frame::AXIS_HEIGHT,
+    };
+    let canvas = Canvas::new(rect, input.range, axis_height, ui.visuals().clone());
     painter.rect_filled(rect, 0.0, canvas.visuals.extreme_bg_color);
     state.axis = Some(canvas.axis);
 
@@ -50,8 +56,9 @@ pub(crate) fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasStat
     let dragged_period = input::track_drags(ui, &response, &canvas, laid + rest, state);
     covered.reach(&painter, input, &canvas.axis, state.scroll_y + room);
     let layout_cache::Covered { layout, extents } = covered;
-    let ticks = ticks_grid::ticks(&painter, &canvas);
-    ticks_grid::grid(&painter, &canvas, &ticks);
+    let ticks = ticks_grid::ticks(&painter, &canvas, (input.calendar, input.month_names));
+    ticks_grid::grid(&painter, &canvas, &ticks.rows);
+    state.axis_labels = ticks.labels();
     eras::eras(&painter, &canvas, input.eras);
     let lanes_top = canvas.lanes_rect.top() - state.scroll_y;
     let connectors_below = connectors::reserve(&painter, &canvas);

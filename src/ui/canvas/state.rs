@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use eframe::egui::Rect;
 
 use crate::index::{EventIdx, TimeIndex};
-use crate::model::Dataset;
+use crate::model::{Calendar, Dataset};
 use crate::query::EventSet;
 use crate::timeline::eras::EraBand;
 use crate::timeline::lane_times::LaneTimes;
@@ -49,6 +49,12 @@ pub struct CanvasInput<'a> {
     pub(crate) eras: &'a [EraBand],
     /// Editing is on: events can be dragged, and a double-click on a lane adds one.
     pub(crate) editing: bool,
+    /// The calendars the axis shows.
+    pub(crate) calendar: Calendar,
+    /// The names the axis gives the Jalali months (Latin letters or Persian script).
+    pub(crate) month_names: crate::timeline::jalali_ticks::MonthNames,
+    /// The language of the actors' lane names, where they have a name in it.
+    pub(crate) lane_names: Option<&'a str>,
 }
 
 /// A glyph on screen, for hit-testing.
@@ -74,6 +80,6 @@ pub struct CanvasState {
     pub(super) period_drag: Option<f64>,
     /// The event being dragged to another date.
     pub(super) event_drag: Option<super::editing::EventDrag>,
+    /// The labels the axis drew in the last frame, row by row, left to right.
+    pub axis_labels: Vec<Vec<String>>,
 }
-
-impl CanvasState {}
