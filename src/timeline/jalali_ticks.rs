@@ -6,7 +6,7 @@ use super::ticks::{
     LABEL_GAP, LABEL_OFFSET, Tick, TickStep, Ticks, calendar_ticks, without_overlaps,
 };
 use super::time_axis::{DAY, TimeAxis};
-use crate::model::jalali::JalaliDay;
+use crate::model::jalali::{JalaliDay, MONTHS};
 
 /// The names the axis gives the twelve Jalali months: `jalali::MONTHS` in
 /// Latin letters or `jalali::MONTHS_PERSIAN` in Persian script.
@@ -113,9 +113,16 @@ pub(crate) fn jalali_row(
         TickStep::Months(_) => ticks_of(TickStep::Years(1), axis, &|day| day.year.to_string()),
         _ => Vec::new(),
     };
+    // In Persian script a day's number before the month would be read last,
+    // at the far end of the label from its tick: the month's name alone says
+    // that it opens there.
+    let persian = names[0] != MONTHS[0];
     for opening in major {
         if let Some(tick) = row.iter_mut().find(|t| t.time == opening.time) {
-            tick.label = format!("{} {}", tick.label, opening.label);
+            tick.label = match (persian, ticks.step) {
+                (true, TickStep::Days(_)) => opening.label,
+                _ => format!("{} {}", tick.label, opening.label),
+            };
         }
     }
     let context = ticks
@@ -279,7 +286,7 @@ fn year_openings(first: i64, last: i64, n: i64) -> Vec<(i64, JalaliDay)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::jalali::{MONTHS, MONTHS_PERSIAN};
+    use crate::model::jalali::MONTHS_PERSIAN;
     use crate::timeline::time_axis::{TimeRange, YEAR};
 
     /// Roughly the width of egui's default 12 pt proportional font.
@@ -328,7 +335,8 @@ mod tests {
         assert_eq!(labels(&ticks.major).first(), Some(&"اردیبهشت 1401"));
         let axis = axis_from(day(1401, 2, 20), 30.0 * DAY);
         let row = labels(&jalali_row(&axis, &measure, &MONTHS_PERSIAN)).join(" | ");
-        assert!(row.contains("1 خرداد 1401"), "{row}");
+        // A month opens under its name alone, without the day's number.
+        assert!(row.contains(" | خرداد 1401 | "), "{row}");
     }
 
     #[test]

@@ -207,8 +207,8 @@ fn actor_ui(ui: &mut Ui, draft: &mut ActorDraft, uses: usize) -> Vec<Command> {
         other_names_ui(ui, &draft.base);
         ui.label(
             RichText::new(
-                "Shown read-only: the editor would misplace the cursor in right-to-left \
-                 text. Change them in the file.",
+                "Read-only here, as egui's editor would misplace the cursor in \
+                 right-to-left text: change them in the file.",
             )
             .weak()
             .small(),
