@@ -155,11 +155,6 @@ impl TimeIndex {
         span_of(self.bounds_at(rank), opens)
     }
 
-    /// The sort key (the start, in seconds) of the event at rank `rank` in time order.
-    pub(crate) fn start_at(&self, rank: u32) -> i64 {
-        self.starts[rank as usize]
-    }
-
     /// The position in time order of an event.
     pub(crate) fn rank_of(&self, event: EventIdx) -> usize {
         self.rank[event as usize] as usize
@@ -262,7 +257,7 @@ pub(crate) fn span_of(
 }
 
 /// The key an event sorts by: its start, or its end when the start is open.
-fn sort_key([earliest, latest]: [i64; 2]) -> i64 {
+pub(crate) fn sort_key([earliest, latest]: [i64; 2]) -> i64 {
     if earliest == Moment::MIN.0 {
         latest
     } else {

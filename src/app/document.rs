@@ -249,13 +249,14 @@ impl Document {
     fn follow(&mut self, edit: Edit, inverse: Option<Edit>) -> Followed {
         // The counts share the events' facts, which the query index is about to change.
         self.counts = OnceLock::new();
-        self.people = OnceLock::new();
         let mut followed = Followed::default();
         let mut moves = Vec::new();
         if self.follow_events(&edit, &mut followed, &mut moves) {
             let same_lanes = inverse.as_ref().is_some_and(|i| same_lanes(&edit, i));
             followed.moved = same_lanes.then_some(moves);
         } else {
+            // Only an edit of actors changes who holds a role of which country.
+            self.people = OnceLock::new();
             self.query = QueryIndex::new(self.editing.dataset());
             self.eras = era_bands(self.editing.dataset());
         }

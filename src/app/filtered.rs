@@ -6,7 +6,7 @@ use crate::index::{EventIdx, span_of};
 use crate::query::{self, EventSet, FacetCounts, Filter};
 use crate::timeline::TimeRange;
 use crate::timeline::density::Density;
-use crate::timeline::navigation::{overview_density, shown_bounds, with_margin};
+use crate::timeline::navigation::{event_extent, overview_density, shown_bounds, with_margin};
 use crate::timeline::time_axis::YEAR;
 
 /// What the applied filter selects in the open document.
@@ -23,6 +23,8 @@ pub(super) struct Filtered {
     pub(crate) all_shown: bool,
     /// Facet counts under the filter.
     pub(crate) counts: FacetCounts,
+    /// The first and last instant of the shown events, without the margin.
+    shown_extent: Option<(f64, f64)>,
     /// The range that shows every shown event.
     pub(crate) fitted: TimeRange,
     /// The range of the overview strip: the whole dataset, whatever the filter;
@@ -40,6 +42,7 @@ impl Default for Filtered {
             list: Vec::new(),
             all_shown: true,
             counts: FacetCounts::default(),
+            shown_extent: None,
             fitted: TimeRange::new(0.0, YEAR),
             overview_range: None,
             overview: Density::default(),
@@ -80,11 +83,37 @@ impl Filtered {
             return false;
         }
         let index = doc.index();
-        self.list = query::in_time_order(index, &self.matched);
+        if self.list.len() == index.len() {
+            // Every event is shown: the list is the time order, copied into
+            // the memory it already holds rather than a new million entries.
+            self.list.copy_from_slice(index.in_time_order());
+        } else {
+            self.list = query::in_time_order(index, &self.matched);
+        }
         let extent = index
             .extent()
             .map(|(start, end)| (start.0 as f64, end.0 as f64));
-        self.fitted = with_margin(shown_bounds(index, &self.list), today);
+        let moved: Vec<_> = before
+            .iter()
+            .filter(|(e, _)| self.matched.contains(*e))
+            .collect();
+        self.shown_extent = match self.shown_extent {
+            // No moved event held either end: the ends can only widen to
+            // take the events where they are now.
+            Some((first, last))
+                if moved.iter().all(|(_, old)| {
+                    let (start, end) = event_extent(*old);
+                    start > first && end < last
+                }) =>
+            {
+                Some(moved.iter().fold((first, last), |(first, last), (e, _)| {
+                    let (start, end) = event_extent(index.bounds_at(index.rank_of(*e) as u32));
+                    (first.min(start), last.max(end))
+                }))
+            }
+            _ => shown_bounds(index, &self.list),
+        };
+        self.fitted = with_margin(self.shown_extent, today);
         let overview_range = with_margin(extent, today);
         if self.overview_range == Some(overview_range) {
             // The strip's stretch is the same: each changed event leaves its old
@@ -115,7 +144,8 @@ impl Filtered {
         self.counts = evaluation.counts;
         self.all_shown = filter.fade_unmatched || self.counts.matched == self.counts.total;
         self.applied = Some(filter.clone());
-        self.fitted = with_margin(shown_bounds(doc.index(), &self.list), today);
+        self.shown_extent = shown_bounds(doc.index(), &self.list);
+        self.fitted = with_margin(self.shown_extent, today);
         let overview_range = *self.overview_range.get_or_insert_with(|| {
             let extent = doc.index().extent();
             with_margin(
@@ -155,5 +185,36 @@ mod tests {
             assert_eq!(kept.overview_range, fresh.overview_range, "edit {k}");
             assert_eq!(kept.overview, fresh.overview, "edit {k}");
         }
+    }
+
+    #[test]
+    fn moving_the_first_or_the_last_event_inwards_narrows_the_fitted_range() {
+        let mut doc = Document::embedded().expect("the embedded dataset reads");
+        let filter = Filter::default();
+        let mut kept = Filtered::default();
+        kept.update(&doc, &filter, None);
+        let wide = kept.fitted;
+        let middle = doc.dataset().events[20].date.clone();
+        for end in [0, 1] {
+            let order = doc.index().in_time_order().to_vec();
+            let at = if end == 0 {
+                order[0]
+            } else {
+                order[order.len() - 1]
+            };
+            let mut event = doc.dataset().events[at as usize].clone();
+            event.date = middle.clone();
+            let followed = doc
+                .apply(Edit::change_event(&event.id.clone(), event))
+                .expect("a valid edit");
+            if followed.moved.is_none() {
+                continue;
+            }
+            assert!(kept.events_moved(&doc, &filter, None, &followed.before));
+            let mut fresh = Filtered::default();
+            fresh.update(&doc, &filter, None);
+            assert_eq!(kept.fitted, fresh.fitted, "end {end}");
+        }
+        assert_ne!(kept.fitted, wide, "the range followed the moved events");
     }
 }

@@ -228,16 +228,38 @@ fn move_rank(offsets: &[u32], ranks: &mut [u32], own: &[u32], (from, to): (u32, 
             moved.push((a, b, a + at));
         }
     }
-    if from < to {
-        ranks
-            .iter_mut()
-            .filter(|r| (from + 1..=to).contains(*r))
-            .for_each(|r| *r -= 1);
+    // Each lane is ascending, so the ranks between are one run of it: found
+    // by two binary searches per lane rather than by a pass over every entry.
+    let (low, high) = if from < to {
+        (from + 1, to)
     } else {
-        ranks
-            .iter_mut()
-            .filter(|r| (to..from).contains(*r))
-            .for_each(|r| *r += 1);
+        (to, from - 1)
+    };
+    for lane in offsets.windows(2) {
+        let run = &mut ranks[lane[0] as usize..lane[1] as usize];
+        let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
+            continue;
+        };
+        if last < low || first > high {
+            continue;
+        }
+        let start = if first >= low {
+            0
+        } else {
+            run.partition_point(|&r| r < low)
+        };
+        let end = if last <= high {
+            run.len()
+        } else {
+            start + run[start..].partition_point(|&r| r <= high)
+        };
+        for r in &mut run[start..end] {
+            if from < to {
+                *r -= 1;
+            } else {
+                *r += 1;
+            }
+        }
     }
     for (a, b, at) in moved {
         ranks[at] = to;

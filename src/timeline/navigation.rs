@@ -15,19 +15,25 @@ pub(crate) const OVERVIEW_BUCKETS: usize = 600;
 pub(crate) fn shown_bounds(index: &TimeIndex, events: &[EventIdx]) -> Option<(f64, f64)> {
     let mut bounds: Option<(f64, f64)> = None;
     for_each_rank(index, events, |rank| {
-        let start = index.start_at(rank) as f64;
-        let [_, latest] = index.bounds_at(rank);
-        let end = if Moment(latest).is_open() {
-            start
-        } else {
-            latest as f64
-        };
+        let (start, end) = event_extent(index.bounds_at(rank));
         bounds = Some(match bounds {
             Some((a, b)) => (a.min(start), b.max(end)),
             None => (start, end),
         });
     });
     bounds
+}
+
+/// Where an event of earliest and latest instants `bounds` starts (its sort
+/// key in time order) and ends (an open end counts as the start), in seconds.
+pub(crate) fn event_extent(bounds: [i64; 2]) -> (f64, f64) {
+    let start = crate::index::sort_key(bounds) as f64;
+    let end = if Moment(bounds[1]).is_open() {
+        start
+    } else {
+        bounds[1] as f64
+    };
+    (start, end)
 }
 
 /// Calls `visit` with the rank in time order of each of `events` (distinct): for all

@@ -15,19 +15,15 @@ use crate::model::{Actor, ActorKind, Dataset, Event, EventKind, IdList};
 /// The kind, chosen from the built-in kinds and the dataset's own.
 pub(super) fn kind_ui(ui: &mut Ui, dataset: &Dataset, base: &Event) -> Option<Command> {
     let label = ui.label(RichText::new("Kind").weak());
-    let mut kinds: Vec<EventKind> = EventKind::BUILT_IN.to_vec();
-    for event in dataset.events.iter().take(100_000) {
-        if !kinds.contains(&event.kind) && kinds.len() < 64 {
-            kinds.push(event.kind.clone());
-        }
-    }
     let mut chosen = None;
     ui.horizontal(|ui| {
         glyph_ui(ui, &base.kind);
         egui::ComboBox::from_id_salt("event form kind")
             .selected_text(base.kind.label())
             .show_ui(ui, |ui| {
-                for kind in kinds {
+                // Looked for only while the list is open: at a million
+                // events the scan would cost every frame of the form.
+                for kind in kinds_in_use(dataset) {
                     let selected = kind == base.kind;
                     if ui.selectable_label(selected, kind.label()).clicked() && !selected {
                         chosen = Some(kind);
@@ -43,6 +39,18 @@ pub(super) fn kind_ui(ui: &mut Ui, dataset: &Dataset, base: &Event) -> Option<Co
         event.kind = kind;
         change(base, event)
     })
+}
+
+/// The built-in kinds, then the dataset's own among its first 100,000 events
+/// (64 kinds at most).
+fn kinds_in_use(dataset: &Dataset) -> Vec<EventKind> {
+    let mut kinds: Vec<EventKind> = EventKind::BUILT_IN.to_vec();
+    for event in dataset.events.iter().take(100_000) {
+        if !kinds.contains(&event.kind) && kinds.len() < 64 {
+            kinds.push(event.kind.clone());
+        }
+    }
+    kinds
 }
 
 fn glyph_ui(ui: &mut Ui, kind: &EventKind) {
