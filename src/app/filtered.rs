@@ -32,6 +32,10 @@ pub(super) struct Filtered {
     pub(crate) overview_range: Option<TimeRange>,
     /// The shown events per column of the overview strip.
     pub(crate) overview: Density,
+    /// The extent and the overview density of every event, kept from the
+    /// last filter that passed them all until the document changes, so that
+    /// clearing a filter at a million events does not count them again.
+    every_event: Option<(Option<(f64, f64)>, Density)>,
 }
 
 impl Default for Filtered {
@@ -46,6 +50,7 @@ impl Default for Filtered {
             fitted: TimeRange::new(0.0, YEAR),
             overview_range: None,
             overview: Density::default(),
+            every_event: None,
         }
     }
 }
@@ -55,6 +60,7 @@ impl Filtered {
     pub(crate) fn invalidate(&mut self) {
         self.applied = None;
         self.overview_range = None;
+        self.every_event = None;
     }
 
     /// The range of the overview strip (a year until a document is filtered).
@@ -82,6 +88,7 @@ impl Filtered {
         if !unaffected {
             return false;
         }
+        self.every_event = None;
         let index = doc.index();
         if self.list.len() == index.len() {
             // Every event is shown: the list is the time order, copied into
@@ -144,8 +151,6 @@ impl Filtered {
         self.counts = evaluation.counts;
         self.all_shown = filter.fade_unmatched || self.counts.matched == self.counts.total;
         self.applied = Some(filter.clone());
-        self.shown_extent = shown_bounds(doc.index(), &self.list);
-        self.fitted = with_margin(self.shown_extent, today);
         let overview_range = *self.overview_range.get_or_insert_with(|| {
             let extent = doc.index().extent();
             with_margin(
@@ -153,7 +158,18 @@ impl Filtered {
                 today,
             )
         });
-        self.overview = overview_density(doc.index(), &self.list, overview_range);
+        let every = self.list.len() == doc.index().len();
+        (self.shown_extent, self.overview) = match &self.every_event {
+            Some((extent, overview)) if every => (*extent, overview.clone()),
+            _ => (
+                shown_bounds(doc.index(), &self.list),
+                overview_density(doc.index(), &self.list, overview_range),
+            ),
+        };
+        if every {
+            self.every_event = Some((self.shown_extent, self.overview.clone()));
+        }
+        self.fitted = with_margin(self.shown_extent, today);
         true
     }
 }
@@ -216,5 +232,31 @@ mod tests {
             assert_eq!(kept.fitted, fresh.fitted, "end {end}");
         }
         assert_ne!(kept.fitted, wide, "the range followed the moved events");
+    }
+
+    #[test]
+    fn clearing_a_filter_after_an_edit_counts_the_event_where_it_is_now() {
+        let mut doc = Document::embedded().expect("the embedded dataset reads");
+        let all = Filter::default();
+        let mut iran = Filter::default();
+        iran.actors.insert("IRN".to_string());
+        let mut kept = Filtered::default();
+        kept.update(&doc, &all, None);
+        kept.update(&doc, &iran, None);
+        // Back to every event: the kept extent and density are those of the document.
+        kept.update(&doc, &all, None);
+        let order = doc.index().in_time_order().to_vec();
+        let mut event = doc.dataset().events[order[0] as usize].clone();
+        event.date = doc.dataset().events[20].date.clone();
+        let followed = doc
+            .apply(Edit::change_event(&event.id.clone(), event))
+            .expect("a valid edit");
+        assert!(kept.events_moved(&doc, &all, None, &followed.before));
+        kept.update(&doc, &iran, None);
+        kept.update(&doc, &all, None);
+        let mut fresh = Filtered::default();
+        fresh.update(&doc, &all, None);
+        assert_eq!(kept.fitted, fresh.fitted);
+        assert_eq!(kept.overview, fresh.overview);
     }
 }
