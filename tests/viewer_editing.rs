@@ -626,3 +626,63 @@ fn people_and_their_roles_topics_and_eras_have_their_own_editors() {
         .count();
     assert!(kept + 3 >= dataset::EMBEDDED_RON.lines().count());
 }
+
+#[test]
+fn names_in_other_scripts_are_edited_but_right_to_left_ones_only_shown() {
+    use eframe::egui::accesskit::Role;
+    let dir = tempfile::tempdir().expect("a folder");
+    let file = curated_file(dir.path());
+    let mut harness = open(&file, dir.path());
+    apply(&mut harness, Command::Edit(EditCommand::SetEditing(true)));
+    apply(&mut harness, Command::ShowFilters(false));
+    apply(
+        &mut harness,
+        Command::Edit(EditCommand::ShowEditor(Some(HeadEditor::Actors))),
+    );
+    harness.get_by_label("Emomali Rahmon").click();
+    harness.run();
+    // The Persian name is shown, not offered for editing.
+    let inputs = |harness: &Harness<'static, App>, label: &str| {
+        harness
+            .query_all_by_role_and_label(Role::TextInput, label)
+            .count()
+    };
+    assert_eq!(inputs(&harness, "Persian (fa)"), 0);
+    harness.get_by_label_contains("Right-to-left names are read-only");
+    // The Tajik one is edited; a Russian one is added.
+    assert_eq!(inputs(&harness, "Tajik (tg)"), 1);
+    harness.get_by_label("Tajik (tg)").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Tajik (tg)")
+        .type_text("Эмомалӣ Раҳмон Шарифӣ");
+    harness.get_by_label("New name: language tag").click();
+    harness.run();
+    harness
+        .get_by_label("New name: language tag")
+        .type_text("ru");
+    harness.get_by_label("name").click();
+    harness.run();
+    harness.get_by_label("name").type_text("Эмомали Рахмон");
+    harness.run();
+    harness.get_by_label("Add name").click();
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    let rahmon = harness
+        .state()
+        .document()
+        .dataset()
+        .actor("rahmon")
+        .unwrap();
+    assert_eq!(rahmon.names["tg"], "Эмомалӣ Раҳмон Шарифӣ");
+    assert_eq!(rahmon.names["ru"], "Эмомали Рахмон");
+    assert_eq!(rahmon.names["fa"], "امامعلی رحمان");
+    // Saved and read again, the names are as edited.
+    apply(&mut harness, Command::Edit(EditCommand::Save));
+    let text = std::fs::read_to_string(&file).expect("the file was saved");
+    let saved = dataset::parse_str("curated.ron", &text).expect("the saved file reads");
+    let rahmon = saved.actor("rahmon").unwrap();
+    assert_eq!(rahmon.names["ru"], "Эмомали Рахмон");
+}

@@ -8,7 +8,8 @@ use super::event_form_sources::SourceDraft;
 use crate::command::{Command, EditCommand};
 use crate::edit::Edit;
 use crate::model::{Actor, ActorKind, Dataset, EdtfDate, Role};
-use crate::ui::actor_names::other_names_ui;
+use crate::ui::actor_names::{body_format, language_name};
+use crate::ui::bidi::{has_right_to_left, visual_label};
 
 /// The actor being edited, its fields as typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +19,9 @@ pub(crate) struct ActorDraft {
     name: String,
     aliases: String,
     wikidata: String,
+    /// Names in other scripts, by language tag, and the one being added.
+    names: Vec<(String, String)>,
+    new_name: (String, String),
     roles: Vec<RoleDraft>,
     /// What is wrong with the draft, when Apply was refused before the engine.
     problem: Option<String>,
@@ -42,6 +46,8 @@ impl ActorDraft {
             name: actor.name.clone(),
             aliases: actor.aliases.join(", "),
             wikidata: actor.wikidata.clone().unwrap_or_default(),
+            names: actor.names.clone().into_iter().collect(),
+            new_name: Default::default(),
             roles: actor
                 .roles
                 .iter()
@@ -73,6 +79,12 @@ impl ActorDraft {
             .map(str::to_string)
             .collect();
         actor.wikidata = Some(self.wikidata.trim().to_string()).filter(|w| !w.is_empty());
+        actor.names = self
+            .names
+            .iter()
+            .map(|(tag, name)| (tag.trim().to_string(), name.trim().to_string()))
+            .filter(|(_, name)| !name.is_empty())
+            .collect();
         actor.roles = self
             .roles
             .iter()
@@ -202,18 +214,7 @@ fn actor_ui(ui: &mut Ui, draft: &mut ActorDraft, uses: usize) -> Vec<Command> {
     labelled_line(ui, "Name", &mut draft.name);
     labelled_line(ui, "Aliases, comma-separated", &mut draft.aliases);
     labelled_line(ui, "Wikidata item", &mut draft.wikidata);
-    if !draft.base.names.is_empty() {
-        ui.label(RichText::new("Names in other scripts").weak());
-        other_names_ui(ui, &draft.base);
-        ui.label(
-            RichText::new(
-                "Read-only here, as egui's editor would misplace the cursor in \
-                 right-to-left text: change them in the file.",
-            )
-            .weak()
-            .small(),
-        );
-    }
+    names_editor_ui(ui, &mut draft.names, &mut draft.new_name);
     if draft.base.kind == ActorKind::Person {
         roles_ui(ui, &mut draft.roles);
     }
@@ -302,6 +303,63 @@ fn labelled_line(ui: &mut Ui, name: &str, text: &mut String) {
         let label = ui.label(RichText::new(name).weak());
         ui.add(egui::TextEdit::singleline(text).desired_width(260.0))
             .labelled_by(label.id);
+    });
+}
+
+/// The actor's names in other scripts: each editable under its language,
+/// but one in a right-to-left script, which egui's editor would garble,
+/// shown read-only with a button that clears it; and a row to add one.
+fn names_editor_ui(ui: &mut Ui, names: &mut Vec<(String, String)>, new: &mut (String, String)) {
+    ui.label(RichText::new("Names in other scripts").weak());
+    let mut read_only = false;
+    names.retain_mut(|(tag, name)| {
+        let mut keep = true;
+        ui.horizontal(|ui| {
+            let label = ui.label(format!("{} ({tag})", language_name(tag)));
+            if has_right_to_left(name) {
+                read_only = true;
+                visual_label(ui, name, body_format(ui)).labelled_by(label.id);
+                keep = !ui.small_button("Clear").clicked();
+            } else {
+                ui.add(egui::TextEdit::singleline(name).desired_width(200.0))
+                    .labelled_by(label.id);
+            }
+        });
+        keep
+    });
+    if read_only {
+        ui.label(
+            RichText::new(
+                "Right-to-left names are read-only here, as egui's editor would misplace \
+                 the cursor in them: change them in the file.",
+            )
+            .weak()
+            .small(),
+        );
+    }
+    ui.horizontal(|ui| {
+        let tag = ui.label(RichText::new("New name: language tag").weak());
+        ui.add(
+            egui::TextEdit::singleline(&mut new.0)
+                .hint_text("tg")
+                .desired_width(40.0),
+        )
+        .labelled_by(tag.id);
+        let name = ui.label(RichText::new("name").weak());
+        ui.add(egui::TextEdit::singleline(&mut new.1).desired_width(140.0))
+            .labelled_by(name.id);
+        let tag = new.0.trim();
+        let addable = !tag.is_empty()
+            && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !names.iter().any(|(t, _)| t == tag)
+            && !new.1.trim().is_empty();
+        if ui
+            .add_enabled(addable, egui::Button::new("Add name"))
+            .clicked()
+        {
+            names.push((tag.to_string(), new.1.trim().to_string()));
+            *new = Default::default();
+        }
     });
 }
 
