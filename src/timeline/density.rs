@@ -79,4 +79,20 @@ mod tests {
         assert_eq!(density.counts, vec![1, 2, 1, 1, 0]);
         assert_eq!(density.max(), 2);
     }
+
+    #[test]
+    fn an_end_on_a_bucket_edge_stays_out_of_the_next_bucket() {
+        let mut density = Density::new(0.0, 10.0, 5);
+        // [10, 20) ends where the third bucket opens: the second bucket only.
+        density.add(10.0, 20.0);
+        // An instant at a bucket's start, and one just inside the last bucket.
+        density.add(30.0, 30.0);
+        density.add(49.0, 49.5);
+        // Ending where the range starts, or starting where it ends: outside.
+        density.add(-10.0, 0.0);
+        density.add(50.0, 60.0);
+        // Reaching past both ends: every bucket of the range.
+        density.add(-5.0, 1.0e12);
+        assert_eq!(density.counts, vec![1, 2, 1, 2, 2]);
+    }
 }
