@@ -5,8 +5,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::jalali_dates::ascii_digits;
 use crate::model::EdtfDate;
+use crate::query::ascii_digits;
 
 /// The order of day, month and year in a numeric date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,10 +5,9 @@
 //! A month or a year alone is the EDTF interval of its days
 //! (`1391` is `2012-03-20/2013-03-20`): precision is neither lost nor invented.
 
-use std::borrow::Cow;
-
-use super::dates::{DateOrder, DateProblem};
+use super::dates::{DateOrder, DateProblem, interval};
 use crate::model::jalali::{JalaliDay, MONTHS_PERSIAN};
+use crate::query::{ascii_digits, fold};
 
 /// The Jalali months' names as people write them in Latin letters, by month.
 const LATIN_MONTHS: [&[&str]; 12] = [
@@ -25,22 +24,6 @@ const LATIN_MONTHS: [&[&str]; 12] = [
     &["bahman"],
     &["esfand", "esfend", "espand"],
 ];
-
-/// `text` with Persian (`۰`–`۹`) and Arabic-Indic (`٠`–`٩`) digits written as
-/// ASCII digits; borrowed when it has none.
-pub(crate) fn ascii_digits(text: &str) -> Cow<'_, str> {
-    let digit = |c: char| match c {
-        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
-        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
-        _ => None,
-    };
-    if !text.chars().any(|c| digit(c).is_some()) {
-        return Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| digit(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c))
-        .collect()
-}
 
 /// The EDTF text of a Jalali date as written; numeric dates with the day or
 /// month first are read in `order`.
@@ -63,9 +46,7 @@ pub(crate) fn read_jalali_date(
         // An interval as Annals writes it: `1401-02-11/1401-03-10`.
         let first = read_jalali_date(start, Some(DateOrder::Ymd))?;
         let last = read_jalali_date(end, Some(DateOrder::Ymd))?;
-        let first = first.split_once('/').map_or(first.as_str(), |(a, _)| a);
-        let last = last.rsplit_once('/').map_or(last.as_str(), |(_, b)| b);
-        return Ok(format!("{first}/{last}"));
+        return interval(&first, &last).map_err(DateProblem::Unreadable);
     }
     let (parts, time) = if text.chars().any(char::is_alphabetic) {
         (with_month_name(text).ok_or_else(|| unreadable(text))?, None)
@@ -201,28 +182,23 @@ fn with_month_name(text: &str) -> Option<Parts> {
 }
 
 /// The number of a Jalali month named in Latin letters (any case, or its
-/// first three letters) or in Persian script (Arabic `ي` and `ك` too).
+/// first three letters) or in Persian script (Arabic `ي` and `ك` too): the
+/// word is folded as the search folds it.
 fn month_number(word: &str) -> Option<u8> {
-    let latin = word.trim_end_matches('.').to_lowercase();
-    let persian: String = word
-        .chars()
-        .map(|c| match c {
-            'ي' => 'ی',
-            'ك' => 'ک',
-            c => c,
-        })
-        .collect();
+    let word = fold(word.trim_end_matches('.'));
     let found = LATIN_MONTHS.iter().position(|names| {
-        names.contains(&latin.as_str()) || (latin.len() == 3 && names[0].starts_with(&latin))
+        names.contains(&word.as_str()) || (word.len() == 3 && names[0].starts_with(&word))
     });
     found
-        .or_else(|| MONTHS_PERSIAN.iter().position(|name| *name == persian))
-        .or_else(|| (persian == "امرداد").then_some(4))
+        .or_else(|| MONTHS_PERSIAN.iter().position(|name| fold(name) == word))
+        .or_else(|| (word == "امرداد").then_some(4))
         .map(|i| i as u8 + 1)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::*;
 
     fn read(text: &str) -> Result<String, DateProblem> {

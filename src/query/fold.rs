@@ -4,6 +4,8 @@
 //! Tajik Cyrillic letters folded to their Russian forms, so that "Рахмон"
 //! finds "Раҳмон"; and slugs, the folded text made an id or a file name.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -35,14 +37,31 @@ fn plain_letter(c: char) -> char {
         'ي' | 'ى' => 'ی',
         'ك' => 'ک',
         'ة' => 'ه',
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
         'ҳ' => 'х',
         'ҷ' => 'ч',
         'қ' => 'к',
         'ғ' => 'г',
-        _ => c,
+        _ => ascii_digit(c).unwrap_or(c),
     }
+}
+
+/// `text` with Persian (`۰`–`۹`) and Arabic-Indic (`٠`–`٩`) digits written as
+/// ASCII digits, as dates are read; borrowed when it has none.
+pub fn ascii_digits(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| ascii_digit(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    text.chars().map(|c| ascii_digit(c).unwrap_or(c)).collect()
+}
+
+/// The ASCII digit of a Persian or Arabic-Indic digit.
+fn ascii_digit(c: char) -> Option<char> {
+    let value = match c {
+        '۰'..='۹' => c as u32 - '۰' as u32,
+        '٠'..='٩' => c as u32 - '٠' as u32,
+        _ => return None,
+    };
+    char::from_digit(value, 10)
 }
 
 /// Lower-case ASCII letters and digits, accents dropped, every other run of

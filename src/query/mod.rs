@@ -20,7 +20,7 @@ pub use event_set::EventSet;
 pub use facets::{Evaluation, FacetCounts};
 pub use facts::EventFacts;
 pub use filter::Filter;
-pub use fold::{fold, slug};
+pub use fold::{ascii_digits, fold, slug};
 pub use matcher::Matcher;
 pub use period::Period;
 pub use prepared::QueryIndex;
