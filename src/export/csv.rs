@@ -100,34 +100,39 @@ fn row(dataset: &Dataset, event: &Event) -> [String; 14] {
 /// The ISO bounds of a date: the first day and the last day included
 /// (the instant itself for a time of day); empty for an open end.
 pub(crate) fn bounds(date: &EdtfDate) -> (String, String) {
-    let (earliest, latest) = (date.earliest(), date.latest());
-    let shown = |m: Moment, f: &dyn Fn(Moment) -> String| {
-        if m.is_open() { String::new() } else { f(m) }
+    let (first, last, time) = included(date);
+    let iso = |m: Moment| match time {
+        true => format!("{}Z", m.iso_datetime()),
+        false => m.iso_day(),
     };
-    if date.precision() == Precision::Time {
-        let last = if latest.is_open() {
-            latest
-        } else {
-            Moment(latest.0 - 1)
-        };
-        let utc = |m: Moment| format!("{}Z", m.iso_datetime());
-        (shown(earliest, &utc), shown(last, &utc))
-    } else {
-        let last = if latest.is_open() {
-            latest
-        } else {
-            latest.add_days(-1)
-        };
-        (
-            shown(earliest, &Moment::iso_day),
-            shown(last, &Moment::iso_day),
-        )
-    }
+    (shown(first, &iso), shown(last, &iso))
 }
 
 /// The bounds of [`bounds`] as Jalali days (`1401-02-11`, with the time of
 /// day where the date has one); empty for an open end or outside the calendar.
 pub(crate) fn jalali_bounds(date: &EdtfDate) -> (String, String) {
+    let (first, last, time) = included(date);
+    let jalali = |m: Moment| {
+        let (y, month, d, _) = m.to_civil();
+        let Some(day) = JalaliDay::of_gregorian(y, month, d) else {
+            return String::new();
+        };
+        match time {
+            // The time of day is the same in both calendars.
+            true => {
+                let iso = m.iso_datetime();
+                let clock = iso.split_once('T').map_or("", |(_, clock)| clock);
+                format!("{day}T{clock}Z")
+            }
+            false => day.to_string(),
+        }
+    };
+    (shown(first, &jalali), shown(last, &jalali))
+}
+
+/// The first and the last instant a date includes: its first and last day,
+/// or for a time of day the instant itself; and whether it has a time of day.
+fn included(date: &EdtfDate) -> (Moment, Moment, bool) {
     let (earliest, latest) = (date.earliest(), date.latest());
     let time = date.precision() == Precision::Time;
     let last = match latest {
@@ -135,22 +140,12 @@ pub(crate) fn jalali_bounds(date: &EdtfDate) -> (String, String) {
         _ if time => Moment(latest.0 - 1),
         _ => latest.add_days(-1),
     };
-    let jalali = |m: Moment| -> String {
-        if m.is_open() {
-            return String::new();
-        }
-        let (y, month, d, seconds) = m.to_civil();
-        let Some(day) = JalaliDay::of_gregorian(y, month, d) else {
-            return String::new();
-        };
-        let mut text = format!("{:04}-{:02}-{:02}", day.year, day.month, day.day);
-        if time {
-            let (h, min, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-            text.push_str(&format!("T{h:02}:{min:02}:{s:02}Z"));
-        }
-        text
-    };
-    (jalali(earliest), jalali(last))
+    (earliest, last, time)
+}
+
+/// `m` written by `write`, or nothing for an open end.
+fn shown(m: Moment, write: &dyn Fn(Moment) -> String) -> String {
+    if m.is_open() { String::new() } else { write(m) }
 }
 
 #[cfg(test)]
@@ -167,6 +162,10 @@ mod tests {
         assert_eq!(of("2022-05"), ("1401-02-11".into(), "1401-03-10".into()));
         assert_eq!(of("2022-05-17"), ("1401-02-27".into(), "1401-02-27".into()));
         assert_eq!(of("2022-05-17/.."), ("1401-02-27".into(), String::new()));
+        assert_eq!(
+            of("2022-05-17T14:30:00Z"),
+            ("1401-02-27T14:30:00Z".into(), "1401-02-27T14:30:00Z".into())
+        );
     }
 
     #[test]

@@ -100,38 +100,57 @@ impl JalaliDay {
             year,
             month,
             day: 1,
-        }
-        .days()?;
-        let next = if month >= 12 {
-            JalaliDay {
-                year: year.checked_add(1)?,
-                month: 1,
-                day: 1,
-            }
-        } else {
-            JalaliDay {
-                year,
-                month: month + 1,
-                day: 1,
-            }
         };
-        u32::try_from(next.days()? - first).ok()
+        u32::try_from(first.next_month()?.days()? - first.days()?).ok()
     }
 
-    /// The month's name in Latin letters ("Ordibehesht").
-    pub fn month_name(self) -> &'static str {
-        month_name(self.month)
+    /// The first day of the month after this day's; none past the last year.
+    pub fn next_month(self) -> Option<JalaliDay> {
+        Some(match self.month {
+            12.. => JalaliDay {
+                year: self.year.checked_add(1)?,
+                month: 1,
+                day: 1,
+            },
+            m => JalaliDay {
+                month: m + 1,
+                day: 1,
+                ..self
+            },
+        })
     }
 
     /// The day in words: "27 Ordibehesht 1401".
     pub fn words(self) -> String {
-        format!("{} {} {}", self.day, self.month_name(), self.year)
+        self.words_in(&MONTHS)
+    }
+
+    /// The day in words with the months named by `names`: "27 اردیبهشت 1401".
+    pub fn words_in(self, names: &[&'static str; 12]) -> String {
+        format!("{} {}", self.day, self.month_year_in(names))
+    }
+
+    /// The month and year with the months named by `names`: "Ordibehesht 1401".
+    pub fn month_year_in(self, names: &[&'static str; 12]) -> String {
+        format!("{} {}", month_name_in(self.month, names), self.year)
+    }
+}
+
+/// The day as `annals list` and the exports write it: `1401-02-27`.
+impl std::fmt::Display for JalaliDay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 
 /// The name of Jalali `month` (1 to 12) in Latin letters; "?" for another number.
 pub fn month_name(month: u8) -> &'static str {
-    MONTHS
+    month_name_in(month, &MONTHS)
+}
+
+/// The name of Jalali `month` (1 to 12) among `names`; "?" for another number.
+pub fn month_name_in(month: u8, names: &[&'static str; 12]) -> &'static str {
+    names
         .get(usize::from(month).wrapping_sub(1))
         .copied()
         .unwrap_or("?")
@@ -168,17 +187,16 @@ fn jalali_days(date: &EdtfDate) -> Option<(JalaliDay, JalaliDay)> {
 /// open side or a day outside the calendar's range.
 pub fn jalali_text(date: &EdtfDate) -> Option<String> {
     let (a, b) = jalali_days(date)?;
-    let ymd = |d: JalaliDay| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
     let ends_month =
         |d: JalaliDay| JalaliDay::month_length(d.year, d.month) == Some(u32::from(d.day));
     let mut text = if a == b {
-        ymd(a)
+        a.to_string()
     } else if a.day == 1 && b.year == a.year && b.month == a.month && ends_month(b) {
         format!("{:04}-{:02}", a.year, a.month)
     } else if (a.month, a.day) == (1, 1) && b.year == a.year && b.month == 12 && ends_month(b) {
         format!("{:04}", a.year)
     } else {
-        format!("{}/{}", ymd(a), ymd(b))
+        format!("{a}/{b}")
     };
     if date.is_uncertain() && date.is_approximate() {
         text.push('%');

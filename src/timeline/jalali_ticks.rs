@@ -6,7 +6,7 @@ use super::ticks::{
     LABEL_GAP, LABEL_OFFSET, Tick, TickStep, Ticks, calendar_ticks, without_overlaps,
 };
 use super::time_axis::{DAY, TimeAxis};
-use crate::model::jalali::{JalaliDay, MONTHS};
+use crate::model::jalali::{JalaliDay, MONTHS, month_name_in};
 
 /// The names the axis gives the twelve Jalali months: `jalali::MONTHS` in
 /// Latin letters or `jalali::MONTHS_PERSIAN` in Persian script.
@@ -54,8 +54,8 @@ pub(crate) fn jalali_ticks(
     }
     let gregorian = calendar_ticks(axis, measure);
     if let TickStep::Hours(_) = gregorian.step {
-        let days = ticks_of(TickStep::Days(1), axis, &|day| words(day, names));
-        let major = with_context(axis, words(first, names), days);
+        let days = ticks_of(TickStep::Days(1), axis, &|day| day.words_in(names));
+        let major = with_context(axis, first.words_in(names), days);
         return Some(Ticks {
             major: without_overlaps(major, axis, measure),
             ..gregorian
@@ -75,8 +75,8 @@ pub(crate) fn jalali_ticks(
     let major = match step {
         TickStep::Days(_) => with_context(
             axis,
-            month_year(first, names),
-            ticks_of(TickStep::Months(1), axis, &|day| month_year(day, names)),
+            first.month_year_in(names),
+            ticks_of(TickStep::Months(1), axis, &|day| day.month_year_in(names)),
         ),
         TickStep::Months(_) => with_context(
             axis,
@@ -109,7 +109,7 @@ pub(crate) fn jalali_row(
     }
     let mut row = ticks_of(ticks.step, axis, &|day| minor_label(day, ticks.step, names));
     let major = match ticks.step {
-        TickStep::Days(_) => ticks_of(TickStep::Months(1), axis, &|day| month_year(day, names)),
+        TickStep::Days(_) => ticks_of(TickStep::Months(1), axis, &|day| day.month_year_in(names)),
         TickStep::Months(_) => ticks_of(TickStep::Years(1), axis, &|day| day.year.to_string()),
         _ => Vec::new(),
     };
@@ -152,19 +152,10 @@ fn day_at(t: f64) -> Option<JalaliDay> {
     JalaliDay::of_days((t / DAY).floor() as i64)
 }
 
-/// A day in words: "27 Ordibehesht 1401".
-fn words(day: JalaliDay, names: MonthNames) -> String {
-    format!("{} {}", day.day, month_year(day, names))
-}
-
-fn month_year(day: JalaliDay, names: MonthNames) -> String {
-    format!("{} {}", names[usize::from(day.month) - 1], day.year)
-}
-
 fn minor_label(day: JalaliDay, step: TickStep, names: MonthNames) -> String {
     match step {
         TickStep::Days(_) => day.day.to_string(),
-        TickStep::Months(_) => names[usize::from(day.month) - 1].to_string(),
+        TickStep::Months(_) => month_name_in(day.month, names).to_string(),
         _ => day.year.to_string(),
     }
 }
@@ -221,29 +212,16 @@ fn days_of_months(first: i64, last: i64, n: u32) -> Vec<(i64, JalaliDay)> {
             out.push((days, day));
         }
         if d >= length {
-            day = next_month(day);
+            let Some(next) = day.next_month() else {
+                break;
+            };
+            day = next;
             length = JalaliDay::month_length(day.year, day.month).unwrap_or(30);
         } else {
             day.day += 1;
         }
     }
     out
-}
-
-/// The first day of the month after `day`'s.
-fn next_month(day: JalaliDay) -> JalaliDay {
-    match day.month {
-        12 => JalaliDay {
-            year: day.year + 1,
-            month: 1,
-            day: 1,
-        },
-        m => JalaliDay {
-            month: m + 1,
-            day: 1,
-            ..day
-        },
-    }
 }
 
 /// The first days of the months that open between `first` and `last`, and of the one `first` is in.
@@ -255,7 +233,10 @@ fn month_openings(first: i64, last: i64) -> Vec<(i64, JalaliDay)> {
     let mut out = Vec::new();
     while let Some(days) = month.days().filter(|&d| d <= last) {
         out.push((days, month));
-        month = next_month(month);
+        let Some(next) = month.next_month() else {
+            break;
+        };
+        month = next;
     }
     out
 }
