@@ -92,6 +92,15 @@ pub(crate) struct Lane {
 }
 
 impl Lane {
+    /// The lane's name, an actor's in language `names` (`fa`) where the
+    /// actor has a name in it.
+    pub(crate) fn label_in<'a>(&'a self, dataset: &'a Dataset, names: Option<&str>) -> &'a str {
+        let actor = names
+            .and_then(|_| self.key.strip_prefix("actor:"))
+            .and_then(|id| dataset.actor(id));
+        actor.map_or(self.label.as_str(), |actor| actor.name_in(names))
+    }
+
     /// True when the lane is drawn: neither folded into another nor hidden as empty.
     pub(crate) fn drawn(&self) -> bool {
         !self.hidden && !self.empty

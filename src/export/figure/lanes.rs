@@ -100,12 +100,7 @@ pub(crate) fn figure_lanes(
         .enumerate()
         .filter(|&(l, _)| chosen[l])
         .map(|(l, lane)| FigureLane {
-            label: lane
-                .key
-                .strip_prefix("actor:")
-                .and_then(|id| dataset.actor(id))
-                .map_or(lane.label.as_str(), |actor| actor.name_in(names))
-                .to_string(),
+            label: lane.label_in(dataset, names).to_string(),
             depth: lane.depth,
             has_children: has_children[l],
             events: std::mem::take(&mut members[l]),

@@ -14,16 +14,6 @@ use crate::timeline::layout::LaneContent;
 use crate::timeline::marks::lane_height::{LANE_PAD, ROW_HEIGHT};
 use crate::ui::bidi::visual_job;
 
-/// The name of `lane` in the language asked for, where its actor has one.
-fn lane_label<'a>(input: &CanvasInput<'a>, lane: &'a Lane) -> &'a str {
-    let actor = lane
-        .key
-        .strip_prefix("actor:")
-        .filter(|_| input.lane_names.is_some())
-        .and_then(|id| input.dataset.actor(id));
-    actor.map_or(lane.label.as_str(), |actor| actor.name_in(input.lane_names))
-}
-
 /// Paints the lane names over the lanes' left ends; the lanes folded or unfolded.
 pub(super) fn gutter(
     ui: &Ui,
@@ -71,7 +61,7 @@ pub(super) fn gutter(
             ));
         }
         let split = rect.left() + indent + 12.0;
-        let label = lane_label(input, lane);
+        let label = lane.label_in(input.dataset, input.lane_names);
         commands.extend(header_buttons(
             ui,
             input,
