@@ -96,6 +96,7 @@ pub struct Document {
     pub eras: Vec<EraBand>,
     counts: OnceLock<CountIndex>,
     people: OnceLock<PeopleOfGroups>,
+    languages: OnceLock<Vec<String>>,
 }
 
 impl Document {
@@ -155,6 +156,7 @@ impl Document {
             source,
             counts: OnceLock::new(),
             people: OnceLock::new(),
+            languages: OnceLock::new(),
         }
     }
 
@@ -255,8 +257,10 @@ impl Document {
             let same_lanes = inverse.as_ref().is_some_and(|i| same_lanes(&edit, i));
             followed.moved = same_lanes.then_some(moves);
         } else {
-            // Only an edit of actors changes who holds a role of which country.
+            // Only an edit of actors changes who holds a role of which
+            // country, and the languages of their names.
             self.people = OnceLock::new();
+            self.languages = OnceLock::new();
             self.query = QueryIndex::new(self.editing.dataset());
             self.eras = era_bands(self.editing.dataset());
         }
@@ -346,6 +350,13 @@ impl Document {
     pub(crate) fn people_of_groups(&self) -> &PeopleOfGroups {
         self.people
             .get_or_init(|| PeopleOfGroups::new(self.dataset(), self.query.facts()))
+    }
+
+    /// The languages of its actors' names in other scripts, for View ▸ Lane
+    /// names, worked out on first use rather than at every frame.
+    pub(crate) fn name_languages(&self) -> &[String] {
+        self.languages
+            .get_or_init(|| self.dataset().name_languages())
     }
 
     /// Its events in time order.

@@ -253,7 +253,6 @@ impl App {
     /// The menu bar, the toolbar with the search, the period and the legend, and the
     /// banner of a reload that failed.
     fn header_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let languages = self.doc.dataset().name_languages();
         egui::Panel::top("menu").show(ui, |ui| {
             let state = toolbar::ViewMenuState {
                 filters_shown: !self.view.hide_filters,
@@ -261,7 +260,7 @@ impl App {
                 calendar: self.view.calendar,
                 persian_months: self.view.persian_months,
                 lane_names: self.view.lane_names.as_deref(),
-                languages: &languages,
+                languages: self.doc.name_languages(),
                 empty_lanes_hidden: !self.view.show_empty_lanes,
                 has_period: !self.view.filter.period.is_unbounded(),
                 chart_shown: self.view.show_chart,
