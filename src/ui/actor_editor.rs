@@ -8,8 +8,8 @@ use super::event_form_sources::SourceDraft;
 use crate::command::{Command, EditCommand};
 use crate::edit::Edit;
 use crate::model::{Actor, ActorKind, Dataset, EdtfDate, Role};
-use crate::ui::actor_names::{body_format, language_name};
-use crate::ui::bidi::{has_right_to_left, visual_label};
+use crate::ui::actor_names::language_name;
+use crate::ui::bidi::{body_format, has_right_to_left, visual_label};
 
 /// The actor being edited, its fields as typed.
 #[derive(Debug, Clone, PartialEq)]

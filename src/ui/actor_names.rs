@@ -1,10 +1,10 @@
 //! An actor's names in other scripts (`names: {"fa": …, "tg": …}`), as the
 //! details panel, the glance, the hover cards and the lane labels show them.
 
-use eframe::egui::{self, RichText, TextFormat, TextStyle, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use crate::model::{Actor, Dataset, IdList};
-use crate::ui::bidi::visual_label;
+use crate::ui::bidi::{body_format, visual_label};
 
 /// The language of a BCP 47 tag in English, for the tags datasets of this
 /// kind use; other tags as they are.
@@ -46,14 +46,6 @@ pub fn participants_ui(ui: &mut Ui, dataset: &Dataset, ids: &IdList) {
             visual_label(ui, &participants_text(dataset, [id]), body_format(ui));
         }
     });
-}
-
-/// The body text style of `ui` as a text format, for labels laid out by hand.
-pub fn body_format(ui: &Ui) -> TextFormat {
-    TextFormat::simple(
-        TextStyle::Body.resolve(ui.style()),
-        ui.visuals().text_color(),
-    )
 }
 
 /// One line per name of `actor` in another script: the language, weak, then the name.

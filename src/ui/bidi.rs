@@ -9,7 +9,7 @@
 //! [`LayoutJob`], so that the shaper never reorders across pieces.
 
 use eframe::egui::text::{LayoutJob, TextFormat};
-use eframe::egui::{self, Response, Role, Ui, WidgetInfo};
+use eframe::egui::{self, Color32, Response, Role, TextStyle, Ui, WidgetInfo};
 use unicode_bidi::{BidiClass, ParagraphBidiInfo, bidi_class};
 
 /// Adds Vazirmatn after egui's fonts, so that Persian letters, which egui's
@@ -142,6 +142,16 @@ pub fn visual_job(text: &str, format: TextFormat) -> LayoutJob {
         job.append(&piece, 0.0, format.clone());
     }
     job
+}
+
+/// Text of `style` in `colour`, as `ui` would draw it, for labels laid out by hand.
+pub fn ui_format(ui: &Ui, style: TextStyle, colour: Color32) -> TextFormat {
+    TextFormat::simple(style.resolve(ui.style()), colour)
+}
+
+/// The body text of `ui`: what `ui.label` draws.
+pub fn body_format(ui: &Ui) -> TextFormat {
+    ui_format(ui, TextStyle::Body, ui.visuals().text_color())
 }
 
 /// A label for `text` in visual order, in `format`; screen readers and

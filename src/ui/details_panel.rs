@@ -1,14 +1,14 @@
 //! The details of the selected event: everything the dataset says about it,
 //! with its sources as links.
 
-use eframe::egui::{self, RichText, TextFormat, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use crate::command::{Command, EditCommand};
 use crate::index::EventIdx;
 use crate::model::jalali::jalali_reading;
 use crate::model::{Dataset, Event, Source, cameo};
-use crate::ui::actor_names::{body_format, participants_ui};
-use crate::ui::bidi::visual_label;
+use crate::ui::actor_names::participants_ui;
+use crate::ui::bidi::{body_format, ui_format, visual_label};
 
 /// Shows the selected event in `ui`; what the user asked for.
 pub(crate) fn details_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: EventIdx) -> Vec<Command> {
@@ -66,8 +66,9 @@ pub(crate) fn event_header_ui(ui: &mut Ui, selected: EventIdx, editing: bool) ->
 }
 
 fn event_details_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
-    let heading = TextFormat::simple(
-        egui::TextStyle::Heading.resolve(ui.style()),
+    let heading = ui_format(
+        ui,
+        egui::TextStyle::Heading,
         ui.visuals().strong_text_color(),
     );
     visual_label(ui, &event.title, heading);

@@ -14,8 +14,7 @@ use crate::edit::Edit;
 use crate::model::jalali::jalali_reading;
 use crate::model::{Dataset, EdtfDate, Event, Text, cameo};
 use crate::timeline::period_words::date_reading;
-use crate::ui::actor_names::body_format;
-use crate::ui::bidi::{has_right_to_left, visual_label};
+use crate::ui::bidi::{body_format, has_right_to_left, visual_label};
 
 /// The selected event's fields as typed.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,8 +13,8 @@ use crate::timeline::TimeAxis;
 use crate::timeline::layout::PlacedEvent;
 use crate::timeline::marks::label::{LabelRoom, LabelSide};
 use crate::timeline::marks::{GLYPH_RADIUS, LABEL_PAD, MarkGeometry, MarkShape, event_times};
-use crate::ui::actor_names::{body_format, participants_text};
-use crate::ui::bidi::{visual_job, visual_label};
+use crate::ui::actor_names::participants_text;
+use crate::ui::bidi::{body_format, ui_format, visual_job, visual_label};
 use crate::ui::glyphs::{dashed_rect, kind_style, paint_glyph};
 
 /// Labels narrower than this are not drawn at all.
@@ -307,10 +307,7 @@ fn circle_points(c: Pos2, r: f32) -> Vec<Pos2> {
 /// actors with their names in other scripts.
 pub(crate) fn tooltip_ui(ui: &mut Ui, dataset: &Dataset, event: &Event) {
     ui.set_max_width(320.0);
-    let strong = TextFormat::simple(
-        egui::TextStyle::Body.resolve(ui.style()),
-        ui.visuals().strong_text_color(),
-    );
+    let strong = ui_format(ui, egui::TextStyle::Body, ui.visuals().strong_text_color());
     visual_label(ui, &event.title, strong);
     ui.label(format!(
         "{} ({})",
