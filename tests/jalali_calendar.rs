@@ -3,6 +3,7 @@
 //! `export` write dates in it beside or instead of EDTF.
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use annals::import::FormatChoice;
 use annals::import::open_path;
@@ -17,17 +18,22 @@ fn sheet(name: &str) -> String {
         .to_string()
 }
 
-/// Imports the Jalali sheet `name` into a dataset in `dir`; its path.
-fn imported(dir: &Path, name: &str) -> PathBuf {
-    let out = dir.join("jalali.ron");
-    let run = annals(&[
+/// Runs `annals import SHEET --calendar jalali -o OUT`.
+fn import_jalali(sheet: &str, out: &Path) -> Output {
+    annals(&[
         "import",
-        &sheet(name),
+        sheet,
         "--calendar",
         "jalali",
         "-o",
         out.to_str().unwrap(),
-    ]);
+    ])
+}
+
+/// Imports the Jalali sheet `name` into a dataset in `dir`; its path.
+fn imported(dir: &Path, name: &str) -> PathBuf {
+    let out = dir.join("jalali.ron");
+    let run = import_jalali(&sheet(name), &out);
     assert!(run.status.success(), "{}", text(&run.stderr));
     out
 }
@@ -78,14 +84,7 @@ fn a_day_that_the_jalali_calendar_lacks_is_refused_where_it_stands() {
     )
     .unwrap();
     let out = dir.path().join("out.ron");
-    let run = annals(&[
-        "import",
-        bad.to_str().unwrap(),
-        "--calendar",
-        "jalali",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let run = import_jalali(bad.to_str().unwrap(), &out);
     assert!(!run.status.success());
     let err = text(&run.stderr);
     assert!(err.contains("bad.csv:3:1:"), "{err}");
@@ -169,14 +168,7 @@ fn csv_export_in_jalali_imports_back_to_the_same_days() {
         "{written}"
     );
     let back = dir.path().join("back.ron");
-    let run = annals(&[
-        "import",
-        csv.to_str().unwrap(),
-        "--calendar",
-        "jalali",
-        "-o",
-        back.to_str().unwrap(),
-    ]);
+    let run = import_jalali(csv.to_str().unwrap(), &back);
     assert!(run.status.success(), "{}", text(&run.stderr));
     let embedded = annals::dataset::embedded();
     let back = open_path(&back, FormatChoice::Auto).unwrap().dataset;

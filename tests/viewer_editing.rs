@@ -551,18 +551,24 @@ fn snapshot_the_event_form() {
     harness.snapshot("event_form");
 }
 
-#[test]
-fn people_and_their_roles_topics_and_eras_have_their_own_editors() {
-    let dir = tempfile::tempdir().expect("a folder");
-    let file = curated_file(dir.path());
-    let mut harness = open(&file, dir.path());
+/// The viewer on `file` with editing on and Edit ▸ Actors… open, the filter
+/// panel (which names the actors too) hidden.
+fn actors_editor(file: &Path, journal: &Path) -> Harness<'static, App> {
+    let mut harness = open(file, journal);
     apply(&mut harness, Command::Edit(EditCommand::SetEditing(true)));
-    // The filter panel names the actors too.
     apply(&mut harness, Command::ShowFilters(false));
     apply(
         &mut harness,
         Command::Edit(EditCommand::ShowEditor(Some(HeadEditor::Actors))),
     );
+    harness
+}
+
+#[test]
+fn people_and_their_roles_topics_and_eras_have_their_own_editors() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let file = curated_file(dir.path());
+    let mut harness = actors_editor(&file, dir.path());
     harness.get_by_label("Ebrahim Raisi").click();
     harness.run();
     harness.get_by_label("Role 1 note").click();
@@ -632,13 +638,7 @@ fn names_in_other_scripts_are_edited_but_right_to_left_ones_only_shown() {
     use eframe::egui::accesskit::Role;
     let dir = tempfile::tempdir().expect("a folder");
     let file = curated_file(dir.path());
-    let mut harness = open(&file, dir.path());
-    apply(&mut harness, Command::Edit(EditCommand::SetEditing(true)));
-    apply(&mut harness, Command::ShowFilters(false));
-    apply(
-        &mut harness,
-        Command::Edit(EditCommand::ShowEditor(Some(HeadEditor::Actors))),
-    );
+    let mut harness = actors_editor(&file, dir.path());
     harness.get_by_label("Emomali Rahmon").click();
     harness.run();
     // The Persian name is shown, not offered for editing.
