@@ -54,6 +54,7 @@ fn synthetic(events: usize) -> Dataset {
                 counterparts: vec![ids[b].to_string()].into(),
                 topics: Default::default(),
                 place: None,
+                at: None,
                 summary: Default::default(),
                 sources: Vec::new(),
                 note: None,

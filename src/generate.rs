@@ -329,6 +329,7 @@ impl World {
             counterparts: counterparts.into(),
             topics: topics.into(),
             place: place.map(Into::into),
+            at: None,
             summary: Default::default(),
             sources,
             note: note.map(Into::into),

@@ -60,6 +60,7 @@ pub fn event(id: &str, date: &str, title: &str) -> Event {
         counterparts: ["TJK"].into(),
         topics: Default::default(),
         place: None,
+        at: None,
         summary: Default::default(),
         sources: Vec::new(),
         note: None,

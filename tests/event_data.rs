@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use annals::import::event_data::{
     self, CameoLevel, Cut, EventDataImport, EventDataOptions, Family,
 };
-use annals::model::{ActorKind, Event, EventKind};
+use annals::model::{ActorKind, Coordinates, Event, EventKind};
 use annals::timeline::{LaneMode, Lanes};
 
 fn fixture(name: &str) -> PathBuf {
@@ -56,6 +56,16 @@ fn a_gdelt_2_file_becomes_merged_events_with_a_report() {
         "{report:?}"
     );
     assert_eq!(import.dataset.events.len(), 8);
+    let visit = event(&import, "gdelt-1001");
+    assert_eq!(
+        visit.at,
+        Some(Coordinates(38.5358, 68.7791)),
+        "ActionGeo_Lat and _Long"
+    );
+    assert_eq!(
+        visit.place.as_deref(),
+        Some("Dushanbe, Dushanbe, Tajikistan")
+    );
 }
 
 #[test]
@@ -266,6 +276,11 @@ fn icews_rows_map_country_names_and_restore_codes() {
             .contains("20002 (043, turned round)")
     );
     assert_eq!(visit.sources.len(), 2);
+    assert_eq!(
+        visit.at,
+        Some(Coordinates(38.5358, 68.7791)),
+        "Latitude and Longitude"
+    );
     let criticism = event(&import, "icews-20003");
     assert_eq!(criticism.cameo.as_deref(), Some("111"));
     assert!(

@@ -240,6 +240,7 @@ impl App {
             counterparts: Default::default(),
             topics: topic.into_iter().collect(),
             place: None,
+            at: None,
             summary: Default::default(),
             sources: Vec::new(),
             note: None,

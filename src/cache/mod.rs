@@ -27,7 +27,7 @@ use crate::model::Dataset;
 
 /// The version of the entries' binary form; raise it whenever the model or
 /// the form in `wire` changes, so that older entries are not read.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The most bytes the folder holds by default: 2 GB.
 pub const DEFAULT_LIMIT: u64 = 2_000_000_000;

@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Actor, ActorKind, Dataset, DateFacts, EdtfDate, Era, Event, EventKind, IdList, Moment,
-    Precision, Role, Source, Text, Topic,
+    Actor, ActorKind, Coordinates, Dataset, DateFacts, EdtfDate, Era, Event, EventKind, IdList,
+    Moment, Precision, Role, Source, Text, Topic,
 };
 
 /// A dataset without its events, which are written in runs after it.
@@ -211,6 +211,7 @@ struct EventOut<'a> {
     counterparts: &'a str,
     topics: &'a str,
     place: Option<&'a str>,
+    at: Option<(f32, f32)>,
     summary: &'a str,
     sources: SourcesOut<'a>,
     note: Option<&'a str>,
@@ -228,6 +229,7 @@ struct EventIn {
     counterparts: Text,
     topics: Text,
     place: Option<Text>,
+    at: Option<(f32, f32)>,
     summary: Text,
     sources: SourcesIn,
     note: Option<Text>,
@@ -246,6 +248,7 @@ impl<'a> EventOut<'a> {
             counterparts,
             topics,
             place,
+            at,
             summary,
             sources,
             note,
@@ -260,6 +263,7 @@ impl<'a> EventOut<'a> {
             counterparts: counterparts.packed(),
             topics: topics.packed(),
             place: place.as_deref(),
+            at: at.map(|Coordinates(lat, lon)| (lat, lon)),
             summary,
             sources: SourcesOut(sources),
             note: note.as_deref(),
@@ -280,6 +284,7 @@ impl EventIn {
             counterparts: IdList::from_packed(self.counterparts)?,
             topics: IdList::from_packed(self.topics)?,
             place: self.place,
+            at: self.at.map(|(lat, lon)| Coordinates(lat, lon)),
             summary: self.summary,
             sources: self.sources.0,
             note: self.note,

@@ -116,6 +116,7 @@ pub(crate) fn add(args: &AddArgs, out: &mut dyn Write) -> Result<Outcome, CliErr
             counterparts: args.counterparts.iter().collect(),
             topics: args.topics.iter().collect(),
             place: args.place.clone().map(Into::into),
+            at: None,
             summary: args.summary.clone().unwrap_or_default().into(),
             sources: args.sources.iter().map(|url| source_of(url)).collect(),
             note: args.note.clone().map(Into::into),

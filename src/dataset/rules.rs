@@ -145,6 +145,7 @@ pub(crate) fn raw_event(event: &Event) -> Event<String> {
         counterparts: event.counterparts.clone(),
         topics: event.topics.clone(),
         place: event.place.clone(),
+        at: event.at,
         summary: event.summary.clone(),
         sources: raw_sources(&event.sources),
         note: event.note.clone(),

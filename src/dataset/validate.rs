@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Actor, Dataset, EdtfDate, Era, Event, Role, Source};
+use crate::model::{Actor, Coordinates, Dataset, EdtfDate, Era, Event, Role, Source};
 
 /// A problem found after parsing, at a path such as `events[3].date`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -439,6 +439,9 @@ fn convert_event(event: Event<String>, i: usize, report: &mut impl FnMut(String,
         &owner,
         report,
     );
+    if let Some(problem) = event.at.and_then(Coordinates::problem) {
+        report(format!("events[{i}].at"), format!("{owner}: {problem}"));
+    }
     Event {
         id: event.id,
         kind: event.kind,
@@ -449,6 +452,7 @@ fn convert_event(event: Event<String>, i: usize, report: &mut impl FnMut(String,
         counterparts: event.counterparts,
         topics: event.topics,
         place: event.place,
+        at: event.at,
         summary: event.summary,
         sources,
         note: event.note,

@@ -228,6 +228,7 @@ fn read_event(
         counterparts: Default::default(),
         topics: topics.into(),
         place: None,
+        at: None,
         summary: child_text(node, "description").unwrap_or("").into(),
         sources,
         note: None,

@@ -137,6 +137,7 @@ fn event(
         counterparts: Default::default(),
         topics: Default::default(),
         place: None,
+        at: None,
         summary: body.text.clone().into(),
         sources: sources(item, &headline, &body, report),
         note: (!note.is_empty()).then(|| note.join("\n").into()),

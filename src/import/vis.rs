@@ -188,6 +188,7 @@ fn event(
         counterparts: Default::default(),
         topics: Default::default(),
         place: None,
+        at: None,
         summary: if content.text.is_empty() {
             Default::default()
         } else {

@@ -282,7 +282,7 @@ fn changed(
 
 /// Where a field stands in the file, so that changes read in its order.
 fn field_rank(name: &str) -> usize {
-    const ORDER: [&str; 19] = [
+    const ORDER: [&str; 20] = [
         "id",
         "name",
         "title",
@@ -297,6 +297,7 @@ fn field_rank(name: &str) -> usize {
         "topics",
         "parent",
         "place",
+        "at",
         "summary",
         "aliases",
         "sources",

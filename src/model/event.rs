@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{EdtfDate, EventKind, IdList, Text};
+use super::{Coordinates, EdtfDate, EventKind, IdList, Text};
 
 /// Something that happened between actors on a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +32,10 @@ pub struct Event<D = EdtfDate> {
     /// Where it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Text>,
+    /// Where it happened on the globe, `(latitude, longitude)`: wins over
+    /// finding [`Event::place`] in the gazetteer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Coordinates>,
     /// What happened, in a few sentences.
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub summary: Text,

@@ -8,6 +8,7 @@
 pub mod actor;
 pub mod calendar;
 pub mod cameo;
+mod coordinates;
 pub mod date;
 pub mod diff;
 pub mod era;
@@ -23,6 +24,7 @@ pub mod words;
 
 pub use actor::{Actor, ActorKind, Role, RoleSpan};
 pub use calendar::Calendar;
+pub use coordinates::Coordinates;
 pub(crate) use date::DateFacts;
 pub use date::{EdtfDate, Moment, Precision};
 pub use era::Era;

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::actors::ResolvedSide;
 use super::record::Row;
 use crate::import::names::host_of;
-use crate::model::{EdtfDate, Event, EventKind, Moment, Source, cameo};
+use crate::model::{Coordinates, EdtfDate, Event, EventKind, Moment, Source, cameo};
 
 /// How finely CAMEO codes become kinds of the dataset's own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,6 +70,7 @@ struct Pending {
     sources: Vec<Source>,
     details: Vec<String>,
     place: Option<String>,
+    at: Option<Coordinates>,
 }
 
 /// Gathers rows into events, merging duplicates unless told not to.
@@ -127,6 +128,7 @@ impl Merger {
                     sources: Vec::new(),
                     details: Vec::new(),
                     place: row.place.as_deref().map(str::to_string),
+                    at: row.at,
                 });
                 if self.merge {
                     self.by_key.insert(key, self.pending.len() - 1);
@@ -236,6 +238,7 @@ impl Pending {
                 .collect(),
             topics: Default::default(),
             place: self.place.map(Into::into),
+            at: self.at,
             summary: summary.into(),
             sources: self.sources,
             note: Some(note.into()),

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use csv::ByteRecord;
 
 use super::layout::{Family, Layout};
-use crate::model::{Moment, cameo};
+use crate::model::{Coordinates, Moment, cameo};
 
 /// One side of a row as the file writes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,6 +63,9 @@ pub(crate) struct Row<'a> {
     pub(crate) publisher: Option<Cow<'a, str>>,
     /// Where it happened: ActionGeo_FullName, or ICEWS's city and country.
     pub(crate) place: Option<Cow<'a, str>>,
+    /// ActionGeo_Lat and ActionGeo_Long, or ICEWS's Latitude and Longitude,
+    /// when both are numbers on the globe.
+    pub(crate) at: Option<Coordinates>,
 }
 
 /// What is wrong with a row: a message and the column (0-based) it is about.
@@ -89,6 +92,7 @@ pub(crate) struct Columns {
     added: Option<usize>,
     publisher: Option<usize>,
     place: Vec<usize>,
+    lat_lon: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -125,6 +129,7 @@ impl Columns {
                 added: at("DATEADDED"),
                 publisher: None,
                 place: at("ActionGeo_FullName").into_iter().collect(),
+                lat_lon: at("ActionGeo_Lat").zip(at("ActionGeo_Long")),
             },
             Family::Icews => Columns {
                 family: Family::Icews,
@@ -147,6 +152,7 @@ impl Columns {
                     .iter()
                     .filter_map(|n| at(n))
                     .collect(),
+                lat_lon: at("Latitude").zip(at("Longitude")),
             },
         };
         let missing: Vec<&str> = [
@@ -238,8 +244,19 @@ impl Columns {
             added: parse_day(text(self.added).get(..8).unwrap_or("")),
             publisher: non_empty(text(self.publisher)),
             place,
+            at: self
+                .lat_lon
+                .and_then(|(lat, lon)| coordinates(&text(Some(lat)), &text(Some(lon)))),
         })
     }
+}
+
+/// A point from its latitude and longitude as written; none when either is
+/// empty, not a number or off the globe; (0, 0) in the Gulf of Guinea is how
+/// an unplaced row is sometimes written, and is taken as no place.
+fn coordinates(lat: &str, lon: &str) -> Option<Coordinates> {
+    let at = Coordinates(lat.parse().ok()?, lon.parse().ok()?);
+    (at.problem().is_none() && at != Coordinates(0.0, 0.0)).then_some(at)
 }
 
 /// The three-digit base of a code (`043` for `0431`); a root is its own base.

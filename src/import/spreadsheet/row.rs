@@ -198,6 +198,7 @@ impl<'a> Reading<'a> {
             topics: self.topics(record).into(),
             place: Some(self.value(record, Field::Place).into())
                 .filter(|p: &crate::model::Text| !p.is_empty()),
+            at: None,
             sources: self.sources(record, &title.links, &summary.links),
             note: self.note(record).map(Into::into),
             summary: summary.text.into(),

@@ -15,6 +15,7 @@ fn event(date: &str) -> Event {
         counterparts: Default::default(),
         topics: Default::default(),
         place: None,
+        at: None,
         summary: Default::default(),
         sources: Vec::new(),
         note: None,
