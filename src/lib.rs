@@ -22,6 +22,7 @@ pub mod edit;
 pub mod export;
 pub mod fonts;
 pub mod generate;
+pub mod geography;
 pub mod import;
 pub mod index;
 pub mod model;
