@@ -22,6 +22,7 @@ mod installing;
 mod jalali_calendar;
 mod load_errors;
 mod loader_fuzz;
+mod map;
 mod query_engine;
 mod scale;
 mod support;

@@ -9,6 +9,8 @@
 mod actor_summary;
 mod count_index;
 mod counts;
+mod map;
+mod map_index;
 mod matrix;
 mod period;
 mod stacked;
@@ -16,6 +18,8 @@ mod stacked;
 pub use actor_summary::{ActorSummary, TOP_COUNTERPARTS};
 pub use count_index::CountIndex;
 pub use counts::{Cell, Grouping, PeriodCounts, TopGroups};
+pub use map::{Link, MapCounts};
+pub use map_index::{MapCountry, MapIndex, Spot};
 pub use matrix::{Matrix, OTHERS, Pair, PairCount, PairCounts, kind_label};
 pub use period::{CountedPeriod, PeriodLength, PeriodUnit, counting_span};
 pub(crate) use stacked::Stacked;

@@ -29,6 +29,7 @@ mod generate;
 mod import;
 mod list;
 mod man;
+mod map;
 mod matrix;
 mod output;
 mod stats;
@@ -36,6 +37,7 @@ mod stats;
 pub(crate) use event_data_args::EventDataArgs;
 pub(crate) use failure::{CliError, EXIT_OK, EXIT_USAGE, Outcome};
 pub(crate) use filter_args::FilterArgs;
+pub(crate) use map::MapArgs;
 pub(crate) use matrix::MatrixArgs;
 pub(crate) use stats::StatsArgs;
 use std::path::{Path, PathBuf};
@@ -117,6 +119,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// Count the chosen events per pair of an initiating and a receiving actor.
     Matrix(MatrixArgs),
+    /// Where the chosen events happened: per place, per country and per pair of countries, as a table, GeoJSON, CSV or a map (SVG, PNG).
+    Map(MapArgs),
     /// Print the script that completes annals' subcommands and options in a shell.
     Completions(completions::CompletionsArgs),
     /// Write the manual pages: annals.1 and one per subcommand (annals.1 alone is printed without -o).
@@ -205,6 +209,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcom
         Command::Export(args) => export::run(&args, out),
         Command::Stats(args) => stats::run(&args, out),
         Command::Matrix(args) => matrix::run(&args, out),
+        Command::Map(args) => map::run(&args, out, err),
         Command::Completions(args) => completions::run(&args, out),
         Command::Man(args) => man::run(&args, out),
         Command::InstallDesktop(args) => desktop::install(&args, out, err),

@@ -10,6 +10,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::manifest::{filter_arguments, shell_line};
+use super::map_figure::MapFigure;
 use super::{ExportError, ExportRequest, Format, Manifest, png};
 use crate::analysis::{Matrix, PairCounts, PeriodCounts};
 use crate::dataset::SourceInfo;
@@ -153,6 +154,16 @@ pub fn render_matrix(
     }
     let manifest = export.manifest(dataset);
     let svg = super::matrix_figure::render(dataset, matrix, kinds, &manifest);
+    finish(svg, export.format, &manifest)
+}
+
+/// The map's counts as CSV, or its figure as SVG or PNG.
+pub fn render_map(figure: &MapFigure, export: &AnalysisExport) -> Result<Vec<u8>, ExportError> {
+    if export.format == AnalysisFormat::Csv {
+        return Ok(super::map::map_csv(figure.map, figure.counts));
+    }
+    let manifest = export.manifest(figure.dataset);
+    let svg = super::map_figure::render(figure, &manifest);
     finish(svg, export.format, &manifest)
 }
 

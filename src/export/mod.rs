@@ -13,6 +13,8 @@ mod figure;
 mod ics;
 mod json;
 mod manifest;
+mod map;
+mod map_figure;
 mod matrix_figure;
 mod png;
 mod ron;
@@ -26,11 +28,13 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use analysis::{
-    AnalysisExport, AnalysisFormat, matrix_csv, render_matrix, render_stats, stats_csv,
+    AnalysisExport, AnalysisFormat, matrix_csv, render_map, render_matrix, render_stats, stats_csv,
 };
 pub(crate) use atomic::{replace_atomic_keeping_permissions, write_atomic, write_atomic_with};
 pub use figure::{PAGE_HEIGHT, PAGE_WIDTH};
 pub(crate) use manifest::Manifest;
+pub use map::{map_csv, map_geojson};
+pub use map_figure::MapFigure;
 pub(crate) use matrix_figure::{cell_colour, describe_cell};
 pub use png::PNG_SCALE;
 pub use stats_chart::{GROUP_PALETTE, OTHERS_COLOUR, TOP_SERIES, group_name};
