@@ -361,6 +361,12 @@ pub(crate) fn arbitrary_filter() -> impl Strategy<Value = Filter> {
         "iran press",
         "republic",
     ];
+    let places = vec![
+        "Dushanbe",
+        "Tehran, Iran",
+        "SHANGHAI, China",
+        "Samarkand, Iran",
+    ];
     let years = vec![
         None,
         Some("1991"),
@@ -374,18 +380,20 @@ pub(crate) fn arbitrary_filter() -> impl Strategy<Value = Filter> {
         any::<bool>(),
         proptest::sample::subsequence(topics, 0..3),
         proptest::sample::subsequence(kinds, 0..3),
+        proptest::sample::subsequence(places, 0..2),
         proptest::sample::select(texts),
         proptest::sample::select(years.clone()),
         proptest::sample::select(years),
         any::<bool>(),
     )
         .prop_map(
-            |(actors, all_actors, members, topics, kinds, text, from, to, strict)| Filter {
+            |(actors, all_actors, members, topics, kinds, places, text, from, to, strict)| Filter {
                 actors: actors.into_iter().collect(),
                 all_actors,
                 include_members: members,
                 topics: topics.into_iter().collect(),
                 kinds: kinds.into_iter().map(str::to_string).collect(),
+                places: places.into_iter().map(str::to_string).collect(),
                 text: text.to_string(),
                 period: Period {
                     from: from.map(str::to_string),
@@ -515,7 +523,23 @@ fn reference_selection(dataset: &Dataset, filter: &Filter) -> Vec<String> {
             let text = words
                 .iter()
                 .all(|w| fields.iter().any(|f| f.contains(w.as_str())));
-            period && kind && topic && actor && text
+            let written = event
+                .place
+                .as_deref()
+                .map(|p| fold(p.trim()))
+                .unwrap_or_default();
+            let first = written
+                .split(',')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            let place = filter.places.is_empty()
+                || filter
+                    .places
+                    .iter()
+                    .any(|p| fold(p.trim()) == written || fold(p.trim()) == first);
+            period && kind && topic && actor && text && place
         })
         .map(|event| event.id.to_string())
         .collect()

@@ -33,6 +33,10 @@ pub(crate) struct FilterArgs {
     /// Only events that lie wholly inside the period.
     #[arg(long)]
     pub(crate) strict: bool,
+    /// A place (repeatable), as written in the events (`Dushanbe, Tajikistan`)
+    /// or its first part (`Dushanbe`), in any case and accents.
+    #[arg(long = "place", value_name = "PLACE")]
+    pub(crate) places: Vec<String>,
     /// Text to find in titles, summaries, places, notes, actor names and sources.
     #[arg(long, value_name = "TEXT")]
     pub(crate) search: Option<String>,
@@ -81,6 +85,7 @@ impl FilterArgs {
             include_members: !self.no_members,
             topics: self.topics.iter().cloned().collect(),
             kinds: self.kinds.iter().cloned().collect(),
+            places: self.places.iter().cloned().collect(),
             text: self.search.clone().unwrap_or_default(),
             period,
             strict: self.strict,

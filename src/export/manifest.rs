@@ -133,6 +133,12 @@ pub(crate) fn describe_filter(filter: &Filter) -> String {
             filter.kinds.iter().cloned().collect::<Vec<_>>().join(", ")
         ));
     }
+    if !filter.places.is_empty() {
+        parts.push(format!(
+            "places: {}",
+            filter.places.iter().cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
     if !filter.text.trim().is_empty() {
         parts.push(format!("text: \u{201c}{}\u{201d}", filter.text.trim()));
     }
@@ -189,6 +195,9 @@ pub(crate) fn filter_arguments(filter: &Filter) -> Vec<String> {
     }
     for kind in &filter.kinds {
         args.extend(["--kind".to_string(), kind.clone()]);
+    }
+    for place in &filter.places {
+        args.extend(["--place".to_string(), place.clone()]);
     }
     if let Some(from) = &filter.period.from {
         args.extend(["--from".to_string(), from.clone()]);

@@ -13,6 +13,8 @@ pub(crate) enum Chip {
     Topic(String),
     /// A selected kind, by slug.
     Kind(String),
+    /// A selected place, as written.
+    Place(String),
     /// The text search.
     Text,
     /// The period.
@@ -26,6 +28,7 @@ impl Chip {
             Chip::Actor(id) => format!("Actor: {}", dataset.actor_name(id)),
             Chip::Topic(id) => format!("Topic: {}", dataset.topic_name(id)),
             Chip::Kind(slug) => format!("Kind: {}", kind_label(dataset, slug)),
+            Chip::Place(place) => format!("Place: {place}"),
             Chip::Text => format!("Text: \u{201c}{}\u{201d}", filter.text.trim()),
             Chip::Period => {
                 let Period { from, to } = &filter.period;
@@ -59,6 +62,7 @@ impl Filter {
         let mut chips: Vec<Chip> = self.actors.iter().cloned().map(Chip::Actor).collect();
         chips.extend(self.topics.iter().cloned().map(Chip::Topic));
         chips.extend(self.kinds.iter().cloned().map(Chip::Kind));
+        chips.extend(self.places.iter().cloned().map(Chip::Place));
         if !self.text.trim().is_empty() {
             chips.push(Chip::Text);
         }
@@ -80,6 +84,9 @@ impl Filter {
             Chip::Kind(slug) => {
                 self.kinds.remove(slug);
             }
+            Chip::Place(place) => {
+                self.places.remove(place);
+            }
             Chip::Text => self.text.clear(),
             Chip::Period => self.period = Period::default(),
         }
@@ -99,8 +106,9 @@ mod tests {
         };
         filter.actors.insert("TJK".into());
         filter.kinds.insert("visit".into());
+        filter.places.insert("Dushanbe".into());
         filter.period.from = Some("2014".into());
-        assert_eq!(filter.chips().len(), 4);
+        assert_eq!(filter.chips().len(), 5);
         assert!(filter.chips().contains(&Chip::Actor("TJK".into())));
         for chip in filter.chips() {
             filter.remove(&chip);

@@ -24,6 +24,9 @@ pub struct Filter {
     pub topics: BTreeSet<String>,
     /// Kind slugs (`visit`, `phone-call`, or a dataset's own kind).
     pub kinds: BTreeSet<String>,
+    /// Places as written (`Dushanbe, Tajikistan`), or their first part
+    /// (`Dushanbe`): an event matches when its place is one of them.
+    pub places: BTreeSet<String>,
     /// Free text searched in titles, summaries, places, notes, actor names
     /// and aliases (in every script) and source publishers.
     pub text: String,
@@ -43,6 +46,7 @@ impl Default for Filter {
             include_members: true,
             topics: BTreeSet::new(),
             kinds: BTreeSet::new(),
+            places: BTreeSet::new(),
             text: String::new(),
             period: Period::default(),
             strict: false,
@@ -57,6 +61,7 @@ impl Filter {
         self.actors.is_empty()
             && self.topics.is_empty()
             && self.kinds.is_empty()
+            && self.places.is_empty()
             && self.text.trim().is_empty()
             && self.period.is_unbounded()
     }
@@ -66,6 +71,7 @@ impl Filter {
         self.actors.clear();
         self.topics.clear();
         self.kinds.clear();
+        self.places.clear();
         self.text.clear();
         self.period = Period::default();
     }

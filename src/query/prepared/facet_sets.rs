@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use super::QueryIndex;
 use crate::index::EventIdx;
+use crate::query::fold::fold;
 use crate::query::{EventSet, Filter};
 
 impl QueryIndex {
@@ -33,9 +34,24 @@ impl QueryIndex {
                     .map(|k| self.kind_events[k as usize].as_slice()),
                 filter.kinds.is_empty(),
             ),
+            places: self.place_set(filter),
             period: self.period_set(filter),
             text: self.text_matches(&filter.text),
         }
+    }
+
+    /// The events at the filter's places, or `None` when it names none. A place
+    /// matches as written, or by the part before its first comma, folded.
+    fn place_set(&self, filter: &Filter) -> Option<EventSet> {
+        if filter.places.is_empty() {
+            return None;
+        }
+        let wanted: Vec<String> = filter.places.iter().map(|p| fold(p.trim())).collect();
+        let lists = self.places.iter().filter(|(place, _)| {
+            let first = place.split(',').next().unwrap_or_default().trim();
+            wanted.iter().any(|w| w == place || w == first)
+        });
+        self.union_of(lists.map(|(_, events)| events.as_slice()), false)
     }
 
     /// The events of the actor facet, or `None` when no actor is selected.
@@ -109,6 +125,7 @@ pub(crate) struct FacetSets {
     pub(crate) actors: Option<EventSet>,
     pub(crate) topics: Option<EventSet>,
     pub(crate) kinds: Option<EventSet>,
+    pub(crate) places: Option<EventSet>,
     pub(crate) period: Option<EventSet>,
     pub(crate) text: Option<Arc<EventSet>>,
 }
@@ -129,6 +146,7 @@ impl FacetSets {
             (Some(Facet::Actors), self.actors.as_ref()),
             (Some(Facet::Topics), self.topics.as_ref()),
             (Some(Facet::Kinds), self.kinds.as_ref()),
+            (None, self.places.as_ref()),
             (None, self.period.as_ref()),
             (None, self.text.as_deref()),
         ];
