@@ -3,8 +3,10 @@
 
 use std::path::PathBuf;
 
+use crate::analysis::PeriodUnit;
 use crate::edit::Edit;
 use crate::export::{AnalysisFormat, Format};
+use crate::geography::MapView;
 use crate::import::DateOrder;
 use crate::index::EventIdx;
 use crate::query::{Filter, Period};
@@ -53,6 +55,21 @@ impl AnalysisView {
             AnalysisView::Matrix => "matrix",
         }
     }
+}
+
+/// An action on the map window.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MapCommand {
+    /// Look at the map from here (a drag or a wheel turn).
+    Look(MapView),
+    /// Fit the map to the shown events.
+    Fit,
+    /// Count only the events in the timeline's visible range, or all shown.
+    WithinRange(bool),
+    /// Step the map and the timeline's range through the period, or stop.
+    Play(bool),
+    /// Step by this unit when playing.
+    StepBy(PeriodUnit),
 }
 
 /// One action on the viewer.
@@ -159,6 +176,10 @@ pub enum Command {
     ShowChart(bool),
     /// Show or hide the actor matrix.
     ShowMatrix(bool),
+    /// Show or hide the map.
+    ShowMap(bool),
+    /// An action on the map.
+    Map(MapCommand),
     /// Open the export dialog of the chart or the matrix.
     OpenAnalysisExport(AnalysisView),
     /// Close that dialog.

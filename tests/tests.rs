@@ -31,5 +31,6 @@ mod viewer_calendar;
 mod viewer_editing;
 mod viewer_files;
 mod viewer_lanes;
+mod viewer_map;
 mod viewer_names;
 mod viewer_period;

@@ -52,8 +52,9 @@ impl MapCounts {
     }
 
     /// What the shown events span: the anchors of the countries and the spots
-    /// with events, widened to at least `min_span` degrees each way; none
-    /// when no event is on the map.
+    /// with events, with a tenth of their span around them (two degrees at
+    /// least), widened to at least `min_span` degrees each way; none when no
+    /// event is on the map.
     pub fn bounds(&self, map: &MapIndex, min_span: f32) -> Option<[f32; 4]> {
         let countries = map.countries.iter().zip(&self.countries);
         let spots = map.spots.iter().zip(&self.spots);
@@ -64,7 +65,8 @@ impl MapCounts {
                 .chain(spots.filter(|(_, n)| **n > 0).map(|(s, _)| s.at)),
         )?;
         let widen = |low: f32, high: f32| {
-            let grow = (min_span - (high - low)).max(0.0) / 2.0;
+            let pad = ((high - low) * 0.1).max(2.0);
+            let grow = pad.max((min_span - (high - low)) / 2.0);
             (low - grow, high + grow)
         };
         let ((w, e), (s, n)) = (widen(w, e), widen(s, n));
@@ -108,8 +110,15 @@ fn by_kind(table: &[u32], slot: u32, kinds: usize) -> Vec<(usize, u32)> {
 }
 
 impl MapIndex {
-    /// Counts the events of `selection`; `index` is the dataset's counting index.
-    pub fn count(&self, index: &CountIndex, selection: &EventSet) -> MapCounts {
+    /// Counts the events of `selection`, only those that overlap `within`
+    /// (seconds, start and end) when it is given; `index` is the dataset's
+    /// counting index.
+    pub fn count(
+        &self,
+        index: &CountIndex,
+        selection: &EventSet,
+        within: Option<[i64; 2]>,
+    ) -> MapCounts {
         let kinds = index.kinds().len();
         let visit = index.kinds().iter().position(|k| *k == EventKind::Visit);
         let (n, spots) = (self.countries.len(), self.spots.len());
@@ -126,6 +135,12 @@ impl MapIndex {
         let (mut from, mut to, mut both) = (Vec::new(), Vec::new(), Vec::<u32>::new());
         for e in selection.iter() {
             let e = e as usize;
+            if let Some([start, end]) = within {
+                let [earliest, latest] = index.facts.bounds[e];
+                if !(earliest < end && start < latest) {
+                    continue;
+                }
+            }
             let kind = index.facts.event_kind[e] as usize;
             match self.event_spot[e] {
                 NONE => counts.unplaced += 1,

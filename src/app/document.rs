@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use crate::analysis::CountIndex;
+use crate::analysis::{CountIndex, MapIndex};
 use crate::dataset::{DatasetError, SourceInfo};
 use crate::edit::{self, Edit, EditError, History, SaveError};
 use crate::import::{FormatChoice, Opened};
@@ -95,6 +95,7 @@ pub struct Document {
     /// Its eras as bands, as the canvas and the overview draw them.
     pub eras: Vec<EraBand>,
     counts: OnceLock<CountIndex>,
+    map: OnceLock<MapIndex>,
     people: OnceLock<PeopleOfGroups>,
     languages: OnceLock<Vec<String>>,
 }
@@ -155,6 +156,7 @@ impl Document {
             path,
             source,
             counts: OnceLock::new(),
+            map: OnceLock::new(),
             people: OnceLock::new(),
             languages: OnceLock::new(),
         }
@@ -251,6 +253,7 @@ impl Document {
     fn follow(&mut self, edit: Edit, inverse: Option<Edit>) -> Followed {
         // The counts share the events' facts, which the query index is about to change.
         self.counts = OnceLock::new();
+        self.map = OnceLock::new();
         let mut followed = Followed::default();
         let mut moves = Vec::new();
         if self.follow_events(&edit, &mut followed, &mut moves) {
@@ -343,6 +346,13 @@ impl Document {
     pub(crate) fn counts(&self) -> &CountIndex {
         self.counts
             .get_or_init(|| CountIndex::with_facts(self.dataset(), Arc::clone(self.query.facts())))
+    }
+
+    /// Where its events happened and the countries of their sides, for the
+    /// map, worked out when the map is first shown.
+    pub(crate) fn map(&self) -> &MapIndex {
+        self.map
+            .get_or_init(|| MapIndex::new(self.dataset(), self.counts()))
     }
 
     /// The people of each of its countries and organizations, for the filter panel,

@@ -265,6 +265,7 @@ impl App {
                 has_period: !self.view.filter.period.is_unbounded(),
                 chart_shown: self.view.show_chart,
                 matrix_shown: self.view.show_matrix,
+                map_shown: self.view.show_map,
             };
             let history = self.doc.history();
             let editing = edit_menu::EditMenuState {
@@ -439,6 +440,7 @@ impl eframe::App for App {
         self.canvas_panel_ui(ui, &mut commands);
         self.export_window(&ctx, &mut commands);
         self.matrix_window(&ctx, &mut commands);
+        self.map_window(&ctx, &mut commands);
         self.analysis_export_window(&ctx, &mut commands);
         self.import_window(&ctx, &mut commands);
         self.editing_windows(&ctx, &mut commands);

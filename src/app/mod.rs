@@ -14,6 +14,7 @@ mod frame;
 mod importing;
 mod journal;
 mod loading;
+mod map_view;
 mod review;
 mod run;
 mod screenshot;
@@ -77,6 +78,8 @@ pub struct AppOptions {
     pub chart: bool,
     /// Show the actor matrix (whatever the saved view says).
     pub matrix: bool,
+    /// Show the map (whatever the saved view says).
+    pub map: bool,
     /// Keep a journal of unsaved edits in this folder, and offer back the
     /// edits a crash left there; none keeps no journal.
     pub journal: Option<PathBuf>,
@@ -123,6 +126,8 @@ pub struct App {
     export: ExportDialog,
     /// The chart's and the matrix's counts and their export dialog.
     analysis: AnalysisViews,
+    /// The map's counts, view and playing.
+    map: map_view::MapState,
     /// Live reload of the open file.
     watch: Watch,
     /// Editing: the switch, the form, questions and refusals.
@@ -210,6 +215,7 @@ impl App {
             loading,
             export: ExportDialog::default(),
             analysis: AnalysisViews::default(),
+            map: map_view::MapState::default(),
             watch: Watch::new(options.watch),
             editing: editing::Editing::default(),
             journal: journal::Journal::new(options.journal.clone()),
@@ -233,6 +239,7 @@ impl App {
         };
         app.view.show_chart |= options.chart;
         app.view.show_matrix |= options.matrix;
+        app.view.show_map |= options.map;
         let wanted = options.file.clone().or_else(|| app.view.last_path.clone());
         let same_file = wanted.is_some() && wanted == app.view.last_path;
         app.view.last_path = None;
@@ -463,6 +470,8 @@ impl App {
             Command::Import(action) => self.apply_import(action),
             Command::ShowChart(_)
             | Command::ShowMatrix(_)
+            | Command::ShowMap(_)
+            | Command::Map(_)
             | Command::OpenAnalysisExport(_)
             | Command::CloseAnalysisExport
             | Command::ChooseAnalysisDestination { .. }
@@ -481,12 +490,15 @@ impl App {
             } => self.export(format, &path, strict, overwrite),
             Command::DismissNotice => self.export.notice = None,
             Command::ShowErrors => self.show_problems = true,
-            Command::DismissErrors => {
-                self.show_problems = false;
-                if self.problems.as_ref().is_some_and(|p| !p.on_reload) {
-                    self.problems = None;
-                }
-            }
+            Command::DismissErrors => self.dismiss_problems(),
+        }
+    }
+
+    /// Hides the problems of the last file; forgets them unless a reload brought them.
+    fn dismiss_problems(&mut self) {
+        self.show_problems = false;
+        if self.problems.as_ref().is_some_and(|p| !p.on_reload) {
+            self.problems = None;
         }
     }
 
@@ -633,14 +645,17 @@ impl App {
                 .shown_changed(&self.doc, self.view.lanes, &self.view.collapsed);
             self.hide_empty_lanes();
             self.analysis.forget();
+            self.map.forget();
         }
     }
 
-    /// Applies a command of the chart or the matrix.
+    /// Applies a command of the chart, the matrix or the map.
     fn apply_analysis(&mut self, command: Command) {
         match command {
             Command::ShowChart(show) => self.view.show_chart = show,
             Command::ShowMatrix(show) => self.view.show_matrix = show,
+            Command::ShowMap(show) => self.view.show_map = show,
+            Command::Map(action) => self.apply_map(action),
             Command::OpenAnalysisExport(view) => self.open_analysis_export(view),
             Command::CloseAnalysisExport => self.analysis.export = None,
             Command::ChooseAnalysisDestination { view, format } => {

@@ -20,6 +20,8 @@ pub struct ViewerOptions {
     pub(crate) chart: bool,
     /// Show the actor matrix from the start.
     pub(crate) matrix: bool,
+    /// Show the map from the start.
+    pub(crate) map: bool,
 }
 
 /// Why the viewer could not run.
@@ -65,6 +67,7 @@ pub fn run_viewer(options: ViewerOptions) -> Result<(), ViewerError> {
         background_above: None,
         chart: options.chart,
         matrix: options.matrix,
+        map: options.map,
         journal: eframe::storage_dir("annals")
             .filter(|_| !screenshot)
             .map(|folder| folder.join("journal")),

@@ -43,6 +43,10 @@ pub struct ViewState {
     pub show_chart: bool,
     /// Show the actor matrix (View ▸ Matrix).
     pub show_matrix: bool,
+    /// Show the map (View ▸ Map).
+    pub show_map: bool,
+    /// Count on the map only the events in the timeline's visible range.
+    pub map_within_range: bool,
     /// The calendars the axis shows (View ▸ Calendar).
     pub calendar: Calendar,
     /// Name the Jalali months on the axis in Persian script (View ▸ Calendar).

@@ -70,7 +70,7 @@ pub fn run(args: &MapArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<O
     } = choose(args.file.as_deref(), &args.filter)?;
     let index = CountIndex::new(&dataset);
     let map = MapIndex::new(&dataset, &index);
-    let counts = map.count(&index, &selection);
+    let counts = map.count(&index, &selection, None);
     if let Some(line) = unfound_line(&map, &counts) {
         let _ = writeln!(err, "annals: {line}");
     }

@@ -69,6 +69,9 @@ pub(crate) struct Cli {
     /// Open the viewer with the actor matrix shown (View ▸ Matrix).
     #[arg(long)]
     pub(crate) matrix: bool,
+    /// Open the viewer with the map shown (View ▸ Map).
+    #[arg(long)]
+    pub(crate) map: bool,
     /// Neither read nor keep parsed datasets in the cache folder.
     #[arg(long, global = true)]
     pub(crate) no_cache: bool,
@@ -180,6 +183,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcom
             size: cli.size,
             chart: cli.chart,
             matrix: cli.matrix,
+            map: cli.map,
         };
         crate::app::run_viewer(options)?;
         return Ok(Outcome::Done);
@@ -188,10 +192,11 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcom
         || cli.screenshot.is_some()
         || cli.size.is_some()
         || cli.chart
-        || cli.matrix;
+        || cli.matrix
+        || cli.map;
     if viewer_only {
         return Err(CliError::Usage(
-            "FILE, --screenshot, --size, --chart and --matrix are for the viewer; \
+            "FILE, --screenshot, --size, --chart, --matrix and --map are for the viewer; \
              they cannot be used with a command"
                 .to_string(),
         ));

@@ -123,7 +123,8 @@ fn path(outline: &Outline, view: &MapView) -> String {
     d
 }
 
-/// A line per directed pair, as wide as its count; arrows where most of its events are visits.
+/// A line per directed pair, as wide as its count, bending to its right; an
+/// arrowhead at the host when it holds visits.
 fn links(svg: &mut String, figure: &MapFigure, view: &MapView) {
     let max = figure.counts.links.first().map_or(1, |l| l.count);
     svg.push_str("<g id=\"links\" fill=\"none\" stroke-linecap=\"round\">\n");
@@ -139,7 +140,7 @@ fn links(svg: &mut String, figure: &MapFigure, view: &MapView) {
             (x0 + x1) / 2.0 + (y1 - y0) * 0.15,
             (y0 + y1) / 2.0 - (x1 - x0) * 0.15,
         );
-        let arrow = if link.visits * 2 >= link.count {
+        let arrow = if link.visits > 0 {
             r#" marker-end="url(#arrow)""#
         } else {
             ""

@@ -25,6 +25,7 @@ pub mod head_editors;
 pub mod import_dialog;
 pub mod legend;
 mod list_editors;
+pub mod map;
 pub mod matrix;
 pub mod overview;
 pub mod person_details;

@@ -28,6 +28,8 @@ pub(crate) struct ViewMenuState<'a> {
     pub(crate) chart_shown: bool,
     /// The actor matrix is shown.
     pub(crate) matrix_shown: bool,
+    /// View ▸ Map is ticked.
+    pub(crate) map_shown: bool,
     /// The calendars the axis shows.
     pub(crate) calendar: Calendar,
     /// The Jalali months are named in Persian script.
@@ -108,6 +110,14 @@ pub(crate) fn menu_bar_ui(
                 .changed()
             {
                 commands.push(Command::ShowMatrix(matrix));
+            }
+            let mut map = state.map_shown;
+            if ui
+                .checkbox(&mut map, "Map")
+                .on_hover_text("Where the shown events happened: countries, places and links")
+                .changed()
+            {
+                commands.push(Command::ShowMap(map));
             }
             ui.separator();
             if ui
