@@ -686,3 +686,36 @@ fn names_in_other_scripts_are_edited_but_right_to_left_ones_only_shown() {
     let rahmon = saved.actor("rahmon").unwrap();
     assert_eq!(rahmon.names["ru"], "Эмомали Рахмон");
 }
+
+#[test]
+fn coordinates_typed_in_the_form_are_checked_and_saved_as_one_field() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let file = curated_file(dir.path());
+    let mut harness = open(&file, dir.path());
+    edit_event(&mut harness, RAISI_VISIT);
+    retype(&mut harness, "Coordinates", "95, 68.78");
+    assert!(
+        harness
+            .query_by_label_contains("beyond the poles")
+            .is_some()
+    );
+    assert!(!harness.state().document().is_modified());
+    retype(&mut harness, "Coordinates", "38.5358, 68.7791");
+    assert_eq!(
+        event_of(&harness, RAISI_VISIT).at,
+        Some(annals::model::Coordinates(38.5358, 68.7791))
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = std::fs::read_to_string(&file).unwrap();
+    let reread = dataset::parse_str("curated.ron", &saved).expect("the saved file reads");
+    let event = reread.events.iter().find(|e| e.id == RAISI_VISIT).unwrap();
+    assert_eq!(event.at, Some(annals::model::Coordinates(38.5358, 68.7791)));
+    let before: std::collections::HashSet<&str> = dataset::EMBEDDED_RON.lines().collect();
+    let new: Vec<&str> = saved.lines().filter(|l| !before.contains(l)).collect();
+    assert!(
+        !new.is_empty() && new.iter().all(|l| l.contains("at: (38.5358")),
+        "only the new field: {new:?}"
+    );
+    assert!(saved.lines().count() <= dataset::EMBEDDED_RON.lines().count() + 1);
+}

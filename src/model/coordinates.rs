@@ -8,7 +8,21 @@ use serde::{Deserialize, Serialize};
 /// is Dushanbe. Single precision keeps a million events small and still places a
 /// point within a metre.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(from = "(f32, f32)", into = "(f32, f32)")]
 pub struct Coordinates(pub f32, pub f32);
+
+/// Written as a bare pair, `(38.54, 68.78)`, whatever the writer's naming of structs.
+impl From<(f32, f32)> for Coordinates {
+    fn from((lat, lon): (f32, f32)) -> Coordinates {
+        Coordinates(lat, lon)
+    }
+}
+
+impl From<Coordinates> for (f32, f32) {
+    fn from(Coordinates(lat, lon): Coordinates) -> (f32, f32) {
+        (lat, lon)
+    }
+}
 
 impl Coordinates {
     /// Degrees north of the equator, -90 to 90.
@@ -34,6 +48,27 @@ impl Coordinates {
         } else {
             None
         }
+    }
+}
+
+impl std::str::FromStr for Coordinates {
+    type Err = String;
+
+    /// Reads `38.54, 68.78` (latitude, longitude), with or without parentheses.
+    fn from_str(text: &str) -> Result<Coordinates, String> {
+        let inner = text.trim().trim_start_matches('(').trim_end_matches(')');
+        let number = |part: Option<&str>| part.map(str::trim).and_then(|p| p.parse::<f32>().ok());
+        let mut parts = inner.split(',');
+        let (Some(lat), Some(lon), None) =
+            (number(parts.next()), number(parts.next()), parts.next())
+        else {
+            return Err(format!(
+                "{:?} is not a latitude and a longitude such as 38.54, 68.78",
+                text.trim()
+            ));
+        };
+        let at = Coordinates(lat, lon);
+        at.problem().map_or(Ok(at), Err)
     }
 }
 
@@ -70,6 +105,25 @@ mod tests {
         assert_eq!(
             Coordinates(-33.87, -70.65).to_string(),
             "33.87° S, 70.65° W"
+        );
+    }
+
+    #[test]
+    fn typed_coordinates_are_read_and_checked() {
+        assert_eq!("38.54, 68.78".parse(), Ok(Coordinates(38.54, 68.78)));
+        assert_eq!("(38.54,68.78)".parse(), Ok(Coordinates(38.54, 68.78)));
+        assert!(
+            "38.54"
+                .parse::<Coordinates>()
+                .unwrap_err()
+                .contains("not a latitude")
+        );
+        assert!("1, 2, 3".parse::<Coordinates>().is_err());
+        assert!(
+            "91, 0"
+                .parse::<Coordinates>()
+                .unwrap_err()
+                .contains("beyond the poles")
         );
     }
 

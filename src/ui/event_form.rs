@@ -12,7 +12,7 @@ use super::event_form_sources::{SourceDraft, sources_ui};
 use crate::command::{Command, EditCommand};
 use crate::edit::Edit;
 use crate::model::jalali::jalali_reading;
-use crate::model::{Dataset, EdtfDate, Event, Text, cameo};
+use crate::model::{Coordinates, Dataset, EdtfDate, Event, Text, cameo};
 use crate::timeline::period_words::date_reading;
 use crate::ui::bidi::{body_format, has_right_to_left, visual_label};
 
@@ -26,6 +26,8 @@ pub(crate) struct EventForm {
     pub(crate) date: String,
     pub(crate) end: String,
     pub(crate) place: String,
+    /// The coordinates as typed, `38.54, 68.78`; empty for none.
+    pub(crate) at: String,
     pub(crate) summary: String,
     pub(crate) note: String,
     pub(crate) cameo: String,
@@ -50,6 +52,10 @@ impl EventForm {
             date,
             end,
             place: event.place.as_deref().unwrap_or_default().to_string(),
+            at: event
+                .at
+                .map(|Coordinates(lat, lon)| format!("{lat}, {lon}"))
+                .unwrap_or_default(),
             summary: event.summary.to_string(),
             note: event.note.as_deref().unwrap_or_default().to_string(),
             cameo: event.cameo.as_deref().unwrap_or_default().to_string(),
@@ -85,6 +91,10 @@ impl EventForm {
             (field, e.to_string())
         })?;
         event.place = optional(&self.place);
+        event.at = match self.at.trim() {
+            "" => None,
+            typed => Some(typed.parse().map_err(|e| ("at", e))?),
+        };
         event.summary = self.summary.trim().into();
         event.note = optional(&self.note);
         event.cameo = match self.cameo.trim() {
@@ -153,6 +163,7 @@ pub(crate) fn event_form_ui(
     commands.extend(actors_ui(ui, dataset, form));
     commands.extend(topics_ui(ui, dataset, &form.base));
     left |= line_ui(ui, "Place", &mut form.place, form.problems.get("place"));
+    left |= line_ui(ui, "Coordinates", &mut form.at, form.problems.get("at"));
     left |= text_ui(ui, "Summary", &mut form.summary);
     left |= text_ui(ui, "Note", &mut form.note);
     left |= line_ui(
