@@ -5,6 +5,9 @@ use super::count_index::CountIndex;
 use super::map_index::{MapIndex, NONE, UNFOUND};
 use crate::geography::bounds_of;
 use crate::model::EventKind;
+use rayon::prelude::*;
+
+use crate::query::BitIter;
 use crate::query::EventSet;
 
 /// A directed pair of countries with events from one to the other.
@@ -112,7 +115,8 @@ fn by_kind(table: &[u32], slot: u32, kinds: usize) -> Vec<(usize, u32)> {
 impl MapIndex {
     /// Counts the events of `selection`, only those that overlap `within`
     /// (seconds, start and end) when it is given; `index` is the dataset's
-    /// counting index.
+    /// counting index. The events are split among the cores, each counting
+    /// into tables of its own, which are then added up.
     pub fn count(
         &self,
         index: &CountIndex,
@@ -121,71 +125,119 @@ impl MapIndex {
     ) -> MapCounts {
         let kinds = index.kinds().len();
         let visit = index.kinds().iter().position(|k| *k == EventKind::Visit);
-        let (n, spots) = (self.countries.len(), self.spots.len());
-        let mut counts = MapCounts {
+        let words = selection.words();
+        let chunk = words
+            .len()
+            .div_ceil(rayon::current_num_threads().max(1))
+            .max(1);
+        let tally = words
+            .par_chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                let mut tally = Tally::new(self, kinds);
+                for (w, &word) in part.iter().enumerate() {
+                    for bit in BitIter(word) {
+                        let e = (c * chunk + w) * 64 + bit;
+                        if within.is_none_or(|span| overlaps(index.facts.bounds[e], span)) {
+                            tally.add(self, e, index.facts.event_kind[e] as usize, visit);
+                        }
+                    }
+                }
+                tally
+            })
+            .reduce(|| Tally::new(self, kinds), Tally::merged);
+        tally.into_counts(self)
+    }
+}
+
+/// True when an event's bounds overlap `[start, end)`.
+fn overlaps([earliest, latest]: [i64; 2], [start, end]: [i64; 2]) -> bool {
+    earliest < end && start < latest
+}
+
+/// One core's counts: dense tables by country, spot, pair and unfound place.
+struct Tally {
+    kinds: usize,
+    countries: Vec<u32>,
+    country_kinds: Vec<u32>,
+    spots: Vec<u32>,
+    spot_kinds: Vec<u32>,
+    /// (events, visits) per `from * countries + to`.
+    pairs: Vec<[u32; 2]>,
+    unfound: Vec<u32>,
+    unplaced: u32,
+}
+
+impl Tally {
+    fn new(map: &MapIndex, kinds: usize) -> Tally {
+        let (n, spots) = (map.countries.len(), map.spots.len());
+        Tally {
             kinds,
             countries: vec![0; n],
             country_kinds: vec![0; n * kinds],
             spots: vec![0; spots],
             spot_kinds: vec![0; spots * kinds],
-            ..MapCounts::default()
-        };
-        let mut pairs = vec![[0u32; 2]; n * n];
-        let mut unfound = vec![0u32; self.unfound.len()];
-        let (mut from, mut to, mut both) = (Vec::new(), Vec::new(), Vec::<u32>::new());
-        for e in selection.iter() {
-            let e = e as usize;
-            if let Some([start, end]) = within {
-                let [earliest, latest] = index.facts.bounds[e];
-                if !(earliest < end && start < latest) {
-                    continue;
-                }
-            }
-            let kind = index.facts.event_kind[e] as usize;
-            match self.event_spot[e] {
-                NONE => counts.unplaced += 1,
-                s if s >= UNFOUND => unfound[(s - UNFOUND) as usize] += 1,
-                s => {
-                    counts.spots[s as usize] += 1;
-                    counts.spot_kinds[s as usize * kinds + kind] += 1;
-                }
-            }
-            self.side_countries(index.initiators(1).of(e), &mut from);
-            self.side_countries(index.receivers(1).of(e), &mut to);
-            both.clear();
-            both.extend(from.iter().chain(&to));
-            both.sort_unstable();
-            both.dedup();
-            for &c in &both {
-                counts.countries[c as usize] += 1;
-                counts.country_kinds[c as usize * kinds + kind] += 1;
-            }
-            for &f in &from {
-                for &t in to.iter().filter(|&&t| t != f) {
-                    let pair = &mut pairs[f as usize * n + t as usize];
-                    pair[0] += 1;
-                    pair[1] += u32::from(Some(kind) == visit);
-                }
-            }
+            pairs: vec![[0; 2]; n * n],
+            unfound: vec![0; map.unfound.len()],
+            unplaced: 0,
         }
-        counts.links = links(&pairs, n);
-        counts.unfound = unfound
-            .into_iter()
-            .enumerate()
-            .filter(|(_, c)| *c > 0)
-            .map(|(i, c)| (i as u32, c))
-            .collect();
-        counts
     }
 
-    /// The distinct country slots of one side's actors.
-    fn side_countries(&self, actors: &[u32], out: &mut Vec<u32>) {
-        out.clear();
-        for &a in actors {
-            let slot = self.actor_country.get(a as usize).copied().unwrap_or(NONE);
-            if slot != NONE && !out.contains(&slot) {
-                out.push(slot);
+    /// Counts event `e` of kind `kind`.
+    fn add(&mut self, map: &MapIndex, e: usize, kind: usize, visit: Option<usize>) {
+        let kinds = self.kinds;
+        match map.event_spot[e] {
+            NONE => self.unplaced += 1,
+            s if s >= UNFOUND => self.unfound[(s - UNFOUND) as usize] += 1,
+            s => {
+                self.spots[s as usize] += 1;
+                self.spot_kinds[s as usize * kinds + kind] += 1;
             }
+        }
+        for &c in map.event_countries.of(e) {
+            self.countries[c as usize] += 1;
+            self.country_kinds[c as usize * kinds + kind] += 1;
+        }
+        let is_visit = u32::from(Some(kind) == visit);
+        for &pair in map.event_links.of(e) {
+            let pair = &mut self.pairs[pair as usize];
+            pair[0] += 1;
+            pair[1] += is_visit;
+        }
+    }
+
+    /// Two cores' counts added up.
+    fn merged(mut self, other: Tally) -> Tally {
+        let add = |a: &mut Vec<u32>, b: &[u32]| a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+        add(&mut self.countries, &other.countries);
+        add(&mut self.country_kinds, &other.country_kinds);
+        add(&mut self.spots, &other.spots);
+        add(&mut self.spot_kinds, &other.spot_kinds);
+        add(&mut self.unfound, &other.unfound);
+        for (a, b) in self.pairs.iter_mut().zip(&other.pairs) {
+            a[0] += b[0];
+            a[1] += b[1];
+        }
+        self.unplaced += other.unplaced;
+        self
+    }
+
+    fn into_counts(self, map: &MapIndex) -> MapCounts {
+        MapCounts {
+            kinds: self.kinds,
+            links: links(&self.pairs, map.countries.len()),
+            unfound: self
+                .unfound
+                .into_iter()
+                .enumerate()
+                .filter(|(_, c)| *c > 0)
+                .map(|(i, c)| (i as u32, c))
+                .collect(),
+            countries: self.countries,
+            country_kinds: self.country_kinds,
+            spots: self.spots,
+            spot_kinds: self.spot_kinds,
+            unplaced: self.unplaced,
         }
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::count_index::CountIndex;
 use crate::geography::{Candidates, Found, Outline, gazetteer, outline};
 use crate::model::{ActorKind, Coordinates, Dataset};
+use crate::query::flat::PerEvent;
 
 /// No spot or country.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -70,6 +71,10 @@ pub struct MapIndex {
     pub(crate) event_spot: Vec<u32>,
     /// Each actor's (by the facts' numbering) country slot, or `NONE`.
     pub(crate) actor_country: Vec<u32>,
+    /// The distinct country slots of each event, both sides together.
+    pub(crate) event_countries: PerEvent,
+    /// The directed pairs of each event, as `from * countries + to`.
+    pub(crate) event_links: PerEvent,
 }
 
 /// Event spots from this value up name an unfound place.
@@ -92,11 +97,15 @@ impl MapIndex {
                     .map(str::trim)
                     .filter(|p| !p.is_empty());
                 let key = match (event.at, written) {
-                    (Some(at), _) => Some(SpotKey::At(
-                        written.map(str::to_string),
-                        at.0.to_bits(),
-                        at.1.to_bits(),
-                    )),
+                    // Coordinates win, but where they agree with the place
+                    // the name is found at, both are one dot.
+                    (Some(at), Some(text)) => Some(
+                        locator
+                            .locate(text, &map.hints(index, e))
+                            .filter(|key| key.is_near(at))
+                            .unwrap_or_else(|| SpotKey::at(at, written)),
+                    ),
+                    (Some(at), None) => Some(SpotKey::at(at, None)),
                     (None, Some(text)) => locator.locate(text, &map.hints(index, e)),
                     (None, None) => return NONE,
                 };
@@ -106,7 +115,45 @@ impl MapIndex {
                 }
             })
             .collect();
+        map.find_links(index);
         map
+    }
+
+    /// Each event's countries and directed pairs of countries, once, so that
+    /// a count is a pass over small integers.
+    fn find_links(&mut self, index: &CountIndex) {
+        let events = index.facts.len();
+        let n = self.countries.len() as u32;
+        let (mut countries, mut links) = (
+            PerEvent::with_capacity(events),
+            PerEvent::with_capacity(events),
+        );
+        let (mut from, mut to, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
+        for e in 0..events {
+            self.side_countries(index.initiators(1).of(e), &mut from);
+            self.side_countries(index.receivers(1).of(e), &mut to);
+            countries.push_distinct(from.iter().chain(&to).copied());
+            pairs.clear();
+            for &f in &from {
+                pairs.extend(to.iter().filter(|&&t| t != f).map(|&t| f * n + t));
+            }
+            links.push(&pairs);
+        }
+        countries.shrink_to_fit();
+        links.shrink_to_fit();
+        self.event_countries = countries;
+        self.event_links = links;
+    }
+
+    /// The distinct country slots of one side's actors.
+    fn side_countries(&self, actors: &[u32], out: &mut Vec<u32>) {
+        out.clear();
+        for &a in actors {
+            let slot = self.actor_country.get(a as usize).copied().unwrap_or(NONE);
+            if slot != NONE && !out.contains(&slot) {
+                out.push(slot);
+            }
+        }
     }
 
     /// The countries of event `e`'s sides, people counted as their countries.
@@ -227,6 +274,22 @@ enum SpotKey {
 }
 
 impl SpotKey {
+    /// The spot of coordinates written in the dataset, under the place's name.
+    fn at(at: Coordinates, written: Option<&str>) -> SpotKey {
+        SpotKey::At(written.map(str::to_string), at.0.to_bits(), at.1.to_bits())
+    }
+
+    /// True for a gazetteer place within a twentieth of a degree (about 5 km) of `at`.
+    fn is_near(&self, at: Coordinates) -> bool {
+        match self {
+            SpotKey::Place(i) => {
+                let place = gazetteer().place(*i).at;
+                (place.lat() - at.lat()).abs() < 0.05 && (place.lon() - at.lon()).abs() < 0.05
+            }
+            SpotKey::At(..) => false,
+        }
+    }
+
     fn spot(&self, at: Option<Coordinates>, written: Option<&str>) -> Spot {
         match (self, at) {
             (SpotKey::Place(i), _) => {

@@ -44,6 +44,9 @@ pub struct AddArgs {
     /// Where it happened.
     #[arg(long)]
     pub(crate) place: Option<String>,
+    /// Where on the globe, as LAT,LON in degrees (38.54,68.78).
+    #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true)]
+    pub(crate) at: Option<String>,
     /// What happened, in a few sentences.
     #[arg(long)]
     pub(crate) summary: Option<String>,
@@ -68,7 +71,7 @@ pub struct SetArgs {
     pub(crate) file: PathBuf,
     /// The event's id.
     pub(crate) id: String,
-    /// title=, date=, end=, kind=, place=, summary=, note=, cameo= (empty clears an optional one); actors+=ID, actors-=ID, and the same for counterparts, topics and sources (sources+=URL).
+    /// title=, date=, end=, kind=, place=, at= (LAT,LON), summary=, note=, cameo= (empty clears an optional one); actors+=ID, actors-=ID, and the same for counterparts, topics and sources (sources+=URL).
     #[arg(required = true, value_name = "FIELD=VALUE")]
     pub(crate) changes: Vec<String>,
 }
@@ -116,7 +119,12 @@ pub(crate) fn add(args: &AddArgs, out: &mut dyn Write) -> Result<Outcome, CliErr
             counterparts: args.counterparts.iter().collect(),
             topics: args.topics.iter().collect(),
             place: args.place.clone().map(Into::into),
-            at: None,
+            at: args
+                .at
+                .as_deref()
+                .map(str::parse)
+                .transpose()
+                .map_err(CliError::Usage)?,
             summary: args.summary.clone().unwrap_or_default().into(),
             sources: args.sources.iter().map(|url| source_of(url)).collect(),
             note: args.note.clone().map(Into::into),
@@ -261,12 +269,13 @@ fn unknown<'a>(what: &str, name: &str, known: impl Iterator<Item = &'a str>) -> 
 }
 
 /// The fields `set` changes, for suggesting the closest.
-const FIELDS: [&str; 12] = [
+const FIELDS: [&str; 13] = [
     "title",
     "date",
     "end",
     "kind",
     "place",
+    "at",
     "summary",
     "note",
     "cameo",
@@ -296,6 +305,8 @@ fn apply_field(dataset: &Dataset, event: &mut Event, change: &str) -> Result<(),
         ("title", '=') => event.title = value.into(),
         ("summary", '=') => event.summary = value.into(),
         ("place", '=') => event.place = optional(value),
+        ("at", '=') if value.is_empty() => event.at = None,
+        ("at", '=') => event.at = Some(value.parse().map_err(CliError::Usage)?),
         ("note", '=') => event.note = optional(value),
         ("cameo", '=') => event.cameo = optional(value),
         ("kind", '=') => event.kind = kind_named(dataset, value)?,

@@ -126,6 +126,11 @@ impl Gazetteer {
         }
     }
 
+    /// Every place, most populous first.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
     /// The place at `index`.
     pub fn place(&self, index: u32) -> &Place {
         &self.places[index as usize]

@@ -16,6 +16,7 @@ mod matcher;
 mod period;
 mod prepared;
 
+pub(crate) use event_set::BitIter;
 pub use event_set::EventSet;
 pub use facets::{Evaluation, FacetCounts};
 pub use facts::EventFacts;
