@@ -270,3 +270,20 @@ fn coordinates_off_the_globe_are_refused_where_they_stand() {
         "{stderr}"
     );
 }
+
+#[test]
+fn coordinates_are_set_from_the_command_line_as_one_line_or_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = places_file(dir.path());
+    let out = annals(&["set", &file, "leninabad", "at=40.2826,69.6222"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&file).unwrap();
+    let before: Vec<&str> = PLACES_RON.lines().collect();
+    let new: Vec<&str> = written.lines().filter(|l| !before.contains(l)).collect();
+    assert_eq!(new.len(), 1, "{new:?}");
+    assert!(new[0].contains("at: (40.2826, 69.6222)"), "{new:?}");
+    let refused = annals(&["set", &file, "leninabad", "at=40.2826"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(text(&refused.stderr).contains("not a latitude and a longitude"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), written, "left as it was");
+}
