@@ -285,5 +285,9 @@ fn coordinates_are_set_from_the_command_line_as_one_line_or_refused() {
     let refused = annals(&["set", &file, "leninabad", "at=40.2826"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(text(&refused.stderr).contains("not a latitude and a longitude"));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), written, "left as it was");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        written,
+        "left as it was"
+    );
 }

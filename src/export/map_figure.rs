@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::Manifest;
-use super::figure::text::{caption_lines, chart_start, data_source, escape};
+use super::figure::text::{caption_lines, chart_heading, chart_start, data_source, escape};
 use super::matrix_figure::cell_colour;
 use crate::analysis::{MapCounts, MapIndex};
 use crate::geography::{MapView, Outline, WORLD, outlines};
@@ -57,16 +57,12 @@ pub fn render(figure: &MapFigure, manifest: &Manifest) -> String {
 }
 
 fn heading(svg: &mut String, dataset: &Dataset, manifest: &Manifest) {
-    let _ = writeln!(
-        svg,
-        r##"<text x="{MARGIN}" y="64" font-size="32" fill="#1a1a1a">{}</text>"##,
-        escape(&format!("{} \u{2014} where", dataset.title))
-    );
     let events = crate::model::words::events(manifest.events);
-    let _ = writeln!(
+    chart_heading(
         svg,
-        r##"<text x="{MARGIN}" y="98" font-size="17" fill="#555555">{}</text>"##,
-        escape(&format!("{events} \u{b7} {}", manifest.describe_filter()))
+        f64::from(MARGIN),
+        &format!("{} \u{2014} where", dataset.title),
+        &format!("{events} \u{b7} {}", manifest.describe_filter()),
     );
 }
 

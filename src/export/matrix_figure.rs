@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::Manifest;
-use super::figure::text::{caption_lines, chart_start, data_source, escape};
+use super::figure::text::{caption_lines, chart_heading, chart_start, data_source, escape};
 use super::manifest::describe_filter;
 use crate::analysis::{Matrix, OTHERS, PairCount, kind_label};
 use crate::model::{Dataset, EventKind};
@@ -79,19 +79,15 @@ fn text_width(text: &str, size: f64) -> f64 {
 }
 
 fn heading(svg: &mut String, dataset: &Dataset, manifest: &Manifest) {
-    let _ = writeln!(
-        svg,
-        r##"<text x="{MARGIN}" y="64" font-size="32" fill="#1a1a1a">{}</text>"##,
-        escape(&format!("{} \u{2014} who with whom", dataset.title))
-    );
     let events = crate::model::words::events(manifest.events);
-    let _ = writeln!(
+    chart_heading(
         svg,
-        r##"<text x="{MARGIN}" y="98" font-size="17" fill="#555555">{}</text>"##,
-        escape(&format!(
+        MARGIN,
+        &format!("{} \u{2014} who with whom", dataset.title),
+        &format!(
             "{events} \u{b7} {} \u{b7} rows: the initiating side, columns: the receiving side",
             describe_filter(&manifest.filter)
-        ))
+        ),
     );
 }
 

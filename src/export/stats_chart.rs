@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use super::Manifest;
-use super::figure::text::{caption_lines, chart_start, data_source, escape};
+use super::figure::text::{caption_lines, chart_heading, chart_start, data_source, escape};
 use super::manifest::describe_filter;
 use crate::analysis::{Grouping, PeriodCounts, Stacked, kind_label};
 use crate::model::{Dataset, EventKind, Moment};
@@ -186,22 +186,15 @@ fn heading(
         Grouping::None => String::new(),
         grouping => format!(", by {grouping}"),
     };
-    let _ = writeln!(
-        svg,
-        r##"<text x="64" y="64" font-size="32" fill="#1a1a1a">{}</text>"##,
-        escape(&format!(
-            "{} \u{2014} events per {}{per}",
-            dataset.title, counts.unit
-        ))
-    );
     let events = crate::model::words::events(manifest.events);
-    let _ = writeln!(
+    chart_heading(
         svg,
-        r##"<text x="64" y="98" font-size="17" fill="#555555">{}</text>"##,
-        escape(&format!(
+        64.0,
+        &format!("{} \u{2014} events per {}{per}", dataset.title, counts.unit),
+        &format!(
             "{words} \u{b7} {events} \u{b7} {}",
             describe_filter(&manifest.filter)
-        ))
+        ),
     );
 }
 

@@ -149,6 +149,20 @@ pub(crate) fn data_source(dataset: &Dataset, manifest: &Manifest) -> String {
     )
 }
 
+/// Writes a chart's title, large, and the line under it, grey, at `x` from the top.
+pub(crate) fn chart_heading(svg: &mut String, x: f64, title: &str, subtitle: &str) {
+    let _ = writeln!(
+        svg,
+        r##"<text x="{x}" y="64" font-size="32" fill="#1a1a1a">{}</text>"##,
+        escape(title)
+    );
+    let _ = writeln!(
+        svg,
+        r##"<text x="{x}" y="98" font-size="17" fill="#555555">{}</text>"##,
+        escape(subtitle)
+    );
+}
+
 /// Writes a caption's lines in grey at `x`, one every 20 units from `top`.
 pub(crate) fn caption_lines(svg: &mut String, x: f64, top: f64, lines: &[String]) {
     for (i, line) in lines.iter().enumerate() {
