@@ -25,6 +25,8 @@ pub(super) struct MapState {
     step: PeriodUnit,
     /// While playing: the start of the next step, and when to take it.
     playing: Option<(Moment, f64)>,
+    /// While playing: the period on screen, as its label reads (`2022-05`).
+    period: Option<String>,
 }
 
 impl Default for MapState {
@@ -35,6 +37,7 @@ impl Default for MapState {
             view: None,
             step: PeriodUnit::Month,
             playing: None,
+            period: None,
         }
     }
 }
@@ -76,7 +79,11 @@ impl App {
             filter: &self.view.filter,
             view: self.map.view,
             within_range: self.view.map_within_range,
-            playing: self.map.playing.is_some(),
+            playing: self
+                .map
+                .playing
+                .is_some()
+                .then_some(self.map.period.as_deref().unwrap_or("")),
             step: self.map.step,
         };
         let mut open = true;
@@ -100,7 +107,10 @@ impl App {
             MapCommand::Fit => self.map.view = None,
             MapCommand::WithinRange(within) => self.view.map_within_range = within,
             MapCommand::StepBy(unit) => self.map.step = unit,
-            MapCommand::Play(false) => self.map.playing = None,
+            MapCommand::Play(false) => {
+                self.map.playing = None;
+                self.map.period = None;
+            }
             MapCommand::Play(true) => {
                 let first = self.viewport.range.start.max(self.filtered.fitted.start);
                 self.view.map_within_range = true;
@@ -109,8 +119,9 @@ impl App {
         }
     }
 
-    /// While playing, moves the timeline's range to the next period when its
-    /// time has come, and stops after the last shown event.
+    /// While playing, moves the timeline's range to the next period with a
+    /// shown event when its time has come (periods without one are passed
+    /// over), and stops after the last.
     fn play_step(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let Some((next, due)) = self.map.playing else {
             return;
@@ -120,14 +131,27 @@ impl App {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
             return;
         }
-        if next.0 as f64 > self.filtered.fitted.end {
+        let Some(start) = self.next_shown(next) else {
             self.map.playing = None;
+            self.map.period = None;
             return;
-        }
-        let period = CountedPeriod::containing(self.map.step, next, next);
+        };
+        let period = CountedPeriod::containing(self.map.step, start, start);
+        self.map.period = Some(period.label());
         let range = TimeRange::new(period.start().0 as f64, period.end().0 as f64);
         commands.push(Command::ZoomTo(range));
         self.map.playing = Some((period.end(), now + STEP_SECONDS));
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(STEP_SECONDS));
+    }
+
+    /// The first moment at or after `from` in a shown event, if any is left.
+    fn next_shown(&self, from: Moment) -> Option<Moment> {
+        let bounds = &self.doc.counts().facts.bounds;
+        self.filtered
+            .list
+            .iter()
+            .map(|&e| bounds[e as usize])
+            .find(|&[_, latest]| latest > from.0)
+            .map(|[earliest, _]| Moment(earliest.max(from.0)))
     }
 }

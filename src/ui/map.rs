@@ -34,8 +34,8 @@ pub(crate) struct MapInput<'a> {
     pub(crate) view: Option<MapView>,
     /// Only the events in the timeline's visible range are counted.
     pub(crate) within_range: bool,
-    /// "Play" is stepping through the period.
-    pub(crate) playing: bool,
+    /// While "Play" steps through the period: the period shown (`2022-05`).
+    pub(crate) playing: Option<&'a str>,
     /// The unit it steps by.
     pub(crate) step: PeriodUnit,
 }
@@ -129,15 +129,15 @@ fn controls_ui(ui: &mut Ui, input: &MapInput) -> Vec<Command> {
         {
             commands.push(Command::Map(MapCommand::WithinRange(within)));
         }
-        let play = if input.playing { "Stop" } else { "Play" };
+        let play = if input.playing.is_some() { "Stop" } else { "Play" };
         if ui
             .button(play)
             .on_hover_text(
-                "Step the timeline's range, and the map with it, through the shown events",
+                "Step the timeline's range, and the map with it, through the periods with shown events",
             )
             .clicked()
         {
-            commands.push(Command::Map(MapCommand::Play(!input.playing)));
+            commands.push(Command::Map(MapCommand::Play(input.playing.is_none())));
         }
         egui::ComboBox::from_id_salt("map step")
             .selected_text(format!("by {}", input.step.as_str()))
@@ -153,6 +153,9 @@ fn controls_ui(ui: &mut Ui, input: &MapInput) -> Vec<Command> {
             })
             .response
             .accessible_name("Play step");
+        if let Some(period) = input.playing {
+            ui.label(RichText::new(period).strong());
+        }
     });
     commands
 }
