@@ -130,6 +130,22 @@ fn analysis(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("all/rolled-up", &label), |b| {
             b.iter(|| counts.pair_counts(&everything, true).matrix(30))
         });
+        // What the open matrix does on a filter change: the tally of every
+        // event and of the last selection kept, the next counted from the nearer.
+        let all = counts.pair_tally(&everything, true, &[]);
+        let country = counts.pair_tally(&one_country, true, &[&all]);
+        group.bench_function(BenchmarkId::new("tick a country", &label), |b| {
+            b.iter(|| {
+                let tally = counts.pair_tally(&one_country, true, &[&all, &country]);
+                counts.pair_counts_of(&tally).matrix(30)
+            })
+        });
+        group.bench_function(BenchmarkId::new("clear the filter", &label), |b| {
+            b.iter(|| {
+                let tally = counts.pair_tally(&everything, true, &[&all, &country]);
+                counts.pair_counts_of(&tally).matrix(30)
+            })
+        });
         group.finish();
     }
 }

@@ -344,3 +344,42 @@ fn a_datasets_own_kind_has_the_canvas_colour_in_the_exported_chart() {
     let picture = std::fs::read_to_string(&svg).expect("the chart was written");
     assert!(picture.contains(&colour), "{} is {colour}", own.label());
 }
+
+#[test]
+fn the_open_matrix_follows_filter_changes_as_a_fresh_count_would() {
+    let mut harness = viewer_harness(ViewerSetup::default());
+    harness.state_mut().apply(Command::ShowMatrix(true));
+    harness.run_steps(2);
+    let dataset = dataset::embedded();
+    let index = QueryIndex::new(&dataset);
+    let counts = annals::analysis::CountIndex::new(&dataset);
+    let tajikistan = Filter {
+        actors: ["TJK".to_string()].into(),
+        ..Filter::default()
+    };
+    let visits = Filter {
+        kinds: ["visit".to_string()].into(),
+        ..Filter::default()
+    };
+    let own = Filter {
+        include_members: false,
+        ..visits.clone()
+    };
+    for filter in [
+        tajikistan,
+        Filter::default(),
+        visits,
+        own,
+        Filter::default(),
+    ] {
+        harness
+            .state_mut()
+            .apply(Command::SetFilter(filter.clone()));
+        harness.run_steps(2);
+        let shown = harness.state_mut().matrix_counts().matrix.clone();
+        let fresh = counts
+            .pair_counts(&index.matching(&filter), filter.include_members)
+            .matrix(annals::app::MATRIX_TOP);
+        assert_eq!(shown, fresh, "{filter:?}");
+    }
+}

@@ -86,11 +86,15 @@ impl CountIndex {
     /// receiving actor; with `roll_up`, people count as the countries and
     /// organizations they held a role of at the time.
     pub fn pair_counts(&self, selection: &EventSet, roll_up: bool) -> PairCounts {
-        let side = usize::from(roll_up);
+        self.pairs_of(self.pair_kind_counts(selection, usize::from(roll_up)))
+    }
+
+    /// The pairs of counts per (initiator, receiver, kind), sorted by those three.
+    pub(crate) fn pairs_of(&self, counted: Vec<((u32, u32, u32), u32)>) -> PairCounts {
         let slugs: Vec<String> = self.kinds().iter().map(EventKind::slug).collect();
         let mut pairs: Vec<Pair> = Vec::new();
         let mut current = None;
-        for ((from, to, kind), count) in self.pair_kind_counts(selection, side) {
+        for ((from, to, kind), count) in counted {
             if current != Some((from, to)) {
                 current = Some((from, to));
                 pairs.push(Pair {

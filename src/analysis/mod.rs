@@ -12,6 +12,7 @@ mod counts;
 mod map;
 mod map_index;
 mod matrix;
+mod pair_tally;
 mod period;
 mod stacked;
 
@@ -21,5 +22,6 @@ pub use counts::{Cell, Grouping, PeriodCounts, TopGroups};
 pub use map::{Link, MapCounts};
 pub use map_index::{MapCountry, MapIndex, Spot};
 pub use matrix::{Matrix, OTHERS, Pair, PairCount, PairCounts, kind_label};
+pub use pair_tally::PairTally;
 pub use period::{CountedPeriod, PeriodLength, PeriodUnit, counting_span};
 pub(crate) use stacked::Stacked;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{App, Document};
-use crate::analysis::{Grouping, Matrix, PeriodCounts, PeriodUnit, Stacked, TopGroups};
+use crate::analysis::{Grouping, Matrix, PairTally, PeriodCounts, PeriodUnit, Stacked, TopGroups};
 use crate::command::AnalysisView;
 use crate::export::{self, AnalysisExport, AnalysisFormat, ExportError, TOP_SERIES};
 use crate::query::EventSet;
@@ -46,6 +46,13 @@ pub(super) struct AnalysisViews {
     charts: HashMap<(PeriodUnit, Grouping), ChartCounts>,
     /// The matrix for the applied filter.
     matrix: Option<MatrixCounts>,
+    /// The matrix's counts of every event (as written, rolled up) and of the
+    /// last other selection, kept across filter changes so that the next
+    /// counts only the events that changed.
+    everything: [Option<PairTally>; 2],
+    last: Option<PairTally>,
+    /// The document revision the tallies count.
+    tallied: u64,
     /// The width of the chart's plot in the last frame, for its unit.
     pub(crate) chart_width: Option<f32>,
     /// The export dialog of the chart or the matrix, while it is open.
@@ -94,11 +101,24 @@ impl AnalysisViews {
         selection: &EventSet,
         roll_up: bool,
     ) -> &MatrixCounts {
-        self.matrix.get_or_insert_with(|| {
-            let pairs = doc.counts().pair_counts(selection, roll_up);
-            let matrix = pairs.matrix(MATRIX_TOP);
-            MatrixCounts { matrix }
-        })
+        if self.matrix.is_none() {
+            if self.tallied != doc.revision() {
+                (self.everything, self.last) = Default::default();
+                self.tallied = doc.revision();
+            }
+            let slot = usize::from(roll_up);
+            let bases: Vec<&PairTally> = self.everything[slot].iter().chain(&self.last).collect();
+            let tally = doc.counts().pair_tally(selection, roll_up, &bases);
+            let matrix = doc.counts().pair_counts_of(&tally).matrix(MATRIX_TOP);
+            if tally.is_everything() {
+                self.everything[slot] = Some(tally);
+            } else {
+                self.last = Some(tally);
+            }
+            self.matrix = Some(MatrixCounts { matrix });
+        }
+        self.matrix
+            .get_or_insert_with(|| unreachable!("counted above"))
     }
 }
 

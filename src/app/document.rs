@@ -96,6 +96,10 @@ pub struct Document {
     pub eras: Vec<EraBand>,
     counts: OnceLock<CountIndex>,
     map: OnceLock<MapIndex>,
+    /// Which state of the events the indexes describe: new for every
+    /// document and every edit, so that counts kept elsewhere know when
+    /// they are out of date.
+    revision: u64,
     people: OnceLock<PeopleOfGroups>,
     languages: OnceLock<Vec<String>>,
 }
@@ -157,6 +161,7 @@ impl Document {
             source,
             counts: OnceLock::new(),
             map: OnceLock::new(),
+            revision: next_revision(),
             people: OnceLock::new(),
             languages: OnceLock::new(),
         }
@@ -254,6 +259,7 @@ impl Document {
         // The counts share the events' facts, which the query index is about to change.
         self.counts = OnceLock::new();
         self.map = OnceLock::new();
+        self.revision = next_revision();
         let mut followed = Followed::default();
         let mut moves = Vec::new();
         if self.follow_events(&edit, &mut followed, &mut moves) {
@@ -348,6 +354,11 @@ impl Document {
             .get_or_init(|| CountIndex::with_facts(self.dataset(), Arc::clone(self.query.facts())))
     }
 
+    /// Which state of its events the indexes describe (see the field).
+    pub(crate) fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Where its events happened and the countries of their sides, for the
     /// map, worked out when the map is first shown.
     pub(crate) fn map(&self) -> &MapIndex {
@@ -380,4 +391,10 @@ impl Document {
         let unsaved = if self.is_modified() { "• " } else { "" };
         format!("{unsaved}{} — Annals", self.dataset().title)
     }
+}
+
+/// A revision no document has had.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }

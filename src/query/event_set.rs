@@ -68,6 +68,11 @@ impl EventSet {
     }
 
     /// The number of events in the set.
+    pub(crate) fn universe(&self) -> usize {
+        self.universe
+    }
+
+    /// How many events are in the set.
     pub(crate) fn len(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }
