@@ -105,6 +105,55 @@ fn busiest_country(doc: &Document) -> String {
         .unwrap_or_default()
 }
 
+/// One filter per facet a user sets: the busiest country ticked, the first
+/// topic, the visits, a search word (the start of the busiest country's
+/// name, as typed), and a period of two years.
+fn facet_filters(doc: &Document) -> Vec<(&'static str, Filter)> {
+    let country = busiest_country(doc);
+    let dataset = doc.dataset();
+    let word: String = dataset
+        .actor(&country)
+        .map_or("a", |a| a.name.as_str())
+        .to_lowercase()
+        .chars()
+        .take(4)
+        .collect();
+    let one = |edit: &dyn Fn(&mut Filter)| {
+        let mut filter = Filter::default();
+        edit(&mut filter);
+        filter
+    };
+    vec![
+        (
+            "filter all",
+            one(&|f| {
+                f.actors.insert(country.clone());
+            }),
+        ),
+        (
+            "filter topic all",
+            one(&|f| {
+                f.topics
+                    .extend(dataset.topics.first().map(|t| t.id.clone()));
+            }),
+        ),
+        (
+            "filter kind all",
+            one(&|f| {
+                f.kinds.insert("visit".to_string());
+            }),
+        ),
+        ("filter search all", one(&|f| f.text = word.clone())),
+        (
+            "filter period all",
+            one(&|f| {
+                f.period.from = Some("2015".to_string());
+                f.period.to = Some("2016".to_string());
+            }),
+        ),
+    ]
+}
+
 /// The edit that moves event `at` to the date of the event after it, as a drag does.
 fn date_change(doc: &Document, at: usize) -> Edit {
     let events = &doc.dataset().events;
@@ -137,26 +186,29 @@ fn frames(c: &mut Criterion) {
 
         let mut group = bench_data::flat_group(c, "frame");
 
-        // The country with the most events, ticked and cleared in turn.
-        let country = busiest_country(viewer.app.document());
+        // Each facet set and cleared in turn, fitted, with the frame after
+        // each change: "filter all" ticks the country with the most events.
         viewer.zoom_to(all);
-        let mut ticked = false;
-        group.bench_function(BenchmarkId::new("filter all", &label), |b| {
-            b.iter_custom(|changes| {
-                let start = Instant::now();
-                for _ in 0..changes {
-                    ticked = !ticked;
-                    let mut filter = Filter::default();
-                    if ticked {
-                        filter.actors.insert(country.clone());
+        for (name, filter) in facet_filters(viewer.app.document()) {
+            let mut ticked = false;
+            group.bench_function(BenchmarkId::new(name, &label), |b| {
+                b.iter_custom(|changes| {
+                    let start = Instant::now();
+                    for _ in 0..changes {
+                        ticked = !ticked;
+                        let next = if ticked {
+                            filter.clone()
+                        } else {
+                            Filter::default()
+                        };
+                        viewer.app.apply(Command::SetFilter(next));
+                        black_box(viewer.frame());
                     }
-                    viewer.app.apply(Command::SetFilter(filter));
-                    black_box(viewer.frame());
-                }
-                start.elapsed()
-            })
-        });
-        viewer.app.apply(Command::SetFilter(Filter::default()));
+                    start.elapsed()
+                })
+            });
+            viewer.app.apply(Command::SetFilter(Filter::default()));
+        }
 
         // An edit and its undo, each with the frame after it: what leaving a
         // field of the event form, a drag and Ctrl+Z cost.
