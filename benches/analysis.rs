@@ -137,13 +137,13 @@ fn analysis(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("tick a country", &label), |b| {
             b.iter(|| {
                 let tally = counts.pair_tally(&one_country, true, &[&all, &country]);
-                counts.pair_counts_of(&tally).matrix(30)
+                counts.matrix_of(&tally, 30)
             })
         });
         group.bench_function(BenchmarkId::new("clear the filter", &label), |b| {
             b.iter(|| {
                 let tally = counts.pair_tally(&everything, true, &[&all, &country]);
-                counts.pair_counts_of(&tally).matrix(30)
+                counts.matrix_of(&tally, 30)
             })
         });
         group.finish();

@@ -23,7 +23,7 @@ pub struct PairCount {
 }
 
 impl PairCount {
-    fn add_kind(&mut self, slug: &str, count: u32) {
+    pub(super) fn add_kind(&mut self, slug: &str, count: u32) {
         self.count += count;
         match self.kinds.iter_mut().find(|(k, _)| k == slug) {
             Some((_, c)) => *c += count,
@@ -31,7 +31,7 @@ impl PairCount {
         }
     }
 
-    fn sort_kinds(&mut self) {
+    pub(super) fn sort_kinds(&mut self) {
         self.kinds
             .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     }

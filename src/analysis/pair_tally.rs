@@ -5,7 +5,8 @@
 use foldhash::HashMap;
 
 use super::count_index::CountIndex;
-use super::matrix::PairCounts;
+use super::matrix::{Matrix, OTHERS, PairCount, PairCounts};
+use crate::model::EventKind;
 use crate::query::{BitIter, EventSet};
 
 /// Events per (initiator, receiver, kind) of one selection.
@@ -93,6 +94,51 @@ impl CountIndex {
         }
     }
 
+    /// The matrix of a tally's `top` actors, as `pair_counts_of(tally).matrix(top)`
+    /// gives it, without naming every pair: only the actors drawn get their names.
+    pub fn matrix_of(&self, tally: &PairTally, top: usize) -> Matrix {
+        let names = &self.facts.actors.names;
+        let mut totals = vec![0u64; names.len()];
+        for (&(from, to, _), &count) in &tally.counts {
+            totals[from as usize] += u64::from(count);
+            totals[to as usize] += u64::from(count);
+        }
+        let mut ranked: Vec<u32> = (0..names.len() as u32)
+            .filter(|&a| totals[a as usize] > 0)
+            .collect();
+        ranked.sort_by(|&a, &b| {
+            totals[b as usize]
+                .cmp(&totals[a as usize])
+                .then_with(|| names[a as usize].cmp(&names[b as usize]))
+        });
+        let gathered = ranked.len() > top;
+        let mut actors: Vec<String> = ranked
+            .iter()
+            .take(top)
+            .map(|&a| names[a as usize].clone())
+            .collect();
+        if gathered {
+            actors.push(OTHERS.to_string());
+        }
+        let mut position = vec![0usize; names.len()];
+        for (i, &a) in ranked.iter().enumerate() {
+            position[a as usize] = i.min(top);
+        }
+        let n = actors.len();
+        let slugs: Vec<String> = self.kinds().iter().map(EventKind::slug).collect();
+        let mut cells = vec![PairCount::default(); n * n];
+        for (&(from, to, kind), &count) in &tally.counts {
+            let cell = &mut cells[position[from as usize] * n + position[to as usize]];
+            cell.add_kind(&slugs[kind as usize], count);
+        }
+        cells.iter_mut().for_each(PairCount::sort_kinds);
+        Matrix {
+            actors,
+            cells,
+            others: gathered,
+        }
+    }
+
     /// The pairs of a tally, as [`CountIndex::pair_counts`] gives them.
     pub fn pair_counts_of(&self, tally: &PairTally) -> PairCounts {
         let mut counted: Vec<((u32, u32, u32), u32)> =
@@ -148,11 +194,15 @@ mod tests {
                 let selection = index.matching(filter);
                 let bases: Vec<_> = last.iter().collect();
                 let tally = counts.pair_tally(&selection, roll_up, &bases);
-                assert_eq!(
-                    counts.pair_counts_of(&tally),
-                    counts.pair_counts(&selection, roll_up),
-                    "{filter:?}"
-                );
+                let fresh = counts.pair_counts(&selection, roll_up);
+                assert_eq!(counts.pair_counts_of(&tally), fresh, "{filter:?}");
+                for top in [3, 30] {
+                    assert_eq!(
+                        counts.matrix_of(&tally, top),
+                        fresh.matrix(top),
+                        "{filter:?}"
+                    );
+                }
                 last = Some(tally);
             }
         }

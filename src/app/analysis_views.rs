@@ -109,7 +109,7 @@ impl AnalysisViews {
             let slot = usize::from(roll_up);
             let bases: Vec<&PairTally> = self.everything[slot].iter().chain(&self.last).collect();
             let tally = doc.counts().pair_tally(selection, roll_up, &bases);
-            let matrix = doc.counts().pair_counts_of(&tally).matrix(MATRIX_TOP);
+            let matrix = doc.counts().matrix_of(&tally, MATRIX_TOP);
             if tally.is_everything() {
                 self.everything[slot] = Some(tally);
             } else {
