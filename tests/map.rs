@@ -10,7 +10,7 @@ use crate::support::{annals, listed_ids, text};
 
 /// Countries, an organization, a person, a former country, and places that
 /// are plain, other names, ambiguous, written as coordinates, or unknown.
-const PLACES_RON: &str = r#"Dataset(
+pub(crate) const PLACES_RON: &str = r#"Dataset(
     title: "Places",
     actors: [
         Actor(id: "FRA", name: "France", kind: Country),

@@ -140,3 +140,27 @@ fn snapshot_map() {
     harness.run_steps(2);
     harness.snapshot("map");
 }
+
+#[test]
+fn places_not_found_are_counted_and_named_above_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("places.ron");
+    std::fs::write(&file, crate::map::PLACES_RON).unwrap();
+    let mut harness = viewer_harness(ViewerSetup {
+        options: annals::app::AppOptions {
+            file: Some(file),
+            today: Some(crate::support::today()),
+            ..annals::app::AppOptions::default()
+        },
+        ..ViewerSetup::default()
+    });
+    harness.state_mut().apply(Command::ShowMap(true));
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("2 places not found: Xyzzyville (1), Tripoli (1)")
+            .is_some()
+    );
+    // Khujand, found by its former name, is on the map with its event.
+    assert_eq!(count_of(&harness, "Khujand"), 1);
+}
