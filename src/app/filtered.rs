@@ -7,6 +7,7 @@ use crate::query::{self, EventSet, FacetCounts, Filter};
 use crate::timeline::TimeRange;
 use crate::timeline::density::Density;
 use crate::timeline::navigation::{event_extent, overview_density, shown_bounds, with_margin};
+use crate::timeline::overview_cells::OverviewCells;
 use crate::timeline::time_axis::YEAR;
 
 /// What the applied filter selects in the open document.
@@ -36,6 +37,9 @@ pub(super) struct Filtered {
     /// last filter that passed them all until the document changes, so that
     /// clearing a filter at a million events does not count them again.
     every_event: Option<(Option<(f64, f64)>, Density)>,
+    /// Each event's columns of the strip and end, for the document revision
+    /// they were placed in.
+    cells: Option<(u64, OverviewCells)>,
 }
 
 impl Default for Filtered {
@@ -51,11 +55,29 @@ impl Default for Filtered {
             overview_range: None,
             overview: Density::default(),
             every_event: None,
+            cells: None,
         }
     }
 }
 
 impl Filtered {
+    /// The extent and the strip's density of the shown events, from each
+    /// event's columns placed once per document revision.
+    fn placed(&mut self, doc: &Document, range: TimeRange) -> (Option<(f64, f64)>, Density) {
+        let placed = match self.cells.take() {
+            Some((revision, cells)) if revision == doc.revision() && cells.range == range => cells,
+            _ => OverviewCells::new(doc.index(), range),
+        };
+        let (density, end) = placed.count(&self.matched);
+        self.cells = Some((doc.revision(), placed));
+        let index = doc.index();
+        let start = self
+            .list
+            .first()
+            .map(|&e| event_extent(index.bounds_at(index.rank_of(e) as u32)).0);
+        (start.zip(end), density)
+    }
+
     /// Marks the results out of date (another document was adopted).
     pub(crate) fn invalidate(&mut self) {
         self.applied = None;
@@ -161,10 +183,7 @@ impl Filtered {
         let every = self.list.len() == doc.index().len();
         (self.shown_extent, self.overview) = match &self.every_event {
             Some((extent, overview)) if every => (*extent, overview.clone()),
-            _ => (
-                shown_bounds(doc.index(), &self.list),
-                overview_density(doc.index(), &self.list, overview_range),
-            ),
+            _ => self.placed(doc, overview_range),
         };
         if every {
             self.every_event = Some((self.shown_extent, self.overview.clone()));
@@ -178,6 +197,42 @@ impl Filtered {
 mod tests {
     use super::*;
     use crate::edit::Edit;
+
+    #[test]
+    fn the_placed_columns_give_the_strip_and_extent_placing_each_event_gives() {
+        let dataset = crate::generate::generate(5_000, 3);
+        let source = crate::dataset::SourceInfo::embedded();
+        let doc = Document::new(dataset, None, source);
+        let country = doc.dataset().actors[0].id.clone();
+        let mut filters = vec![Filter::default()];
+        filters.push(Filter {
+            actors: [country].into(),
+            ..Filter::default()
+        });
+        filters.push(Filter {
+            kinds: ["visit".to_string()].into(),
+            ..Filter::default()
+        });
+        filters.push(Filter {
+            text: "zzzz-none".to_string(),
+            ..Filter::default()
+        });
+        let mut kept = Filtered::default();
+        for filter in &filters {
+            kept.update(&doc, filter, None);
+            let range = kept.overview_range();
+            assert_eq!(
+                kept.overview,
+                overview_density(doc.index(), &kept.list, range),
+                "{filter:?}"
+            );
+            assert_eq!(
+                kept.shown_extent,
+                shown_bounds(doc.index(), &kept.list),
+                "{filter:?}"
+            );
+        }
+    }
 
     #[test]
     fn moved_events_leave_the_results_as_filtering_afresh_would() {

@@ -26,6 +26,8 @@ pub use matcher::Matcher;
 pub use period::Period;
 pub use prepared::QueryIndex;
 
+use rayon::prelude::*;
+
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::Dataset;
 
@@ -62,9 +64,10 @@ pub(crate) fn in_time_order(index: &TimeIndex, set: &EventSet) -> Vec<EventIdx> 
     if set.len() == index.len() {
         return index.in_time_order().to_vec();
     }
+    // On every core, keeping the order: a million membership tests a filter change.
     index
         .in_time_order()
-        .iter()
+        .par_iter()
         .copied()
         .filter(|&i| set.contains(i))
         .collect()

@@ -25,24 +25,33 @@ impl Density {
     /// Counts an event spanning `[from, to)`: in every bucket it touches when short,
     /// in the bucket of its start when it is longer than the whole range.
     pub(crate) fn add(&mut self, from: f64, to: f64) {
+        if let Some((first, last)) = self.columns(from, to) {
+            for count in &mut self.counts[first..=last] {
+                *count += 1;
+            }
+        }
+    }
+
+    /// The first and last bucket [`Density::add`] counts `[from, to)` in: every
+    /// bucket it touches when short, the bucket of its start when it is longer
+    /// than 64 buckets; none when it lies outside.
+    pub(crate) fn columns(&self, from: f64, to: f64) -> Option<(usize, usize)> {
         let n = self.counts.len();
         if n == 0 {
-            return;
+            return None;
         }
         let first = ((from - self.start) / self.bucket).floor();
         let last = ((to - self.start) / self.bucket).ceil() - 1.0;
         if last < 0.0 || first >= n as f64 {
-            return;
+            return None;
         }
         let first = first.max(0.0) as usize;
         let last = (last.max(first as f64) as usize).min(n - 1);
-        if last - first > 64 {
-            self.counts[first] += 1;
-            return;
-        }
-        for count in &mut self.counts[first..=last] {
-            *count += 1;
-        }
+        Some(if last - first > 64 {
+            (first, first)
+        } else {
+            (first, last)
+        })
     }
 
     /// Takes back what [`Density::add`] counted for `[from, to)`.

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod marks;
 pub mod moving;
 pub mod navigation;
+pub(crate) mod overview_cells;
 pub mod period_pick;
 pub mod period_words;
 pub mod ticks;
