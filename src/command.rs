@@ -38,13 +38,15 @@ impl ThemeChoice {
     }
 }
 
-/// The analysis views of the viewer: the chart of events per period and the actor matrix.
+/// The analysis views of the viewer: the chart of events per period, the actor matrix and the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AnalysisView {
     /// View ▸ Chart.
     Chart,
     /// View ▸ Matrix.
     Matrix,
+    /// View ▸ Map.
+    Map,
 }
 
 impl AnalysisView {
@@ -53,6 +55,7 @@ impl AnalysisView {
         match self {
             AnalysisView::Chart => "chart",
             AnalysisView::Matrix => "matrix",
+            AnalysisView::Map => "map",
         }
     }
 }

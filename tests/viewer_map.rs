@@ -2,7 +2,8 @@
 //! follow the filters and the visible range; a click on either filters by it;
 //! "Play" steps the timeline's range month by month.
 
-use annals::command::{Command, MapCommand};
+use annals::command::{AnalysisView, Command, MapCommand};
+use annals::export::AnalysisFormat;
 use annals::model::Moment;
 use annals::timeline::TimeRange;
 use egui_kittest::Harness;
@@ -163,4 +164,36 @@ fn places_not_found_are_counted_and_named_above_the_map() {
     );
     // Khujand, found by its former name, is on the map with its event.
     assert_eq!(count_of(&harness, "Khujand"), 1);
+}
+
+#[test]
+fn the_map_exports_the_bytes_of_the_command_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = with_map(None);
+    harness.get_by_label("Export…").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().analysis_export_open(),
+        Some(AnalysisView::Map)
+    );
+    harness.get_by_label_contains("per place, country and pair of countries");
+    let csv = folder.path().join("map.csv");
+    harness.state_mut().apply(Command::ExportAnalysis {
+        view: AnalysisView::Map,
+        format: AnalysisFormat::Csv,
+        path: csv.clone(),
+        overwrite: false,
+    });
+    let cli = crate::support::annals(&["map", "--format", "csv"]);
+    assert_eq!(std::fs::read(&csv).unwrap(), cli.stdout);
+    let svg = folder.path().join("map.svg");
+    harness.state_mut().apply(Command::ExportAnalysis {
+        view: AnalysisView::Map,
+        format: AnalysisFormat::Svg,
+        path: svg.clone(),
+        overwrite: false,
+    });
+    let picture = std::fs::read_to_string(&svg).unwrap();
+    assert!(picture.contains("annals map"), "the manifest's command");
+    assert!(picture.contains("Dushanbe (18)"));
 }

@@ -195,6 +195,7 @@ impl App {
                 format!("per-{}-by-{}", self.chart_unit(), self.chart_grouping())
             }
             AnalysisView::Matrix => "matrix".to_string(),
+            AnalysisView::Map => "map".to_string(),
         };
         format!("{title}-{what}.{}", format.extension())
     }
@@ -210,6 +211,9 @@ impl App {
             ),
             AnalysisView::Matrix => format!(
                 "The {events} shown events per pair of actors: the top {MATRIX_TOP} and the others."
+            ),
+            AnalysisView::Map => format!(
+                "The {events} shown events per place, country and pair of countries (not only the visible range)."
             ),
         }
     }
@@ -311,6 +315,17 @@ impl App {
                 let matrix = pairs.matrix(MATRIX_TOP);
                 export.command = vec!["matrix".into(), "--top".into(), MATRIX_TOP.to_string()];
                 export::render_matrix(doc.dataset(), &pairs, &matrix, counting.kinds(), &export)
+            }
+            AnalysisView::Map => {
+                let counts = doc.map().count(counting, selection, None);
+                export.command = vec!["map".into()];
+                let figure = export::MapFigure {
+                    dataset: doc.dataset(),
+                    map: doc.map(),
+                    counts: &counts,
+                    kinds: counting.kinds(),
+                };
+                export::render_map(&figure, &export)
             }
         }
     }

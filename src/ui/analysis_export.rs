@@ -42,6 +42,7 @@ fn format_label(view: AnalysisView, format: AnalysisFormat) -> &'static str {
     match (view, format) {
         (AnalysisView::Chart, AnalysisFormat::Csv) => "CSV: period, group, count",
         (AnalysisView::Matrix, AnalysisFormat::Csv) => "CSV: from, to, count for every pair",
+        (AnalysisView::Map, AnalysisFormat::Csv) => "CSV: kind, name, actor, lat, lon, count",
         (_, AnalysisFormat::Svg) => "SVG picture, with the manifest",
         (_, AnalysisFormat::Png) => "PNG picture, with the manifest",
     }

@@ -10,7 +10,7 @@ use eframe::egui::{
 use geo::Contains;
 
 use crate::analysis::{MapCounts, MapIndex, PeriodUnit};
-use crate::command::{Command, MapCommand};
+use crate::command::{AnalysisView, Command, MapCommand};
 use crate::geography::{MapView, Outline, WORLD, outlines};
 use crate::model::{EventKind, words};
 use crate::query::Filter;
@@ -156,6 +156,15 @@ fn controls_ui(ui: &mut Ui, input: &MapInput) -> Vec<Command> {
         if let Some(period) = input.playing {
             ui.label(RichText::new(period).strong());
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("Export…")
+                .on_hover_text("The map as SVG or PNG, or its counts as CSV")
+                .clicked()
+            {
+                commands.push(Command::OpenAnalysisExport(AnalysisView::Map));
+            }
+        });
     });
     commands
 }
