@@ -34,3 +34,4 @@ mod viewer_lanes;
 mod viewer_map;
 mod viewer_names;
 mod viewer_period;
+mod viewer_scroll;

@@ -11,6 +11,7 @@ use super::density::Density;
 use super::lane_times::LaneTimes;
 use super::lanes::Lanes;
 use super::marks::label::{TextMeasure, TitleWidths};
+use super::marks::lane_height::LaneShows;
 use super::marks::rows::{RowItem, RowRules, WhenFull, stack_rows};
 use super::marks::{GLYPH_RADIUS, LABEL_PAD, event_times, solid_edges};
 use super::time_axis::{TimeAxis, TimeRange};
@@ -65,6 +66,10 @@ pub(crate) enum LaneContent {
     },
     /// Too many events for glyphs: how many fall in each column.
     Density(Density),
+    /// Not laid out at this zoom: the lane was above the screen when the zoom
+    /// changed. How it showed before, which gives its height until it is
+    /// scrolled to and laid out.
+    Unlaid(LaneShows),
 }
 
 /// One drawn lane.
@@ -162,6 +167,42 @@ impl Layout {
             key,
             lanes: Vec::new(),
             next_lane: 0,
+        }
+    }
+
+    /// A layout for `key` whose first lanes, `above` the screen, are left
+    /// unlaid with how each showed before; the next lanes follow them.
+    pub(crate) fn below(key: LayoutKey, above: Vec<(usize, LaneShows)>) -> Layout {
+        let next_lane = above.last().map_or(0, |&(lane, _)| lane + 1);
+        Layout {
+            key,
+            lanes: above
+                .into_iter()
+                .map(|(lane, shows)| LaneLayout {
+                    lane,
+                    content: LaneContent::Unlaid(shows),
+                })
+                .collect(),
+            next_lane,
+        }
+    }
+
+    /// Lays out the unlaid lanes at `positions` (in [`Layout::lanes`]), on all cores.
+    pub(crate) fn lay_out(&mut self, source: &LayoutSource, positions: &[usize]) {
+        let key = self.key;
+        let wanted: Vec<(usize, usize)> = positions
+            .iter()
+            .filter(|&&p| matches!(self.lanes[p].content, LaneContent::Unlaid(_)))
+            .map(|&p| (p, self.lanes[p].lane))
+            .collect();
+        let laid: Vec<(usize, LaneContent)> = wanted
+            .into_par_iter()
+            .map_init(Vec::new, |members, (p, lane)| {
+                (p, lane_content(source, key, lane, members))
+            })
+            .collect();
+        for (p, content) in laid {
+            self.lanes[p].content = content;
         }
     }
 
@@ -539,6 +580,19 @@ mod tests {
             whole.lanes.iter().all(|l| !lanes.lanes[l.lane].hidden),
             "lanes folded into another are not drawn"
         );
+        // Lanes left unlaid above the screen, laid out when scrolled to, and
+        // those below them, are what laying out from the top gives.
+        let above: Vec<(usize, LaneShows)> = whole.lanes[..6]
+            .iter()
+            .map(|l| (l.lane, LaneShows::Rows(1)))
+            .collect();
+        let mut scrolled = Layout::below(key, above);
+        assert_eq!(scrolled.remaining(&lanes), whole.lanes.len() - 6);
+        scrolled.extend(&source, usize::MAX);
+        assert_eq!(scrolled.lanes[6..], whole.lanes[6..]);
+        assert!(matches!(scrolled.lanes[0].content, LaneContent::Unlaid(_)));
+        scrolled.lay_out(&source, &[0, 1, 2, 3, 4, 5]);
+        assert_eq!(scrolled, whole);
     }
 
     #[test]
@@ -564,7 +618,7 @@ mod tests {
         let key = LayoutKey::for_axis(&TimeAxis::new(range, 0.0, 1400.0), 1);
         let density = |all_shown| match &Layout::build(key, &source(all_shown)).lanes[0].content {
             LaneContent::Density(d) => d.clone(),
-            LaneContent::Events { .. } => panic!("twenty thousand events are crowded"),
+            other => panic!("twenty thousand events are crowded: {other:?}"),
         };
         let (counted, read) = (density(false), density(true));
         assert!(lane_times.pyramid(&index, 0).is_some());

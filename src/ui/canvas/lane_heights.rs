@@ -39,6 +39,10 @@ pub(super) fn lane_extents(
                     (rows, LaneShows::Rows(rows))
                 }
                 LaneContent::Density(_) => (1, LaneShows::Density),
+                LaneContent::Unlaid(shows) => match *shows {
+                    LaneShows::Rows(rows) => (rows, LaneShows::Rows(rows)),
+                    LaneShows::Density => (1, LaneShows::Density),
+                },
             };
             LaneExtent {
                 rows,

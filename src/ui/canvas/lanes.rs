@@ -98,6 +98,8 @@ pub(super) fn lanes(
             LaneContent::Density(density) => {
                 density_bars(&mut density_mesh, canvas, density, lane_rect);
             }
+            // Off screen until scrolled to, when it is laid out before it is drawn.
+            LaneContent::Unlaid(_) => {}
             LaneContent::Events { items, vague, .. } => {
                 if *vague > 0 {
                     vague_note(&time_painter, canvas, *vague, lane_rect);

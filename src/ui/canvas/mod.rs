@@ -47,14 +47,15 @@ pub(crate) fn canvas_ui(ui: &mut Ui, input: &CanvasInput, state: &mut CanvasStat
     state.axis = Some(canvas.axis);
 
     // Lanes are laid out as far as the screen reaches, before and after a drag scrolls it.
-    let layout = layout_cache::laid_out(input, &canvas.axis, state.layout.take());
+    let layout = layout_cache::laid_out(input, &canvas.axis, state.layout.take(), state.scroll_y);
     let mut covered = layout_cache::Covered::new(layout, input, &canvas.axis);
     let room = canvas.lanes_rect.height().max(0.0);
-    covered.reach(&painter, input, &canvas.axis, state.scroll_y + room);
+    let on_screen = |scroll_y: f32| (scroll_y, scroll_y + room);
+    covered.reach(&painter, input, &canvas.axis, on_screen(state.scroll_y));
     let (laid, rest) = covered.heights(input);
     editing::start_event_drag(ui, &response, &canvas, input, state);
     let dragged_period = input::track_drags(ui, &response, &canvas, laid + rest, state);
-    covered.reach(&painter, input, &canvas.axis, state.scroll_y + room);
+    covered.reach(&painter, input, &canvas.axis, on_screen(state.scroll_y));
     let layout_cache::Covered { layout, extents } = covered;
     let ticks = ticks_grid::ticks(&painter, &canvas, (input.calendar, input.month_names));
     ticks_grid::grid(&painter, &canvas, &ticks.rows);

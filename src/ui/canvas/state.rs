@@ -9,7 +9,7 @@ use crate::model::{Calendar, Dataset};
 use crate::query::EventSet;
 use crate::timeline::eras::EraBand;
 use crate::timeline::lane_times::LaneTimes;
-use crate::timeline::layout::Layout;
+use crate::timeline::layout::{LaneContent, Layout};
 use crate::timeline::marks::label::TitleWidths;
 use crate::timeline::{Lanes, TimeAxis, TimeRange};
 
@@ -82,4 +82,24 @@ pub struct CanvasState {
     pub(super) event_drag: Option<super::editing::EventDrag>,
     /// The labels the axis drew in the last frame, row by row, left to right.
     pub axis_labels: Vec<Vec<String>>,
+}
+
+impl CanvasState {
+    /// How many lanes of the last frame's layout were laid out, and how many
+    /// were left unlaid above the screen.
+    pub fn laid_and_unlaid_lanes(&self) -> (usize, usize) {
+        self.layout.as_ref().map_or((0, 0), |layout| {
+            let unlaid = layout
+                .lanes
+                .iter()
+                .filter(|l| matches!(l.content, LaneContent::Unlaid(_)))
+                .count();
+            (layout.lanes.len() - unlaid, unlaid)
+        })
+    }
+
+    /// How far the lanes are scrolled down, in points.
+    pub fn scroll_y(&self) -> f32 {
+        self.scroll_y
+    }
 }
