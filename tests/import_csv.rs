@@ -552,3 +552,39 @@ fn events_without_actors_have_a_lane_and_a_count() {
     treaties.kinds.insert("treaty-signing".into());
     assert_eq!(index.facet_counts(&treaties).no_actor(), 0);
 }
+
+#[test]
+fn latitude_and_longitude_columns_give_coordinates_and_bad_ones_are_placed() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("placed.csv");
+    std::fs::write(
+        &good,
+        "Date,Title,Actor,Place,Lat,Lng\n\
+         2022-05-16,Visit,Iran,Dushanbe,38.5358,68.7791\n\
+         2023-01-02,Call,Iran,,,\n",
+    )
+    .unwrap();
+    let dataset = open_path(&good, FormatChoice::Auto).unwrap().dataset;
+    assert_eq!(
+        dataset.events[0].at,
+        Some(annals::model::Coordinates(38.5358, 68.7791))
+    );
+    assert_eq!(dataset.events[1].at, None, "a row without them has none");
+
+    let bad = dir.path().join("off.csv");
+    std::fs::write(
+        &bad,
+        "Date,Title,Actor,Latitude,Longitude\n\
+         2022-05-16,Visit,Iran,38.5,east\n\
+         2022-05-17,Visit,Iran,95,68\n\
+         2022-05-18,Visit,Iran,38.5,\n",
+    )
+    .unwrap();
+    let out = annals(&["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = stderr_lines(&out);
+    let says = |needle: &str| lines.iter().any(|l| l.contains(needle));
+    assert!(says("off.csv:2:5:") && says("\"east\" is not a longitude"), "{lines:?}");
+    assert!(says("off.csv:3:4:") && says("latitude 95 is beyond the poles"), "{lines:?}");
+    assert!(says("off.csv:4:4:") && says("a longitude is needed with it"), "{lines:?}");
+}

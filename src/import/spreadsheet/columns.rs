@@ -29,6 +29,10 @@ pub(crate) enum Field {
     Topics,
     /// The place.
     Place,
+    /// The latitude of the place, in degrees.
+    Latitude,
+    /// The longitude of the place, in degrees.
+    Longitude,
     /// Sources: addresses, or `publisher address` as Annals writes them.
     Sources,
     /// The publisher of the row's source.
@@ -71,7 +75,7 @@ pub(crate) enum Field {
 }
 
 /// The fields `--map` accepts, by name.
-pub(crate) const FIELD_NAMES: [(&str, Field); 29] = [
+pub(crate) const FIELD_NAMES: [(&str, Field); 31] = [
     ("id", Field::Id),
     ("date", Field::Date),
     ("start", Field::Start),
@@ -84,6 +88,8 @@ pub(crate) const FIELD_NAMES: [(&str, Field); 29] = [
     ("counterparts", Field::Counterparts),
     ("topics", Field::Topics),
     ("place", Field::Place),
+    ("latitude", Field::Latitude),
+    ("longitude", Field::Longitude),
     ("sources", Field::Sources),
     ("publisher", Field::Publisher),
     ("note", Field::Note),
@@ -104,7 +110,7 @@ pub(crate) const FIELD_NAMES: [(&str, Field); 29] = [
 ];
 
 /// The field names offered in messages (the common ones).
-pub(crate) const OFFERED: &str = "id, date, start, end, title, summary, kind, cameo, actors, counterparts, topics, place, sources, publisher, group, note, ignore";
+pub(crate) const OFFERED: &str = "id, date, start, end, title, summary, kind, cameo, actors, counterparts, topics, place, latitude, longitude, sources, publisher, group, note, ignore";
 
 impl Field {
     /// The field named `name` (`--map HEADER=name`).
@@ -163,6 +169,8 @@ pub(crate) fn field_of_header(header: &str, timelinejs: bool) -> Option<Field> {
         "to" | "counterparts" | "counterpart" | "target" | "targets" => Field::Counterparts,
         "topics" | "topic" | "tags" | "tag" => Field::Topics,
         "place" | "location" => Field::Place,
+        "latitude" | "lat" => Field::Latitude,
+        "longitude" | "lon" | "lng" | "long" => Field::Longitude,
         "url" | "source" | "sources" | "link" | "links" => Field::Sources,
         "publisher" => Field::Publisher,
         "note" | "notes" => Field::Note,

@@ -11,7 +11,7 @@ use crate::import::names::host_of;
 use crate::import::report::ImportReport;
 use crate::import::{GroupAs, ImportOptions, Problems, countries};
 use crate::model::Calendar;
-use crate::model::{EdtfDate, Event, EventKind, Source};
+use crate::model::{Coordinates, EdtfDate, Event, EventKind, Source};
 
 /// The kind of events when the sheet says none.
 pub(crate) const DEFAULT_KIND: &str = "Event";
@@ -185,6 +185,13 @@ impl<'a> Reading<'a> {
                     return;
                 }
             };
+        let at = match self.coordinates(record) {
+            Ok(at) => at,
+            Err(problem) => {
+                found.push(problem);
+                return;
+            }
+        };
         let summary = plain(self.value(record, Field::Summary));
         let kind = self.kind(record);
         let cameo = self.cameo(record, &kind);
@@ -198,7 +205,7 @@ impl<'a> Reading<'a> {
             topics: self.topics(record).into(),
             place: Some(self.value(record, Field::Place).into())
                 .filter(|p: &crate::model::Text| !p.is_empty()),
-            at: None,
+            at,
             sources: self.sources(record, &title.links, &summary.links),
             note: self.note(record).map(Into::into),
             summary: summary.text.into(),
@@ -223,6 +230,40 @@ impl<'a> Reading<'a> {
     }
 
     /// The row's CAMEO code when it says more than its kind's default.
+    /// The row's latitude and longitude, when it gives them; the column and
+    /// the problem when one is missing, is not a number, or is off the globe.
+    fn coordinates(&self, record: &StringRecord) -> Result<Option<Coordinates>, (usize, String)> {
+        let cells = [Field::Latitude, Field::Longitude].map(|f| (f, self.value(record, f).trim()));
+        if cells.iter().all(|(_, text)| text.is_empty()) {
+            return Ok(None);
+        }
+        let problem = |field: Field, message: String| {
+            let column = self.column_of(field);
+            (
+                column,
+                format!("{}: {message}", self.columns[column - 1].describe()),
+            )
+        };
+        let mut degrees = [0.0f32; 2];
+        for (k, (field, text)) in cells.iter().enumerate() {
+            let (what, other) = if *field == Field::Latitude {
+                ("latitude", Field::Longitude)
+            } else {
+                ("longitude", Field::Latitude)
+            };
+            if text.is_empty() {
+                return Err(problem(other, format!("a {what} is needed with it")));
+            }
+            degrees[k] = text
+                .replace(',', ".")
+                .parse()
+                .map_err(|_| problem(*field, format!("{text:?} is not a {what} in degrees")))?;
+        }
+        let at = Coordinates(degrees[0], degrees[1]);
+        at.problem()
+            .map_or(Ok(Some(at)), |p| Err(problem(Field::Latitude, p)))
+    }
+
     fn cameo(&self, record: &StringRecord, kind: &EventKind) -> Option<String> {
         let code = self.value(record, Field::Cameo);
         (crate::model::is_cameo_code(code) && kind.cameo() != Some(code)).then(|| code.to_string())
