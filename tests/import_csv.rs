@@ -584,7 +584,16 @@ fn latitude_and_longitude_columns_give_coordinates_and_bad_ones_are_placed() {
     assert_eq!(out.status.code(), Some(1));
     let lines = stderr_lines(&out);
     let says = |needle: &str| lines.iter().any(|l| l.contains(needle));
-    assert!(says("off.csv:2:5:") && says("\"east\" is not a longitude"), "{lines:?}");
-    assert!(says("off.csv:3:4:") && says("latitude 95 is beyond the poles"), "{lines:?}");
-    assert!(says("off.csv:4:4:") && says("a longitude is needed with it"), "{lines:?}");
+    assert!(
+        says("off.csv:2:5:") && says("\"east\" is not a longitude"),
+        "{lines:?}"
+    );
+    assert!(
+        says("off.csv:3:4:") && says("latitude 95 is beyond the poles"),
+        "{lines:?}"
+    );
+    assert!(
+        says("off.csv:4:4:") && says("a longitude is needed with it"),
+        "{lines:?}"
+    );
 }

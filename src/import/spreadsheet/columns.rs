@@ -88,13 +88,13 @@ pub(crate) const FIELD_NAMES: [(&str, Field); 31] = [
     ("counterparts", Field::Counterparts),
     ("topics", Field::Topics),
     ("place", Field::Place),
-    ("latitude", Field::Latitude),
-    ("longitude", Field::Longitude),
     ("sources", Field::Sources),
     ("publisher", Field::Publisher),
     ("note", Field::Note),
     ("ignore", Field::Ignore),
     ("group", Field::Group),
+    ("latitude", Field::Latitude),
+    ("longitude", Field::Longitude),
     ("year", Field::Year),
     ("month", Field::Month),
     ("day", Field::Day),
@@ -110,7 +110,7 @@ pub(crate) const FIELD_NAMES: [(&str, Field); 31] = [
 ];
 
 /// The field names offered in messages (the common ones).
-pub(crate) const OFFERED: &str = "id, date, start, end, title, summary, kind, cameo, actors, counterparts, topics, place, latitude, longitude, sources, publisher, group, note, ignore";
+pub(crate) const OFFERED: &str = "id, date, start, end, title, summary, kind, cameo, actors, counterparts, topics, place, sources, publisher, group, note, ignore";
 
 impl Field {
     /// The field named `name` (`--map HEADER=name`).
