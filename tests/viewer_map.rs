@@ -197,3 +197,10 @@ fn the_map_exports_the_bytes_of_the_command_line() {
     assert!(picture.contains("annals map"), "the manifest's command");
     assert!(picture.contains("Dushanbe (18)"));
 }
+
+#[test]
+fn snapshot_map_dark() {
+    let mut harness = with_map(Some(eframe::egui::Theme::Dark));
+    harness.run_steps(2);
+    harness.snapshot("map_dark");
+}

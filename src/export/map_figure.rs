@@ -16,6 +16,8 @@ const HEIGHT: f32 = 1100.0;
 const MARGIN: f32 = 64.0;
 const MAP_TOP: f32 = 130.0;
 const MAP_HEIGHT: f32 = 820.0;
+/// How many of the busiest places are named.
+const NAMED_PLACES: usize = 12;
 /// The narrowest span the figure shows, in degrees, so that one city is not a whole page.
 const MIN_SPAN: f32 = 30.0;
 
@@ -163,14 +165,16 @@ fn spots(svg: &mut String, figure: &MapFigure, view: &MapView) {
     let mut order: Vec<usize> = (0..counts.len()).filter(|&s| counts[s] > 0).collect();
     order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
     svg.push_str("<g id=\"places\">\n");
-    for (rank, &slot) in order.iter().enumerate().rev() {
+    let radius = |slot: usize| 3.0 + 14.0 * (counts[slot] as f32 / max as f32).sqrt();
+    // The dots, smallest on top; then the busiest places' names over every dot, the busiest last.
+    for &slot in order.iter().rev() {
         let spot = &figure.map.spots[slot];
         let [x, y] = view.place(spot.at);
-        let radius = 3.0 + 14.0 * (counts[slot] as f32 / max as f32).sqrt();
         let kinds = figure.counts.spot_kinds(slot as u32);
         let _ = writeln!(
             svg,
-            r##"<circle cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" fill="#e67e22" fill-opacity="0.85" stroke="#ffffff" stroke-width="1.2"><title>{}</title></circle>"##,
+            r##"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="#e67e22" fill-opacity="0.85" stroke="#ffffff" stroke-width="1.2"><title>{}</title></circle>"##,
+            radius(slot),
             escape(&MapCounts::describe(
                 &spot.name,
                 counts[slot],
@@ -178,16 +182,18 @@ fn spots(svg: &mut String, figure: &MapFigure, view: &MapView) {
                 figure.kinds
             ))
         );
-        if rank < 12 {
-            let _ = writeln!(
-                svg,
-                r##"<text x="{:.1}" y="{:.1}" font-size="15" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">{} ({})</text>"##,
-                x + radius + 4.0,
-                y + 5.0,
-                escape(&spot.name),
-                counts[slot]
-            );
-        }
+    }
+    for &slot in order.iter().take(NAMED_PLACES).rev() {
+        let spot = &figure.map.spots[slot];
+        let [x, y] = view.place(spot.at);
+        let _ = writeln!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="15" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">{} ({})</text>"##,
+            x + radius(slot) + 4.0,
+            y + 5.0,
+            escape(&spot.name),
+            counts[slot]
+        );
     }
     svg.push_str("</g>\n");
 }

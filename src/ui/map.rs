@@ -367,7 +367,8 @@ fn spots(
     } else {
         (Color32::from_gray(0x1a), Color32::from_white_alpha(200))
     };
-    for (rank, &s) in order.iter().enumerate().rev() {
+    // The dots, smallest on top; then the busiest places' names over every dot, the busiest last.
+    for &s in order.iter().rev() {
         let centre = to_screen(view.place(input.map.spots[s].at));
         painter.circle(
             centre,
@@ -375,20 +376,21 @@ fn spots(
             Color32::from_rgba_unmultiplied(0xe6, 0x7e, 0x22, 220),
             Stroke::new(1.0, Color32::WHITE),
         );
-        if rank < NAMED_PLACES {
-            let galley = painter.layout_no_wrap(
-                format!("{} ({})", input.map.spots[s].name, counts[s]),
-                FontId::proportional(12.0),
-                ink,
-            );
-            let corner = centre + vec2(radii[s] + 4.0, -galley.size().y / 2.0);
-            painter.rect_filled(
-                Rect::from_min_size(corner, galley.size()).expand(2.0),
-                3.0,
-                ground,
-            );
-            painter.galley(corner, galley, ink);
-        }
+    }
+    for &s in order.iter().take(NAMED_PLACES).rev() {
+        let centre = to_screen(view.place(input.map.spots[s].at));
+        let galley = painter.layout_no_wrap(
+            format!("{} ({})", input.map.spots[s].name, counts[s]),
+            FontId::proportional(12.0),
+            ink,
+        );
+        let corner = centre + vec2(radii[s] + 4.0, -galley.size().y / 2.0);
+        painter.rect_filled(
+            Rect::from_min_size(corner, galley.size()).expand(2.0),
+            3.0,
+            ground,
+        );
+        painter.galley(corner, galley, ink);
     }
 }
 
