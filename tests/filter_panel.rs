@@ -201,3 +201,32 @@ fn events_without_actors_are_counted_under_the_actors() {
     harness.get_by_label("0 of 1 events");
     assert!(harness.query_by_label("No actor").is_none());
 }
+
+#[test]
+fn rows_below_a_short_panel_are_drawn_when_scrolled_to_and_tick() {
+    let mut harness = harness_sized([1400.0, 600.0]);
+    harness.run();
+    // The panel's last rows, the kinds, are out of sight: only the toolbar's legend says "Treaty signing".
+    let boxes = |harness: &Harness<'_, App>| {
+        harness
+            .query_all_by_role_and_label(Role::CheckBox, "Treaty signing")
+            .count()
+    };
+    assert_eq!(boxes(&harness), 0, "a row out of sight is not drawn");
+    harness.hover_at(eframe::egui::pos2(120.0, 400.0));
+    harness.event(eframe::egui::Event::MouseWheel {
+        unit: eframe::egui::MouseWheelUnit::Point,
+        delta: eframe::egui::vec2(0.0, -5000.0),
+        phase: eframe::egui::TouchPhase::Move,
+        source: eframe::egui::MouseWheelSource::Unknown,
+        modifiers: eframe::egui::Modifiers::NONE,
+    });
+    // The scroll eases in over a few frames.
+    harness.run_steps(10);
+    assert_eq!(boxes(&harness), 1, "scrolled to, the row is drawn");
+    click(&mut harness, "Treaty signing");
+    assert_eq!(
+        shown_ids(&harness),
+        listed_ids(&["--kind", "treaty-signing"])
+    );
+}

@@ -60,13 +60,32 @@ enum RowAction {
 }
 
 /// A checkbox labelled `name` with `count` right-aligned and, on hover, an
-/// "only" button.
+/// "only" button. A row scrolled out of sight only takes its room, so that a
+/// long list of actors costs what the screen shows when the counts change.
 fn checkbox_row(ui: &mut Ui, checked: bool, enabled: bool, name: &str, count: u32) -> RowAction {
-    let row = Rect::from_min_size(
-        ui.cursor().min,
-        vec2(ui.available_width(), ui.spacing().interact_size.y),
-    );
+    let height_id = Id::unique("filter-row-height");
+    let height = ui
+        .data(|d| d.get_temp::<f32>(height_id))
+        .unwrap_or(ui.spacing().interact_size.y);
+    let row = Rect::from_min_size(ui.cursor().min, vec2(ui.available_width(), height));
+    if !ui.is_rect_visible(row) {
+        ui.allocate_space(row.size());
+        return RowAction::None;
+    }
     let hovered = ui.rect_contains_pointer(row);
+    let drawn = ui.scope(|ui| checkbox_row_widgets(ui, (checked, enabled), name, count, hovered));
+    ui.data_mut(|d| d.insert_temp(height_id, drawn.response.rect.height()));
+    drawn.inner
+}
+
+/// The widgets of a [`checkbox_row`] on screen.
+fn checkbox_row_widgets(
+    ui: &mut Ui,
+    (checked, enabled): (bool, bool),
+    name: &str,
+    count: u32,
+    hovered: bool,
+) -> RowAction {
     let (toggled, only) = Sides::new().shrink_left().truncate().show(
         ui,
         |ui| {
