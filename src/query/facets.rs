@@ -1,19 +1,21 @@
 //! Facet counts: beside each actor, topic and kind, the number of events that
 //! would match with it, counted under the other active filters.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::prepared::Facet;
 use super::{EventSet, Filter, QueryIndex};
 use crate::model::EventKind;
 
 /// The number of matching events per facet value, and overall.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct FacetCounts {
-    actors: HashMap<String, u32>,
-    topics: HashMap<String, u32>,
-    kinds: HashMap<String, u32>,
+    /// Where each value's count is, shared by every evaluation of one index.
+    slots: Arc<FacetSlots>,
+    /// Per interned actor, topic and kind.
+    actors: Vec<u32>,
+    topics: Vec<u32>,
+    kinds: Vec<u32>,
     legend: Vec<(EventKind, u32)>,
     no_actor: u32,
     /// The events matching the whole filter.
@@ -22,11 +24,69 @@ pub struct FacetCounts {
     pub total: usize,
 }
 
+/// The position of each actor id, topic id and kind slug in the counts.
+#[derive(Debug, Default)]
+pub(crate) struct FacetSlots {
+    actors: foldhash::HashMap<String, u32>,
+    topics: foldhash::HashMap<String, u32>,
+    kinds: foldhash::HashMap<String, u32>,
+}
+
+impl FacetSlots {
+    /// The positions of the values `index` has interned.
+    fn of(index: &QueryIndex) -> FacetSlots {
+        let positions = |names: &[String]| {
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| (name.clone(), i as u32))
+                .collect()
+        };
+        FacetSlots {
+            actors: positions(&index.facts.actors.names),
+            topics: positions(&index.facts.topics.names),
+            kinds: positions(&index.facts.kinds.names),
+        }
+    }
+}
+
+/// The count of value `name` in `counts`, by its slot.
+fn count_of(slots: &foldhash::HashMap<String, u32>, counts: &[u32], name: &str) -> u32 {
+    slots
+        .get(name)
+        .and_then(|&slot| counts.get(slot as usize))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// Two counts are equal when every value has the same count in both, wherever
+/// each keeps it.
+impl PartialEq for FacetCounts {
+    fn eq(&self, other: &FacetCounts) -> bool {
+        type Slots = foldhash::HashMap<String, u32>;
+        let same = |(mine, a): (&Slots, &[u32]), (theirs, b): (&Slots, &[u32])| {
+            mine.keys()
+                .chain(theirs.keys())
+                .all(|name| count_of(mine, a, name) == count_of(theirs, b, name))
+        };
+        let (s, o) = (&self.slots, &other.slots);
+        self.matched == other.matched
+            && self.total == other.total
+            && self.no_actor == other.no_actor
+            && self.legend == other.legend
+            && same((&s.actors, &self.actors), (&o.actors, &other.actors))
+            && same((&s.topics, &self.topics), (&o.topics, &other.topics))
+            && same((&s.kinds, &self.kinds), (&o.kinds, &other.kinds))
+    }
+}
+
+impl Eq for FacetCounts {}
+
 impl FacetCounts {
     /// The events that match the other facets and involve this actor
     /// (and, in the all-actors mode, every selected actor too).
     pub fn actor(&self, id: &str) -> u32 {
-        self.actors.get(id).copied().unwrap_or(0)
+        count_of(&self.slots.actors, &self.actors, id)
     }
 
     /// The events that match the other facets and have no actor nor counterpart
@@ -37,7 +97,7 @@ impl FacetCounts {
 
     /// The events that match the other facets and are about this topic or one below it.
     pub fn topic(&self, id: &str) -> u32 {
-        self.topics.get(id).copied().unwrap_or(0)
+        count_of(&self.slots.topics, &self.topics, id)
     }
 
     /// The kinds of the dataset's events in legend order, each with its count.
@@ -47,7 +107,7 @@ impl FacetCounts {
 
     /// The events that match the other facets and are of this kind (by slug).
     pub fn kind(&self, slug: &str) -> u32 {
-        self.kinds.get(slug).copied().unwrap_or(0)
+        count_of(&self.slots.kinds, &self.kinds, slug)
     }
 }
 
@@ -105,24 +165,21 @@ impl QueryIndex {
         let kinds = counted(&kind_mask, &self.totals.kinds, &|mask| {
             self.count_kinds(mask)
         });
-        let named = |counts: Vec<u32>, name: fn(&QueryIndex, u32) -> &str| {
-            counts
-                .into_iter()
-                .enumerate()
-                .map(|(i, c)| (name(self, i as u32).to_string(), c))
-                .collect()
-        };
-        let kinds: HashMap<String, u32> = named(kinds, QueryIndex::kind_slug);
+        let slots = Arc::clone(
+            self.facet_slots
+                .get_or_init(|| Arc::new(FacetSlots::of(self))),
+        );
         let legend = self
             .kinds_present()
             .into_iter()
-            .map(|kind| (kind.clone(), kinds.get(&kind.slug()).copied().unwrap_or(0)))
+            .map(|kind| (kind.clone(), count_of(&slots.kinds, &kinds, &kind.slug())))
             .collect();
         let counts = FacetCounts {
+            slots,
             legend,
-            actors: named(actors, QueryIndex::actor_id),
+            actors,
             no_actor,
-            topics: named(topics, QueryIndex::topic_id),
+            topics,
             kinds,
             matched: matched.len(),
             total: n,

@@ -11,8 +11,9 @@ mod updating;
 
 pub(crate) use facet_sets::{Facet, FacetTotals};
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
+use super::facets::FacetSlots;
 use super::{EventSet, Filter};
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::EventKind;
@@ -70,6 +71,9 @@ pub struct QueryIndex {
     text_cache: Mutex<Option<(String, Arc<EventSet>)>>,
     /// The facet counts over every event, kept once counted.
     pub(crate) totals: FacetTotals,
+    /// Where each value's facet count is kept, made on first use and again
+    /// after an edit brings a new actor, topic or kind.
+    pub(crate) facet_slots: OnceLock<Arc<FacetSlots>>,
 }
 
 impl QueryIndex {
@@ -86,21 +90,6 @@ impl QueryIndex {
     /// The number of events.
     pub(crate) fn len(&self) -> usize {
         self.events
-    }
-
-    /// The id of an interned actor.
-    pub(crate) fn actor_id(&self, a: u32) -> &str {
-        &self.facts.actors.names[a as usize]
-    }
-
-    /// The id of an interned topic.
-    pub(crate) fn topic_id(&self, t: u32) -> &str {
-        &self.facts.topics.names[t as usize]
-    }
-
-    /// The slug of an interned kind.
-    pub(crate) fn kind_slug(&self, k: u32) -> &str {
-        &self.facts.kinds.names[k as usize]
     }
 
     /// The number of interned actors, topics and kinds.

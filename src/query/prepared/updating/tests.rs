@@ -124,3 +124,30 @@ fn an_event_added_at_the_end_is_found_as_in_an_index_built_afresh() {
         );
     }
 }
+
+#[test]
+fn an_edit_bringing_a_new_kind_and_actor_counts_them_beside_their_boxes() {
+    let mut dataset = embedded();
+    let mut index = QueryIndex::new(&dataset);
+    let before = index.facet_counts(&Filter::default());
+    assert_eq!(before.kind("festival"), 0);
+    let mut event = dataset.events[0].clone();
+    event.id = "added-festival".into();
+    event.kind = crate::model::EventKind::Other("festival".into());
+    event.counterparts.push("UZB");
+    dataset.events.push(event);
+    index.event_changed(&dataset, dataset.events.len() - 1);
+    let after = index.facet_counts(&Filter::default());
+    assert_eq!(after.kind("festival"), 1);
+    assert_eq!(after.actor("UZB"), 1);
+    let fresh = QueryIndex::new(&dataset).facet_counts(&Filter::default());
+    for actor in &dataset.actors {
+        assert_eq!(
+            after.actor(&actor.id),
+            fresh.actor(&actor.id),
+            "{}",
+            actor.id
+        );
+    }
+    assert_eq!(after.legend(), fresh.legend());
+}
