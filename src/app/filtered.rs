@@ -18,6 +18,8 @@ pub(super) struct Filtered {
     /// The events that pass the filter: what the canvas, the chart, the matrix
     /// and an actor at a glance read.
     pub(crate) matched: EventSet,
+    /// The same events by rank in the time order.
+    pub(crate) matched_ranks: EventSet,
     /// The same events in time order, for stepping and fitting.
     pub(crate) list: Vec<EventIdx>,
     /// Every event is drawn: the others are faded, or the filter passes every event.
@@ -47,6 +49,7 @@ impl Default for Filtered {
         Filtered {
             applied: None,
             matched: EventSet::none(0),
+            matched_ranks: EventSet::none(0),
             list: Vec::new(),
             all_shown: true,
             counts: FacetCounts::default(),
@@ -117,7 +120,9 @@ impl Filtered {
             // the memory it already holds rather than a new million entries.
             self.list.copy_from_slice(index.in_time_order());
         } else {
-            self.list = query::in_time_order(index, &self.matched);
+            // The moved events took other ranks.
+            self.matched_ranks = query::by_rank(index, &self.matched);
+            self.list = query::ranked_events(index, &self.matched_ranks);
         }
         let extent = index
             .extent()
@@ -168,7 +173,8 @@ impl Filtered {
             return false;
         }
         let evaluation = doc.query.evaluate(filter);
-        self.list = query::in_time_order(doc.index(), &evaluation.matched);
+        self.matched_ranks = query::by_rank(doc.index(), &evaluation.matched);
+        self.list = query::ranked_events(doc.index(), &self.matched_ranks);
         self.matched = evaluation.matched;
         self.counts = evaluation.counts;
         self.all_shown = filter.fade_unmatched || self.counts.matched == self.counts.total;

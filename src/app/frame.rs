@@ -397,6 +397,7 @@ impl App {
                 lane_times: &viewport.lane_times,
                 titles: &viewport.titles,
                 matched: &self.filtered.matched,
+                matched_ranks: &self.filtered.matched_ranks,
                 all_shown: self.filtered.all_shown,
                 highlight: !self.view.filter.text.trim().is_empty(),
                 period: period_span,

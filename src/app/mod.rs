@@ -631,8 +631,8 @@ impl App {
     /// Hides the lanes the filter leaves empty, when asked to and a filter hides events.
     fn hide_empty_lanes(&mut self) {
         let hide = !self.view.show_empty_lanes && !self.filtered.all_shown;
-        let shown = hide.then_some(&self.filtered.matched);
-        self.viewport.hide_empty_lanes(&self.doc, shown);
+        let shown = hide.then_some(&self.filtered.matched_ranks);
+        self.viewport.hide_empty_lanes(shown);
     }
 
     /// Recomputes what the filter shows, when the filter or the document changed.

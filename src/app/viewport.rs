@@ -110,16 +110,13 @@ impl Viewport {
         }
     }
 
-    /// Hides the lanes in which no event of `shown` is drawn (a lane with a non-empty
-    /// lane nested under it stays); None shows every lane.
-    pub(crate) fn hide_empty_lanes(&mut self, doc: &Document, shown: Option<&EventSet>) {
+    /// Hides the lanes in which no event of `shown` (by rank in time order) is drawn
+    /// (a lane with a non-empty lane nested under it stays); None shows every lane.
+    pub(crate) fn hide_empty_lanes(&mut self, shown: Option<&EventSet>) {
         if self.lanes_stale {
             return;
         }
-        let holding = shown.map(|shown| {
-            self.lane_times
-                .lanes_holding(doc.index(), |e| shown.contains(e))
-        });
+        let holding = shown.map(|shown| self.lane_times.lanes_holding(|r| shown.contains(r)));
         if self.lanes.hide_empty(holding.as_deref()) {
             self.lay_out_again();
         }

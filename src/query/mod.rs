@@ -61,14 +61,34 @@ pub fn select(dataset: &Dataset, index: &impl Prepared, filter: &Filter) -> Vec<
 
 /// The events of `set`, in time order.
 pub(crate) fn in_time_order(index: &TimeIndex, set: &EventSet) -> Vec<EventIdx> {
-    if set.len() == index.len() {
-        return index.in_time_order().to_vec();
+    ranked_events(index, &by_rank(index, set))
+}
+
+/// The events of `set` by their rank in `index`'s time order: bit `r` holds when the
+/// `r`-th event in time order is in `set`. A lane walks its events by rank, so that
+/// testing one is a bit of 125 kB at a million events. Worked out on every core.
+pub(crate) fn by_rank(index: &TimeIndex, set: &EventSet) -> EventSet {
+    let order = index.in_time_order();
+    if set.len() == order.len() {
+        return EventSet::all(order.len());
     }
-    // On every core, keeping the order: a million membership tests a filter change.
-    index
-        .in_time_order()
-        .par_iter()
-        .copied()
-        .filter(|&i| set.contains(i))
-        .collect()
+    let words = order
+        .par_chunks(64)
+        .map(|events| {
+            events
+                .iter()
+                .enumerate()
+                .fold(0u64, |bits, (i, &e)| bits | u64::from(set.contains(e)) << i)
+        })
+        .collect();
+    EventSet::from_words(words, order.len())
+}
+
+/// The events whose ranks `ranks` holds (as [`by_rank`] gives them), in time order.
+pub(crate) fn ranked_events(index: &TimeIndex, ranks: &EventSet) -> Vec<EventIdx> {
+    let order = index.in_time_order();
+    if ranks.len() == order.len() {
+        return order.to_vec();
+    }
+    ranks.iter().map(|r| order[r as usize]).collect()
 }

@@ -65,27 +65,18 @@ impl LaneTimes {
         }
     }
 
-    /// The ranks (in `index`) of the events of lane `lane` that pass `keep` and whose time
-    /// may overlap `[start, end)`, in time order, into `out` (cleared first): as
-    /// [`TimeIndex::overlapping`] restricted to the lane.
+    /// The ranks (in `index`) of the events of lane `lane` whose rank passes `keep` and
+    /// whose time may overlap `[start, end)`, in time order, into `out` (cleared first):
+    /// as [`TimeIndex::overlapping`] restricted to the lane.
     pub(crate) fn overlapping(
         &self,
         index: &TimeIndex,
         lane: usize,
         (start, end): (Moment, Moment),
-        keep: impl Fn(EventIdx) -> bool,
+        keep: impl Fn(u32) -> bool,
         out: &mut Vec<u32>,
     ) {
-        let order = index.in_time_order();
-        let all = self.all(lane);
-        self.window(
-            index,
-            lane,
-            all,
-            (start, end),
-            |r| keep(order[r as usize]),
-            out,
-        );
+        self.window(index, lane, self.all(lane), (start, end), keep, out);
     }
 
     /// The ranks of lane `lane`'s events longer than a day whose time may overlap
@@ -116,9 +107,12 @@ impl LaneTimes {
     ) {
         out.clear();
         let (from, to) = index.rank_window(start, end);
+        // The filter first: a bit, where the bounds are sixteen bytes.
         let wanted = |&&r: &&u32| {
-            let [earliest, latest] = index.bounds_at(r);
-            latest > start.0 && earliest < end.0 && keep(r)
+            keep(r) && {
+                let [earliest, latest] = index.bounds_at(r);
+                latest > start.0 && earliest < end.0
+            }
         };
         // Long events that start before the window of ranks come first in time order.
         let long = slice(&self.long_offsets, &self.long_ranks, lane);
@@ -134,18 +128,13 @@ impl LaneTimes {
         out.extend(ranks[a..b].iter().filter(wanted));
     }
 
-    /// For each lane, whether some event that passes `keep` is drawn in it: each lane's
-    /// events are walked until one passes, on all cores.
-    pub(crate) fn lanes_holding(
-        &self,
-        index: &TimeIndex,
-        keep: impl Fn(EventIdx) -> bool + Sync,
-    ) -> Vec<bool> {
-        let order = index.in_time_order();
+    /// For each lane, whether some event whose rank passes `keep` is drawn in it: each
+    /// lane's events are walked until one passes, on all cores.
+    pub(crate) fn lanes_holding(&self, keep: impl Fn(u32) -> bool + Sync) -> Vec<bool> {
         let lanes = self.offsets.len().saturating_sub(1);
         (0..lanes)
             .into_par_iter()
-            .map(|lane| self.all(lane).iter().any(|&r| keep(order[r as usize])))
+            .map(|lane| self.all(lane).iter().any(|&r| keep(r)))
             .collect()
     }
 
@@ -338,7 +327,7 @@ mod tests {
             .iter()
             .position(|e| e.id == "2022-05-16-bagheri-dushanbe")
             .expect("the curated dataset has the visit") as EventIdx;
-        let holding = times.lanes_holding(&index, |e| e == visit);
+        let holding = times.lanes_holding(|r| index.in_time_order()[r as usize] == visit);
         let own: Vec<String> = lanes
             .of_event(visit)
             .iter()
@@ -383,7 +372,8 @@ mod tests {
                 .copied()
                 .filter(|&e| even(e) && lanes.of_event(e).contains(&(lane as u32)))
                 .collect();
-            times.overlapping(&index, lane, (start, end), even, &mut out);
+            let even_rank = |r: u32| even(index.in_time_order()[r as usize]);
+            times.overlapping(&index, lane, (start, end), even_rank, &mut out);
             let events: Vec<EventIdx> = out
                 .iter()
                 .map(|&r| index.in_time_order()[r as usize])

@@ -150,7 +150,7 @@ pub struct LayoutSource<'a> {
     pub lanes: &'a Lanes,
     /// Each lane's events in time order, built from `lanes`.
     pub lane_times: &'a LaneTimes,
-    /// The events drawn, unless `all_shown`.
+    /// The events drawn, unless `all_shown`, by rank in `index`'s time order.
     pub shown: &'a EventSet,
     /// Every event is drawn: a crowded lane may read its counts from its pyramid.
     pub all_shown: bool,
@@ -297,7 +297,7 @@ fn lane_content(
     if let Some(density) = pyramid_density(source, &at, lane, ranks) {
         return LaneContent::Density(density);
     }
-    let shown = |e: EventIdx| source.all_shown || source.shown.contains(e);
+    let shown = |r: u32| source.all_shown || source.shown.contains(r);
     source
         .lane_times
         .overlapping(index, lane, at.bounds, shown, ranks);
@@ -550,10 +550,11 @@ mod tests {
         let collapsed: BTreeSet<String> = folded.into_iter().collect();
         assert_eq!(collapsed.len(), 1, "a country with people to fold");
         let lanes = Lanes::build(&data, LaneMode::Actor, &collapsed);
-        let mut shown = EventSet::none(data.events.len());
+        let mut events = EventSet::none(data.events.len());
         for e in (0..data.events.len() as EventIdx).filter(|e| e % 3 != 0) {
-            shown.insert(e);
+            events.insert(e);
         }
+        let shown = crate::query::by_rank(&index, &events);
         let source = LayoutSource {
             dataset: &data,
             index: &index,

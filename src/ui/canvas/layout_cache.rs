@@ -119,7 +119,7 @@ impl Covered {
             index: input.index,
             lanes: input.lanes,
             lane_times: input.lane_times,
-            shown: input.matched,
+            shown: input.matched_ranks,
             all_shown: input.all_shown,
             measure: &measure,
             titles: input.titles,

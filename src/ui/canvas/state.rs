@@ -23,6 +23,8 @@ pub struct CanvasInput<'a> {
     pub(crate) lanes: &'a Lanes,
     /// The events that match the filter; drawn events that do not are faded.
     pub(crate) matched: &'a EventSet,
+    /// The same events by rank in `index`'s time order, for laying out lanes.
+    pub(crate) matched_ranks: &'a EventSet,
     /// Every event is drawn (laid out in its lanes), not only the matching ones.
     pub(crate) all_shown: bool,
     /// Ring the matching events (a text search is active).
