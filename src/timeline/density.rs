@@ -40,13 +40,13 @@ impl Density {
         if n == 0 {
             return None;
         }
-        let first = ((from - self.start) / self.bucket).floor();
-        let last = ((to - self.start) / self.bucket).ceil() - 1.0;
-        if last < 0.0 || first >= n as f64 {
+        let first = floor_int((from - self.start) / self.bucket);
+        let last = ceil_int((to - self.start) / self.bucket).saturating_sub(1);
+        if last < 0 || first >= n as i64 {
             return None;
         }
-        let first = first.max(0.0) as usize;
-        let last = (last.max(first as f64) as usize).min(n - 1);
+        let first = first.max(0) as usize;
+        let last = (last.max(first as i64) as usize).min(n - 1);
         Some(if last - first > 64 {
             (first, first)
         } else {
@@ -74,9 +74,43 @@ impl Density {
     }
 }
 
+/// `x` rounded down to an integer (saturating), without a call to the C library's
+/// `floor`, which a crowded lane would make for each of its events.
+pub(crate) fn floor_int(x: f64) -> i64 {
+    let t = x as i64;
+    t.saturating_sub(i64::from(t as f64 > x))
+}
+
+/// `x` rounded up to an integer (saturating), as [`floor_int`].
+fn ceil_int(x: f64) -> i64 {
+    let t = x as i64;
+    t.saturating_add(i64::from((t as f64) < x))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounding_to_integers_is_floor_and_ceil() {
+        for x in [
+            -2.5,
+            -2.0,
+            -0.5,
+            -0.0,
+            0.0,
+            0.25,
+            1.0,
+            7.75,
+            1e15 + 0.5,
+            -1e15 - 0.5,
+        ] {
+            assert_eq!(floor_int(x), x.floor() as i64, "{x}");
+            assert_eq!(ceil_int(x), x.ceil() as i64, "{x}");
+        }
+        assert_eq!(floor_int(f64::INFINITY), i64::MAX);
+        assert_eq!(ceil_int(f64::NEG_INFINITY), i64::MIN);
+    }
 
     #[test]
     fn events_land_in_their_buckets() {

@@ -7,7 +7,7 @@
 //! and are counted one by one by the caller, as are the lanes' events when a filter
 //! hides some of them.
 
-use super::density::Density;
+use super::density::{Density, floor_int};
 use crate::model::date::SECONDS_PER_DAY;
 
 /// A lane with fewer short events than this counts them one by one: as fast, and
@@ -70,8 +70,8 @@ impl DayPyramid {
                 continue;
             }
             let middle = origin + (i as f64 + 0.5) * bin_seconds;
-            let column = ((middle - density.start) / density.bucket).floor();
-            if column >= 0.0 && (column as usize) < columns {
+            let column = floor_int((middle - density.start) / density.bucket);
+            if column >= 0 && (column as usize) < columns {
                 density.counts[column as usize] += count;
                 added += u64::from(count);
             }
