@@ -38,7 +38,8 @@ pub enum ViewerError {
 /// Opens the viewer window and runs until it closes.
 pub fn run_viewer(options: ViewerOptions) -> Result<(), ViewerError> {
     let screenshot = options.screenshot.is_some();
-    let size = options.size.unwrap_or([1400.0, 900.0]);
+    let asked_size = options.size;
+    let size = asked_size.unwrap_or([1400.0, 900.0]);
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Annals")
@@ -78,6 +79,12 @@ pub fn run_viewer(options: ViewerOptions) -> Result<(), ViewerError> {
         "annals",
         native,
         Box::new(move |cc| {
+            if let Some([width, height]) = asked_size {
+                // The window's last size, restored from the settings, yields to `--size`.
+                let size = egui::vec2(width, height);
+                cc.egui_ctx
+                    .send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+            }
             let app = App::reading(cc, app_options, Some(reading));
             *slot = app.screenshot_result();
             Ok(Box::new(app))
