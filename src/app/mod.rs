@@ -69,6 +69,9 @@ pub struct AppOptions {
     pub today: Option<f64>,
     /// Save a screenshot here once the first frames are drawn, then close.
     pub screenshot: Option<PathBuf>,
+    /// End the process as soon as the screenshot is saved (once the cache's
+    /// writes are done), rather than close the window and free every event.
+    pub exit_after_screenshot: bool,
     /// Watch the open file and reload it when it changes.
     pub watch: bool,
     /// Read files of this many bytes or more on a worker thread
@@ -97,6 +100,7 @@ struct ScreenshotJob {
     frames: u32,
     requested: bool,
     result: ScreenshotSlot,
+    exit_when_saved: bool,
 }
 
 /// A system dialog that gives no file sooner than this was never shown.
@@ -227,6 +231,7 @@ impl App {
                 frames: 0,
                 requested: false,
                 result: Arc::new(Mutex::new(None)),
+                exit_when_saved: options.exit_after_screenshot,
             }),
             title_sent: None,
             theme_applied: None,

@@ -64,6 +64,7 @@ pub fn run_viewer(options: ViewerOptions) -> Result<(), ViewerError> {
         restore: !screenshot,
         today: Some(chrono::Utc::now().timestamp() as f64),
         screenshot: options.screenshot,
+        exit_after_screenshot: screenshot,
         watch: !screenshot,
         background_above: None,
         chart: options.chart,
