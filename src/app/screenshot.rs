@@ -65,15 +65,18 @@ pub(crate) fn write_png(path: &Path, image: &ColorImage) -> Result<(), Screensho
 }
 
 impl App {
-    /// Counts the frames of `--screenshot` and asks for the picture once they have settled;
-    /// true while a screenshot is wanted.
+    /// Counts the frames of `--screenshot` and asks for the picture once they have settled:
+    /// the first frame, unless a window of its own (the chart, the matrix, the map) sizes
+    /// itself in it. True while a screenshot is wanted.
     pub(super) fn screenshot_step(&mut self, ctx: &egui::Context) -> bool {
+        let windows = self.view.show_chart || self.view.show_matrix || self.view.show_map;
+        let settled = if windows { 2 } else { 1 };
         let Some(job) = self.screenshot.as_mut() else {
             return false;
         };
         job.frames += 1;
         ctx.request_repaint();
-        if job.frames >= 2 && !job.requested {
+        if job.frames >= settled && !job.requested {
             job.requested = true;
             let path = job.path.clone();
             let result = Arc::clone(&job.result);
