@@ -4,7 +4,7 @@
 use super::{Document, Edit, EditError};
 use crate::dataset::closest;
 use crate::dataset::rules::EventRules;
-use crate::model::{Event, Text};
+use crate::model::Event;
 
 impl Edit {
     /// Applies the edit to `document` and returns its inverse; when the edit
@@ -89,9 +89,10 @@ fn near_in_length<'a>(document: &'a Document, id: &str) -> impl Iterator<Item = 
     let length = id.chars().count();
     let slack = length / 3 + 1;
     document
-        .positions
-        .keys()
-        .map(Text::as_str)
+        .dataset
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
         .filter(move |other| other.chars().count().abs_diff(length) <= slack)
 }
 

@@ -24,7 +24,9 @@ pub struct Origin {
 #[derive(Debug)]
 pub struct Document {
     pub(super) dataset: Dataset,
-    pub(super) positions: foldhash::HashMap<Text, u32>,
+    /// The positions of the events in the list, sorted by id: 4 bytes an event,
+    /// where a map by id took 70 at a million.
+    pub(super) by_id: Vec<u32>,
     pub(super) touched: HashSet<Text>,
     /// True when the head (title, description, actors, topics, eras) was edited since the last save.
     pub(super) head_edited: bool,
@@ -36,10 +38,10 @@ pub struct Document {
 impl Document {
     /// A document for a dataset that comes from no file.
     pub fn new(dataset: Dataset) -> Document {
-        let positions = positions(&dataset);
+        let by_id = sorted_by_id(&dataset);
         Document {
             dataset,
-            positions,
+            by_id,
             touched: HashSet::new(),
             head_edited: false,
             origin: None,
@@ -107,18 +109,42 @@ impl Document {
 
     /// The event with this id.
     pub fn event(&self, id: &str) -> Option<&Event> {
-        let &at = self.positions.get(id)?;
-        self.dataset.events.get(at as usize)
+        self.dataset.events.get(self.event_position(id)?)
     }
 
     /// The position of the event `id` in the list of events.
     pub(crate) fn event_position(&self, id: &str) -> Option<usize> {
-        self.positions.get(id).map(|&at| at as usize)
+        let found = self.find(id).ok()?;
+        Some(self.by_id[found] as usize)
     }
 
     /// True when an event has this id.
     pub fn has_event(&self, id: &str) -> bool {
-        self.positions.contains_key(id)
+        self.find(id).is_ok()
+    }
+
+    /// Where `id` is in [`Document::by_id`], or where it would go.
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        let events = &self.dataset.events;
+        self.by_id
+            .binary_search_by(|&at| events[at as usize].id.as_str().cmp(id))
+    }
+
+    /// Takes the event at position `at` out of [`Document::by_id`].
+    fn forget_position(&mut self, at: usize) {
+        let found = match self.find(&self.dataset.events[at].id) {
+            Ok(found) if self.by_id[found] as usize == at => Some(found),
+            _ => self.by_id.iter().position(|&p| p as usize == at),
+        };
+        if let Some(found) = found {
+            self.by_id.remove(found);
+        }
+    }
+
+    /// Puts the event at position `at` into [`Document::by_id`].
+    fn note_position(&mut self, at: usize) {
+        let (Ok(found) | Err(found)) = self.find(&self.dataset.events[at].id);
+        self.by_id.insert(found, at as u32);
     }
 
     /// True when an edit was applied since the file was read or last saved
@@ -131,23 +157,23 @@ impl Document {
     pub(super) fn insert_event(&mut self, at: usize, event: Event) {
         let last = at == self.dataset.events.len();
         if !last {
-            for position in self.positions.values_mut() {
+            for position in &mut self.by_id {
                 if *position as usize >= at {
                     *position += 1;
                 }
             }
         }
         self.touched.insert(event.id.clone());
-        self.positions.insert(event.id.clone(), at as u32);
         self.dataset.events.insert(at, event);
+        self.note_position(at);
     }
 
     /// Takes out the event at position `at`, keeping the positions.
     pub(super) fn take_event(&mut self, at: usize) -> Event {
+        self.forget_position(at);
         let event = self.dataset.events.remove(at);
-        self.positions.remove(&event.id);
         if at < self.dataset.events.len() {
-            for position in self.positions.values_mut() {
+            for position in &mut self.by_id {
                 if *position as usize > at {
                     *position -= 1;
                 }
@@ -159,31 +185,89 @@ impl Document {
 
     /// Puts `event` in place of the event at `at`; gives back the old one.
     pub(super) fn replace_event(&mut self, at: usize, event: Event) -> Event {
-        let old = std::mem::replace(&mut self.dataset.events[at], event);
-        let new_id = self.dataset.events[at].id.clone();
-        if old.id != new_id {
-            self.positions.remove(&old.id);
-            self.positions.insert(new_id.clone(), at as u32);
+        let renamed = self.dataset.events[at].id != event.id;
+        if renamed {
+            self.forget_position(at);
         }
+        let old = std::mem::replace(&mut self.dataset.events[at], event);
+        if renamed {
+            self.note_position(at);
+        }
+        let new_id = self.dataset.events[at].id.clone();
         self.touched.insert(old.id.clone());
         self.touched.insert(new_id);
         old
     }
 }
 
-/// The position of each event by id.
-fn positions(dataset: &Dataset) -> foldhash::HashMap<Text, u32> {
-    let mut map = foldhash::HashMap::with_capacity_and_hasher(
-        dataset.events.len(),
-        foldhash::fast::RandomState::default(),
-    );
-    for (at, event) in dataset.events.iter().enumerate() {
-        map.insert(event.id.clone(), at as u32);
-    }
-    map
+/// The positions of the events of `dataset`, sorted by id (on every core). Each is
+/// sorted with its id's first sixteen bytes beside it, so that only ids sharing
+/// them are read from the events, one cache miss each.
+fn sorted_by_id(dataset: &Dataset) -> Vec<u32> {
+    use rayon::prelude::*;
+    let events = &dataset.events;
+    let mut keyed: Vec<(u128, u32)> = events
+        .par_iter()
+        .enumerate()
+        .map(|(at, event)| (id_prefix(&event.id), at as u32))
+        .collect();
+    keyed.par_sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| events[a.1 as usize].id.cmp(&events[b.1 as usize].id))
+    });
+    keyed.into_iter().map(|(_, at)| at).collect()
+}
+
+/// The first sixteen bytes of `id` as a number that orders as the text does
+/// (shorter ids padded with zeros, which sort first as a shorter text does).
+fn id_prefix(id: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = id.len().min(16);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
 }
 
 /// The SHA-256 of `bytes`, in lower-case hex as the opener gives it.
 pub(crate) fn sha256(bytes: &[u8]) -> String {
     SourceInfo::of_bytes("", bytes).sha256
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_are_found_by_ids_that_share_their_first_sixteen_bytes() {
+        let mut dataset = dataset::embedded();
+        let template = dataset.events[0].clone();
+        for id in [
+            "2022-05-16-bagheri-b",
+            "2022-05-16-bagheri-a",
+            "2022-05-16-bagheri",
+            "2022-05-16-bagheri-a2",
+            "2022-05-16-baghe",
+        ] {
+            let mut event = template.clone();
+            event.id = id.into();
+            dataset.events.push(event);
+        }
+        let mut document = Document::new(dataset.clone());
+        for (at, event) in dataset.events.iter().enumerate() {
+            assert_eq!(document.event_position(&event.id), Some(at), "{}", event.id);
+        }
+        assert!(!document.has_event("2022-05-16-bagheri-c"));
+        // Taken out, put back elsewhere and renamed, each is found where it is.
+        let taken = document.take_event(3);
+        document.insert_event(0, taken.clone());
+        let mut renamed = template.clone();
+        renamed.id = "2022-05-16-bagheri-c".into();
+        let last = document.dataset.events.len() - 1;
+        document.replace_event(last, renamed);
+        assert_eq!(document.event_position(&taken.id), Some(0));
+        assert_eq!(document.event_position("2022-05-16-bagheri-c"), Some(last));
+        assert!(!document.has_event("2022-05-16-baghe"));
+        for (at, event) in document.dataset.events.iter().enumerate() {
+            assert_eq!(document.event_position(&event.id), Some(at), "{}", event.id);
+        }
+    }
 }
