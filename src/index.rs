@@ -268,10 +268,7 @@ pub(crate) fn sort_key([earliest, latest]: [i64; 2]) -> i64 {
 /// The first eight bytes of `id` as a number that orders as the text does
 /// (shorter ids padded with zeros); equal prefixes are compared in full.
 fn id_prefix(id: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let n = id.len().min(8);
-    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u64::from_be_bytes(bytes)
+    (crate::model::leading_bytes(id) >> 64) as u64
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::dataset::rules::EventRules;
 use crate::dataset::{self, DatasetError, SourceInfo};
 use crate::import::{self, Format, FormatChoice, Opened};
-use crate::model::{Dataset, Event, Text};
+use crate::model::{Dataset, Event, Text, leading_bytes};
 
 /// The file a document was read from, as it was then.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,22 +209,13 @@ fn sorted_by_id(dataset: &Dataset) -> Vec<u32> {
     let mut keyed: Vec<(u128, u32)> = events
         .par_iter()
         .enumerate()
-        .map(|(at, event)| (id_prefix(&event.id), at as u32))
+        .map(|(at, event)| (leading_bytes(&event.id), at as u32))
         .collect();
     keyed.par_sort_unstable_by(|a, b| {
         a.0.cmp(&b.0)
             .then_with(|| events[a.1 as usize].id.cmp(&events[b.1 as usize].id))
     });
     keyed.into_iter().map(|(_, at)| at).collect()
-}
-
-/// The first sixteen bytes of `id` as a number that orders as the text does
-/// (shorter ids padded with zeros, which sort first as a shorter text does).
-fn id_prefix(id: &str) -> u128 {
-    let mut bytes = [0u8; 16];
-    let n = id.len().min(16);
-    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u128::from_be_bytes(bytes)
 }
 
 /// The SHA-256 of `bytes`, in lower-case hex as the opener gives it.

@@ -140,14 +140,9 @@ fn an_edit_bringing_a_new_kind_and_actor_counts_them_beside_their_boxes() {
     let after = index.facet_counts(&Filter::default());
     assert_eq!(after.kind("festival"), 1);
     assert_eq!(after.actor("UZB"), 1);
-    let fresh = QueryIndex::new(&dataset).facet_counts(&Filter::default());
-    for actor in &dataset.actors {
-        assert_eq!(
-            after.actor(&actor.id),
-            fresh.actor(&actor.id),
-            "{}",
-            actor.id
-        );
-    }
-    assert_eq!(after.legend(), fresh.legend());
+    // Every actor, topic and kind, by name, as a fresh index counts them.
+    assert_eq!(
+        after,
+        QueryIndex::new(&dataset).facet_counts(&Filter::default())
+    );
 }
