@@ -56,7 +56,7 @@ fn synthetic(events: usize) -> Dataset {
                 place: None,
                 at: None,
                 summary: Default::default(),
-                sources: Vec::new(),
+                sources: Default::default(),
                 note: None,
             })
         })

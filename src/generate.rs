@@ -114,19 +114,19 @@ const TOPICS: [(&str, &str, Option<&str>); 30] = [
     ("health", "Health", None),
 ];
 
-/// Kinds and their weights in per mille.
-const KINDS: [(EventKind, u32); 11] = [
-    (EventKind::Visit, 240),
-    (EventKind::Meeting, 200),
-    (EventKind::PhoneCall, 150),
-    (EventKind::Statement, 140),
-    (EventKind::TreatySigning, 90),
-    (EventKind::Milestone, 50),
-    (EventKind::Inauguration, 35),
-    (EventKind::DiplomaticRelations, 30),
-    (EventKind::Membership, 25),
-    (EventKind::Recognition, 20),
-    (EventKind::Other(String::new()), 20),
+/// Kinds and their weights in per mille; `None` is one of [`OTHER_KINDS`].
+const KINDS: [(Option<EventKind>, u32); 11] = [
+    (Some(EventKind::Visit), 240),
+    (Some(EventKind::Meeting), 200),
+    (Some(EventKind::PhoneCall), 150),
+    (Some(EventKind::Statement), 140),
+    (Some(EventKind::TreatySigning), 90),
+    (Some(EventKind::Milestone), 50),
+    (Some(EventKind::Inauguration), 35),
+    (Some(EventKind::DiplomaticRelations), 30),
+    (Some(EventKind::Membership), 25),
+    (Some(EventKind::Recognition), 20),
+    (None, 20),
 ];
 
 const OTHER_KINDS: [&str; 4] = ["Summit", "Expulsion", "Sanctions", "Joint declaration"];
@@ -331,7 +331,7 @@ impl World {
             place: place.map(Into::into),
             at: None,
             summary: Default::default(),
-            sources,
+            sources: sources.into(),
             note: note.map(Into::into),
         }
     }
@@ -497,8 +497,8 @@ fn event_kind(rng: &mut SplitMix64) -> EventKind {
     for (kind, weight) in &KINDS {
         if roll < *weight {
             return match kind {
-                EventKind::Other(_) => EventKind::Other(rng.pick(&OTHER_KINDS).to_string()),
-                built_in => built_in.clone(),
+                None => EventKind::Other((*rng.pick(&OTHER_KINDS)).into()),
+                Some(built_in) => built_in.clone(),
             };
         }
         roll -= weight;

@@ -62,7 +62,7 @@ pub fn event(id: &str, date: &str, title: &str) -> Event {
         place: None,
         at: None,
         summary: Default::default(),
-        sources: Vec::new(),
+        sources: Default::default(),
         note: None,
     }
 }
@@ -138,7 +138,7 @@ fn invalid_edits_are_refused_naming_the_field_and_change_nothing() {
         of: "TJK".into(),
         from: Some(EdtfDate::parse("2000").unwrap()),
         to: Some(EdtfDate::parse("1999").unwrap()),
-        sources: Vec::new(),
+        sources: Default::default(),
         note: None,
     };
     let add_role = Edit::AddRole {

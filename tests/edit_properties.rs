@@ -116,7 +116,7 @@ fn head_edit(dataset: &annals::model::Dataset, step: &Step, date: &str) -> Optio
             of: holder.id.clone(),
             from: Some(EdtfDate::parse(date).expect("a valid date")),
             to: None,
-            sources: Vec::new(),
+            sources: Default::default(),
             note: (!step.text.is_empty()).then(|| step.text.clone()),
         }),
     })

@@ -107,7 +107,7 @@ fn unmapped_columns_are_mapped_in_the_dialog_then_opened_saved_and_remembered() 
     assert!(harness.state().import_draft().is_none());
     let dataset = harness.state().document().dataset();
     assert_eq!(dataset.events.len(), 1);
-    let note = dataset.events[0].note.clone().unwrap_or_default();
+    let note = dataset.events[0].note.as_deref().unwrap_or_default();
     assert!(note.contains("sunny") && !note.contains("good"), "{note}");
 
     // The same headers again: the mapping is remembered and the file opens at once.

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use thin_vec::ThinVec;
+
 use super::App;
 use super::document::Followed;
 use crate::command::{EditCommand, UnsavedChoice};
@@ -242,7 +244,7 @@ impl App {
             place: None,
             at: None,
             summary: Default::default(),
-            sources: Vec::new(),
+            sources: ThinVec::new(),
             note: None,
         };
         self.add_and_select(event);

@@ -12,10 +12,11 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use thin_vec::ThinVec;
 
 use crate::model::{
     Actor, ActorKind, Coordinates, Dataset, DateFacts, EdtfDate, Era, Event, EventKind, IdList,
-    Moment, Precision, Role, Source, Text, Topic,
+    Moment, Precision, Role, Source, Text, ThinText, Topic,
 };
 
 /// A dataset without its events, which are written in runs after it.
@@ -222,7 +223,7 @@ struct EventOut<'a> {
 struct EventIn {
     id: Text,
     kind: EventKind,
-    cameo: Option<Text>,
+    cameo: Option<ThinText>,
     date: DateIn,
     title: Text,
     actors: Text,
@@ -232,7 +233,7 @@ struct EventIn {
     at: Option<(f32, f32)>,
     summary: Text,
     sources: SourcesIn,
-    note: Option<Text>,
+    note: Option<ThinText>,
 }
 
 impl<'a> EventOut<'a> {
@@ -293,7 +294,7 @@ impl EventIn {
 }
 
 /// Sources read back, each made a [`Source`] as soon as it is read.
-struct SourcesIn(Vec<Source>);
+struct SourcesIn(ThinVec<Source>);
 
 impl<'de> Deserialize<'de> for SourcesIn {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<SourcesIn, D::Error> {
@@ -310,7 +311,7 @@ impl<'de> Deserialize<'de> for SourcesIn {
                 self,
                 mut seq: A,
             ) -> Result<SourcesIn, A::Error> {
-                let mut sources = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+                let mut sources = ThinVec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
                 while let Some(source) = seq.next_element::<SourceIn>()? {
                     sources.push(source.into_source());
                 }
@@ -404,7 +405,7 @@ impl RoleIn {
             of: self.of,
             from: self.from.map(DateIn::into_date),
             to: self.to.map(DateIn::into_date),
-            sources: self.sources.0,
+            sources: self.sources.0.into(),
             note: self.note,
         }
     }

@@ -300,15 +300,14 @@ fn apply_field(dataset: &Dataset, event: &mut Event, change: &str) -> Result<(),
     if !FIELDS.contains(&field) {
         return Err(unknown("field", field, FIELDS.into_iter()));
     }
-    let optional = |value: &str| (!value.is_empty()).then(|| value.into());
     match (field, op) {
         ("title", '=') => event.title = value.into(),
         ("summary", '=') => event.summary = value.into(),
-        ("place", '=') => event.place = optional(value),
+        ("place", '=') => event.place = optional_str(value).map(Into::into),
         ("at", '=') if value.is_empty() => event.at = None,
         ("at", '=') => event.at = Some(value.parse().map_err(CliError::Usage)?),
-        ("note", '=') => event.note = optional(value),
-        ("cameo", '=') => event.cameo = optional(value),
+        ("note", '=') => event.note = optional_str(value).map(Into::into),
+        ("cameo", '=') => event.cameo = optional_str(value).map(Into::into),
         ("kind", '=') => event.kind = kind_named(dataset, value)?,
         ("date", '=') => {
             let end = event

@@ -90,7 +90,7 @@ fn text(date: &EdtfDate) -> String {
     date.text().to_string()
 }
 
-fn raw_sources(sources: &[Source]) -> Vec<Source<String>> {
+fn raw_sources<Sources: FromIterator<Source<String>>>(sources: &[Source]) -> Sources {
     sources
         .iter()
         .map(|s| Source {

@@ -460,12 +460,12 @@ fn convert_event(event: Event<String>, i: usize, report: &mut impl FnMut(String,
 }
 
 /// Parses the publication dates of `sources`, found at `path` (`events[3].sources`).
-fn convert_sources(
-    sources: Vec<Source<String>>,
+fn convert_sources<Sources: FromIterator<Source>>(
+    sources: impl IntoIterator<Item = Source<String>>,
     path: &str,
     owner: &str,
     report: &mut impl FnMut(String, String),
-) -> Vec<Source> {
+) -> Sources {
     sources
         .into_iter()
         .enumerate()

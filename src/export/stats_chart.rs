@@ -166,7 +166,7 @@ fn series_colours(counts: &PeriodCounts, stacked: &Stacked, kinds: &[EventKind])
                     .iter()
                     .find(|k| &k.slug() == slug)
                     .cloned()
-                    .unwrap_or(EventKind::Other(slug.clone()));
+                    .unwrap_or(EventKind::Other(slug.as_str().into()));
                 kind_style(&kind).1.hex()
             }
             Some(_) if counts.grouping == Grouping::None => "#4e79a7".to_string(),

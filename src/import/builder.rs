@@ -424,7 +424,7 @@ pub(crate) fn kind(text: &str) -> EventKind {
         }
         other => other.to_string(),
     };
-    EventKind::Other(own)
+    EventKind::Other(own.into())
 }
 
 #[cfg(test)]

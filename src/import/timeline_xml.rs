@@ -219,7 +219,7 @@ fn read_event(
         kind: if is_true(node, "milestone") {
             EventKind::Milestone
         } else {
-            EventKind::Other(DEFAULT_KIND.to_string())
+            EventKind::Other(DEFAULT_KIND.into())
         },
         cameo: None,
         date: parsed,

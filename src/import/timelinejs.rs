@@ -129,7 +129,7 @@ fn event(
     }
     let mut event = Event {
         id: id.into(),
-        kind: EventKind::Other(super::spreadsheet::DEFAULT_KIND.to_string()),
+        kind: EventKind::Other(super::spreadsheet::DEFAULT_KIND.into()),
         cameo: None,
         date: parsed,
         title: title.into(),
@@ -139,7 +139,7 @@ fn event(
         place: None,
         at: None,
         summary: body.text.clone().into(),
-        sources: sources(item, &headline, &body, report),
+        sources: sources(item, &headline, &body, report).into(),
         note: (!note.is_empty()).then(|| note.join("\n").into()),
     };
     if let Some(group) = scalar_text(item.get("group")) {

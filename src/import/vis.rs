@@ -180,7 +180,7 @@ fn event(
         .map_err(|e| format!("{owner}: {e}"))?;
     let mut event = Event {
         id: id.into(),
-        kind: EventKind::Other(DEFAULT_KIND.to_string()),
+        kind: EventKind::Other(DEFAULT_KIND.into()),
         cameo: None,
         date: parsed,
         title: title.into(),
@@ -194,7 +194,7 @@ fn event(
         } else {
             tooltip.text.clone().into()
         },
-        sources: links(&content, &tooltip),
+        sources: links(&content, &tooltip).into(),
         note: times.map(Into::into),
     };
     if let Some(group) = scalar_text(item.get("group")) {

@@ -28,7 +28,7 @@ pub enum EventKind {
     /// A milestone in one actor's history (independence, a founding).
     Milestone,
     /// A kind of the dataset's own, with its label.
-    Other(String),
+    Other(super::ThinText),
 }
 
 impl EventKind {

@@ -33,6 +33,7 @@ pub use id_list::{IdList, Ids};
 pub use kind::EventKind;
 pub(crate) use language_tag::is_language_tag;
 pub use lookup::IdLookup;
+pub use text::ThinText;
 pub(crate) use text::{Text, leading_bytes};
 pub use topic::Topic;
 

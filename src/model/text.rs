@@ -15,3 +15,61 @@ pub(crate) fn leading_bytes(text: &str) -> u128 {
     bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
     u128::from_be_bytes(bytes)
 }
+
+/// A text behind one pointer, for the fields most events leave empty (a note,
+/// an own CAMEO code): `Option<ThinText>` takes 8 bytes of every event where
+/// an `Option<Text>` takes 24. It derefs to `&str` and reads and writes as a
+/// plain string.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ThinText(Box<Text>);
+
+impl ThinText {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::ops::Deref for ThinText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for ThinText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for ThinText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for ThinText {
+    fn from(text: &str) -> ThinText {
+        ThinText(Box::new(Text::from(text)))
+    }
+}
+
+impl From<String> for ThinText {
+    fn from(text: String) -> ThinText {
+        ThinText(Box::new(Text::from(text)))
+    }
+}
+
+impl serde::Serialize for ThinText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ThinText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ThinText, D::Error> {
+        Text::deserialize(deserializer).map(|text| ThinText(Box::new(text)))
+    }
+}

@@ -249,7 +249,7 @@ mod tests {
 
     #[test]
     fn cameo_kinds_take_their_quad_class_colour_and_a_shape_per_root() {
-        let look = |label: &str| kind_style(&EventKind::Other(label.to_string()));
+        let look = |label: &str| kind_style(&EventKind::Other(label.into()));
         let demand = look("Demand");
         let threaten = look("Threaten");
         assert_eq!(demand.1, quad_colour(QuadClass::VerbalConflict));
@@ -276,7 +276,7 @@ mod tests {
         ];
         let looks: std::collections::HashSet<(GlyphShape, Rgb)> = labels
             .iter()
-            .map(|l| kind_style(&EventKind::Other(l.to_string())))
+            .map(|l| kind_style(&EventKind::Other((*l).into())))
             .collect();
         assert!(
             looks.len() >= 4,
@@ -299,7 +299,7 @@ mod tests {
             "Exercise",
             "Sanctions",
         ] {
-            let (shape, colour) = kind_style(&EventKind::Other(label.to_string()));
+            let (shape, colour) = kind_style(&EventKind::Other(label.into()));
             for (other_shape, other_colour) in &built_in {
                 if *other_shape == shape {
                     assert!(

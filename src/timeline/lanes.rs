@@ -507,7 +507,7 @@ mod tests {
         let mut dataset = crate::dataset::embedded();
         let kinds = ["Summit", "Expulsion", "Summit", "Expulsion", "Sanctions"];
         for (event, kind) in dataset.events.iter_mut().zip(kinds) {
-            event.kind = EventKind::Other(kind.to_string());
+            event.kind = EventKind::Other(kind.into());
         }
         let lanes = Lanes::build(&dataset, LaneMode::Kind, &BTreeSet::new());
         let labels = lanes.visible_labels();

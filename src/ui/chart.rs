@@ -78,7 +78,7 @@ pub(crate) fn series_colours(
                         .iter()
                         .find(|k| k.slug() == slug)
                         .cloned()
-                        .unwrap_or(EventKind::Other(slug.to_string()));
+                        .unwrap_or(EventKind::Other(slug.into()));
                     let rgb = kind_style(&kind).1;
                     Color32::from_rgb(rgb.r, rgb.g, rgb.b)
                 }

@@ -12,7 +12,7 @@ use super::event_form_sources::{SourceDraft, sources_ui};
 use crate::command::{Command, EditCommand};
 use crate::edit::Edit;
 use crate::model::jalali::jalali_reading;
-use crate::model::{Coordinates, Dataset, EdtfDate, Event, Text, cameo};
+use crate::model::{Coordinates, Dataset, EdtfDate, Event, cameo};
 use crate::timeline::period_words::date_reading;
 use crate::ui::bidi::{body_format, has_right_to_left, visual_label};
 
@@ -135,7 +135,7 @@ pub(super) fn change(base: &Event, event: Event) -> Command {
     Command::Edit(EditCommand::Apply(Edit::change_event(&base.id, event)))
 }
 
-fn optional(text: &str) -> Option<Text> {
+fn optional<T: for<'a> From<&'a str>>(text: &str) -> Option<T> {
     let text = text.trim();
     (!text.is_empty()).then(|| text.into())
 }

@@ -83,7 +83,7 @@ pub(super) fn sources_ui(ui: &mut Ui, form: &mut EventForm) -> (bool, Vec<Comman
             ui.horizontal(|ui| {
                 if let Some(moved) = source_buttons_ui(ui, &form.base.sources, at, count) {
                     let mut event = form.base.clone();
-                    event.sources = moved;
+                    event.sources = moved.into();
                     commands.push(change(&form.base, event));
                 }
                 if !draft.url.trim().is_empty() {

@@ -42,8 +42,8 @@ pub(crate) fn kind_of(code: &str, level: CameoLevel) -> EventKind {
         CameoLevel::Code => code,
     };
     match cameo::lookup_or_parent(at_level) {
-        Some(entry) => EventKind::Other(entry.kind_label().to_string()),
-        None => EventKind::Other(format!("CAMEO {code}")),
+        Some(entry) => EventKind::Other(entry.kind_label().into()),
+        None => EventKind::Other(format!("CAMEO {code}").into()),
     }
 }
 
@@ -240,7 +240,7 @@ impl Pending {
             place: self.place.map(Into::into),
             at: self.at,
             summary: summary.into(),
-            sources: self.sources,
+            sources: self.sources.into(),
             note: Some(note.into()),
             cameo: Some(self.code.into()),
         }

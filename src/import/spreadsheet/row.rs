@@ -206,7 +206,7 @@ impl<'a> Reading<'a> {
             place: Some(self.value(record, Field::Place).into())
                 .filter(|p: &crate::model::Text| !p.is_empty()),
             at,
-            sources: self.sources(record, &title.links, &summary.links),
+            sources: self.sources(record, &title.links, &summary.links).into(),
             note: self.note(record).map(Into::into),
             summary: summary.text.into(),
             title: title.text.into(),
@@ -224,7 +224,7 @@ impl<'a> Reading<'a> {
         };
         if text.is_empty() {
             self.no_kind += 1;
-            return EventKind::Other(DEFAULT_KIND.to_string());
+            return EventKind::Other(DEFAULT_KIND.into());
         }
         kind(text)
     }

@@ -1,5 +1,7 @@
 //! Unit tests of the marks: shape, glyph time, edges and lane heights.
 
+use thin_vec::ThinVec;
+
 use super::lane_height::{LaneShows, lane_height, reaches_view, row_centre};
 use super::*;
 use crate::model::EventKind;
@@ -17,7 +19,7 @@ fn event(date: &str) -> Event {
         place: None,
         at: None,
         summary: Default::default(),
-        sources: Vec::new(),
+        sources: ThinVec::new(),
         note: None,
         cameo: None,
     }
