@@ -8,9 +8,11 @@
 //! measuring ([`generate`]), the pure timeline math ([`timeline`]), the egui
 //! panels ([`ui`]), the viewer app that applies their [`command`]s ([`app`]),
 //! the command line ([`cli`]) and what
-//! puts Annals on the desktop ([`desktop`]: its entry, icon and file types). The binary is a thin shell around it.
+//! puts Annals on the desktop ([`desktop`]: its entry, icon and file types). The binary is a thin shell around it;
+//! the [`allocator`] is the one every program built on the library uses.
 //! `docs/ARCHITECTURE.md` draws how they stand on one another.
 
+pub mod allocator;
 pub mod analysis;
 pub mod app;
 pub mod cache;

@@ -3,5 +3,6 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    annals::allocator::configure();
     annals::cli::run(std::env::args_os())
 }
