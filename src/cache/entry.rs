@@ -1,11 +1,17 @@
 //! One entry of the cache: a file holding a dataset's binary form, the
 //! program version that wrote it and the SHA-256 of the file it was read
-//! from, sealed by the SHA-256 of everything before the seal.
+//! from, sealed by the CRC-32 of everything before the seal.
 //!
 //! ```text
 //! MAGIC | version length (u16 LE) | version | content SHA-256 (64 hex digits)
-//!       | payload | SHA-256 of all the bytes before it (32 bytes)
+//!       | payload | CRC-32 of all the bytes before it (u32 LE)
 //! ```
+//!
+//! The seal guards against damage, not against a hand that means harm (who
+//! can write the entry can write its seal): a CRC-32 finds every burst of
+//! damaged bits up to 32 long and all but one in four billion others, and
+//! is checked six times faster than a SHA-256 (16 ms against 98 ms at a
+//! million events), which a second opening waits for.
 //!
 //! An entry is trusted only when its seal matches its bytes, its version is
 //! this program's and its content hash is the file's: anything else (a torn,
@@ -15,7 +21,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
+use crc32fast::Hasher;
 
 use super::payload::{self, Encoded};
 use crate::model::Dataset;
@@ -23,8 +29,8 @@ use crate::model::Dataset;
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"ANNALS\xCA\x01";
 
-/// The length of a SHA-256 digest.
-const SEAL: usize = 32;
+/// The length of the seal, a CRC-32.
+const SEAL: usize = 4;
 
 /// The dataset in the entry `bytes`, if they were written by `version` for the
 /// file whose SHA-256 is `content` and are whole.
@@ -42,7 +48,7 @@ pub(super) fn read(bytes: &[u8], version: &str, content: &str) -> Option<Dataset
         return None;
     }
     let (whole, dataset) = rayon::join(
-        || Sha256::digest(sealed).as_slice() == seal,
+        || crc32fast::hash(sealed).to_le_bytes() == seal,
         || payload::decode(payload),
     );
     dataset.filter(|_| whole)
@@ -79,7 +85,7 @@ fn write_sealed(
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "the version is too long"))?;
     let mut out = Sealing {
         out: io::BufWriter::with_capacity(1 << 20, file),
-        hasher: Sha256::new(),
+        hasher: Hasher::new(),
     };
     out.write_all(MAGIC)?;
     out.write_all(&version_length.to_le_bytes())?;
@@ -89,14 +95,14 @@ fn write_sealed(
         out.write_all(piece)?;
     }
     let Sealing { mut out, hasher } = out;
-    out.write_all(&hasher.finalize())?;
+    out.write_all(&hasher.finalize().to_le_bytes())?;
     out.flush()
 }
 
-/// A writer that hashes what passes through it.
+/// A writer that checksums what passes through it.
 struct Sealing<W> {
     out: W,
-    hasher: Sha256,
+    hasher: Hasher,
 }
 
 impl<W: Write> Write for Sealing<W> {

@@ -25,9 +25,10 @@ pub use stamp::FileStamp;
 
 use crate::model::Dataset;
 
-/// The version of the entries' binary form; raise it whenever the model or
-/// the form in `wire` changes, so that older entries are not read.
-pub const FORMAT: u32 = 2;
+/// The version of the entries' binary form; raise it whenever the model, the
+/// form in `wire` or the entry's layout (`entry`) changes, so that older
+/// entries are not read.
+pub const FORMAT: u32 = 3;
 
 /// The most bytes the folder holds by default: 2 GB.
 pub const DEFAULT_LIMIT: u64 = 2_000_000_000;
