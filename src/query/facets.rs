@@ -3,6 +3,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use super::flat::Positions;
 use super::prepared::Facet;
 use super::{EventSet, Filter, QueryIndex};
 use crate::model::EventKind;
@@ -10,8 +11,8 @@ use crate::model::EventKind;
 /// The number of matching events per facet value, and overall.
 #[derive(Debug, Clone, Default)]
 pub struct FacetCounts {
-    /// Where each value's count is, shared by every evaluation of one index.
-    slots: Arc<FacetSlots>,
+    /// Where each value's count is: the index's own positions of its names.
+    slots: FacetSlots,
     /// Per interned actor, topic and kind.
     actors: Vec<u32>,
     topics: Vec<u32>,
@@ -25,33 +26,26 @@ pub struct FacetCounts {
 }
 
 /// The position of each actor id, topic id and kind slug in the counts.
-#[derive(Debug, Default)]
-pub(crate) struct FacetSlots {
-    actors: foldhash::HashMap<String, u32>,
-    topics: foldhash::HashMap<String, u32>,
-    kinds: foldhash::HashMap<String, u32>,
+#[derive(Debug, Clone, Default)]
+struct FacetSlots {
+    actors: Arc<Positions>,
+    topics: Arc<Positions>,
+    kinds: Arc<Positions>,
 }
 
 impl FacetSlots {
-    /// The positions of the values `index` has interned.
+    /// The positions of the values `index` has interned, shared with it.
     fn of(index: &QueryIndex) -> FacetSlots {
-        let positions = |names: &[String]| {
-            names
-                .iter()
-                .enumerate()
-                .map(|(i, name)| (name.clone(), i as u32))
-                .collect()
-        };
         FacetSlots {
-            actors: positions(&index.facts.actors.names),
-            topics: positions(&index.facts.topics.names),
-            kinds: positions(&index.facts.kinds.names),
+            actors: index.facts.actors.positions(),
+            topics: index.facts.topics.positions(),
+            kinds: index.facts.kinds.positions(),
         }
     }
 }
 
 /// The count of value `name` in `counts`, by its slot.
-fn count_of(slots: &foldhash::HashMap<String, u32>, counts: &[u32], name: &str) -> u32 {
+fn count_of(slots: &Positions, counts: &[u32], name: &str) -> u32 {
     slots
         .get(name)
         .and_then(|&slot| counts.get(slot as usize))
@@ -63,8 +57,7 @@ fn count_of(slots: &foldhash::HashMap<String, u32>, counts: &[u32], name: &str) 
 /// each keeps it.
 impl PartialEq for FacetCounts {
     fn eq(&self, other: &FacetCounts) -> bool {
-        type Slots = foldhash::HashMap<String, u32>;
-        let same = |(mine, a): (&Slots, &[u32]), (theirs, b): (&Slots, &[u32])| {
+        let same = |(mine, a): (&Positions, &[u32]), (theirs, b): (&Positions, &[u32])| {
             mine.keys()
                 .chain(theirs.keys())
                 .all(|name| count_of(mine, a, name) == count_of(theirs, b, name))
@@ -165,10 +158,7 @@ impl QueryIndex {
         let kinds = counted(&kind_mask, &self.totals.kinds, &|mask| {
             self.count_kinds(mask)
         });
-        let slots = Arc::clone(
-            self.facet_slots
-                .get_or_init(|| Arc::new(FacetSlots::of(self))),
-        );
+        let slots = FacetSlots::of(self);
         let legend = self
             .kinds_present()
             .into_iter()

@@ -1,6 +1,8 @@
 //! Flat tables that the query and counting indexes are built from: lists of
 //! small integers per event, and names interned to those integers.
 
+use std::sync::Arc;
+
 /// Lists of values per event, stored flat: the values of event `e` are
 /// `values[offsets[e]..offsets[e + 1]]`.
 #[derive(Debug, Clone, Default)]
@@ -83,8 +85,13 @@ impl PerEvent {
 pub(crate) struct Names {
     /// The distinct names, by position.
     pub(crate) names: Vec<String>,
-    positions: foldhash::HashMap<String, u32>,
+    /// The position of each name, shared with the facet counts read by name
+    /// (copied only when a name is added while they hold it).
+    positions: Arc<Positions>,
 }
+
+/// The position of each interned name.
+pub(crate) type Positions = foldhash::HashMap<String, u32>;
 
 impl Names {
     /// `names` interned in their order.
@@ -103,13 +110,18 @@ impl Names {
         }
         let p = self.names.len() as u32;
         self.names.push(name.to_string());
-        self.positions.insert(name.to_string(), p);
+        Arc::make_mut(&mut self.positions).insert(name.to_string(), p);
         p
     }
 
     /// The position of `name`, if it was interned.
     pub(crate) fn get(&self, name: &str) -> Option<u32> {
         self.positions.get(name).copied()
+    }
+
+    /// The position of each name, shared.
+    pub(crate) fn positions(&self) -> Arc<Positions> {
+        Arc::clone(&self.positions)
     }
 }
 

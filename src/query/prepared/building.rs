@@ -2,7 +2,7 @@
 //! kind, the topics' ancestors and descendants, and the folded text searched.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -77,7 +77,6 @@ impl QueryIndex {
             actor_text: Vec::new(),
             text_cache: Mutex::new(None),
             totals: FacetTotals::default(),
-            facet_slots: OnceLock::new(),
             facts,
         }
     }

@@ -11,9 +11,8 @@ mod updating;
 
 pub(crate) use facet_sets::{Facet, FacetTotals};
 
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
-use super::facets::FacetSlots;
 use super::{EventSet, Filter};
 use crate::index::{EventIdx, TimeIndex};
 use crate::model::EventKind;
@@ -71,9 +70,6 @@ pub struct QueryIndex {
     text_cache: Mutex<Option<(String, Arc<EventSet>)>>,
     /// The facet counts over every event, kept once counted.
     pub(crate) totals: FacetTotals,
-    /// Where each value's facet count is kept, made on first use and again
-    /// after an edit brings a new actor, topic or kind.
-    pub(crate) facet_slots: OnceLock<Arc<FacetSlots>>,
 }
 
 impl QueryIndex {

@@ -2,7 +2,7 @@
 //! the index's rows and posting lists of that event only, so that an edit
 //! at a million events costs a few milliseconds instead of a rebuild.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use super::building::{member_of, push_event_text, topics_of};
 use super::{FacetTotals, Postings, QueryIndex};
@@ -22,15 +22,11 @@ impl QueryIndex {
         if !added {
             self.forget_postings(id);
         }
-        let interned = self.value_counts();
         let facts = Arc::make_mut(&mut self.facts);
         if added {
             facts.append(event);
         } else {
             facts.replace(e, event);
-        }
-        if self.value_counts() != interned {
-            self.facet_slots = OnceLock::new();
         }
         let facts = &self.facts;
         let mut row = Vec::new();
