@@ -2,7 +2,7 @@
 //! check boxes, the range that fits them and the overview strip's density.
 
 use super::Document;
-use crate::index::{EventIdx, span_of};
+use crate::index::{EventIdx, TimeIndex, span_of};
 use crate::query::{self, EventSet, FacetCounts, Filter};
 use crate::timeline::TimeRange;
 use crate::timeline::density::Density;
@@ -121,8 +121,7 @@ impl Filtered {
             self.list.copy_from_slice(index.in_time_order());
         } else {
             // The moved events took other ranks.
-            self.matched_ranks = query::by_rank(index, &self.matched);
-            self.list = query::ranked_events(index, &self.matched_ranks);
+            self.order_matched(index);
         }
         let extent = index
             .extent()
@@ -166,6 +165,12 @@ impl Filtered {
         true
     }
 
+    /// Puts the matched events in `index`'s time order: by rank, and as a list.
+    fn order_matched(&mut self, index: &TimeIndex) {
+        self.matched_ranks = query::by_rank(index, &self.matched);
+        self.list = query::ranked_events(index, &self.matched_ranks);
+    }
+
     /// Applies `filter` to `doc` unless these results are for it already; true when they
     /// changed. `today` centres the fitted range when nothing is shown.
     pub(crate) fn update(&mut self, doc: &Document, filter: &Filter, today: Option<f64>) -> bool {
@@ -173,9 +178,8 @@ impl Filtered {
             return false;
         }
         let evaluation = doc.query.evaluate(filter);
-        self.matched_ranks = query::by_rank(doc.index(), &evaluation.matched);
-        self.list = query::ranked_events(doc.index(), &self.matched_ranks);
         self.matched = evaluation.matched;
+        self.order_matched(doc.index());
         self.counts = evaluation.counts;
         self.all_shown = filter.fade_unmatched || self.counts.matched == self.counts.total;
         self.applied = Some(filter.clone());
